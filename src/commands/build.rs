@@ -1,0 +1,240 @@
+//! `zongjie build`: every input to every format, on `-j N` threads in one
+//! process sharing fonts, templates and Typst's library. A bad file stops
+//! nothing: the others are built, a summary names each failure, and the exit
+//! status is 1 (3 if zongjie itself is at fault).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::cli::{BuildArgs, FormatArg};
+use crate::diag::Severity;
+use crate::engine::{BuildOptions, Built, Engine, Format, Timings};
+use crate::fonts::{FontOptions, Fonts, Role};
+use crate::output;
+use crate::template::Templates;
+use crate::world::Shared;
+
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error, missing_inputs, shown};
+
+/// A validated build: what to build, where, how.
+struct Plan {
+    jobs: Vec<Job>,
+    threads: usize,
+}
+
+/// One input and where its outputs go.
+struct Job {
+    input: PathBuf,
+    out_dir: PathBuf,
+    stem: String,
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &BuildArgs) -> i32 {
+    let plan = match plan(args) {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
+    let templates = match Templates::new(args.template.template_dir.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            emit(e.diagnostic());
+            return USAGE;
+        }
+    };
+    let formats: Vec<Format> = args
+        .formats
+        .iter()
+        .map(|f| match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Typ => Format::Typ,
+            FormatArg::Html => Format::Html,
+        })
+        .collect();
+    let t = Instant::now();
+    let fonts = Fonts::load(&FontOptions { paths: args.fonts.font_paths.clone(), system: !args.fonts.no_system_fonts });
+    if args.verbose {
+        eprintln!("fonts: {} faces scanned in {:.0?}", fonts.len(), t.elapsed());
+    }
+    let engine = Engine {
+        templates,
+        shared: Shared { fonts: Arc::new(fonts), epoch: args.source_date_epoch },
+        options: BuildOptions {
+            template: args.template.template.clone(),
+            formats,
+            draft: args.draft,
+            today: chrono::Local::now().date_naive(),
+        },
+    };
+    let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
+    let totals: Mutex<Timings> = Mutex::new(Timings::default());
+    let next = AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..plan.threads {
+            scope.spawn(|| {
+                while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    match build_one(&engine, job, args.verbose) {
+                        Ok(timings) => {
+                            if let Ok(mut t) = totals.lock() {
+                                *t += timings;
+                            }
+                        }
+                        Err((summary, code)) => {
+                            if let Ok(mut f) = failures.lock() {
+                                f.push((job.input.clone(), summary, code));
+                            }
+                        }
+                    }
+                    comemo::evict(2);
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap_or_default();
+    let built = plan.jobs.len() - failures.len();
+    let elapsed = started.elapsed();
+    if args.verbose && plan.jobs.len() > 1 {
+        let t = totals.into_inner().unwrap_or_default();
+        eprintln!(
+            "total: {built} document{} in {elapsed:.2?} ({:.1} docs/s); stage sums: load {:.0?}, derive {:.0?}, render {:.0?}, markdown→typst {:.0?}, compile {:.0?}, pdf {:.0?}",
+            if built == 1 { "" } else { "s" },
+            built as f64 / elapsed.as_secs_f64().max(1e-9),
+            t.load,
+            t.derive,
+            t.render,
+            t.convert,
+            t.compile,
+            t.export
+        );
+    }
+    if failures.is_empty() {
+        if plan.jobs.len() > 1 {
+            eprintln!("built {built} documents in {elapsed:.1?}");
+        }
+        return OK;
+    }
+    let mut failures = failures;
+    failures.sort();
+    let lines: Vec<String> = failures.iter().map(|(p, s, _)| format!("{}: {s}", shown(p))).collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    error(
+        &format!(
+            "{} of {} document{} failed; {built} built",
+            failures.len(),
+            plan.jobs.len(),
+            if plan.jobs.len() == 1 { "" } else { "s" }
+        ),
+        &refs,
+    );
+    failures.iter().map(|(_, _, c)| *c).max().unwrap_or(INPUT)
+}
+
+/// Builds one document and writes its files; prints what happened.
+fn build_one(engine: &Engine, job: &Job, verbose: bool) -> Result<Timings, (String, i32)> {
+    let built: Built = match engine.build(&job.input) {
+        Ok(b) => b,
+        Err(e) => {
+            emit_build_error(&e);
+            return Err((e.summary(), e.code()));
+        }
+    };
+    for w in &built.warnings {
+        let mut w = w.clone();
+        w.severity = Severity::Warning;
+        emit(&w);
+    }
+    if let Err(e) = std::fs::create_dir_all(&job.out_dir) {
+        let message = format!("cannot create the output folder {}: {e}", shown(&job.out_dir));
+        error(&message, &[]);
+        return Err((message, INPUT));
+    }
+    match output::write_all(&job.out_dir, &job.stem, &built.files) {
+        Ok(paths) => {
+            let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "wrote {}", names.join(", "));
+            if verbose {
+                for role in Role::ALL {
+                    let families = built.fonts.get(role);
+                    let _ = writeln!(
+                        err,
+                        "  font {:<12} {}",
+                        role.key(),
+                        if families.is_empty() { "(none installed)".into() } else { families.join(", ") }
+                    );
+                }
+                if !built.fonts.fallback.is_empty() {
+                    let _ = writeln!(err, "  font {:<12} {}", "fallback", built.fonts.fallback.join(", "));
+                }
+                let t = built.timings;
+                let _ = writeln!(
+                    err,
+                    "  time load {:.1?}, derive {:.1?}, render {:.1?}, markdown→typst {:.1?}, compile {:.1?}, pdf {:.1?}",
+                    t.load, t.derive, t.render, t.convert, t.compile, t.export
+                );
+            }
+            Ok(built.timings)
+        }
+        Err(e) => {
+            let message = format!("cannot write the outputs of {}: {e}", shown(&job.input));
+            error(&message, &["earlier outputs of this document were left as they were"]);
+            Err((message, INPUT))
+        }
+    }
+}
+
+/// Checks the arguments before any work: inputs exist, formats make sense,
+/// no two inputs share an output name.
+fn plan(args: &BuildArgs) -> Result<Plan, i32> {
+    let missing = missing_inputs(&args.inputs);
+    if !missing.is_empty() {
+        for m in &missing {
+            error(&format!("{}: no such file", shown(m)), &[]);
+        }
+        return Err(INPUT);
+    }
+    for input in &args.inputs {
+        let ext = input.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "yaml" | "yml" | "md") {
+            error(
+                &format!("{}: expected a .yaml data file or a .md file written by `zongjie build`", shown(input)),
+                &[],
+            );
+            return Err(USAGE);
+        }
+    }
+    if args.formats.is_empty() {
+        error("no output format given", &["use -f md,pdf (or typ, html)"]);
+        return Err(USAGE);
+    }
+    let mut seen: BTreeMap<(PathBuf, String), &Path> = BTreeMap::new();
+    let mut jobs = Vec::new();
+    for input in &args.inputs {
+        let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let out_dir = match &args.out_dir {
+            Some(dir) => dir.clone(),
+            None => input.parent().map_or_else(
+                || PathBuf::from("."),
+                |p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() },
+            ),
+        };
+        let key_dir = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
+        if let Some(other) = seen.insert((key_dir, stem.clone()), input) {
+            error(
+                &format!("{} and {} would both write {}.*", shown(other), shown(input), out_dir.join(&stem).display()),
+                &["rename one of them, or build them into different folders with -o"],
+            );
+            return Err(USAGE);
+        }
+        jobs.push(Job { input: input.clone(), out_dir, stem });
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.jobs.unwrap_or(cores).clamp(1, 256).min(jobs.len().max(1));
+    Ok(Plan { jobs, threads })
+}

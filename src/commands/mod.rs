@@ -1,0 +1,91 @@
+//! One module per subcommand; this one holds what they share: printing
+//! diagnostics and turning arguments into a validated configuration.
+
+pub mod build;
+pub mod check;
+pub mod fonts;
+pub mod new;
+pub mod templates;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+
+use crate::diag::Diagnostic;
+use crate::engine::BuildError;
+
+/// Exit status: success.
+pub const OK: i32 = 0;
+/// Exit status: the input is wrong.
+pub const INPUT: i32 = 1;
+/// Exit status: usage error.
+pub const USAGE: i32 = 2;
+/// Exit status: a bug of ours.
+pub const INTERNAL: i32 = 3;
+/// Exit status: interrupted.
+pub const INTERRUPTED: i32 = 130;
+
+/// Whether to color messages: only on a terminal, and never with NO_COLOR.
+pub fn color() -> ColorChoice {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if std::io::stderr().is_terminal() && !no_color { ColorChoice::Auto } else { ColorChoice::Never }
+}
+
+/// Standard error, colored where it should be.
+pub fn stderr() -> StandardStream {
+    StandardStream::stderr(color())
+}
+
+/// Prints a diagnostic to standard error.
+pub fn emit(diagnostic: &Diagnostic) {
+    let mut err = stderr();
+    if diagnostic.emit(&mut err).is_err() {
+        let _ = writeln!(err, "error: {diagnostic}");
+    }
+}
+
+/// Prints a plain `error:` line with hints.
+pub fn error(message: &str, hints: &[&str]) {
+    let mut d = Diagnostic::error(message);
+    for h in hints {
+        d = d.hint(*h);
+    }
+    emit(&d);
+}
+
+/// Prints why a document failed.
+pub fn emit_build_error(error: &BuildError) {
+    match error {
+        BuildError::Data(e) => emit(e.diagnostic()),
+        BuildError::Template(e) => emit(e.diagnostic()),
+        BuildError::Input(d) => emit(d),
+        BuildError::Typst { error, kept, ours } => {
+            let mut err = stderr();
+            let _ = err.write_all(error.rendered.as_bytes());
+            let _ = err.reset();
+            let mut d = Diagnostic::error(if *ours {
+                "Typst refused the source zongjie generated: this is a bug in zongjie".to_owned()
+            } else {
+                "Typst refused the document: check the style files of your --template-dir".to_owned()
+            });
+            if let Some(path) = kept {
+                d = d.hint(format!("the generated source is kept at {}", path.display()));
+            }
+            if *ours {
+                d = d.hint("please report it with that file and the data that produced it");
+            }
+            emit(&d);
+        }
+    }
+}
+
+/// The path to show for a file: as given.
+pub fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+/// Checks that every input exists and is a file, before any work.
+pub fn missing_inputs(inputs: &[PathBuf]) -> Vec<&PathBuf> {
+    inputs.iter().filter(|p| !p.is_file()).collect()
+}

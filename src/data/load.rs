@@ -1,0 +1,466 @@
+//! Reading a data file: bytes → text (with encoding hints) → a first pass
+//! that finds the template → the typed document, deserialized field by field
+//! so that every error carries the line and column of the offending key or
+//! value and its field path.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::error::{DataError, did_you_mean};
+use super::scalar::{Markdown, Number, Text};
+use super::schema::{ExtraKind, Kind, Schema};
+use super::{
+    BulletinFields, Distribution, DocKind, Document, ExtraValue, Fields, Id, Lang, NoFields, Paper, ProgressFields,
+    VillageStayFields,
+};
+use crate::diag::Diagnostic;
+use crate::format::Period;
+
+/// Data files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The text of a file, checked to be UTF-8, BOM removed.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Where it came from.
+    pub path: PathBuf,
+    /// The text.
+    pub text: Arc<str>,
+}
+
+/// Reads a file as UTF-8 text, with a hint when it is in another encoding.
+pub fn read_source(path: &Path) -> Result<Source, DataError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
+    })?;
+    source_from_bytes(path, bytes)
+}
+
+/// Checks bytes read from `path` and makes them a [`Source`].
+pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, DataError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DataError::new(
+            Diagnostic::error(format!(
+                "the file is {:.1} MB; data files over {} MB are refused",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ))
+            .in_file(path)
+            .hint("split it, or move bulky content (tables, images) into separate files"),
+        ));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| encoding_error(path, e.as_bytes(), e.utf8_error()))?;
+    Ok(Source { path: path.to_path_buf(), text: text.into() })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Names the encoding a non-UTF-8 file seems to be in.
+fn encoding_error(path: &Path, bytes: &[u8], err: std::str::Utf8Error) -> DataError {
+    let at = err.valid_up_to();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
+        "the file looks like UTF-16: save it as UTF-8"
+    } else if looks_gbk(&bytes[at..]) {
+        "the file looks like GBK (GB 18030): save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+    } else {
+        "save the file as UTF-8"
+    };
+    DataError::new(
+        Diagnostic::error(format!("the file is not valid UTF-8 (line {line}, byte {at})")).in_file(path).hint(hint),
+    )
+}
+
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let n = bytes.len().min(200);
+    n >= 4 && bytes[..n].iter().filter(|&&b| b == 0).count() * 3 >= n
+}
+
+/// Most bytes from the first bad one on form GBK double-byte pairs.
+fn looks_gbk(bytes: &[u8]) -> bool {
+    let (mut pairs, mut bad, mut i) = (0, 0, 0);
+    while i < bytes.len().min(400) {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b)
+            && bytes.get(i + 1).is_some_and(|t| (0x40..=0xFE).contains(t) && *t != 0x7F)
+        {
+            pairs += 1;
+            i += 2;
+        } else {
+            bad += 1;
+            i += 1;
+        }
+    }
+    pairs > 0 && bad * 4 <= pairs
+}
+
+/// Finds the template a data file asks for (first pass over the YAML), and
+/// checks that the file holds a mapping at all.
+pub fn front_matter_template(source: &Source) -> Result<Option<String>, DataError> {
+    template_field(source, 0, 0)
+}
+
+fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<String>, DataError> {
+    let yaml = yaml_part(source, base, len);
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+        .map_err(|e| DataError::from_yaml(&source.path, &source.text, &e, None, &[], line_of(&source.text, base)))?;
+    match value {
+        serde_yaml::Value::Mapping(map) => match map.get("template") {
+            Some(serde_yaml::Value::String(s)) => Ok(Some(s.trim().to_owned())),
+            _ => Ok(None),
+        },
+        serde_yaml::Value::Null => Err(DataError::new(
+            Diagnostic::error("the file is empty: expected fields such as `title:` and `organization:`")
+                .in_file(&source.path),
+        )),
+        other => Err(DataError::new(
+            Diagnostic::error(format!("expected a mapping of fields (`title: …`), found {}", value_kind(&other)))
+                .in_file(&source.path)
+                .at_line(source.text.clone(), 1 + line_of(&source.text, base), 1),
+        )),
+    }
+}
+
+fn value_kind(v: &serde_yaml::Value) -> &'static str {
+    match v {
+        serde_yaml::Value::Null => "nothing",
+        serde_yaml::Value::Bool(_) => "a boolean",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::String(_) => "a text",
+        serde_yaml::Value::Sequence(_) => "a list",
+        serde_yaml::Value::Mapping(_) => "a mapping",
+        serde_yaml::Value::Tagged(_) => "a tagged value",
+    }
+}
+
+fn yaml_part(source: &Source, base: usize, len: usize) -> &str {
+    if len == 0 && base == 0 { &source.text } else { &source.text[base..base + len] }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count()
+}
+
+/// Deserializes the data file into a [`Document`] for the given template.
+pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
+    // The first pass reports syntax errors, empty files and non-mappings.
+    template_field(source, 0, 0)?;
+    let names = schema.field_names();
+    let de = serde_yaml::Deserializer::from_str(&source.text);
+    let mut track = serde_path_to_error::Track::new();
+    let seed = DocSeed { schema, names: &names, path: &source.path };
+    seed.deserialize(serde_path_to_error::Deserializer::new(de, &mut track)).map_err(|e| {
+        let path = track.path().to_string();
+        DataError::from_yaml(&source.path, &source.text, &e, Some(path), &names, 0)
+    })
+}
+
+/// Deserializes front matter (the YAML between `---` lines at `base..base+len`
+/// of a Markdown file) into `T`, with errors located in the whole file.
+pub fn parse_front_matter<T: DeserializeOwned>(source: &Source, base: usize, len: usize) -> Result<T, DataError> {
+    template_field(source, base, len)?;
+    let de = serde_yaml::Deserializer::from_str(yaml_part(source, base, len));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        DataError::from_yaml(&source.path, &source.text, &e.into_inner(), Some(path), &[], line_of(&source.text, base))
+    })
+}
+
+/// Writes a value as YAML (for front matter).
+pub fn to_yaml<T: Serialize>(value: &T) -> String {
+    // Serializing our own plain structs cannot fail.
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+struct DocSeed<'a> {
+    schema: &'a Schema,
+    names: &'a [&'a str],
+    path: &'a Path,
+}
+
+impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
+    type Value = Document;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Document, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocSeed<'_> {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of fields such as `title:`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut seen = HashSet::new();
+        let mut fields = match self.schema.kind {
+            Kind::ProgressReport => Fields::Progress(ProgressFields::default()),
+            Kind::VillageStay => Fields::VillageStay(VillageStayFields::default()),
+            Kind::Bulletin => Fields::Bulletin(BulletinFields::default()),
+            Kind::Common => Fields::Common(NoFields {}),
+        };
+        let mut c = Common::default();
+        let mut extra = BTreeMap::new();
+        while let Some(key) = map.next_key_seed(KeySeed { schema: self.schema, names: self.names, seen: &mut seen })? {
+            match key.as_str() {
+                "template" => {
+                    map.next_value::<Option<Text>>()?;
+                }
+                "lang" => c.lang = map.next_value::<Option<Lang>>()?,
+                "paper" => c.paper = map.next_value::<Option<Paper>>()?,
+                "title" => c.title = map.next_value::<Option<Text>>()?,
+                "organization" => c.organization = map.next_value::<Option<Text>>()?,
+                "recipient" => c.recipient = map.next_value::<Option<Text>>()?,
+                "date" => c.date = map.next_value::<Option<DateValue>>()?.map(|d| d.0),
+                "period" => c.period = map.next_value::<Option<Period>>()?,
+                "doc_kind" => c.doc_kind = map.next_value::<Option<DocKind>>()?,
+                "intro" => c.intro = map.next_value()?,
+                "metrics" => c.metrics = list(&mut map)?,
+                "closing" => c.closing = map.next_value()?,
+                "attachments" => c.attachments = list(&mut map)?,
+                name => {
+                    if let Some(field) = self.schema.extra.iter().find(|f| f.name == name) {
+                        if let Some(v) = extra_value(&mut map, field.kind)? {
+                            extra.insert(name.to_owned(), v);
+                        }
+                    } else {
+                        accept(&mut fields, name, &mut map)?;
+                    }
+                }
+            }
+        }
+        for field in self.schema.extra.iter().filter(|f| f.required) {
+            if !extra.contains_key(&field.name) {
+                return Err(de::Error::custom(format!(
+                    "missing field `{}`, which template `{}` requires",
+                    field.name, self.schema.template
+                )));
+            }
+        }
+        let title = c.title.ok_or_else(|| de::Error::custom("missing field `title`: every document needs a title"))?;
+        let organization = c.organization.ok_or_else(|| {
+            de::Error::custom("missing field `organization`: name the issuing unit (it signs the document)")
+        })?;
+        Ok(Document {
+            path: self.path.to_path_buf(),
+            template: self.schema.template.clone(),
+            lang: c.lang.unwrap_or_default(),
+            paper: c.paper.unwrap_or_default(),
+            title,
+            organization,
+            recipient: c.recipient,
+            date: c.date,
+            period: c.period,
+            doc_kind: c.doc_kind.unwrap_or_default(),
+            intro: c.intro,
+            metrics: c.metrics,
+            closing: c.closing,
+            attachments: c.attachments,
+            fields,
+            extra,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Common {
+    lang: Option<Lang>,
+    paper: Option<Paper>,
+    title: Option<Text>,
+    organization: Option<Text>,
+    recipient: Option<Text>,
+    date: Option<chrono::NaiveDate>,
+    period: Option<Period>,
+    doc_kind: Option<DocKind>,
+    intro: Option<Markdown>,
+    metrics: Vec<super::Metric>,
+    closing: Option<Markdown>,
+    attachments: Vec<Text>,
+}
+
+/// A list that may also be written as nothing (`problems:`).
+fn list<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A) -> Result<Vec<T>, A::Error> {
+    Ok(map.next_value::<Option<Vec<T>>>()?.unwrap_or_default())
+}
+
+/// Deserializes one template-specific field into its slot.
+fn accept<'de, A: MapAccess<'de>>(fields: &mut Fields, key: &str, map: &mut A) -> Result<(), A::Error> {
+    match fields {
+        Fields::Progress(f) => match key {
+            "situation" => f.situation = map.next_value()?,
+            "progress" => f.progress = list(map)?,
+            "problems" => f.problems = list(map)?,
+            "next_steps" => f.next_steps = list(map)?,
+            _ => return Err(unhandled(key)),
+        },
+        Fields::VillageStay(f) => match key {
+            "village" => f.village = map.next_value()?,
+            "team" => f.team = list(map)?,
+            "since" => f.since = map.next_value::<Option<DateValue>>()?.map(|d| d.0),
+            "situation" => f.situation = map.next_value()?,
+            "tasks" => f.tasks = list(map)?,
+            "experiences" => f.experiences = list(map)?,
+            "problems" => f.problems = list(map)?,
+            "next_steps" => f.next_steps = list(map)?,
+            _ => return Err(unhandled(key)),
+        },
+        Fields::Bulletin(f) => match key {
+            "issue" => f.issue = map.next_value::<Option<Count>>()?.map(|c| c.0),
+            "total_issue" => f.total_issue = map.next_value::<Option<Count>>()?.map(|c| c.0),
+            "editor_note" => f.editor_note = map.next_value()?,
+            "units" => f.units = list(map)?,
+            "rank_by" => f.rank_by = map.next_value::<Option<Id>>()?,
+            "lag_below" => f.lag_below = map.next_value::<Option<Ratio>>()?.map(|r| r.0),
+            "items" => f.items = list(map)?,
+            "distribution" => f.distribution = map.next_value::<Option<Distribution>>()?.unwrap_or_default(),
+            "copies" => f.copies = map.next_value::<Option<Count>>()?.map(|c| c.0),
+            _ => return Err(unhandled(key)),
+        },
+        Fields::Common(_) => return Err(unhandled(key)),
+    }
+    Ok(())
+}
+
+fn unhandled<E: de::Error>(key: &str) -> E {
+    E::custom(format!("field `{key}` is accepted but not handled (a bug in zongjie)"))
+}
+
+fn extra_value<'de, A: MapAccess<'de>>(map: &mut A, kind: ExtraKind) -> Result<Option<ExtraValue>, A::Error> {
+    Ok(match kind {
+        ExtraKind::Text => map.next_value::<Option<Text>>()?.map(ExtraValue::Text),
+        ExtraKind::Markdown => map.next_value::<Option<Markdown>>()?.map(ExtraValue::Markdown),
+        ExtraKind::Number => map.next_value::<Option<Number>>()?.map(ExtraValue::Number),
+        ExtraKind::Date => map.next_value::<Option<DateValue>>()?.map(|d| ExtraValue::Date(d.0)),
+        ExtraKind::Period => map.next_value::<Option<Period>>()?.map(ExtraValue::Period),
+        ExtraKind::List => map.next_value::<Option<Vec<Text>>>()?.map(ExtraValue::List),
+    })
+}
+
+/// Checks each key as it is read, so errors point at the key itself.
+struct KeySeed<'a> {
+    schema: &'a Schema,
+    names: &'a [&'a str],
+    seen: &'a mut HashSet<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
+        if !self.names.contains(&key) {
+            let mut msg = format!("unknown field `{key}`");
+            if self.schema.kind != Kind::Common {
+                msg.push_str(&format!(" for template `{}`", self.schema.template));
+            }
+            if let Some(best) = did_you_mean(key, self.names) {
+                msg.push_str(&format!("; did you mean `{best}`?"));
+            } else {
+                msg.push_str(&format!("; expected one of {}", self.names.join(", ")));
+            }
+            return Err(E::custom(msg));
+        }
+        if !self.seen.insert(key.to_owned()) {
+            return Err(E::custom(format!("duplicate field `{key}`: each field may appear once")));
+        }
+        Ok(key.to_owned())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        self.visit_str(&v.to_string())
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+struct DateValue(chrono::NaiveDate);
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::scalar::date(deserializer).map(DateValue)
+    }
+}
+
+/// A whole number ≥ 1 (issue numbers, copies).
+struct Count(u32);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = Number::deserialize(deserializer)?.0;
+        if n.fract() != 0.0 || !(1.0..=1_000_000.0).contains(&n) {
+            return Err(de::Error::custom(format!("expected a whole number from 1 up, found {n}")));
+        }
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked range")]
+        Ok(Count(n as u32))
+    }
+}
+
+/// A share between 0 and 1 (`lag_below: 0.6`).
+struct Ratio(Number);
+
+impl<'de> Deserialize<'de> for Ratio {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = Number::deserialize(deserializer)?;
+        if !(0.0..=1.0).contains(&n.0) {
+            let hint = if (1.0..=100.0).contains(&n.0) {
+                format!(": write {} for {}%", n.0 / 100.0, n.0)
+            } else {
+                String::new()
+            };
+            return Err(de::Error::custom(format!("expected a share between 0 and 1, found {}{hint}", n.0)));
+        }
+        Ok(Ratio(n))
+    }
+}
+
+/// Deserializes YAML that is not a data file (a chart block's contents),
+/// with errors as one line that says where.
+pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut message = inner.to_string();
+        if let Some(loc) = inner.location() {
+            let suffix = format!(" at line {} column {}", loc.line(), loc.column());
+            message = message.replace(&suffix, "");
+            message = format!("line {}: {message}", loc.line());
+        }
+        if path != "." && !message.contains(&path) { format!("{path}: {message}") } else { message }
+    })
+}

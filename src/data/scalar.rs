@@ -1,0 +1,284 @@
+//! Scalar field types of the data contract: plain text, Markdown, numbers,
+//! dates, periods and deadlines, each with its own validation, so that a bad
+//! value is reported at its own line and column.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::format::{Due, Period};
+
+/// Plain text written by a person: reaches the document exactly as written,
+/// never interpreted as Markdown, Typst or template code. Never empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    /// The text as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_any(ScalarText("text"))?;
+        if text.trim().is_empty() {
+            return Err(de::Error::custom("must not be empty"));
+        }
+        Ok(Text(text))
+    }
+}
+
+/// Markdown written by a person (CommonMark plus tables, strikethrough, task
+/// lists and footnotes). Inserted into templates as Markdown, not escaped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Markdown(pub String);
+
+impl Markdown {
+    /// The Markdown source.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Markdown {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if minijinja::value::serializing_for_value() {
+            // Marked safe: the template's Markdown escaping leaves it alone.
+            Serialize::serialize(&minijinja::Value::from_safe_string(self.0.clone()), serializer)
+        } else {
+            serializer.serialize_str(&self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Markdown {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarText("Markdown text")).map(Markdown)
+    }
+}
+
+/// Accepts any scalar as text (YAML reads `2026` as a number, but as a title
+/// it is text); rejects lists and mappings.
+struct ScalarText(&'static str);
+
+impl<'de> Visitor<'de> for ScalarText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+}
+
+/// A finite number. Strings that look like formatted numbers (`28,174`,
+/// `3220万`, `74.5%`) are refused with a hint on how to write them.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Number(pub f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number such as 28174 or 0.95")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+        #[expect(clippy::cast_precision_loss, reason = "figures are far below 2^53")]
+        Ok(Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+        #[expect(clippy::cast_precision_loss, reason = "figures are far below 2^53")]
+        Ok(Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+        if v.is_finite() {
+            Ok(Number(v))
+        } else {
+            Err(E::custom(format!("{v} is not a usable figure: expected a finite number")))
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+        Err(E::custom(number_hint(v)))
+    }
+}
+
+/// Explains how to write a figure that was written as formatted text.
+fn number_hint(v: &str) -> String {
+    let t = v.trim();
+    let digits: String = t.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
+    if t.contains(',') && digits.parse::<f64>().is_ok() {
+        format!("expected a number, found the text \"{v}\": write {digits} (no thousands separators)")
+    } else if t.ends_with('%') {
+        let inner = t.trim_end_matches('%').trim();
+        format!("expected a number, found the text \"{v}\": write {inner} with `unit: \"%\"`")
+    } else if t.contains('万') || t.contains('亿') {
+        format!(
+            "expected a number, found the text \"{v}\": write the whole figure in the metric's unit, e.g. 32200000 for 3220万 with `unit: 元`"
+        )
+    } else {
+        format!("expected a number such as 28174 or 0.95, found the text \"{v}\"")
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    deserializer.deserialize_any(DateVisitor)
+}
+
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date written YYYY-MM-DD, such as 2026-11-05")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse_date(v.trim()).map_err(E::custom)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<NaiveDate, E> {
+        Err(E::invalid_type(Unexpected::Signed(v), &self))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<NaiveDate, E> {
+        Err(E::invalid_type(Unexpected::Unsigned(v), &self))
+    }
+}
+
+/// Parses `YYYY-MM-DD`, saying what is wrong with an impossible date.
+pub fn parse_date(v: &str) -> Result<NaiveDate, String> {
+    match Period::parse(v) {
+        Ok(p) if p.kind() == crate::format::PeriodKind::Day => Ok(p.start()),
+        Ok(_) => Err(format!("expected a single day written YYYY-MM-DD, found \"{v}\"")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+macro_rules! period_like {
+    ($ty:ident, $visitor:ident, $what:literal) => {
+        /// Deserializes from the scalar's text, so that `2026` (read by YAML
+        /// as a number) is a year; `2026.10` (read as 2026.1) gets a hint.
+        pub(crate) struct $visitor;
+
+        impl<'de> Visitor<'de> for $visitor {
+            type Value = $ty;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str($what)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                $ty::parse(v.trim()).map_err(|e| E::custom(e.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<$ty, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<$ty, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<$ty, E> {
+                Err(E::custom(format!(
+                    "YAML read this as the number {v}: write a month as 2026-10, a quarter as 2026-Q3, a half-year as 2026-H1"
+                )))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_any($visitor)
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    };
+}
+
+period_like!(Period, PeriodVisitor, "a period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-07-15..2026-10-31");
+period_like!(Due, DueVisitor, "a deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load<T: for<'de> Deserialize<'de>>(yaml: &str) -> Result<T, String> {
+        serde_yaml::from_str(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_refuses_empty_and_accepts_scalars() {
+        assert!(load::<Text>("''").unwrap_err().contains("must not be empty"));
+        assert!(load::<Text>("'   '").is_err());
+        assert_eq!(load::<Text>("2026").unwrap().0, "2026");
+        assert_eq!(load::<Text>("'#set text(red)'").unwrap().0, "#set text(red)");
+        assert!(load::<Text>("[a, b]").is_err());
+    }
+
+    #[test]
+    fn numbers_with_hints() {
+        assert_eq!(load::<Number>("28174").unwrap(), Number(28174.0));
+        assert_eq!(load::<Number>("0.5").unwrap(), Number(0.5));
+        assert!(load::<Number>("'28,174'").unwrap_err().contains("write 28174"));
+        assert!(load::<Number>("3220万").unwrap_err().contains("32200000"));
+        assert!(load::<Number>("74.5%").unwrap_err().contains("unit"));
+        assert!(load::<Number>(".nan").unwrap_err().contains("finite"));
+        assert!(load::<Number>(".inf").unwrap_err().contains("finite"));
+    }
+
+    #[test]
+    fn dates_and_periods() {
+        #[derive(Deserialize)]
+        struct D {
+            #[serde(deserialize_with = "date")]
+            d: NaiveDate,
+        }
+        assert_eq!(load::<D>("d: 2026-11-05").unwrap().d, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap());
+        let err = load::<D>("d: 2026-02-30").unwrap_err();
+        assert!(err.contains("2026-02-30"), "{err}");
+        assert!(load::<D>("d: 2026-10").is_err());
+        assert!(load::<Period>("2026").is_ok());
+        assert!(load::<Period>("2026-Q3").is_ok());
+        assert!(load::<Period>("2026.10").unwrap_err().contains("2026-10"));
+        assert!(load::<Due>("2026-12").is_ok());
+    }
+}

@@ -1,0 +1,222 @@
+//! One renderer for every diagnostic the user sees: YAML, schema, lint,
+//! template and output errors all print typst-style, with the file, line and
+//! column, the offending line and a caret (codespan-reporting, as Typst's own
+//! diagnostics do).
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Stops the document.
+    Error,
+    /// Reported; the document is still built.
+    Warning,
+}
+
+/// A message about a file, located where possible.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file concerned.
+    pub file: Option<PathBuf>,
+    /// The file's text, for the snippet.
+    pub source: Option<Arc<str>>,
+    /// Byte range in `source`.
+    pub span: Option<Range<usize>>,
+    /// The field path (`progress[2].title`), where known.
+    pub field: Option<String>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and nothing else yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            source: None,
+            span: None,
+            field: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// A warning with a message and nothing else yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    /// Names the file.
+    #[must_use]
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    /// Attaches the file's text and a byte range in it.
+    #[must_use]
+    pub fn at(mut self, source: Arc<str>, span: Range<usize>) -> Self {
+        let len = source.len();
+        let start = floor_char_boundary(&source, span.start.min(len));
+        let end = floor_char_boundary(&source, span.end.clamp(start, len));
+        self.span = Some(start..end);
+        self.source = Some(source);
+        self
+    }
+
+    /// Attaches the file's text and a 1-based line and column (in characters).
+    #[must_use]
+    pub fn at_line(self, source: Arc<str>, line: usize, column: usize) -> Self {
+        let start = offset_of(&source, line, column);
+        let end = token_end(&source, start);
+        self.at(source, start..end)
+    }
+
+    /// Names the field path.
+    #[must_use]
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        if !field.is_empty() && field != "." {
+            self.field = Some(field);
+        }
+        self
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// The 1-based line and column of the span's start.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        let (source, span) = (self.source.as_ref()?, self.span.as_ref()?);
+        let before = &source[..span.start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, column))
+    }
+
+    /// Prints the diagnostic with its snippet.
+    pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
+        let message = match &self.field {
+            Some(field) => format!("{field}: {}", self.message),
+            None => self.message.clone(),
+        };
+        let mut diag = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        }
+        .with_message(message)
+        .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+        let name = self.file.as_deref().map_or_else(|| "<input>".into(), |p| p.display().to_string());
+        let config = term::Config::default();
+        match (&self.source, &self.span) {
+            (Some(source), Some(span)) => {
+                diag = diag.with_labels(vec![Label::primary((), span.clone())]);
+                let file = SimpleFile::new(name, source.as_ref());
+                term::emit(out, &config, &file, &diag).map_err(std::io::Error::other)
+            }
+            _ => {
+                if self.file.is_some() {
+                    diag.message = format!("{name}: {}", diag.message);
+                }
+                let file = SimpleFile::new(name, "");
+                term::emit(out, &config, &file, &diag).map_err(std::io::Error::other)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:column: field: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some((line, column)) = self.line_column() {
+                write!(f, ":{line}:{column}")?;
+            }
+            f.write_str(": ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Byte offset of a 1-based line and character column.
+pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in source.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let col = l.char_indices().nth(column.saturating_sub(1)).map_or(l.len(), |(b, _)| b);
+            return offset + col.min(l.trim_end_matches(['\n', '\r']).len());
+        }
+        offset += l.len();
+    }
+    source.len()
+}
+
+/// End of the token starting at `start`: up to the next space or line end,
+/// at least one character.
+fn token_end(source: &str, start: usize) -> usize {
+    let rest = &source[floor_char_boundary(source, start)..];
+    let len = rest.find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}').unwrap_or(rest.len());
+    let len = if len == 0 { rest.chars().next().map_or(0, char::len_utf8) } else { len };
+    start + len
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_round_trip() {
+        let src: Arc<str> = "a: 1\ntitle: \"\"\n中文: x\n".into();
+        let d = Diagnostic::error("must not be empty").in_file(Path::new("r.yaml")).at_line(src.clone(), 2, 8);
+        assert_eq!(d.line_column(), Some((2, 8)));
+        assert_eq!(d.to_string(), "r.yaml:2:8: must not be empty");
+        let d = Diagnostic::error("x").at_line(src, 3, 5);
+        assert_eq!(d.line_column(), Some((3, 5)));
+    }
+
+    #[test]
+    fn emits_snippet_with_caret() {
+        let src: Arc<str> = "title: x\nnext_step: []\n".into();
+        let d = Diagnostic::error("unknown field `next_step`")
+            .in_file(Path::new("r.yaml"))
+            .at_line(src, 2, 1)
+            .hint("did you mean `next_steps`?");
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        d.emit(&mut out).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
+        assert!(text.contains("r.yaml:2:1"), "{text}");
+        assert!(text.contains("next_step: []"), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
+        assert!(text.contains("did you mean `next_steps`?"), "{text}");
+    }
+}

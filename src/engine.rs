@@ -1,0 +1,365 @@
+//! One document, start to finish: the fold of the pipeline's stages.
+//!
+//! ```text
+//! data.yaml ─load─▶ Document ─derive─▶ Figures ─template─▶ Markdown (.md)
+//! .md ─writer─▶ Typst markup ─+ style + meta─▶ main.typ ─typst─▶ PDF
+//! ```
+//! Everything is produced in memory; writing the files is the caller's job
+//! (see [`crate::output`]), so a failed document leaves nothing behind.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::compile::{self, TypstError};
+use crate::data::{self, DataError, Document, Fields, Schema};
+use crate::diag::Diagnostic;
+use crate::figures::{self, Figures};
+use crate::fonts::RoleFonts;
+use crate::mdfile::{Masthead, MdFile, Meta};
+use crate::template::{TemplateError, TemplateInfo, Templates};
+use crate::typst_source::{self, Extras};
+use crate::typst_writer::{self, Embeds};
+use crate::world::{DocWorld, Shared};
+use crate::{html, lint};
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// Front matter + Markdown body.
+    Md,
+    /// The PDF.
+    Pdf,
+    /// The generated Typst source.
+    Typ,
+    /// A standalone HTML page of the Markdown.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order they are listed.
+    pub const ALL: [Format; 4] = [Format::Md, Format::Pdf, Format::Typ, Format::Html];
+
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Pdf => "pdf",
+            Format::Typ => "typ",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format of an extension.
+    pub fn from_ext(ext: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.ext() == ext)
+    }
+}
+
+/// How documents are built.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The template, overriding the data's `template:`.
+    pub template: Option<String>,
+    /// The formats to produce.
+    pub formats: Vec<Format>,
+    /// Add a DRAFT watermark.
+    pub draft: bool,
+    /// The date of documents without a `date:` (local).
+    pub today: NaiveDate,
+}
+
+/// Time spent in each stage of one document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading and validating the data.
+    pub load: Duration,
+    /// Computing figures and roll-ups.
+    pub derive: Duration,
+    /// Rendering the template to Markdown.
+    pub render: Duration,
+    /// Converting Markdown to Typst.
+    pub convert: Duration,
+    /// Typst's layout.
+    pub compile: Duration,
+    /// PDF export.
+    pub export: Duration,
+}
+
+impl std::ops::AddAssign for Timings {
+    fn add_assign(&mut self, o: Timings) {
+        self.load += o.load;
+        self.derive += o.derive;
+        self.render += o.render;
+        self.convert += o.convert;
+        self.compile += o.compile;
+        self.export += o.export;
+    }
+}
+
+/// A built document, in memory.
+#[derive(Debug)]
+pub struct Built {
+    /// The output files: format and bytes.
+    pub files: Vec<(Format, Vec<u8>)>,
+    /// Lint findings and Typst warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// The fonts each role got.
+    pub fonts: RoleFonts,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// Why a document was not built.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The data is wrong.
+    Data(DataError),
+    /// A template could not be loaded or rendered.
+    Template(TemplateError),
+    /// The body or the document cannot be built as written (a bad chart, a
+    /// missing image, a character no font has).
+    Input(Box<Diagnostic>),
+    /// Typst refused the generated source.
+    Typst {
+        /// Typst's diagnostics.
+        error: TypstError,
+        /// Where the generated source was kept for inspection.
+        kept: Option<PathBuf>,
+        /// Whether the source is ours alone (a bug of ours) or includes a
+        /// style from the user's template folder.
+        ours: bool,
+    },
+}
+
+impl BuildError {
+    /// The exit code: 1 for wrong input, 3 for a bug of ours.
+    pub fn code(&self) -> i32 {
+        match self {
+            BuildError::Typst { ours: true, .. } => 3,
+            _ => 1,
+        }
+    }
+
+    /// A one-line summary.
+    pub fn summary(&self) -> String {
+        match self {
+            BuildError::Data(e) => e.to_string(),
+            BuildError::Template(e) => e.to_string(),
+            BuildError::Input(d) => d.to_string(),
+            BuildError::Typst { error, .. } => format!("typst: {}", error.first),
+        }
+    }
+}
+
+impl From<DataError> for BuildError {
+    fn from(e: DataError) -> Self {
+        BuildError::Data(e)
+    }
+}
+
+impl From<TemplateError> for BuildError {
+    fn from(e: TemplateError) -> Self {
+        BuildError::Template(e)
+    }
+}
+
+/// Shared by every document of a run: templates, fonts, options.
+#[derive(Debug)]
+pub struct Engine {
+    /// The templates.
+    pub templates: Templates,
+    /// Fonts and clock.
+    pub shared: Shared,
+    /// Options.
+    pub options: BuildOptions,
+}
+
+/// A document up to its Markdown: what `check` validates and `build` goes on
+/// from.
+#[derive(Debug)]
+pub struct Drafted {
+    /// The template.
+    pub info: TemplateInfo,
+    /// The `.md` file: front matter and body.
+    pub md: MdFile,
+    /// Lint findings.
+    pub findings: Vec<Diagnostic>,
+    /// The root folder of files the document may use.
+    pub root: PathBuf,
+}
+
+impl Engine {
+    /// Loads, derives and renders one input up to its Markdown.
+    pub fn draft(&self, input: &Path, timings: &mut Timings) -> Result<Drafted, BuildError> {
+        let t = Instant::now();
+        let source = data::read_source(input)?;
+        let root = input.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        if input.extension().is_some_and(|e| e == "md") {
+            let md = MdFile::parse(&source)?;
+            let info = self.templates.info(&md.meta.template)?;
+            timings.load += t.elapsed();
+            let findings = lint::markdown(&source, &md);
+            return Ok(Drafted { info, md, findings, root });
+        }
+        let name = match &self.options.template {
+            Some(name) => name.clone(),
+            None => data::front_matter_template(&source)?.unwrap_or_else(|| "progress-report".into()),
+        };
+        let info = self.templates.info(&name)?;
+        let doc = data::parse(&source, &info.schema)?;
+        timings.load += t.elapsed();
+
+        let t = Instant::now();
+        let figures = figures::derive(&doc, &root, self.options.today, &self.templates)?;
+        timings.derive += t.elapsed();
+
+        let t = Instant::now();
+        let context = figures::context(&doc, &figures);
+        let body = self.templates.render_markdown(&info, doc.lang, &context)?;
+        let md = MdFile { meta: meta_of(&doc, &figures), body };
+        timings.render += t.elapsed();
+        let mut findings = lint::document(&source, &doc, &figures, &md);
+        if let Some(rollup) = &figures.rollup {
+            findings.extend(rollup.warnings.iter().cloned());
+        }
+        Ok(Drafted { info, md, findings, root })
+    }
+
+    /// Builds one input to every requested format, in memory.
+    pub fn build(&self, input: &Path) -> Result<Built, BuildError> {
+        let mut timings = Timings::default();
+        let drafted = self.draft(input, &mut timings)?;
+        let Drafted { info, md, findings, root } = drafted;
+        let mut warnings = findings;
+        let mut files = Vec::new();
+        let from_md = input.extension().is_some_and(|e| e == "md");
+        let wants = |f: Format| self.options.formats.contains(&f);
+        if wants(Format::Md) && !from_md {
+            files.push((Format::Md, md.to_text().into_bytes()));
+        }
+        if wants(Format::Html) {
+            files.push((Format::Html, html::page(&md).into_bytes()));
+        }
+        let mut fonts = RoleFonts::resolve(&self.shared.fonts, md.meta.lang);
+        if wants(Format::Pdf) || wants(Format::Typ) {
+            let t = Instant::now();
+            let converted = typst_writer::to_typst(&md.body, &typst_writer::Options::default(), &ChartEmbeds)
+                .map_err(|e| BuildError::Input(Box::new(Diagnostic::error(e.to_string()).in_file(input))))?;
+            check_images(input, &root, &converted.images)?;
+            crate::preflight::check(&self.shared.fonts, &mut fonts, &md, &converted.markup, input)?;
+            let styles = self.templates.style(&info)?;
+            let extras = Extras { fonts: &fonts, draft: self.options.draft };
+            let meta = typst_source::meta_data(&md.meta, &extras);
+            let origin = input.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let main = typst_source::main_file(&styles, &meta, &converted.markup, &origin);
+            timings.convert += t.elapsed();
+            if wants(Format::Typ) {
+                files.push((Format::Typ, main.clone().into_bytes()));
+            }
+            if wants(Format::Pdf) {
+                let ours = !styles.iter().any(|s| s.user);
+                let world = DocWorld::new(self.shared.clone(), &root, main).map_err(|e| {
+                    BuildError::Input(Box::new(
+                        Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
+                    ))
+                })?;
+                let typst_failed = |error: TypstError| BuildError::Typst {
+                    kept: keep_source(input, world.source_text()),
+                    error,
+                    ours,
+                };
+                let t = Instant::now();
+                let (document, typst_warnings) = compile::layout(&world).map_err(typst_failed)?;
+                timings.compile += t.elapsed();
+                let t = Instant::now();
+                let pdf = compile::pdf(&world, &document, self.shared.epoch).map_err(typst_failed)?;
+                timings.export += t.elapsed();
+                if !typst_warnings.is_empty() {
+                    warnings.push(Diagnostic::warning(compile::render(&world, &typst_warnings)).in_file(input));
+                }
+                files.push((Format::Pdf, pdf));
+            }
+        }
+        files.sort_by_key(|(f, _)| *f);
+        Ok(Built { files, warnings, fonts, timings })
+    }
+}
+
+/// The front matter of a document built from data.
+fn meta_of(doc: &Document, figures: &Figures) -> Meta {
+    let masthead = match &doc.fields {
+        Fields::Bulletin(b) => Some(Masthead {
+            issue: b.issue.or(figures.default_issue),
+            total_issue: b.total_issue,
+            copies: b.copies,
+            distribution: b.distribution.clone(),
+        }),
+        _ => None,
+    };
+    Meta {
+        template: doc.template.clone(),
+        lang: doc.lang,
+        paper: doc.paper,
+        title: doc.title.clone(),
+        organization: doc.organization.clone(),
+        recipient: doc.recipient.clone(),
+        date: figures.date,
+        period: doc.period.clone(),
+        doc_kind: doc.doc_kind,
+        attachments: doc.attachments.clone(),
+        masthead,
+    }
+}
+
+/// Every image the body uses must be a file inside the root folder.
+fn check_images(input: &Path, root: &Path, images: &[String]) -> Result<(), BuildError> {
+    let root = root.canonicalize().map_err(|e| {
+        BuildError::Input(Box::new(Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(root)))
+    })?;
+    for dest in images {
+        let refuse = |why: &str| {
+            BuildError::Input(Box::new(
+                Diagnostic::error(format!("image `{dest}` {why}"))
+                    .in_file(input)
+                    .hint("images must be files in the data file's folder or below it, named by a relative path"),
+            ))
+        };
+        if dest.contains("://") || dest.starts_with("data:") {
+            return Err(refuse("is not a local file; zongjie does not download anything"));
+        }
+        if Path::new(dest).is_absolute() || dest.starts_with('/') || dest.starts_with('\\') {
+            return Err(refuse("is an absolute path"));
+        }
+        match crate::world::resolve(&root, dest) {
+            Ok(path) if path.is_file() => {}
+            Ok(_) => return Err(refuse("is not a file")),
+            Err(typst::diag::FileError::AccessDenied) => return Err(refuse("leads outside the data file's folder")),
+            Err(_) => return Err(refuse("does not exist")),
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the generated source of a failed compile in the temp folder.
+fn keep_source(input: &Path, text: &str) -> Option<PathBuf> {
+    let stem = input.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    let path = std::env::temp_dir().join(format!("zongjie-{stem}-{}.typ", std::process::id()));
+    std::fs::write(&path, text).ok().map(|()| path)
+}
+
+/// The special fenced blocks: ```` ```chart ````.
+struct ChartEmbeds;
+
+impl Embeds for ChartEmbeds {
+    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
+        (lang == "chart").then(|| crate::chart::to_typst(content))
+    }
+}
+
+/// The schema of a bulletin's unit file.
+pub fn unit_schema() -> Schema {
+    Schema::common()
+}

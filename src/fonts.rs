@@ -1,0 +1,245 @@
+//! Fonts: Typst's embedded fonts, the system's, and folders given with
+//! `--font-path` / `ZONGJIE_FONT_PATHS`, scanned once per process and shared
+//! by every document of a batch (faces are loaded lazily, on first use).
+//! Each typographic role (title, body, headings, …) gets a list of families
+//! in order of preference; only installed families are passed to Typst.
+
+use std::path::PathBuf;
+
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst_kit::fonts::FontStore;
+
+use crate::data::Lang;
+
+/// Every font zongjie can use.
+pub struct Fonts {
+    store: FontStore,
+    /// Where each face comes from, by index: `None` for embedded fonts.
+    paths: Vec<Option<PathBuf>>,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Fonts({} faces)", self.paths.len())
+    }
+}
+
+/// Where to look for fonts.
+#[derive(Clone, Debug, Default)]
+pub struct FontOptions {
+    /// Extra folders to scan.
+    pub paths: Vec<PathBuf>,
+    /// Whether to scan the system's fonts.
+    pub system: bool,
+}
+
+impl Fonts {
+    /// Scans the embedded fonts, then the extra folders, then the system's.
+    pub fn load(options: &FontOptions) -> Fonts {
+        let mut store = FontStore::new();
+        let mut paths = Vec::new();
+        for (font, info) in typst_kit::fonts::embedded() {
+            store.push((font, info));
+            paths.push(None);
+        }
+        let mut push_scanned = |entries: Vec<(typst_kit::fonts::FontPath, typst::text::FontInfo)>| {
+            for (source, info) in entries {
+                paths.push(Some(source.path.clone()));
+                store.push((source, info));
+            }
+        };
+        for dir in &options.paths {
+            push_scanned(typst_kit::fonts::scan(dir).collect());
+        }
+        if options.system {
+            push_scanned(typst_kit::fonts::system().collect());
+        }
+        Fonts { store, paths }
+    }
+
+    /// Only Typst's embedded fonts (for tests that must not depend on the
+    /// machine).
+    pub fn embedded_only() -> Fonts {
+        Fonts::load(&FontOptions::default())
+    }
+
+    /// The font book Typst selects from.
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        self.store.book()
+    }
+
+    /// The face at `index`, loaded on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.store.font(index)
+    }
+
+    /// The file a face comes from (`None`: embedded in zongjie).
+    pub fn path(&self, index: usize) -> Option<&PathBuf> {
+        self.paths.get(index).and_then(Option::as_ref)
+    }
+
+    /// Number of faces.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether there are no faces at all.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Whether a family is installed (case-insensitive, as Typst matches).
+    pub fn has_family(&self, family: &str) -> bool {
+        self.book().contains_family(&family.to_lowercase())
+    }
+
+    /// All family names, sorted, each once.
+    pub fn families(&self) -> Vec<String> {
+        self.book().families().map(|(name, _)| name.to_owned()).collect()
+    }
+
+    /// The installed families for `role` in `lang`, in order of preference.
+    pub fn for_role(&self, role: Role, lang: Lang) -> Vec<String> {
+        role.candidates(lang).iter().filter(|f| self.has_family(f)).map(|f| (*f).to_owned()).collect()
+    }
+}
+
+/// A typographic role in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The document title (小标宋 in Chinese).
+    Title,
+    /// Body text (仿宋).
+    Body,
+    /// First-level headings 一、 (黑体).
+    Heading1,
+    /// Second-level headings （一） (楷体).
+    Heading2,
+    /// Page numbers (宋体).
+    PageNumber,
+    /// Code.
+    Mono,
+}
+
+impl Role {
+    /// Every role, in the order `zongjie fonts` lists them.
+    pub const ALL: [Role; 6] = [Role::Title, Role::Body, Role::Heading1, Role::Heading2, Role::PageNumber, Role::Mono];
+
+    /// The role's name in the Typst style's `fonts` dictionary.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Body => "body",
+            Role::Heading1 => "heading1",
+            Role::Heading2 => "heading2",
+            Role::PageNumber => "page_number",
+            Role::Mono => "mono",
+        }
+    }
+
+    /// Families in order of preference. Chinese lists start with the faces
+    /// Chinese offices have and end with free Simplified Chinese faces on
+    /// Debian; no Japanese, Korean or Traditional Chinese face is ever named,
+    /// so Typst never sets Chinese in their shapes. English lists end with
+    /// Simplified Chinese faces too, for Chinese names in English documents.
+    pub fn candidates(self, lang: Lang) -> &'static [&'static str] {
+        const SONG: &[&str] =
+            &["SimSun", "STSong", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN"];
+        match (self, lang) {
+            (Role::Title, Lang::Zh) => &[
+                "FZXiaoBiaoSong-B05S",
+                "FZXiaoBiaoSong-B05",
+                "STZhongsong",
+                "Noto Serif CJK SC",
+                "Source Han Serif SC",
+                "Source Han Serif CN",
+            ],
+            (Role::Body, Lang::Zh) => &[
+                "FangSong_GB2312",
+                "FangSong",
+                "STFangsong",
+                "Noto Serif CJK SC",
+                "Source Han Serif SC",
+                "Source Han Serif CN",
+            ],
+            (Role::Heading1, Lang::Zh) => {
+                &["SimHei", "STHeiti", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN"]
+            }
+            (Role::Heading2, Lang::Zh) => &[
+                "KaiTi_GB2312",
+                "KaiTi",
+                "STKaiti",
+                "Kaiti SC",
+                "AR PL UKai CN",
+                "Noto Serif CJK SC",
+                "Source Han Serif SC",
+            ],
+            (Role::PageNumber, Lang::Zh) => SONG,
+            (Role::Mono, _) => &["DejaVu Sans Mono", "Noto Sans Mono CJK SC", "Noto Sans CJK SC", "SimHei"],
+            (Role::Title | Role::Body | Role::PageNumber, Lang::En) => {
+                &["Libertinus Serif", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "STSong", "Songti SC"]
+            }
+            (Role::Heading1 | Role::Heading2, Lang::En) => {
+                &["Libertinus Serif", "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "STHeiti", "Heiti SC"]
+            }
+        }
+    }
+}
+
+/// The chosen families of every role, for one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleFonts {
+    /// Each role's installed families, in order of preference.
+    pub roles: Vec<(Role, Vec<String>)>,
+    /// Families added for characters the role fonts lack (see
+    /// [`crate::preflight`]); the style appends them to every role.
+    pub fallback: Vec<String>,
+}
+
+impl RoleFonts {
+    /// Resolves every role for `lang`.
+    pub fn resolve(fonts: &Fonts, lang: Lang) -> RoleFonts {
+        RoleFonts {
+            roles: Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect(),
+            fallback: Vec::new(),
+        }
+    }
+
+    /// The families of one role.
+    pub fn get(&self, role: Role) -> &[String] {
+        self.roles.iter().find(|(r, _)| *r == role).map_or(&[], |(_, f)| f.as_slice())
+    }
+
+    /// Every family named, roles first, then the fallback.
+    pub fn families(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().flat_map(|(_, f)| f.iter()).chain(&self.fallback).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_fonts_serve_english() {
+        let fonts = Fonts::embedded_only();
+        assert!(fonts.has_family("Libertinus Serif"));
+        assert!(fonts.has_family("libertinus serif"));
+        assert_eq!(fonts.for_role(Role::Body, Lang::En), ["Libertinus Serif"]);
+        assert!(fonts.font(0).is_some());
+    }
+
+    #[test]
+    fn no_regional_faces_named_for_chinese() {
+        for role in Role::ALL {
+            for lang in [Lang::En, Lang::Zh] {
+                for family in role.candidates(lang) {
+                    for bad in [" JP", " KR", " TC", " HK", " TW", "Mincho", "Gothic", "Ming"] {
+                        assert!(!family.contains(bad), "{family} for {role:?}");
+                    }
+                }
+            }
+        }
+    }
+}

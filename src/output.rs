@@ -1,0 +1,153 @@
+//! Writing a document's outputs: every format goes to a temporary file in
+//! the output folder first, and only when all are written are they renamed
+//! into place, together. A failure or an interruption leaves the earlier
+//! outputs as they were and no temporary file behind.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::engine::Format;
+
+/// Temporary files being written right now, removed on interruption.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// The final path of a format of `stem` in `dir`.
+pub fn target(dir: &Path, stem: &str, format: Format) -> PathBuf {
+    dir.join(format!("{stem}.{}", format.ext()))
+}
+
+/// Writes all files of one document atomically; returns their paths.
+pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| {
+        for (format, bytes) in files {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let temp = dir.join(format!(".{stem}.{}.zongjie-{}-{n}.tmp", format.ext(), std::process::id()));
+            register(&temp);
+            temps.push((temp.clone(), target(dir, stem, *format)));
+            let mut file = fs::File::create(&temp)?;
+            file.write_all(bytes)?;
+            file.sync_data()?;
+        }
+        rename_together(&temps)?;
+        for (temp, _) in &temps {
+            unregister(temp);
+        }
+        Ok(temps.iter().map(|(_, t)| t.clone()).collect())
+    })();
+    if result.is_err() {
+        for (temp, _) in &temps {
+            let _ = fs::remove_file(temp);
+            unregister(temp);
+        }
+    }
+    result
+}
+
+/// Renames every temporary file onto its target; if one rename fails, the
+/// targets already replaced get their earlier contents back (kept as hard
+/// links meanwhile), so the outputs change all together or not at all.
+fn rename_together(temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
+    let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut done: Vec<&Path> = Vec::new();
+    let result = (|| {
+        for (temp, target) in temps {
+            if target.is_file() {
+                let backup = temp.with_extension("bak");
+                register(&backup);
+                fs::hard_link(target, &backup)?;
+                backups.push((backup, target.clone()));
+            }
+        }
+        for (temp, target) in temps {
+            fs::rename(temp, target)?;
+            done.push(target);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for target in done {
+            match backups.iter().find(|(_, t)| t == target) {
+                Some((backup, _)) => {
+                    let _ = fs::rename(backup, target);
+                }
+                None => {
+                    let _ = fs::remove_file(target);
+                }
+            }
+        }
+    }
+    for (backup, _) in &backups {
+        let _ = fs::remove_file(backup);
+        unregister(backup);
+    }
+    result
+}
+
+fn register(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(path.to_path_buf());
+    }
+}
+
+fn unregister(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.retain(|p| p != path);
+    }
+}
+
+/// Removes every temporary file being written (on Ctrl-C or termination).
+pub fn remove_pending() {
+    if let Ok(mut pending) = PENDING.lock() {
+        for path in pending.drain(..) {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_together_and_leaves_no_temporaries() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("r.pdf"), b"old").unwrap();
+        let written = write_all(&dir, "r", &[(Format::Md, b"md".to_vec()), (Format::Pdf, b"new".to_vec())]).unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(fs::read(dir.join("r.pdf")).unwrap(), b"new");
+        let names: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_output() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-fail-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("r.md"), b"old").unwrap();
+        // A folder where the PDF should go makes its rename fail.
+        fs::create_dir_all(dir.join("r.pdf")).unwrap();
+        fs::write(dir.join("r.pdf").join("x"), b"x").unwrap();
+        let result = write_all(&dir, "r", &[(Format::Md, b"new".to_vec()), (Format::Pdf, b"new".to_vec())]);
+        assert!(result.is_err());
+        // The Markdown was renamed into place before the PDF failed: it is
+        // put back.
+        assert_eq!(fs::read(dir.join("r.md")).unwrap(), b"old");
+        let temps = fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name().to_string_lossy().into_owned();
+                name.ends_with(".tmp") || name.ends_with(".bak")
+            })
+            .count();
+        assert_eq!(temps, 0);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

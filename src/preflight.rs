@@ -1,0 +1,131 @@
+//! The glyph preflight: before Typst runs, every character of the document
+//! must be covered by a font zongjie may use for it. Characters that the
+//! role fonts lack but another suitable installed font has are added to the
+//! fallback list; characters no font has stop the build with their names, so
+//! no tofu box is ever printed silently. Han characters are never taken from
+//! a Japanese, Korean or Traditional Chinese face.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::data::Lang;
+use crate::diag::Diagnostic;
+use crate::engine::BuildError;
+use crate::fonts::{Fonts, RoleFonts};
+use crate::mdfile::MdFile;
+
+/// Characters the styles print themselves (list markers, page-number
+/// dashes, the punctuation of the 主送 line and of bulletin lists).
+fn style_chars(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "•‣–:,",
+        Lang::Zh => "•‣–—：，、。（）",
+    }
+}
+
+/// Checks coverage and extends `roles.fallback`; an error names every
+/// character no font has.
+/// `markup` is the converted body, so characters the writer adds (task-list
+/// boxes) are checked too.
+pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, input: &Path) -> Result<(), BuildError> {
+    let chars = document_chars(md, markup);
+    let book = fonts.book();
+    let faces_of = |family: &str| book.select_family(&family.to_lowercase()).collect::<Vec<_>>();
+    let mut usable: Vec<usize> = roles.families().flat_map(|f| faces_of(f)).collect();
+    let mut missing = Vec::new();
+    for c in chars {
+        let covered = |i: &usize| book.info(*i).is_some_and(|info| info.coverage.contains(c as u32));
+        if usable.iter().any(covered) {
+            continue;
+        }
+        let han = is_han(c);
+        let found = (0..fonts.len())
+            .find(|i| covered(i) && book.info(*i).is_some_and(|info| !(han && is_regional(&info.family))));
+        match found.and_then(|i| book.info(i)) {
+            Some(info) => {
+                let family = info.family.clone();
+                usable.extend(faces_of(&family));
+                roles.fallback.push(family);
+            }
+            None => missing.push(c),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = missing.iter().take(20).map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+    let more = if missing.len() > 20 { format!(" and {} more", missing.len() - 20) } else { String::new() };
+    Err(BuildError::Input(Box::new(
+        Diagnostic::error(format!("no available font has these characters: {}{more}", shown.join(", ")))
+            .in_file(input)
+            .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
+            .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)")
+            .hint("`zongjie fonts` lists the fonts zongjie can use"),
+    )))
+}
+
+/// Every distinct printable character the document shows.
+fn document_chars<'a>(md: &'a MdFile, markup: &'a str) -> BTreeSet<char> {
+    let meta = &md.meta;
+    let mut texts: Vec<&str> = vec![markup, meta.title.as_str(), meta.organization.as_str(), style_chars(meta.lang)];
+    texts.extend(meta.recipient.as_ref().map(|r| r.as_str()));
+    texts.extend(meta.attachments.iter().map(|a| a.as_str()));
+    if let Some(m) = &meta.masthead {
+        let d = &m.distribution;
+        texts.extend(d.report_to.iter().chain(&d.send_to).chain(&d.issue_to).map(|t| t.as_str()));
+    }
+    texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !is_default_ignorable(*c))
+        .collect()
+}
+
+/// Characters that render as nothing (joiners, variation selectors, marks
+/// of direction), which no font needs to have.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// CJK ideographs (unified, extensions, compatibility).
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// A face made for Japanese, Korean or Traditional Chinese: its Han
+/// characters have other shapes than Simplified Chinese ones.
+pub fn is_regional(family: &str) -> bool {
+    const MARKS: &[&str] = &[
+        " JP", " KR", " TC", " HK", " TW", " J", " K", "Mincho", "Gothic", "Meiryo", "Yu ", "Hiragino", "Malgun",
+        "Batang", "Gulim", "Dotum", "Gungsuh", "MingLiU", "PMingLiU", "Ming", "UKai TW", "UKai HK", "UMing", "Kochi",
+        "IPA", "Takao", "Nanum", "Un ", "Baekmuk",
+    ];
+    let padded = format!("{family} ");
+    MARKS.iter().any(|m| padded.contains(m) || family.ends_with(m.trim()) && m.starts_with(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_faces() {
+        for f in [
+            "Noto Sans CJK JP",
+            "Noto Serif CJK KR",
+            "Noto Sans CJK TC",
+            "AR PL UKai TW",
+            "MS Mincho",
+            "Source Han Sans K",
+        ] {
+            assert!(is_regional(f), "{f}");
+        }
+        for f in ["Noto Serif CJK SC", "AR PL UKai CN", "FangSong", "SimHei", "Libertinus Serif", "DejaVu Sans Mono"] {
+            assert!(!is_regional(f), "{f}");
+        }
+    }
+}

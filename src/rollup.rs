@@ -1,0 +1,358 @@
+//! The monthly bulletin's roll-up of the unit files its `units:` globs name:
+//! per metric id the totals of target and actual and the rate
+//! Σactual / Σtarget; the ranking of the units by the rate of `rank_by`
+//! (descending for `better: higher`, ties by actual, then by name), the top
+//! and bottom three; the units under `lag_below` and under the schedule
+//! (序时进度). A unit file that fails to load is named, and the bulletin says
+//! which units are missing.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::data::{self, Better, BulletinFields, Document, Lang, Schema};
+use crate::diag::Diagnostic;
+use crate::engine::BuildError;
+use crate::figures::{self, MetricFigures};
+use crate::format::{en, zh};
+use crate::template::Templates;
+
+/// The roll-up of a bulletin.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Rollup {
+    /// Units that loaded, in file order.
+    pub units: Vec<Unit>,
+    /// Unit files that did not load.
+    pub missing: Vec<Missing>,
+    /// Per metric id: totals over the units.
+    pub totals: Vec<Total>,
+    /// The total of each metric id, by id.
+    pub total: BTreeMap<String, Total>,
+    /// The metric ranked by.
+    pub rank_by: Option<Total>,
+    /// Units ranked by the rate of `rank_by`; units without a rate last.
+    pub ranking: Vec<Ranked>,
+    /// The first three of the ranking.
+    pub top: Vec<Ranked>,
+    /// The last three of the ranking (of those with a rate), best first.
+    pub bottom: Vec<Ranked>,
+    /// Units whose rate is under `lag_below`.
+    pub lagging: Vec<Ranked>,
+    /// Units whose rate is under the schedule (序时进度).
+    pub below_schedule: Vec<Ranked>,
+    /// `lag_below` as a percentage.
+    pub lag_below_text: Option<String>,
+    /// Problems met while loading unit files, for the log.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A unit that submitted its file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Unit {
+    /// Its name (the file's `organization`).
+    pub name: String,
+    /// The file, relative to the bulletin's folder.
+    pub file: String,
+    /// Its metrics with derived figures.
+    pub metrics: Vec<MetricFigures>,
+}
+
+/// A unit file that was expected but did not load.
+#[derive(Clone, Debug, Serialize)]
+pub struct Missing {
+    /// The file (or the pattern that matched nothing).
+    pub file: String,
+    /// Why, in one line.
+    pub reason: String,
+}
+
+/// One metric summed over the units.
+#[derive(Clone, Debug, Serialize)]
+pub struct Total {
+    /// The id.
+    pub id: String,
+    /// The label (from the first unit that has it).
+    pub label: String,
+    /// The unit of the figures.
+    pub unit: String,
+    /// Whether higher is better.
+    pub better: Better,
+    /// Σ target over the units that give one.
+    pub target: Option<f64>,
+    /// Σ actual.
+    pub actual: Option<f64>,
+    /// Σ previous.
+    pub previous: Option<f64>,
+    /// Σ last year.
+    pub last_year: Option<f64>,
+    /// Number of units reporting this metric.
+    pub count: usize,
+    /// The metric with the totals as its figures, derived like any metric
+    /// (rate, changes, sentence).
+    pub figures: MetricFigures,
+}
+
+/// A unit's place in the ranking.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ranked {
+    /// 1-based place; none for units without a rate.
+    pub rank: Option<usize>,
+    /// The unit's name.
+    pub name: String,
+    /// Its actual figure.
+    pub actual: Option<f64>,
+    /// Its target.
+    pub target: Option<f64>,
+    /// actual / target.
+    pub rate: Option<f64>,
+    /// The rate as a percentage.
+    pub rate_text: Option<String>,
+    /// Actual with unit.
+    pub actual_text: Option<String>,
+    /// Target with unit.
+    pub target_text: Option<String>,
+    /// Under `lag_below`.
+    pub lagging: bool,
+    /// Under the schedule.
+    pub below_schedule: bool,
+}
+
+/// Loads the unit files of a bulletin and rolls them up.
+pub fn roll_up(
+    doc: &Document,
+    bulletin: &BulletinFields,
+    root: &Path,
+    schedule: Option<f64>,
+    templates: &Templates,
+) -> Result<Rollup, BuildError> {
+    let lang = doc.lang;
+    let mut rollup = Rollup::default();
+    let mut loaded: Vec<(Document, String)> = Vec::new();
+    for pattern in &bulletin.units {
+        let files = expand(root, pattern.as_str()).map_err(|why| {
+            BuildError::Data(data::DataError(Box::new(
+                Diagnostic::error(format!("units: `{pattern}` {why}"))
+                    .in_file(&doc.path)
+                    .hint("unit files must be named by paths relative to the bulletin, inside its folder"),
+            )))
+        })?;
+        if files.is_empty() {
+            rollup.missing.push(Missing { file: pattern.to_string(), reason: "no file matches".into() });
+            continue;
+        }
+        for (path, shown) in files {
+            if loaded.iter().any(|(d, _)| d.path == path) || path == doc.path {
+                continue;
+            }
+            match load_unit(&path, templates) {
+                Ok(unit) => loaded.push((unit, shown)),
+                Err(e) => {
+                    rollup.missing.push(Missing { file: shown, reason: e.to_string() });
+                    rollup.warnings.push(e.0.as_ref().clone());
+                }
+            }
+        }
+    }
+    check_units_agree(&loaded)?;
+    for (unit, file) in &loaded {
+        rollup.units.push(Unit {
+            name: unit.organization.to_string(),
+            file: file.clone(),
+            metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, lang, schedule)).collect(),
+        });
+    }
+    rollup.totals = totals(&loaded, lang, schedule);
+    rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
+    if let Some(id) = &bulletin.rank_by {
+        rollup.rank_by = rollup.total.get(&id.0).cloned();
+        let better = rollup.rank_by.as_ref().map_or(Better::Higher, |t| t.better);
+        let lag_below = bulletin.lag_below.map(|n| n.0);
+        rollup.ranking = rank(&rollup.units, &id.0, better, lag_below, schedule, lang);
+        let ranked: Vec<&Ranked> = rollup.ranking.iter().filter(|r| r.rank.is_some()).collect();
+        rollup.top = ranked.iter().take(3).map(|r| (*r).clone()).collect();
+        let skip = ranked.len().saturating_sub(3).max(rollup.top.len().min(ranked.len()));
+        rollup.bottom = ranked.iter().skip(skip).map(|r| (*r).clone()).collect();
+        rollup.lagging = rollup.ranking.iter().filter(|r| r.lagging).cloned().collect();
+        rollup.below_schedule = rollup.ranking.iter().filter(|r| r.below_schedule).cloned().collect();
+    }
+    rollup.lag_below_text = bulletin.lag_below.map(|n| match lang {
+        Lang::En => en::percent(n.0),
+        Lang::Zh => zh::percent(n.0),
+    });
+    Ok(rollup)
+}
+
+/// The files a `units:` pattern names, inside `root`, sorted by name.
+fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String)>, String> {
+    let rel = Path::new(pattern);
+    if rel.is_absolute() || pattern.starts_with('/') || pattern.starts_with('\\') {
+        return Err("is an absolute path".into());
+    }
+    if rel.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir)) {
+        return Err("leads outside the bulletin's folder (`..`)".into());
+    }
+    let root = root.canonicalize().map_err(|e| format!("cannot be searched: {e}"))?;
+    let full = root.join(pattern);
+    let full = full.to_str().ok_or("is not valid UTF-8")?;
+    let paths = glob::glob(full).map_err(|e| format!("is not a valid pattern: {}", e.msg))?;
+    let mut found = Vec::new();
+    for path in paths.flatten() {
+        if !path.is_file() {
+            continue;
+        }
+        let real = path.canonicalize().map_err(|e| format!("cannot be read: {e}"))?;
+        if !real.starts_with(&root) {
+            return Err(format!("matches {}, which leads outside the bulletin's folder", path.display()));
+        }
+        let shown = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
+        found.push((path, shown));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// A unit file: the common contract, or the fields of its own `template:`
+/// if it names one (a town may submit its own progress report).
+fn load_unit(path: &Path, templates: &Templates) -> Result<Document, data::DataError> {
+    let source = data::read_source(path)?;
+    let schema = match data::front_matter_template(&source)? {
+        Some(name) => templates.info(&name).map_err(|e| data::DataError(e.0))?.schema,
+        None => Schema::common(),
+    };
+    data::parse(&source, &schema)
+}
+
+/// Units whose `unit` strings differ for one id are an error naming both.
+fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
+    let mut first: BTreeMap<&str, (&str, &Document)> = BTreeMap::new();
+    for (doc, _) in units {
+        for m in &doc.metrics {
+            match first.get(m.id.0.as_str()) {
+                Some((unit, other)) if unit.trim() != m.unit.trim() => {
+                    return Err(BuildError::Data(data::DataError(Box::new(
+                        Diagnostic::error(format!(
+                            "metric `{}` is counted in \"{}\" in {} but in \"{}\" in {}",
+                            m.id,
+                            unit,
+                            other.path.display(),
+                            m.unit,
+                            doc.path.display()
+                        ))
+                        .in_file(&doc.path)
+                        .hint("every unit must report a metric in the same unit, or the totals mean nothing"),
+                    ))));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&m.id.0, (&m.unit, doc));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Vec<Total> {
+    let mut order: Vec<String> = Vec::new();
+    let mut sums: BTreeMap<String, (data::Metric, [Option<f64>; 4], usize)> = BTreeMap::new();
+    for (doc, _) in units {
+        for m in &doc.metrics {
+            let entry = sums.entry(m.id.0.clone()).or_insert_with(|| {
+                order.push(m.id.0.clone());
+                (m.clone(), [None; 4], 0)
+            });
+            entry.2 += 1;
+            for (slot, value) in entry.1.iter_mut().zip([m.target, m.actual, m.previous, m.last_year]) {
+                if let Some(v) = value {
+                    *slot = Some(slot.unwrap_or(0.0) + v.0);
+                }
+            }
+        }
+    }
+    order
+        .iter()
+        .filter_map(|id| sums.get(id))
+        .map(|(m, [target, actual, previous, last_year], count)| {
+            let mut metric = m.clone();
+            metric.target = target.map(data::Number);
+            metric.actual = actual.map(data::Number);
+            metric.previous = previous.map(data::Number);
+            metric.last_year = last_year.map(data::Number);
+            Total {
+                id: m.id.0.clone(),
+                label: m.label.to_string(),
+                unit: m.unit.clone(),
+                better: m.better,
+                target: *target,
+                actual: *actual,
+                previous: *previous,
+                last_year: *last_year,
+                count: *count,
+                figures: figures::metric_figures(&metric, lang, schedule),
+            }
+        })
+        .collect()
+}
+
+fn rank(
+    units: &[Unit],
+    id: &str,
+    better: Better,
+    lag_below: Option<f64>,
+    schedule: Option<f64>,
+    lang: Lang,
+) -> Vec<Ranked> {
+    let mut rows: Vec<Ranked> = units
+        .iter()
+        .map(|u| {
+            let f = u.metrics.iter().find(|m| m.metric.id.0 == id);
+            let rate = f.and_then(|f| f.rate);
+            let low = |limit: Option<f64>| match (rate, limit) {
+                (Some(r), Some(l)) => match better {
+                    Better::Higher => r < l - 1e-12,
+                    Better::Lower => false,
+                },
+                _ => false,
+            };
+            Ranked {
+                rank: None,
+                name: u.name.clone(),
+                actual: f.and_then(|f| f.metric.actual).map(|n| n.0),
+                target: f.and_then(|f| f.metric.target).map(|n| n.0),
+                rate,
+                rate_text: f.and_then(|f| f.rate_text.clone()),
+                actual_text: f.and_then(|f| f.actual_text.clone()),
+                target_text: f.and_then(|f| f.target_text.clone()),
+                lagging: low(lag_below),
+                below_schedule: low(schedule),
+            }
+        })
+        .collect();
+    let _ = lang;
+    rows.sort_by(|a, b| compare(a, b, better));
+    let mut place = 0;
+    for row in &mut rows {
+        if row.rate.is_some() {
+            place += 1;
+            row.rank = Some(place);
+        }
+    }
+    rows
+}
+
+/// Best first: by rate (higher first when higher is better), then by
+/// actual in the same direction, then by name; units without a rate last.
+fn compare(a: &Ranked, b: &Ranked, better: Better) -> Ordering {
+    let dir = |o: Ordering| if better == Better::Higher { o.reverse() } else { o };
+    match (a.rate, b.rate) {
+        (Some(x), Some(y)) => dir(x.total_cmp(&y))
+            .then_with(|| dir(a.actual.unwrap_or(0.0).total_cmp(&b.actual.unwrap_or(0.0))))
+            .then_with(|| a.name.cmp(&b.name)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.name.cmp(&b.name),
+    }
+}

@@ -1,0 +1,234 @@
+//! Filters and functions templates can use: numbering, numbers, amounts,
+//! dates and periods in the document's language, and Markdown helpers.
+//! Every filter returns plain text (escaped on output) unless it says it
+//! returns Markdown.
+
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, Value};
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::escape;
+use crate::format::{Due, Period, en, zh};
+
+/// Registers every filter on the Environment.
+pub(super) fn register(env: &mut Environment<'static>) {
+    env.add_filter("run_in", run_in);
+    env.add_filter("append_to_last", append_to_last);
+    env.add_filter("lcfirst", lcfirst);
+    env.add_filter("roman", |n: i64| en::roman(n));
+    env.add_filter("ordinal", |n: i64| en::ordinal_word(n));
+    env.add_filter("ordinal_lower", |n: i64| en::ordinal_lower(n));
+    env.add_filter("zh_num", |n: i64| zh::numeral(n));
+    env.add_filter("section_no", |n: i64| zh::section_number(n));
+    env.add_filter("item_no", |n: i64| zh::item_number(n));
+    env.add_filter("sub_no", |n: i64| zh::sub_number(n));
+    env.add_filter("subsub_no", |n: i64| zh::subsub_number(n));
+    env.add_filter("ordinal_lead", |n: i64| zh::ordinal_lead(n));
+    env.add_filter("num", num);
+    env.add_filter("amount", amount);
+    env.add_filter("percent", percent);
+    env.add_filter("points", points);
+    env.add_filter("date", date);
+    env.add_filter("period", period);
+    env.add_filter("due", due);
+    env.add_filter("households_people", households_people);
+}
+
+/// A value as text: whole floats without `.0`, so `28174.0` prints `28174`.
+pub(super) fn display(value: &Value) -> String {
+    if value.kind() == ValueKind::Number
+        && let Ok(f) = f64::try_from(value.clone())
+        && f.fract() == 0.0
+        && f.abs() < 1e15
+    {
+        return format!("{f:.0}");
+    }
+    value.to_string()
+}
+
+fn is_zh(state: &State) -> bool {
+    state.lookup("lang").is_some_and(|l| l.as_str() == Some("zh"))
+}
+
+fn number(value: &Value) -> Result<f64, Error> {
+    f64::try_from(value.clone())
+        .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("expected a number, found {value}")))
+}
+
+/// `{{ body | run_in(lead) }}`: Markdown with `lead` as a bold run-in
+/// heading at the start of the first paragraph; on a paragraph of its own
+/// when the body starts with something else (a list, a table). Returns
+/// Markdown.
+fn run_in(body: Value, lead: &str) -> Value {
+    let body = body.as_str().unwrap_or_default().trim().to_owned();
+    let lead = lead.trim();
+    // The final punctuation stays outside `**` where a character other than a
+    // space follows: `**…。**全县` would not be bold in CommonMark.
+    let (words, stop) = match lead.char_indices().last() {
+        Some((i, c)) if is_stop(c) => (&lead[..i], &lead[i..]),
+        _ => (lead, ""),
+    };
+    let starts_with_paragraph = matches!(
+        Parser::new_ext(&body, crate::typst_writer::parser_options()).next(),
+        Some(Event::Start(Tag::Paragraph))
+    );
+    let strong = if words.is_empty() { String::new() } else { format!("**{}**", escape::markdown(words)) };
+    let stop = escape::markdown(stop);
+    let out = if body.is_empty() {
+        format!("{strong}{stop}")
+    } else if starts_with_paragraph {
+        let cjk_follows = body.chars().next().is_some_and(is_cjk);
+        if cjk_follows || stop.is_empty() && lead.chars().last().is_some_and(is_cjk) {
+            format!("{strong}{stop}{body}")
+        } else if stop.is_empty() {
+            format!("{strong} {body}")
+        } else {
+            format!("**{}{stop}** {body}", escape::markdown(words))
+        }
+    } else {
+        format!("{strong}{stop}\n\n{body}")
+    };
+    Value::from_safe_string(out)
+}
+
+/// `{{ intro | append_to_last("The situation is as follows:", if_not_ending=":") }}`:
+/// Markdown with `text` added to its last paragraph (or as a paragraph of
+/// its own when the Markdown ends with a list or table). With
+/// `if_not_ending`, nothing is added when the Markdown already ends with one
+/// of those characters. Returns Markdown.
+fn append_to_last(body: Value, text: &str, kwargs: Kwargs) -> Result<Value, Error> {
+    let body = body.as_str().unwrap_or_default().trim_end().to_owned();
+    let skip_if: Option<String> = kwargs.get("if_not_ending")?;
+    kwargs.assert_all_used()?;
+    if let Some(chars) = skip_if
+        && body.chars().last().is_some_and(|c| chars.contains(c))
+    {
+        return Ok(Value::from_safe_string(body));
+    }
+    let text = escape::markdown(text.trim());
+    if text.is_empty() {
+        return Ok(Value::from_safe_string(body));
+    }
+    if body.is_empty() {
+        return Ok(Value::from_safe_string(text));
+    }
+    let mut last = None;
+    for (event, _) in Parser::new_ext(&body, crate::typst_writer::parser_options()).into_offset_iter() {
+        if let Event::End(end) = event {
+            last = Some(end);
+        }
+    }
+    let ends_with_paragraph = matches!(last, Some(pulldown_cmark::TagEnd::Paragraph))
+        && !body.lines().last().is_some_and(|l| l.starts_with("    ") || l.starts_with('\t'));
+    let out = if !ends_with_paragraph {
+        format!("{body}\n\n{text}")
+    } else if body.chars().last().is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk) {
+        format!("{body}{text}")
+    } else {
+        format!("{body} {text}")
+    };
+    Ok(Value::from_safe_string(out))
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',')
+}
+
+/// Lower-cases the first letter of a capitalised first word ("Set up" →
+/// "set up"), leaving acronyms and names in capitals alone ("NASA", "iPhone").
+fn lcfirst(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let word: String = chars.clone().take_while(|c| c.is_alphabetic()).collect();
+    if first.is_uppercase() && !word.is_empty() && word.chars().all(char::is_lowercase) {
+        first.to_lowercase().chain(chars).collect()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// `{{ n | num }}` / `{{ n | num(1) }}`: 1,234 / 1,234.5 (en), 1234 (zh).
+fn num(state: &State, value: Value, decimals: Option<usize>) -> Result<String, Error> {
+    let n = number(&value)?;
+    let decimals = decimals.unwrap_or(if n.fract() == 0.0 { 0 } else { 1 });
+    Ok(if is_zh(state) { zh::number(n, decimals) } else { en::number(n, decimals) })
+}
+
+/// `{{ yuan | amount }}`: "32.2 million yuan" / "3220万元".
+fn amount(state: &State, value: Value) -> Result<String, Error> {
+    let n = number(&value)?;
+    Ok(if is_zh(state) { zh::amount_yuan(n) } else { en::amount_yuan(n) })
+}
+
+/// `{{ ratio | percent }}`: 0.745 → "74.5%".
+fn percent(state: &State, value: Value) -> Result<String, Error> {
+    let n = number(&value)?;
+    Ok(if is_zh(state) { zh::percent(n) } else { en::percent(n) })
+}
+
+/// `{{ delta | points }}`: "up 9.6 percentage points" / "提高9.6个百分点".
+fn points(state: &State, value: Value) -> Result<String, Error> {
+    let n = number(&value)?;
+    Ok(if is_zh(state) { zh::points(n) } else { en::points(n) })
+}
+
+fn parse_day(value: &Value) -> Result<chrono::NaiveDate, Error> {
+    let text = display(value);
+    crate::data::parse_date(&text).map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
+/// `{{ date | date }}`: "5 November 2026" / "2026年11月5日".
+fn date(state: &State, value: Value) -> Result<String, Error> {
+    let d = parse_day(&value)?;
+    Ok(if is_zh(state) { zh::date(d) } else { en::date(d) })
+}
+
+/// `{{ period | period }}`: "October 2026" / "2026年10月".
+fn period(state: &State, value: Value) -> Result<String, Error> {
+    let p = Period::parse(&display(&value)).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
+    Ok(if is_zh(state) { zh::period(&p) } else { en::period(&p) })
+}
+
+/// `{{ step.due | due }}`: "by 31 December 2026" / "2026年12月31日前".
+fn due(state: &State, value: Value) -> Result<String, Error> {
+    let d = Due::parse(&display(&value)).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
+    Ok(if is_zh(state) { zh::due(&d) } else { en::due(&d) })
+}
+
+/// `{{ households_people(h, p) }}` as a filter: `{{ h | households_people(p) }}`.
+fn households_people(state: &State, households: Value, people: Value, _kw: Option<Kwargs>) -> Result<String, Error> {
+    let (h, p) = (number(&households)?, number(&people)?);
+    Ok(if is_zh(state) { zh::households_people(h, p) } else { en::households_people(h, p) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lcfirst_keeps_names_and_acronyms() {
+        assert_eq!(lcfirst("Set up the headquarters"), "set up the headquarters");
+        assert_eq!(lcfirst("NASA visit"), "NASA visit");
+        assert_eq!(lcfirst("iPhone"), "iPhone");
+        assert_eq!(lcfirst("A plan"), "A plan");
+        assert_eq!(lcfirst(""), "");
+    }
+
+    #[test]
+    fn run_in_keeps_bold_valid_next_to_cjk() {
+        let v = run_in(Value::from("全县共选派292支工作队。"), "一是选派驻村工作队。");
+        assert_eq!(v.as_str(), Some("**一是选派驻村工作队**。全县共选派292支工作队。"));
+        let v = run_in(Value::from("A leading group was set up."), "The first is to set up the headquarters.");
+        assert_eq!(v.as_str(), Some("**The first is to set up the headquarters.** A leading group was set up."));
+        let v = run_in(Value::from("- a\n- b"), "Second, plans.");
+        assert_eq!(v.as_str(), Some("**Second, plans**.\n\n- a\n- b"));
+        let v = run_in(Value::from(""), "Third *x*");
+        assert_eq!(v.as_str(), Some("**Third \\*x\\***"));
+    }
+}
+
+/// Whether a character is a CJK ideograph or full-width form (no space is
+/// put between it and a neighbour when joining text).
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}

@@ -1,0 +1,229 @@
+//! The generated Typst main file of a document: the template's style, the
+//! front matter as Typst *data* (strings in a dictionary, never markup), and
+//! the body converted from Markdown. Self-contained apart from images, so
+//! `typst compile --root <data folder> X.typ` compiles it.
+
+use std::fmt::Write as _;
+
+use crate::data::{DocKind, Lang, Paper};
+use crate::fonts::RoleFonts;
+use crate::format::{en, zh};
+use crate::mdfile::Meta;
+use crate::template::StyleFile;
+use crate::typst_writer::escape::string_literal;
+
+/// A Typst value written as code: only data, never markup.
+#[derive(Clone, Debug)]
+pub enum Data {
+    /// `none`.
+    None,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A string literal.
+    Str(String),
+    /// An array.
+    Array(Vec<Data>),
+    /// A dictionary with identifier keys.
+    Dict(Vec<(&'static str, Data)>),
+}
+
+impl Data {
+    /// A string, or `none`.
+    pub fn opt(s: Option<impl Into<String>>) -> Data {
+        s.map_or(Data::None, |s| Data::Str(s.into()))
+    }
+
+    /// An array of strings.
+    pub fn strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Data {
+        Data::Array(items.into_iter().map(|s| Data::Str(s.as_ref().to_owned())).collect())
+    }
+
+    /// Writes the value on one line.
+    pub fn write_inline(&self, out: &mut String) {
+        match self {
+            Data::Dict(entries) if !entries.is_empty() => {
+                out.push('(');
+                for (key, value) in entries {
+                    out.push_str(key);
+                    out.push_str(": ");
+                    value.write_inline(out);
+                    out.push_str(", ");
+                }
+                out.push(')');
+            }
+            Data::Array(items) => {
+                out.push('(');
+                for item in items {
+                    item.write_inline(out);
+                    out.push_str(", ");
+                }
+                out.push(')');
+            }
+            other => other.write(out, 0),
+        }
+    }
+
+    fn write(&self, out: &mut String, indent: usize) {
+        match self {
+            Data::None => out.push_str("none"),
+            Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Data::Str(s) => out.push_str(&string_literal(s)),
+            Data::Array(items) => {
+                out.push('(');
+                for item in items {
+                    item.write(out, indent);
+                    out.push_str(", ");
+                }
+                if items.len() == 1 {
+                    // `("a", )` is an array; `("a")` would be a string.
+                } else if !items.is_empty() {
+                    out.truncate(out.len() - 2);
+                }
+                out.push(')');
+            }
+            Data::Dict(entries) if entries.is_empty() => out.push_str("(:)"),
+            Data::Dict(entries) => {
+                out.push_str("(\n");
+                for (key, value) in entries {
+                    let _ = write!(out, "{:width$}{key}: ", "", width = indent + 2);
+                    value.write(out, indent + 2);
+                    out.push_str(",\n");
+                }
+                let _ = write!(out, "{:width$})", "", width = indent);
+            }
+        }
+    }
+}
+
+/// Everything the style needs beyond the front matter.
+#[derive(Clone, Debug)]
+pub struct Extras<'a> {
+    /// The fonts of each role.
+    pub fonts: &'a RoleFonts,
+    /// Whether to add a DRAFT watermark.
+    pub draft: bool,
+}
+
+/// The dictionary `meta` the style receives.
+pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
+    let zh = meta.lang == Lang::Zh;
+    let date = if zh { zh::date(meta.date) } else { en::date(meta.date) };
+    let period = meta.period.as_ref().map(|p| if zh { zh::period(p) } else { en::period(p) });
+    let mut fonts: Vec<(&'static str, Data)> =
+        extras.fonts.roles.iter().map(|(role, families)| (role.key(), Data::strings(families))).collect();
+    fonts.push(("fallback", Data::strings(&extras.fonts.fallback)));
+    let mut all: Vec<&str> = Vec::new();
+    for family in extras.fonts.families() {
+        if !all.contains(&family) {
+            all.push(family);
+        }
+    }
+    fonts.push(("all", Data::strings(all)));
+    let fonts = Data::Dict(fonts);
+    let masthead = meta.masthead.as_ref().map_or(Data::None, |m| {
+        let d = &m.distribution;
+        let issue = m.issue.map(|n| if zh { format!("第{n}期") } else { format!("No. {n}") });
+        let total = m.total_issue.map(|n| if zh { format!("总第{n}期") } else { format!("Total No. {n}") });
+        let copies = m.copies.map(|n| if zh { format!("共印{n}份") } else { format!("{n} copies") });
+        Data::Dict(vec![
+            ("issue", Data::opt(issue)),
+            ("total_issue", Data::opt(total)),
+            ("copies", Data::opt(copies)),
+            ("report_to", Data::strings(d.report_to.iter().map(|t| t.as_str()))),
+            ("send_to", Data::strings(d.send_to.iter().map(|t| t.as_str()))),
+            ("issue_to", Data::strings(d.issue_to.iter().map(|t| t.as_str()))),
+        ])
+    });
+    Data::Dict(vec![
+        ("template", Data::Str(meta.template.clone())),
+        ("lang", Data::Str(meta.lang.code().into())),
+        (
+            "paper",
+            Data::Str(match meta.paper {
+                Paper::A4 => "a4".into(),
+                Paper::Letter => "us-letter".into(),
+            }),
+        ),
+        ("title", Data::Str(meta.title.as_str().into())),
+        ("organization", Data::Str(meta.organization.as_str().into())),
+        ("recipient", Data::opt(meta.recipient.as_ref().map(|r| r.as_str()))),
+        ("date", Data::Str(date)),
+        ("period", Data::opt(period)),
+        (
+            "doc_kind",
+            Data::Str(match meta.doc_kind {
+                DocKind::Report => "report".into(),
+                DocKind::Briefing => "briefing".into(),
+                DocKind::Summary => "summary".into(),
+            }),
+        ),
+        ("attachments", Data::strings(meta.attachments.iter().map(|t| t.as_str()))),
+        ("masthead", masthead),
+        ("draft", Data::Bool(extras.draft)),
+        ("fonts", fonts),
+        ("labels", labels(meta.lang)),
+    ])
+}
+
+/// Words the style prints, in the document's language.
+fn labels(lang: Lang) -> Data {
+    let pairs: &[(&'static str, &str, &str)] = &[
+        ("attachment", "Attachment", "附件"),
+        ("attachments", "Attachments", "附件"),
+        ("draft", "DRAFT", "草稿"),
+        ("report_to", "Reported to", "报"),
+        ("send_to", "Sent to", "送"),
+        ("issue_to", "Issued to", "发"),
+        ("to", "To", "致"),
+    ];
+    Data::Dict(
+        pairs
+            .iter()
+            .map(|(k, e, z)| (*k, Data::Str(if lang == Lang::Zh { (*z).into() } else { (*e).into() })))
+            .collect(),
+    )
+}
+
+/// The whole main file.
+pub fn main_file(styles: &[StyleFile], meta: &Data, body: &str, origin: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 16 * 1024);
+    let _ = writeln!(out, "// Generated by zongjie {} from {origin}.", env!("CARGO_PKG_VERSION"));
+    out.push_str("// Compile with: typst compile --root <folder of the data file> <this file>\n\n");
+    for style in styles {
+        let _ = writeln!(out, "// ---- style: {} ----", style.name);
+        out.push_str(style.text.trim_end());
+        out.push_str("\n\n");
+    }
+    out.push_str("// ---- the document's fields, as data ----\n#let meta = ");
+    meta.write(&mut out, 0);
+    out.push_str("\n\n#show: document.with(meta)\n\n// ---- the body ----\n");
+    out.push_str(body);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_code_of_literals() {
+        let d = Data::Dict(vec![
+            ("a", Data::Str("#set text(red) \"q\" \\".into())),
+            ("b", Data::strings(["one"])),
+            ("c", Data::strings(Vec::<String>::new())),
+            ("d", Data::None),
+            ("e", Data::Dict(vec![])),
+        ]);
+        let mut out = String::new();
+        d.write(&mut out, 0);
+        let src = format!("#let x = {out}\n#x.a#x.b.first()");
+        let root = typst::syntax::parse(&src);
+        assert!(root.errors().is_empty(), "{src}\n{:?}", root.errors());
+        assert!(out.contains("(\"one\", )"), "{out}");
+        assert!(out.contains("c: ()"), "{out}");
+        assert!(out.contains("e: (:)"), "{out}");
+    }
+}

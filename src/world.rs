@@ -1,0 +1,157 @@
+//! The Typst [`World`] of one document: the generated main file from memory,
+//! files under the document's root folder only (checked after
+//! canonicalisation, so a symlink cannot lead outside), no packages, no
+//! network; fonts and the standard library shared by the whole batch.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::datetime::Time;
+use typst_kit::files::{FileLoader, FileStore};
+
+use crate::fonts::Fonts;
+
+/// The virtual path of the generated main file.
+pub const MAIN_PATH: &str = "/__zongjie__.typ";
+
+/// Typst's standard library, built once per process.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
+
+/// What every document of a batch shares.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    /// The fonts.
+    pub fonts: Arc<Fonts>,
+    /// The clock: fixed by `SOURCE_DATE_EPOCH`, or the system's.
+    pub epoch: Option<i64>,
+}
+
+/// The World of one document.
+pub struct DocWorld {
+    shared: Shared,
+    main: FileId,
+    source: Source,
+    files: FileStore<RootFiles>,
+    time: Time,
+}
+
+impl DocWorld {
+    /// A world compiling `text` as its main file, reading other files from
+    /// `root` (which must exist).
+    pub fn new(shared: Shared, root: &Path, text: String) -> std::io::Result<DocWorld> {
+        let root = root.canonicalize()?;
+        let main = main_id();
+        let time = match shared.epoch {
+            Some(epoch) => Time::fixed_timestamp(epoch).unwrap_or_else(|_| Time::system()),
+            None => Time::system(),
+        };
+        Ok(DocWorld { shared, main, source: Source::new(main, text), files: FileStore::new(RootFiles { root }), time })
+    }
+
+    /// The main source.
+    pub fn source_text(&self) -> &str {
+        self.source.text()
+    }
+
+    /// The canonical root folder.
+    pub fn root(&self) -> &Path {
+        &self.files.loader().root
+    }
+}
+
+/// The id of the generated main file.
+pub fn main_id() -> FileId {
+    // The path is fixed and valid; the fallback cannot be taken.
+    let vpath = VirtualPath::new(MAIN_PATH).unwrap_or_else(|_| VirtualPath::new("/main.typ").expect("valid path"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for DocWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.shared.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main { Ok(self.source.clone()) } else { self.files.source(id) }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main { Ok(Bytes::from_string(self.source.text().to_owned())) } else { self.files.file(id) }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.font(index)
+    }
+
+    fn today(&self, offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.time.today(offset)
+    }
+}
+
+impl typst_kit::diagnostics::DiagnosticWorld for DocWorld {
+    fn name(&self, id: FileId) -> String {
+        id.vpath().get_without_slash().to_owned()
+    }
+}
+
+/// Serves files under one folder; refuses packages and anything outside.
+struct RootFiles {
+    root: PathBuf,
+}
+
+impl FileLoader for RootFiles {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if !matches!(id.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some("packages are not available in zongjie documents".into())));
+        }
+        let path = resolve(&self.root, id.vpath().get_without_slash())?;
+        if path.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+    }
+}
+
+/// The real path of `rel` under `root` (canonical), or why it is refused.
+pub fn resolve(root: &Path, rel: &str) -> FileResult<PathBuf> {
+    let candidate = root.join(rel);
+    let real = candidate.canonicalize().map_err(|e| FileError::from_io(e, &candidate))?;
+    if real.starts_with(root) { Ok(real) } else { Err(FileError::AccessDenied) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_root() {
+        let dir = std::env::temp_dir().join(format!("zongjie-world-{}", std::process::id()));
+        let inside = dir.join("root");
+        std::fs::create_dir_all(&inside).unwrap();
+        std::fs::write(inside.join("ok.txt"), "ok").unwrap();
+        std::fs::write(dir.join("secret.txt"), "secret").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("secret.txt"), inside.join("link.txt")).unwrap();
+        let root = inside.canonicalize().unwrap();
+        assert!(resolve(&root, "ok.txt").is_ok());
+        assert_eq!(resolve(&root, "../secret.txt"), Err(FileError::AccessDenied));
+        #[cfg(unix)]
+        assert_eq!(resolve(&root, "link.txt"), Err(FileError::AccessDenied));
+        assert!(matches!(resolve(&root, "missing.png"), Err(FileError::NotFound(_))));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
