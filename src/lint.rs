@@ -60,7 +60,7 @@ static PLACEHOLDERS: LazyLock<Vec<Placeholder>> = LazyLock::new(|| {
 });
 
 /// Asterisks spaced as a thematic break.
-static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"\*(?:[ \t]*\*){2,}"));
+static STARS: LazyLock<Regex> = LazyLock::new(|| re(r"\*(?:[ \t]+\*){2,}"));
 
 /// 请示 formulas: a report informs, it does not ask for approval.
 const REQUEST_FORMULAS: &[&str] =
@@ -99,12 +99,15 @@ fn content_of(md: &MdFile) -> String {
     text
 }
 
-fn finding(source: &Source, severity: Severity, line: usize, column: usize, message: String, hint: &str) -> Diagnostic {
+/// A finding at 1-based `line` and `column`, underlining `len` bytes.
+fn finding(source: &Source, severity: Severity, at: (usize, usize, usize), message: String, hint: &str) -> Diagnostic {
     let d = match severity {
         Severity::Error => Diagnostic::error(message),
         Severity::Warning => Diagnostic::warning(message),
     };
-    d.in_file(&source.path).at_line(Arc::clone(&source.text), line, column).hint(hint)
+    let (line, column, len) = at;
+    let start = crate::diag::offset_of(&source.text, line, column);
+    d.in_file(&source.path).at(Arc::clone(&source.text), start..start + len.max(1)).hint(hint)
 }
 
 /// Placeholders that reach the document, at the lines where they are
@@ -127,8 +130,7 @@ fn placeholders(source: &Source, content: &str) -> Vec<Diagnostic> {
                 out.push(finding(
                     source,
                     Severity::Error,
-                    i + 1,
-                    column,
+                    (i + 1, column, m.len()),
                     format!("`{}` looks like {}", m.as_str(), p.what),
                     "write the real value; the model text's placeholder must not reach your superiors",
                 ));
@@ -146,8 +148,7 @@ fn placeholders(source: &Source, content: &str) -> Vec<Diagnostic> {
                 out.push(finding(
                     source,
                     Severity::Error,
-                    i + 1,
-                    column,
+                    (i + 1, column, m.len()),
                     format!("`{}` inside a sentence stands for a missing word or figure", m.as_str()),
                     "write the missing words; on a line of its own `* * *` is a rule between sections",
                 ));
@@ -166,8 +167,7 @@ fn request_formulas(source: &Source, content: &str) -> Vec<Diagnostic> {
             out.push(finding(
                 source,
                 Severity::Error,
-                i + 1,
-                column,
+                (i + 1, column, f.len()),
                 format!("`{f}` asks for approval, which a report must not do (it is a 请示 formula)"),
                 "end a 报告 with 特此报告。 and a 汇报 with 以上汇报，请批评指正。; send what needs approval as a separate 请示",
             ));
@@ -176,16 +176,17 @@ fn request_formulas(source: &Source, content: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// The first line (1-based) whose text matches `pred`, and the column of `needle` in it.
-fn locate(source: &Source, needle: &str, pred: impl Fn(&str) -> bool) -> (usize, usize) {
+/// The first line (1-based) whose text matches `pred`, the column of
+/// `needle` in it and its length.
+fn locate(source: &Source, needle: &str, pred: impl Fn(&str) -> bool) -> (usize, usize, usize) {
     for (i, line) in source.text.lines().enumerate() {
         if pred(line)
             && let Some(at) = line.find(needle)
         {
-            return (i + 1, line[..at].chars().count() + 1);
+            return (i + 1, line[..at].chars().count() + 1, needle.len());
         }
     }
-    (1, 1)
+    (1, 1, 1)
 }
 
 fn is_word_at(line: &str, word: &str) -> bool {
@@ -212,7 +213,7 @@ fn undefined_metrics(source: &Source, doc: &Document) -> Vec<Diagnostic> {
             continue;
         }
         reported.push(id.0.as_str());
-        let (line, column) = locate(source, &id.0, |l| is_word_at(l, &id.0) && !l.contains("id:"));
+        let at = locate(source, &id.0, |l| is_word_at(l, &id.0) && !l.contains("id:"));
         let mut hint =
             "define it under `metrics:` (with `id:`, `label:`, `actual:`…) or remove the reference".to_owned();
         if let Some(best) = crate::data::did_you_mean(&id.0, &defined) {
@@ -221,8 +222,7 @@ fn undefined_metrics(source: &Source, doc: &Document) -> Vec<Diagnostic> {
         out.push(finding(
             source,
             Severity::Error,
-            line,
-            column,
+            at,
             format!("metric `{id}` is cited but not defined under `metrics:`"),
             &hint,
         ));
@@ -242,12 +242,11 @@ fn due_dates(source: &Source, doc: &Document, date: NaiveDate) -> Vec<Diagnostic
         let Some(due) = step.due else { continue };
         if due.deadline() < date {
             let text = due.to_string();
-            let (line, column) = locate(source, &text, |l| l.contains("due") && l.contains(&text));
+            let at = locate(source, &text, |l| l.contains("due") && l.contains(&text));
             out.push(finding(
                 source,
                 Severity::Error,
-                line,
-                column,
+                at,
                 format!("next step \"{}\" is due {} — before the report's date, {}", step.title, due.deadline(), date),
                 "a next step lies ahead: give a deadline after the report's date, or report it as done",
             ));
@@ -287,24 +286,22 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
         let key = format!("{field}:");
         let written = source.text.lines().any(|l| l.trim_start().starts_with(&key));
         if len == 0 && written {
-            let (line, column) = locate(source, &key, |l| l.trim_start().starts_with(&key));
+            let at = locate(source, &key, |l| l.trim_start().starts_with(&key));
             out.push(finding(
                 source,
                 Severity::Warning,
-                line,
-                column,
+                at,
                 format!("`{field}` has no items; its section is left out of the document"),
                 "add the items, or remove the field",
             ));
         }
         for (title, is_blank) in items {
             if is_blank {
-                let (line, column) = locate(source, title.as_str(), |l| l.contains(title.as_str()));
+                let at = locate(source, title.as_str(), |l| l.contains(title.as_str()));
                 out.push(finding(
                     source,
                     Severity::Warning,
-                    line,
-                    column,
+                    at,
                     format!("\"{title}\" in `{field}` has no body"),
                     "say what was done, with figures; a heading alone tells the reader little",
                 ));
@@ -313,8 +310,8 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     }
     for (field, message) in empty {
         let key = format!("{field}:");
-        let (line, column) = locate(source, &key, |l| l.trim_start().starts_with(&key));
-        out.push(finding(source, Severity::Warning, line, column, message, "write it, or remove the field"));
+        let at = locate(source, &key, |l| l.trim_start().starts_with(&key));
+        out.push(finding(source, Severity::Warning, at, message, "write it, or remove the field"));
     }
     out
 }
@@ -362,12 +359,11 @@ fn dates_outside_period(source: &Source, doc: &Document) -> Vec<Diagnostic> {
             if period.contains(date) {
                 continue;
             }
-            let (line, column) = locate(source, &found, |l| l.contains(&found));
+            let at = locate(source, &found, |l| l.contains(&found));
             out.push(finding(
                 source,
                 Severity::Warning,
-                line,
-                column,
+                at,
                 format!("{found} lies outside the period reported on ({period})"),
                 "check the date; if it is background, say so (\"since …\")",
             ));

@@ -54,8 +54,10 @@ impl Markdown {
 impl Serialize for Markdown {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if minijinja::value::serializing_for_value() {
-            // Marked safe: the template's Markdown escaping leaves it alone.
-            Serialize::serialize(&minijinja::Value::from_safe_string(self.0.clone()), serializer)
+            // Marked safe: the template's Markdown escaping leaves it alone;
+            // sealed, so it cannot swallow what the template puts after it.
+            let sealed = crate::template::markdown::seal(&self.0).into_owned();
+            Serialize::serialize(&minijinja::Value::from_safe_string(sealed), serializer)
         } else {
             serializer.serialize_str(&self.0)
         }
@@ -267,7 +269,7 @@ mod tests {
 
     #[test]
     fn dates_and_periods() {
-        #[derive(Deserialize)]
+        #[derive(Debug, Deserialize)]
         struct D {
             #[serde(deserialize_with = "date")]
             d: NaiveDate,

@@ -5,9 +5,8 @@
 
 use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State, Value};
-use pulldown_cmark::{Event, Parser, Tag};
 
-use super::escape;
+use super::markdown;
 use crate::format::{Due, Period, en, zh};
 
 /// Registers every filter on the Environment.
@@ -60,78 +59,24 @@ fn number(value: &Value) -> Result<f64, Error> {
 /// when the body starts with something else (a list, a table). Returns
 /// Markdown.
 fn run_in(body: Value, lead: &str) -> Value {
-    let body = body.as_str().unwrap_or_default().trim().to_owned();
-    let lead = lead.trim();
-    // The final punctuation stays outside `**` where a character other than a
-    // space follows: `**…。**全县` would not be bold in CommonMark.
-    let (words, stop) = match lead.char_indices().last() {
-        Some((i, c)) if is_stop(c) => (&lead[..i], &lead[i..]),
-        _ => (lead, ""),
-    };
-    let starts_with_paragraph = matches!(
-        Parser::new_ext(&body, crate::typst_writer::parser_options()).next(),
-        Some(Event::Start(Tag::Paragraph))
-    );
-    let strong = if words.is_empty() { String::new() } else { format!("**{}**", escape::markdown(words)) };
-    let stop = escape::markdown(stop);
-    let out = if body.is_empty() {
-        format!("{strong}{stop}")
-    } else if starts_with_paragraph {
-        let cjk_follows = body.chars().next().is_some_and(is_cjk);
-        if cjk_follows || stop.is_empty() && lead.chars().last().is_some_and(is_cjk) {
-            format!("{strong}{stop}{body}")
-        } else if stop.is_empty() {
-            format!("{strong} {body}")
-        } else {
-            format!("**{}{stop}** {body}", escape::markdown(words))
-        }
-    } else {
-        format!("{strong}{stop}\n\n{body}")
-    };
-    Value::from_safe_string(out)
+    Value::from_safe_string(markdown::run_in(body.as_str().unwrap_or_default(), lead))
 }
 
 /// `{{ intro | append_to_last("The situation is as follows:", if_not_ending=":") }}`:
 /// Markdown with `text` added to its last paragraph (or as a paragraph of
-/// its own when the Markdown ends with a list or table). With
+/// its own when that would change the Markdown's structure). With
 /// `if_not_ending`, nothing is added when the Markdown already ends with one
 /// of those characters. Returns Markdown.
 fn append_to_last(body: Value, text: &str, kwargs: Kwargs) -> Result<Value, Error> {
-    let body = body.as_str().unwrap_or_default().trim_end().to_owned();
+    let body = body.as_str().unwrap_or_default();
     let skip_if: Option<String> = kwargs.get("if_not_ending")?;
     kwargs.assert_all_used()?;
     if let Some(chars) = skip_if
-        && body.chars().last().is_some_and(|c| chars.contains(c))
+        && body.trim_end().chars().last().is_some_and(|c| chars.contains(c))
     {
-        return Ok(Value::from_safe_string(body));
+        return Ok(Value::from_safe_string(body.trim_end().to_owned()));
     }
-    let text = escape::markdown(text.trim());
-    if text.is_empty() {
-        return Ok(Value::from_safe_string(body));
-    }
-    if body.is_empty() {
-        return Ok(Value::from_safe_string(text));
-    }
-    let mut last = None;
-    for (event, _) in Parser::new_ext(&body, crate::typst_writer::parser_options()).into_offset_iter() {
-        if let Event::End(end) = event {
-            last = Some(end);
-        }
-    }
-    let ends_with_paragraph = matches!(last, Some(pulldown_cmark::TagEnd::Paragraph))
-        && !body.lines().last().is_some_and(|l| l.starts_with("    ") || l.starts_with('\t'));
-    let out = if !ends_with_paragraph {
-        format!("{body}\n\n{text}")
-    } else if body.chars().last().is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk) {
-        format!("{body}{text}")
-    } else {
-        format!("{body} {text}")
-    };
-    Ok(Value::from_safe_string(out))
-}
-
-fn is_stop(c: char) -> bool {
-    matches!(c, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',')
+    Ok(Value::from_safe_string(markdown::append_to_last(body, text)))
 }
 
 /// Lower-cases the first letter of a capitalised first word ("Set up" →
@@ -213,22 +158,4 @@ mod tests {
         assert_eq!(lcfirst("A plan"), "A plan");
         assert_eq!(lcfirst(""), "");
     }
-
-    #[test]
-    fn run_in_keeps_bold_valid_next_to_cjk() {
-        let v = run_in(Value::from("全县共选派292支工作队。"), "一是选派驻村工作队。");
-        assert_eq!(v.as_str(), Some("**一是选派驻村工作队**。全县共选派292支工作队。"));
-        let v = run_in(Value::from("A leading group was set up."), "The first is to set up the headquarters.");
-        assert_eq!(v.as_str(), Some("**The first is to set up the headquarters.** A leading group was set up."));
-        let v = run_in(Value::from("- a\n- b"), "Second, plans.");
-        assert_eq!(v.as_str(), Some("**Second, plans**.\n\n- a\n- b"));
-        let v = run_in(Value::from(""), "Third *x*");
-        assert_eq!(v.as_str(), Some("**Third \\*x\\***"));
-    }
-}
-
-/// Whether a character is a CJK ideograph or full-width form (no space is
-/// put between it and a neighbour when joining text).
-fn is_cjk(c: char) -> bool {
-    matches!(u32::from(c), 0x2E80..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }

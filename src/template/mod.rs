@@ -7,6 +7,7 @@
 
 pub mod escape;
 mod filters;
+pub mod markdown;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};

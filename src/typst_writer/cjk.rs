@@ -41,6 +41,12 @@ fn class(c: char) -> Option<Class> {
     Some(class)
 }
 
+/// Whether `c` is a wide East Asian character (ideograph, kana, full-width
+/// punctuation or form): text next to it joins without a space.
+pub fn is_cjk(c: char) -> bool {
+    class(c) == Some(Class::Wide)
+}
+
 /// Whether a soft line break between `before` and `after` should vanish.
 pub(crate) fn joins(before: char, after: char) -> bool {
     match (class(before), class(after)) {

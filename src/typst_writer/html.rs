@@ -1,11 +1,13 @@
 //! Raw HTML in Markdown is not interpreted: tags, comments, processing
-//! instructions and declarations are removed, the text between them is kept.
+//! instructions and declarations are removed, the text between them is kept,
+//! as a browser shows it.
 //!
 //! A construct that is not closed (`<div` at the end of a block, `<!--`
 //! without `-->`) is not a construct: it stays as text, so nothing a person
 //! wrote disappears because of a typo. `<br>` becomes a line break, block-level
 //! tags (`<p>`, `<div>`, `<td>`, …) a space so that words on either side do not
-//! run together, and CDATA sections keep their content. In the text, the
+//! run together; a CDATA section is, as in a browser, hidden up to its first
+//! `>`. In the text, the
 //! entities `&amp; &lt; &gt; &quot; &#39; &apos; &nbsp;` and numeric
 //! references are decoded; any other `&…;` is kept as written.
 
@@ -116,8 +118,6 @@ pub(crate) fn strip(html: &str) -> Vec<Piece> {
                 }
                 Markup::Block => text.push(' '),
                 Markup::Hidden => {}
-                // `<![CDATA[` is 9 bytes, `]]>` 3.
-                Markup::Cdata => text.push_str(&rest[9..len - 3]),
             }
             rest = &rest[len..];
         } else {
@@ -140,8 +140,6 @@ enum Markup {
     Block,
     /// Anything else: nothing.
     Hidden,
-    /// `<![CDATA[…]]>`: its content.
-    Cdata,
 }
 
 /// The length of the complete HTML construct at the start of `s` (which
@@ -159,10 +157,14 @@ fn markup_len(s: &str) -> Option<(usize, Markup)> {
         return Some((len, Markup::Hidden));
     }
     if let Some(after) = s.strip_prefix("<?") {
-        return Some((2 + after.find("?>")? + 2, Markup::Hidden));
+        // As in a browser (HTML5 "bogus comment"): it ends at the first `>`,
+        // so `<?php echo '>'; ?>` shows `'; ?>`.
+        return Some((2 + after.find('>')? + 1, Markup::Hidden));
     }
     if let Some(after) = s.strip_prefix("<![CDATA[") {
-        return Some((9 + after.find("]]>")? + 3, Markup::Cdata));
+        // In HTML (not SVG or MathML) a browser reads it as a bogus comment
+        // that ends at the first `>`.
+        return Some((9 + after.find('>')? + 1, Markup::Hidden));
     }
     if let Some(after) = s.strip_prefix("<!") {
         if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -285,7 +287,8 @@ mod tests {
             ("x<!---->y<!-->z<!--->w", "xyzw"),
             ("x<?php echo 1; ?>y", "xy"),
             ("x<!DOCTYPE html>y", "xy"),
-            ("x<![CDATA[a < b]]>y", "xa < by"),
+            ("x<![CDATA[a < b]]>y", "xy"),
+            ("x<![CDATA[a>b]]>y", "xb]]>y"),
             ("a<br>b<br/>c<BR />d", "a<BR>b<BR>c<BR>d"),
             ("<p>\n<img src=\"x\" alt=\"y\">\n</p>", " \n\n "),
             ("<custom-element>t</custom-element>", "t"),

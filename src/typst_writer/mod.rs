@@ -25,6 +25,7 @@ use pulldown_cmark::{
 };
 
 mod cjk;
+pub use cjk::is_cjk;
 pub mod escape;
 mod html;
 #[cfg(test)]

@@ -1,0 +1,240 @@
+//! Putting Markdown fields together without one changing another: every
+//! Markdown field is sealed (an unclosed code fence or HTML block would
+//! swallow the rest of the document), and text added to a field — a run-in
+//! lead, a closing sentence — is kept only if the field's structure stays as
+//! it was; otherwise it goes in a paragraph of its own.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::escape;
+use crate::typst_writer::{is_cjk, parser_options};
+
+/// A paragraph no Markdown field can contain: it must come out of the
+/// parser as a top-level paragraph after the field if the field is closed.
+const SENTINEL: &str = "zongjie\u{2063}sentinel";
+
+/// Closers tried, in order, on a field that swallows what follows it.
+const CLOSERS: &[&str] = &["-->", "?>", ">", "]]>", "</script>", "</pre>", "</style>", "</textarea>"];
+
+/// The field, closed so that nothing after it in the document can become
+/// part of it.
+pub fn seal(markdown: &str) -> Cow<'_, str> {
+    if is_sealed(markdown) {
+        return Cow::Borrowed(markdown);
+    }
+    let trimmed = markdown.trim_end();
+    let mut candidates: Vec<String> = fence_closers(trimmed).into_iter().map(|f| format!("{trimmed}\n{f}\n")).collect();
+    candidates.extend(CLOSERS.iter().map(|c| format!("{trimmed}\n{c}\n")));
+    for candidate in candidates {
+        if is_sealed(&candidate) {
+            return Cow::Owned(candidate);
+        }
+    }
+    // Nothing closes it: keep every character, as plain text.
+    Cow::Owned(markdown.lines().map(escape::markdown).collect::<Vec<_>>().join("\n\n"))
+}
+
+/// Closing fences for every fence opened in the text (longest first).
+fn fence_closers(text: &str) -> Vec<String> {
+    let mut closers: Vec<String> = text
+        .lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            let c = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+            let n = t.chars().take_while(|x| *x == c).count();
+            (n >= 3).then(|| c.to_string().repeat(n))
+        })
+        .collect();
+    closers.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    closers.dedup();
+    closers
+}
+
+fn is_sealed(markdown: &str) -> bool {
+    let probe = format!("{markdown}\n\n{SENTINEL}\n");
+    let mut depth = 0usize;
+    let mut last_top = None;
+    for event in Parser::new_ext(&probe, parser_options()) {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_top = Some(matches!(tag, Tag::Paragraph));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) if depth == 1 && last_top == Some(true) && t.as_ref() == SENTINEL => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The sequence of tags a parse opens and closes, which must not change
+/// when text is added to a field.
+fn shape(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, parser_options())
+        .filter_map(|e| match e {
+            Event::Start(tag) => Some(format!("{tag:?}")),
+            Event::End(tag) => Some(format!("/{tag:?}")),
+            Event::Html(_) | Event::InlineHtml(_) => Some("html".into()),
+            Event::Code(_) => Some("code".into()),
+            Event::FootnoteReference(_) => Some("footnote".into()),
+            Event::Rule => Some("rule".into()),
+            Event::TaskListMarker(_) => Some("task".into()),
+            Event::HardBreak => Some("br".into()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a space goes between two pieces of text (not next to CJK).
+fn joiner(before: &str, after: &str) -> &'static str {
+    let b = before.chars().last();
+    let a = after.chars().next();
+    if b.is_some_and(is_cjk) || a.is_some_and(is_cjk) { "" } else { " " }
+}
+
+/// `markdown` with the plain text `text` added at the end of its last
+/// paragraph, or as a paragraph of its own.
+pub fn append_to_last(markdown: &str, text: &str) -> String {
+    let body = markdown.trim_end();
+    let text = escape::markdown(text.trim());
+    if text.is_empty() {
+        return body.to_owned();
+    }
+    if body.is_empty() {
+        return text;
+    }
+    let mut last_end = None;
+    let mut paragraph_end = None;
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        if let Event::End(end) = event {
+            last_end = Some(end);
+            if end == TagEnd::Paragraph {
+                paragraph_end = Some(range.end);
+            }
+        }
+    }
+    if last_end == Some(TagEnd::Paragraph)
+        && let Some(end) = paragraph_end
+    {
+        let at = body[..end].trim_end().len();
+        let candidate = format!("{}{}{text}{}", &body[..at], joiner(&body[..at], &text), &body[at..]);
+        let mut expected = shape(body);
+        let mut got = shape(&candidate);
+        // Adding escaped text may only split or merge text events.
+        expected.retain(|t| t != "br");
+        got.retain(|t| t != "br");
+        if expected == got {
+            return candidate;
+        }
+    }
+    format!("{body}\n\n{text}")
+}
+
+/// `markdown` with `lead` as a bold run-in heading at the start of its first
+/// paragraph, or on a paragraph of its own. The lead's final stop stays
+/// outside the bold where a character other than a space follows, since
+/// `**…。**全县` is not bold in CommonMark.
+pub fn run_in(markdown: &str, lead: &str) -> String {
+    let body = markdown.trim();
+    let lead = lead.trim();
+    let (words, stop) = match lead.char_indices().last() {
+        Some((i, c)) if matches!(c, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',') => (&lead[..i], &lead[i..]),
+        _ => (lead, ""),
+    };
+    let strong = if words.is_empty() { String::new() } else { format!("**{}**", escape::markdown(words)) };
+    let stop = escape::markdown(stop);
+    let alone = format!("{strong}{stop}");
+    if body.is_empty() {
+        return alone;
+    }
+    let first = Parser::new_ext(body, parser_options()).into_offset_iter().next();
+    if let Some((Event::Start(Tag::Paragraph), range)) = first {
+        let (before, rest) = body.split_at(range.start);
+        let inline = if rest.chars().next().is_some_and(is_cjk) || words.chars().last().is_some_and(is_cjk) {
+            format!("{strong}{stop}{rest}")
+        } else if stop.is_empty() {
+            format!("{strong} {rest}")
+        } else {
+            format!("**{}{stop}** {rest}", escape::markdown(words))
+        };
+        let candidate = format!("{before}{inline}");
+        let mut got = shape(&candidate);
+        if let Some(i) = got.iter().position(|t| t == "Strong") {
+            got.remove(i);
+            if let Some(j) = got.iter().position(|t| t == "/Strong") {
+                got.remove(j);
+            }
+        }
+        if strong.is_empty() || got == shape(body) {
+            return candidate;
+        }
+    }
+    format!("{alone}\n\n{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_constructs_are_sealed() {
+        for field in [
+            "```\ncode",
+            "~~~~ rust\nfn x",
+            "````\n```\nstill code",
+            "<!-- a comment",
+            "<?php echo",
+            "<!DOCTYPE",
+            "<![CDATA[ x",
+            "<script>\nalert(1)",
+            "<pre>\nx",
+            "<style>\np{}",
+            "<div>\nopen",
+            "- list\n  lazy",
+            "> quote",
+            "[^1]: footnote\n    more",
+            "    indented code",
+            "plain",
+        ] {
+            let sealed = seal(field);
+            assert!(is_sealed(&sealed), "{field:?} → {sealed:?}");
+            for word in field.split_whitespace().filter(|w| w.chars().all(char::is_alphanumeric)) {
+                assert!(sealed.contains(word), "{field:?} lost {word}");
+            }
+        }
+        assert!(matches!(seal("a *b*\n\nc"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn appends_inside_the_last_paragraph_when_safe() {
+        assert_eq!(append_to_last("In line with …", "Reported as follows:"), "In line with … Reported as follows:");
+        assert_eq!(append_to_last("按照要求。", "现将有关情况报告如下："), "按照要求。现将有关情况报告如下：");
+        assert_eq!(append_to_last("- a\n- b", "Next."), "- a\n- b\n\nNext.");
+        // A reference definition after the paragraph stays a definition.
+        assert_eq!(append_to_last("*[foo*][ref]\n\n[ref]: /uri", "x"), "*[foo*][ref] x\n\n[ref]: /uri");
+        // `*` alone on the last line would become a list marker.
+        assert_eq!(append_to_last("*foo bar\n*", "The work:"), "*foo bar\n*\n\nThe work:");
+        assert_eq!(append_to_last("a", "*b*"), "a \\*b\\*");
+    }
+
+    #[test]
+    fn runs_in_at_the_first_paragraph_when_safe() {
+        assert_eq!(
+            run_in("全县共选派292支工作队。", "一是选派驻村工作队。"),
+            "**一是选派驻村工作队**。全县共选派292支工作队。"
+        );
+        assert_eq!(
+            run_in("A group was set up.", "The first is to set up the headquarters."),
+            "**The first is to set up the headquarters.** A group was set up."
+        );
+        assert_eq!(run_in("- a\n- b", "Second, plans."), "**Second, plans**.\n\n- a\n- b");
+        assert_eq!(run_in("", "Third *x*"), "**Third \\*x\\***");
+        assert_eq!(run_in("[ref]: /u\n\nText [ref].", "Lead."), "[ref]: /u\n\n**Lead.** Text [ref].");
+        assert_eq!(run_in("=== \nx", "Lead."), "**Lead.** === \nx");
+    }
+}

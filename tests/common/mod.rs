@@ -1,0 +1,185 @@
+//! Helpers shared by the integration tests: the CLI driven through its
+//! binary with a small chainable builder, temporary folders, and PDF text
+//! and font extraction with poppler's tools. A missing tool fails the test
+//! with a message saying what to install; nothing is ever skipped.
+
+#![allow(dead_code, reason = "each test file uses a different part")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary folder that is removed when dropped.
+pub fn temp() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("zongjie-test-").tempdir().expect("a temporary folder")
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A run of the `zongjie` binary, built up step by step.
+pub struct Run {
+    command: Command,
+}
+
+/// Starts a run of `zongjie` with these arguments.
+pub fn zongjie<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_zongjie"));
+    command.args(args).env_remove("ZONGJIE_FONT_PATHS").env_remove("ZONGJIE_TEMPLATE_DIR").env("NO_COLOR", "1");
+    command.env("SOURCE_DATE_EPOCH", "1785974400");
+    Run { command }
+}
+
+impl Run {
+    /// Runs in `dir`.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.command.current_dir(dir);
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Runs and returns the result.
+    pub fn run(mut self) -> Done {
+        let output = self.command.output().expect("the zongjie binary runs");
+        Done { output }
+    }
+}
+
+/// A finished run.
+pub struct Done {
+    /// What the process gave.
+    pub output: Output,
+}
+
+impl Done {
+    /// The exit code.
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+
+    /// Standard error as text.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    /// Standard output as text.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    #[track_caller]
+    pub fn expect(self, code: i32) -> Self {
+        assert_eq!(self.code(), code, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        self
+    }
+
+    /// Asserts that standard error contains each of the texts.
+    #[track_caller]
+    pub fn stderr_has(self, texts: &[&str]) -> Self {
+        let err = self.stderr();
+        for t in texts {
+            assert!(err.contains(t), "stderr lacks {t:?}:\n{err}");
+        }
+        self
+    }
+}
+
+/// Runs a poppler tool, failing with an install hint if it is missing.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out =
+        Command::new(tool).args(args).arg(pdf).arg("-").output().unwrap_or_else(|e| {
+            panic!("cannot run `{tool}` ({e}): install poppler-utils (apt-get install poppler-utils)")
+        });
+    assert!(out.status.success(), "{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF, in content order.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-raw", "-enc", "UTF-8"], pdf)
+}
+
+/// The text of a PDF with its layout (columns kept apart).
+pub fn pdf_text_layout(pdf: &Path) -> String {
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
+}
+
+/// The font names embedded in a PDF (from `pdffonts`).
+pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts").arg(pdf).output().unwrap_or_else(|e| {
+        panic!("cannot run `pdffonts` ({e}): install poppler-utils (apt-get install poppler-utils)")
+    });
+    assert!(out.status.success(), "pdffonts failed on {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|name| name.split_once('+').map_or(name, |(_, n)| n).to_owned())
+        .collect()
+}
+
+/// Text without whitespace, hyphens and ligatures: what is compared when
+/// checking that words reach a PDF (Typst hyphenates justified text).
+pub fn squeeze(text: &str) -> String {
+    text.replace('ﬁ', "fi")
+        .replace('ﬂ', "fl")
+        .replace('ﬀ', "ff")
+        .replace('ﬃ', "ffi")
+        .replace('ﬄ', "ffl")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}' | '\u{2011}'))
+        .collect()
+}
+
+/// Checks that every word of `expected` is in `actual`, in the same order.
+pub fn words_in_order(expected: &str, actual: &str) -> Result<(), String> {
+    let haystack = squeeze(actual);
+    let mut at = 0;
+    for word in expected.split_whitespace() {
+        let word = squeeze(word);
+        if word.is_empty() {
+            continue;
+        }
+        match haystack[at..].find(&word) {
+            Some(i) => at += i + word.len(),
+            None => {
+                let found_earlier = haystack.contains(&word);
+                return Err(format!(
+                    "word {word:?} {} after byte {at} of the PDF text",
+                    if found_earlier { "is out of order: not found" } else { "is missing: not found" }
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A data file's text with these fields (YAML double-quoted strings, which
+/// can hold any text).
+pub fn yaml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
