@@ -121,7 +121,10 @@ pub fn run(args: &BuildArgs) -> i32 {
     }
     let mut failures = failures;
     failures.sort();
-    let lines: Vec<String> = failures.iter().map(|(p, s, _)| format!("{}: {s}", shown(p))).collect();
+    let lines: Vec<String> = failures
+        .iter()
+        .map(|(p, s, _)| if s.starts_with(&shown(p)) { s.clone() } else { format!("{}: {s}", shown(p)) })
+        .collect();
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     error(
         &format!(

@@ -38,14 +38,26 @@ impl DataError {
                 message.replace_range(cut..cut + suffix.len(), "");
             }
         }
-        // serde_yaml puts its own path first; ours is kept separately.
-        if let Some(field) = &field
-            && let Some(rest) = message.strip_prefix(&format!("{field}: "))
-        {
-            message = rest.to_owned();
+        // serde_yaml puts its own path first (the field's, or its parent's);
+        // ours is kept separately.
+        if let Some(field) = &field {
+            let mut path = field.as_str();
+            loop {
+                if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+                    message = rest.to_owned();
+                    break;
+                }
+                match path.rfind(['.', '[']) {
+                    Some(cut) if cut > 0 => path = &path[..cut],
+                    _ => break,
+                }
+            }
         }
         let mut hints = Vec::new();
+        let mut field = field;
         if let Some(name) = unknown_field(&message) {
+            // The path ends with the unknown key itself: name where it is.
+            field = field.map(|f| parent_path(&f, &name));
             let expected = expected_fields(&message);
             let candidates: Vec<&str> =
                 if expected.is_empty() { names.to_vec() } else { expected.iter().map(String::as_str).collect() };
@@ -82,6 +94,11 @@ impl fmt::Display for DataError {
 }
 
 impl std::error::Error for DataError {}
+
+/// `progress[0].ownr` → `progress[0]`; `next_step` → ``.
+fn parent_path(path: &str, key: &str) -> String {
+    path.strip_suffix(key).map_or(path, |p| p.strip_suffix('.').unwrap_or(p)).to_owned()
+}
 
 /// The field name of an "unknown field `x`" message.
 fn unknown_field(message: &str) -> Option<String> {

@@ -31,6 +31,7 @@ pub(super) fn register(env: &mut Environment<'static>) {
     env.add_filter("period", period);
     env.add_filter("due", due);
     env.add_filter("households_people", households_people);
+    env.add_function("chart", chart);
 }
 
 /// A value as text: whole floats without `.0`, so `28174.0` prints `28174`.
@@ -140,10 +141,38 @@ fn due(state: &State, value: Value) -> Result<String, Error> {
     Ok(if is_zh(state) { zh::due(&d) } else { en::due(&d) })
 }
 
-/// `{{ households_people(h, p) }}` as a filter: `{{ h | households_people(p) }}`.
-fn households_people(state: &State, households: Value, people: Value, _kw: Option<Kwargs>) -> Result<String, Error> {
+/// `{{ h | households_people(p) }}`: "103 households (307 people)" / "103户307人".
+fn households_people(state: &State, households: Value, people: Value) -> Result<String, Error> {
     let (h, p) = (number(&households)?, number(&people)?);
     Ok(if is_zh(state) { zh::households_people(h, p) } else { en::households_people(h, p) })
+}
+
+/// `{{ chart(labels=[…], series=[{"name": …, "values": […]}], title=…, unit=…, kind="bar") }}`:
+/// a ```` ```chart ```` block drawing the data. Returns Markdown.
+fn chart(kwargs: Kwargs) -> Result<Value, Error> {
+    let text = |v: Value| if v.is_none() || v.is_undefined() { None } else { Some(display(&v)) };
+    let labels: Vec<String> = match kwargs.get::<Value>("labels")? {
+        v if v.is_undefined() => Vec::new(),
+        v => v.try_iter()?.map(|l| display(&l)).collect(),
+    };
+    let mut series = Vec::new();
+    for s in kwargs.get::<Value>("series")?.try_iter()? {
+        let name = display(&s.get_attr("name")?);
+        let mut values = Vec::new();
+        for v in s.get_attr("values")?.try_iter()? {
+            values.push(if v.is_none() || v.is_undefined() { None } else { Some(number(&v)?) });
+        }
+        series.push(crate::chart::Series { name, values });
+    }
+    let chart = crate::chart::Chart {
+        kind: kwargs.get::<Option<String>>("kind")?.unwrap_or_else(|| "bar".into()),
+        title: text(kwargs.get::<Value>("title").unwrap_or_default()),
+        unit: text(kwargs.get::<Value>("unit").unwrap_or_default()),
+        labels,
+        series,
+    };
+    kwargs.assert_all_used()?;
+    Ok(Value::from_safe_string(crate::chart::fenced_block(&chart)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,355 @@
+//! The command line, end to end through the binary: outputs and their
+//! names, rebuilding from edited Markdown, formats, exit codes, errors that
+//! name the file and line and leave earlier outputs alone, batches that go on
+//! past a bad file.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{pdf_text, root, squeeze, temp, zongjie};
+
+const GOOD: &str = "\
+title: Quarterly Report of the Agriculture Bureau
+organization: County Agriculture Bureau
+recipient: County Government
+date: 2026-10-08
+period: 2026-Q3
+intro: |
+  In the third quarter the bureau kept to its annual plan.
+metrics:
+  - id: wells
+    label: Irrigation wells repaired
+    unit: wells
+    target: 120
+    actual: 96
+    previous: 60
+progress:
+  - title: Repair the irrigation wells
+    body: |
+      Teams repaired wells in nine townships.
+    metrics: [wells]
+problems:
+  - title: Funds arrive late
+    body: Two townships waited a month for funds.
+next_steps:
+  - title: Finish the remaining wells
+    body: The last wells will be repaired before the frost.
+    owner: Water Section
+    due: 2026-12
+";
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn builds_markdown_and_pdf_next_to_the_data_by_default() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap()]).run().expect(0).stderr_has(&["q3.md", "q3.pdf"]);
+    assert_eq!(names(dir.path()), ["q3.md", "q3.pdf", "q3.yaml"]);
+    let text = pdf_text(&dir.path().join("q3.pdf"));
+    for words in [
+        "Quarterly Report of the Agriculture Bureau",
+        "County Government:",
+        "I. Progress of work",
+        "The first is to repair the irrigation wells.",
+        "96 wells, 80.0% of the target of 120",
+        "II. Existing problems",
+        "III. Next steps",
+        "Lead unit: Water Section; by the end of December 2026.",
+        "This report is hereby submitted.",
+        "County Agriculture Bureau",
+        "8 October 2026",
+    ] {
+        assert!(squeeze(&text).contains(&squeeze(words)), "PDF lacks {words:?}:\n{text}");
+    }
+}
+
+#[test]
+fn an_edited_markdown_file_rebuilds_the_pdf() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "md"]).run().expect(0);
+    let md = dir.path().join("q3.md");
+    let edited = fs::read_to_string(&md).unwrap().replace("nine townships", "eleven townships, ahead of plan");
+    fs::write(&md, edited).unwrap();
+    zongjie(["build", md.to_str().unwrap()]).run().expect(0);
+    let text = pdf_text(&dir.path().join("q3.pdf"));
+    assert!(squeeze(&text).contains(&squeeze("eleven townships, ahead of plan")), "{text}");
+    // The Markdown given as input is not rewritten.
+    assert!(fs::read_to_string(&md).unwrap().contains("eleven townships"));
+}
+
+#[test]
+fn every_format_into_an_output_folder() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    let out = dir.path().join("out");
+    zongjie(["build", data.to_str().unwrap(), "-f", "md,pdf,typ,html", "-o", out.to_str().unwrap()]).run().expect(0);
+    assert_eq!(names(&out), ["q3.html", "q3.md", "q3.pdf", "q3.typ"]);
+    let html = fs::read_to_string(out.join("q3.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("repair the irrigation wells"), "{html}");
+    let typ = fs::read_to_string(out.join("q3.typ")).unwrap();
+    assert!(typ.contains("#let document(meta, body)") && typ.contains("#show: document.with(meta)"));
+    assert!(!typ.contains("#import") && !typ.contains("#include"), "the .typ is self-contained");
+}
+
+#[test]
+fn the_typ_output_compiles_on_its_own() {
+    use std::sync::Arc;
+    use zongjie::fonts::{FontOptions, Fonts};
+    use zongjie::world::{DocWorld, Shared};
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "typ,pdf"]).run().expect(0);
+    let typ = fs::read_to_string(dir.path().join("q3.typ")).unwrap();
+    let shared = Shared { fonts: Arc::new(Fonts::load(&FontOptions { paths: vec![], system: true })), epoch: Some(0) };
+    let world = DocWorld::new(shared, dir.path(), typ).unwrap();
+    let (document, _) = zongjie::compile::layout(&world).unwrap_or_else(|e| panic!("{}", e.rendered));
+    assert!(!document.pages().is_empty());
+}
+
+#[test]
+fn builds_are_reproducible_with_source_date_epoch() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    let first = fs::read(dir.path().join("q3.pdf")).unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    assert_eq!(first, fs::read(dir.path().join("q3.pdf")).unwrap());
+}
+
+#[test]
+fn draft_adds_a_watermark() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf", "--draft"]).run().expect(0);
+    assert!(pdf_text(&dir.path().join("q3.pdf")).contains("DRAFT"));
+}
+
+#[test]
+fn two_inputs_with_one_stem_are_refused_before_any_work() {
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("a")).unwrap();
+    let one = write(dir.path(), "q3.yaml", GOOD);
+    let two = write(&dir.path().join("a"), "q3.yaml", GOOD);
+    let out = dir.path().join("out");
+    zongjie(["build", one.to_str().unwrap(), two.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .run()
+        .expect(2)
+        .stderr_has(&["would both write"]);
+    assert!(!out.exists());
+}
+
+/// A bad input: exit 1, the file and the line or field named, no panic, no
+/// output, an earlier output of the same name untouched.
+fn refused(name: &str, bytes: &[u8], expect: &[&str]) {
+    let dir = temp();
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let earlier = dir.path().join(format!("{stem}.pdf"));
+    fs::write(&earlier, b"earlier output").unwrap();
+    let done = zongjie(["build", path.to_str().unwrap()]).run().expect(1);
+    let mut texts = vec![name];
+    texts.extend_from_slice(expect);
+    let done = done.stderr_has(&texts);
+    assert!(!done.stderr().contains("panicked"), "{}", done.stderr());
+    assert_eq!(fs::read(&earlier).unwrap(), b"earlier output", "{name}: the earlier output was changed");
+    assert!(!dir.path().join(format!("{stem}.md")).exists(), "{name}: an output was written");
+    let left: Vec<String> = names(dir.path()).into_iter().filter(|n| n.contains(".tmp")).collect();
+    assert!(left.is_empty(), "{name}: temporary files left: {left:?}");
+}
+
+#[test]
+fn broken_yaml_names_the_line() {
+    refused(
+        "broken.yaml",
+        b"title: A\norganization: B\nprogress:\n  - title: x\n   body: y\n",
+        &[":5:", "broken.yaml"],
+    );
+}
+
+#[test]
+fn a_wrong_type_names_the_field_path() {
+    let text = format!("{GOOD}").replace("  - title: Repair the irrigation wells", "  - title: [not, text]");
+    refused("wrongtype.yaml", text.as_bytes(), &["progress[0].title", "wrongtype.yaml:16:12"]);
+}
+
+#[test]
+fn a_misspelt_field_gets_a_suggestion() {
+    let text = GOOD.replace("next_steps:", "next_step:");
+    refused(
+        "misspelt.yaml",
+        text.as_bytes(),
+        &["unknown field `next_step`", "did you mean `next_steps`?", "misspelt.yaml:23:1"],
+    );
+    let text = GOOD.replace("    owner: Water Section", "    ownr: Water Section");
+    refused("misspelt2.yaml", text.as_bytes(), &["next_steps[0]: unknown field `ownr`", "did you mean `owner`?"]);
+}
+
+#[test]
+fn a_missing_or_empty_title_is_refused() {
+    let text = GOOD.replace("title: Quarterly Report of the Agriculture Bureau\n", "");
+    refused("notitle.yaml", text.as_bytes(), &["missing field `title`"]);
+    let text = GOOD.replace("title: Quarterly Report of the Agriculture Bureau", "title: ''");
+    refused("emptytitle.yaml", text.as_bytes(), &["title: must not be empty", "emptytitle.yaml:1:"]);
+    let text = GOOD.replace("  - title: Funds arrive late", "  - title:");
+    refused("emptyitem.yaml", text.as_bytes(), &["problems[0].title"]);
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    refused("empty.yaml", b"", &["empty"]);
+    refused("comments.yaml", b"# nothing but a comment\n", &["empty"]);
+    refused("list.yaml", b"- a\n- b\n", &["expected a mapping"]);
+}
+
+#[test]
+fn invalid_utf8_gets_a_hint() {
+    // "标题" in GBK.
+    refused("gbk.yaml", b"title: \xb1\xea\xcc\xe2\norganization: x\n", &["not valid UTF-8", "GBK"]);
+}
+
+#[test]
+fn an_impossible_date_is_refused() {
+    let text = GOOD.replace("date: 2026-10-08", "date: 2026-02-30");
+    refused("baddate.yaml", text.as_bytes(), &["2026-02-30", "baddate.yaml:4:"]);
+    let text = GOOD.replace("period: 2026-Q3", "period: 2026-Q5");
+    refused("badperiod.yaml", text.as_bytes(), &["2026-Q5", "badperiod.yaml:5:"]);
+}
+
+#[test]
+fn a_batch_goes_on_past_a_bad_file_and_names_it() {
+    let dir = temp();
+    let good = write(dir.path(), "good.yaml", GOOD);
+    let bad = write(dir.path(), "bad.yaml", "title: [\n");
+    let also = write(dir.path(), "also.yaml", &GOOD.replace("Quarterly", "Second"));
+    zongjie(["build", good.to_str().unwrap(), bad.to_str().unwrap(), also.to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["1 of 3 documents failed", "bad.yaml"]);
+    assert!(dir.path().join("good.pdf").exists() && dir.path().join("also.pdf").exists());
+    assert!(!dir.path().join("bad.pdf").exists());
+}
+
+#[test]
+fn check_validates_and_writes_nothing() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["check", data.to_str().unwrap()]).run().expect(0).stderr_has(&["no errors"]);
+    assert_eq!(names(dir.path()), ["q3.yaml"]);
+    let text = GOOD.replace("in nine townships", "in xx townships by October X");
+    let data = write(dir.path(), "placeholder.yaml", &text);
+    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "placeholder.yaml:18:31",
+        "placeholder.yaml:18:47",
+        "`xx`",
+        "`October X`",
+    ]);
+    assert_eq!(names(dir.path()), ["placeholder.yaml", "q3.yaml"]);
+}
+
+#[test]
+fn images_must_be_inside_the_data_folder() {
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("doc")).unwrap();
+    fs::write(dir.path().join("secret.png"), b"not shown").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("secret.png"), dir.path().join("doc/link.png")).unwrap();
+    for (dest, why) in [
+        ("../secret.png", "leads outside"),
+        ("/etc/passwd", "absolute"),
+        ("missing.png", "does not exist"),
+        ("http://example.com/x.png", "not a local file"),
+        #[cfg(unix)]
+        ("link.png", "leads outside"),
+    ] {
+        let text = GOOD.replace("Teams repaired wells in nine townships.", &format!("![map]({dest})"));
+        let data = write(&dir.path().join("doc"), "img.yaml", &text);
+        zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[dest, why]);
+        assert!(!dir.path().join("doc/img.pdf").exists());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    zongjie(["build"]).run().expect(2);
+    zongjie(["build", "--no-such-flag", "x.yaml"]).run().expect(2);
+    zongjie(["frobnicate"]).run().expect(2);
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "docx"]).run().expect(2);
+}
+
+#[test]
+fn a_missing_input_file_is_named() {
+    zongjie(["build", "no/such/file.yaml"]).run().expect(1).stderr_has(&["no/such/file.yaml", "no such file"]);
+}
+
+#[test]
+fn a_broken_user_style_names_the_kept_source() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    let styles = dir.path().join("tpl/progress-report");
+    fs::create_dir_all(&styles).unwrap();
+    fs::write(styles.join("style.typ"), "#let document(meta, body) = { undefined-function() }\n").unwrap();
+    zongjie(["build", data.to_str().unwrap(), "--template-dir", dir.path().join("tpl").to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["undefined-function", "style files of your --template-dir", "kept at"]);
+    assert!(!dir.path().join("q3.pdf").exists());
+}
+
+#[test]
+fn templates_are_listed_and_exported() {
+    let done = zongjie(["templates"]).run().expect(0);
+    for name in ["progress-report", "village-stay-report", "monthly-bulletin"] {
+        assert!(done.stdout().contains(name), "{}", done.stdout());
+    }
+    let dir = temp();
+    let out = dir.path().join("tpl");
+    zongjie(["templates", "--export", out.to_str().unwrap()]).run().expect(0);
+    assert!(out.join("progress-report/en.md").is_file() && out.join("common/style.typ").is_file());
+    zongjie(["templates", "--export", out.to_str().unwrap()]).run().expect(1).stderr_has(&["already holds"]);
+}
+
+#[test]
+fn fonts_lists_the_roles() {
+    let done = zongjie(["fonts"]).run().expect(0);
+    let out = done.stdout();
+    assert!(out.contains("Libertinus Serif") && out.contains("roles in Chinese documents"), "{out}");
+}
+
+#[test]
+fn the_bundled_example_builds() {
+    let dir = temp();
+    let example = root().join("examples/tuanfeng-progress.en.yaml");
+    zongjie(["build", example.to_str().unwrap(), "-o", dir.path().to_str().unwrap()]).run().expect(0);
+    let text = squeeze(&pdf_text(&dir.path().join("tuanfeng-progress.en.pdf")));
+    for words in [
+        "Progress of Precision Poverty Alleviation in Tuanfeng County",
+        "I. Progress of work",
+        "The first is to",
+        "The ninth is to",
+        "II. Existing problems",
+        "III. Next steps",
+        "Seventh,",
+        "Tuanfeng County Poverty Alleviation Headquarters",
+        "5 November 2026",
+    ] {
+        assert!(text.contains(&squeeze(words)), "{words:?} missing");
+    }
+}
