@@ -246,7 +246,7 @@ impl Engine {
         let mut fonts = RoleFonts::resolve(&self.shared.fonts, md.meta.lang);
         if wants(Format::Pdf) || wants(Format::Typ) {
             let t = Instant::now();
-            let converted = typst_writer::to_typst(&md.body, &typst_writer::Options::default(), &ChartEmbeds)
+            let converted = typst_writer::to_typst(&md.body, &WRITER_OPTIONS, &ChartEmbeds)
                 .map_err(|e| BuildError::Input(Box::new(Diagnostic::error(e.to_string()).in_file(input))))?;
             check_images(input, &root, &converted.images)?;
             crate::preflight::check(&self.shared.fonts, &mut fonts, &md, &converted.markup, input)?;
@@ -349,6 +349,10 @@ fn keep_source(input: &Path, text: &str) -> Option<PathBuf> {
     let path = std::env::temp_dir().join(format!("zongjie-{stem}-{}.typ", std::process::id()));
     std::fs::write(&path, text).ok().map(|()| path)
 }
+
+/// How the body is converted: its last block keeps to the signature.
+static WRITER_OPTIONS: std::sync::LazyLock<typst_writer::Options> =
+    std::sync::LazyLock::new(|| typst_writer::Options { keep_end_with_next: true, ..typst_writer::Options::default() });
 
 /// The special fenced blocks: ```` ```chart ````.
 struct ChartEmbeds;

@@ -172,6 +172,7 @@ impl Role {
                 "STKaiti",
                 "Kaiti SC",
                 "AR PL UKai CN",
+                "AR PL UKai",
                 "Noto Serif CJK SC",
                 "Source Han Serif SC",
             ],
@@ -187,6 +188,15 @@ impl Role {
     }
 }
 
+impl Fonts {
+    /// Whether a family has a bold cut (weight 600 or more).
+    pub fn has_bold(&self, family: &str) -> bool {
+        let book = self.book();
+        book.select_family(&family.to_lowercase())
+            .any(|i| book.info(i).is_some_and(|info| info.variant.weight.to_number() >= 600))
+    }
+}
+
 /// The chosen families of every role, for one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleFonts {
@@ -195,15 +205,19 @@ pub struct RoleFonts {
     /// Families added for characters the role fonts lack (see
     /// [`crate::preflight`]); the style appends them to every role.
     pub fallback: Vec<String>,
+    /// Whether each role's first family has a bold cut; without one, the
+    /// style emboldens with a thin stroke.
+    pub bold: Vec<(Role, bool)>,
 }
 
 impl RoleFonts {
     /// Resolves every role for `lang`.
     pub fn resolve(fonts: &Fonts, lang: Lang) -> RoleFonts {
-        RoleFonts {
-            roles: Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect(),
-            fallback: Vec::new(),
-        }
+        let roles: Vec<(Role, Vec<String>)> =
+            Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect();
+        let bold =
+            roles.iter().map(|(role, families)| (*role, families.first().is_some_and(|f| fonts.has_bold(f)))).collect();
+        RoleFonts { roles, fallback: Vec::new(), bold }
     }
 
     /// The families of one role.

@@ -119,6 +119,10 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
         }
     }
     fonts.push(("all", Data::strings(all)));
+    fonts.push((
+        "bold",
+        Data::Dict(extras.fonts.bold.iter().map(|(role, bold)| (role.key(), Data::Bool(*bold))).collect()),
+    ));
     let fonts = Data::Dict(fonts);
     let masthead = meta.masthead.as_ref().map_or(Data::None, |m| {
         let d = &m.distribution;

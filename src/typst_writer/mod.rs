@@ -47,6 +47,10 @@ pub struct Options {
     /// document needs two prefixes. Only ASCII letters, digits, `-` and `_`
     /// are kept.
     pub label_prefix: String,
+    /// Whether the document's last block keeps to what follows the body
+    /// (a signature, a date): wrapped in a sticky block, it is never left on
+    /// the page before them alone.
+    pub keep_end_with_next: bool,
 }
 
 /// The default [`Options::max_depth`]: deep enough for any real document,
@@ -59,7 +63,7 @@ pub const DEFAULT_MAX_DEPTH: usize = 10;
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_depth: DEFAULT_MAX_DEPTH, label_prefix: "zj-fn".to_owned() }
+        Self { max_depth: DEFAULT_MAX_DEPTH, label_prefix: "zj-fn".to_owned(), keep_end_with_next: false }
     }
 }
 
@@ -140,6 +144,26 @@ fn convert(
     let mut writer = Writer::new(&doc, options, embeds, markdown);
     writer.run_document()?;
     Ok(writer.finish())
+}
+
+/// The index of the event that starts the last top-level block.
+fn last_top_level(seq: &Seq<'_>) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (index, (event, _)) in seq.events.iter().enumerate() {
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    last = Some(index);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => last = Some(index),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// A run of events with each event's byte offset in the Markdown.
@@ -388,7 +412,17 @@ impl<'a, 'd> Writer<'a, 'd> {
     /// became a footnote (unreferenced, or referenced only too deep), as text.
     fn run_document(&mut self) -> Result<(), WriterError> {
         let doc = self.doc;
-        self.run(&doc.main, 0, doc.main.events.len())?;
+        let end = doc.main.events.len();
+        match self.options.keep_end_with_next.then(|| last_top_level(&doc.main)).flatten() {
+            Some(last) => {
+                self.run(&doc.main, 0, last)?;
+                self.blank_line();
+                self.write("#block(sticky: true)[\n\n");
+                self.run(&doc.main, last, end)?;
+                self.close_line("]\n");
+            }
+            None => self.run(&doc.main, 0, end)?,
+        }
         for (index, note) in doc.notes.iter().enumerate() {
             if self.notes[index] != NoteState::Pending {
                 continue;

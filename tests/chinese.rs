@@ -1,0 +1,205 @@
+//! Chinese documents after GB/T 9704-2012, measured on the PDF: A4, the
+//! text block at 28 mm from the left and 37 mm from the top, 22 lines a page
+//! on a 28.95 pt pitch, 28 characters a line, "— 1 —" page numbers, dates
+//! without zero padding, Simplified Chinese faces only, and a clear failure
+//! for characters no font has. Needs Chinese fonts: on Debian
+//! `apt-get install fonts-noto-cjk fonts-arphic-ukai`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{pdf_fonts, pdf_text, root, squeeze, temp, yaml_string, zongjie};
+
+const MM: f64 = 72.0 / 25.4;
+
+/// A line of text on a page, from `pdftotext -bbox-layout`.
+#[derive(Debug)]
+struct Line {
+    x_min: f64,
+    y_min: f64,
+    y_max: f64,
+    text: String,
+}
+
+/// Every page's lines.
+fn layout(pdf: &Path) -> Vec<Vec<Line>> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run pdftotext ({e}): install poppler-utils"));
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        tag[at..].split('"').next().unwrap_or("0").parse().unwrap_or(0.0)
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<line ")
+                .skip(1)
+                .map(|l| {
+                    let tag = &l[..l.find('>').unwrap_or(0)];
+                    let text = l
+                        .split("<word ")
+                        .skip(1)
+                        .filter_map(|w| w.split('>').nth(1).and_then(|t| t.split('<').next()))
+                        .collect::<String>();
+                    Line { x_min: attr(tag, "xMin"), y_min: attr(tag, "yMin"), y_max: attr(tag, "yMax"), text }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A report long enough for full pages, with headings of every level, a
+/// list and a table.
+fn long_report() -> String {
+    let sentence = "全县上下紧紧围绕精准扶贫精准脱贫基本方略，扎实推进各项工作，取得了阶段性成效。";
+    let paragraph = sentence.repeat(4);
+    // A paragraph of ideographs alone: 28 of them fill a line exactly.
+    let mut body = "精准扶贫".repeat(60);
+    body.push_str("\n\n");
+    for i in 0..14 {
+        body.push_str(&paragraph);
+        body.push_str("\n\n");
+        if i == 2 {
+            body.push_str("1. 强化责任落实\n\n（1）压实乡镇责任\n\n- 一是加强组织领导。\n- 二是强化督查考核。\n\n");
+            body.push_str(
+                "| 指标 | 目标 | 完成 |\n|---|---|---|\n| 脱贫人口 | 28174 | 21000 |\n| 贫困村出列 | 10 | 6 |\n\n",
+            );
+        }
+    }
+    format!(
+        "lang: zh\ntitle: 关于全县精准扶贫工作进展情况的报告\norganization: 县扶贫开发领导小组办公室\nrecipient: 县委、县政府\ndate: 2026-11-05\nperiod: 2026-Q3\ndoc_kind: report\nintro: {}\nprogress:\n  - title: 强化组织领导\n    body: {}\nproblems:\n  - title: 工作进展不平衡\n    body: 个别乡镇重视程度不够。\nnext_steps:\n  - title: 加大资金整合力度\n    body: 集中财力支持精准扶贫。\n    owner: 县财政局\n    due: 2026-12\n",
+        yaml_string("按照市委、市政府的部署要求，我县扎实推进精准扶贫工作。"),
+        yaml_string(&body)
+    )
+}
+
+fn build_long(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("report.yaml");
+    std::fs::write(&data, long_report()).unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    dir.join("report.pdf")
+}
+
+#[test]
+fn the_page_and_the_text_block() {
+    let dir = temp();
+    let pdf = build_long(dir.path());
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils) runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("x 841.89 pts (A4)"), "{info}");
+    let pages = layout(&pdf);
+    assert!(pages.len() >= 3, "a long report");
+    for (n, page) in pages.iter().enumerate() {
+        let body: Vec<&Line> = page.iter().filter(|l| !l.text.contains('—')).collect();
+        let left = body.iter().map(|l| l.x_min).fold(f64::MAX, f64::min) / MM;
+        assert!((left - 28.0).abs() <= 3.0, "page {}: leftmost text at {left:.1} mm", n + 1);
+        let top = body.iter().map(|l| l.y_min).fold(f64::MAX, f64::min) / MM;
+        assert!((top - 37.0).abs() <= 4.0, "page {}: text block starts at {top:.1} mm", n + 1);
+    }
+    // A full page (not the first or last): 22 lines 28.95 pt apart.
+    let page = &pages[1];
+    let mut ys: Vec<f64> = page.iter().filter(|l| !l.text.starts_with('—')).map(|l| l.y_max).collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    assert_eq!(ys.len(), 22, "lines on page 2: {ys:?}");
+    for pair in ys.windows(2) {
+        let pitch = pair[1] - pair[0];
+        assert!((pitch - 28.95).abs() <= 0.5, "line pitch {pitch:.2} pt on page 2: {ys:?}");
+    }
+    // 28 characters a full line: lines of ideographs alone hold 28, or 26
+    // after the two-character indent. (Lines with digits, which are
+    // half-width, or with punctuation, which Chinese typesetting may set at
+    // half width at a line's end, can hold more characters.)
+    let ideographs: Vec<usize> = pages
+        .iter()
+        .flatten()
+        .filter(|l| l.text.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .map(|l| l.text.chars().count())
+        .collect();
+    assert!(ideographs.contains(&28) && ideographs.contains(&26), "{ideographs:?}");
+    assert!(ideographs.iter().all(|n| *n <= 28), "{ideographs:?}");
+}
+
+#[test]
+fn numbering_dates_page_numbers_and_faces() {
+    let dir = temp();
+    let pdf = build_long(dir.path());
+    let text = pdf_text(&pdf);
+    let flat = squeeze(&text);
+    for words in [
+        "关于全县精准扶贫工作进展情况的报告",
+        "县委、县政府：",
+        "现将有关情况报告如下：",
+        "一、工作进展情况",
+        "（一）强化组织领导",
+        "二、存在的问题",
+        "三、下一步工作打算",
+        "（县财政局牵头，2026年12月底前）",
+        "特此报告。",
+        "县扶贫开发领导小组办公室",
+        "2026年11月5日",
+    ] {
+        assert!(flat.contains(&squeeze(words)), "{words:?} not in the PDF:\n{text}");
+    }
+    assert!(!flat.contains("2026年11月05日"));
+    let pages = layout(&pdf);
+    let number = |page: &Vec<Line>| page.iter().find(|l| l.text.starts_with('—')).map(|l| (l.text.clone(), l.x_min));
+    let (first, x1) = number(&pages[0]).expect("a page number on page 1");
+    assert_eq!(first, "—1—");
+    let (second, x2) = number(&pages[1]).expect("a page number on page 2");
+    assert_eq!(second, "—2—");
+    assert!(x1 > 400.0 && x2 < 150.0, "odd pages right ({x1:.0}), even pages left ({x2:.0})");
+    let under = pages[0].iter().find(|l| l.text.starts_with('—')).map(|l| l.y_min / MM).unwrap_or(0.0);
+    assert!(under > 37.0 + 225.0 && under < 37.0 + 225.0 + 12.0, "page number {under:.1} mm from the top");
+    for face in pdf_fonts(&pdf) {
+        let regional = ["JP", "KR", "TC", "HK", "TW", "Jp", "Kr", "Tc"].iter().any(|r| face.contains(r));
+        assert!(!regional, "a non-Simplified-Chinese face is embedded: {face}");
+    }
+}
+
+#[test]
+fn the_chinese_examples_build() {
+    let dir = temp();
+    for name in ["tuanfeng-progress.zh", "town-summary.zh"] {
+        let data = root().join(format!("examples/{name}.yaml"));
+        zongjie(["build", data.to_str().unwrap(), "-o", dir.path().to_str().unwrap()]).run().expect(0);
+        let text = squeeze(&pdf_text(&dir.path().join(format!("{name}.pdf"))));
+        for words in ["一、", "（一）", "年", "月", "日"] {
+            assert!(text.contains(words), "{name}: {words}");
+        }
+    }
+}
+
+#[test]
+fn a_character_no_font_has_fails_clearly() {
+    let dir = temp();
+    let data = dir.path().join("tofu.yaml");
+    let text = long_report().replace("强化组织领导\n", "强化组织领导\u{10FFFD}\n");
+    std::fs::write(&data, text).unwrap();
+    zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "no available font has these characters",
+        "U+10FFFD",
+        "apt-get install fonts-noto-cjk",
+        "--font-path",
+    ]);
+    assert!(!dir.path().join("tofu.pdf").exists());
+}
+
+#[test]
+fn chinese_names_in_english_documents_use_simplified_faces() {
+    let dir = temp();
+    let data = dir.path().join("names.yaml");
+    std::fs::write(&data, "title: Visit of 王立 to 许楼村\norganization: 县农业局\ndate: 2026-11-05\nintro: 王立 met the team of 许楼村 and 老寨乡 (骨 直 写 说 — shapes that differ in Japanese).\n").unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    let fonts = pdf_fonts(&dir.path().join("names.pdf"));
+    assert!(fonts.iter().any(|f| f.contains("CJK") && f.contains("sc")), "{fonts:?}");
+    assert!(fonts.iter().all(|f| !f.contains("CJKjp") && !f.contains("JP")), "{fonts:?}");
+}
