@@ -4,7 +4,7 @@
 //! status is 1 (3 if zongjie itself is at fault).
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -71,6 +71,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             today: chrono::Local::now().date_naive(),
         },
     };
+    let progress = Progress::new(plan.jobs.len());
     let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
     let totals: Mutex<Timings> = Mutex::new(Timings::default());
     let next = AtomicUsize::new(0);
@@ -79,7 +80,9 @@ pub fn run(args: &BuildArgs) -> i32 {
         for _ in 0..plan.threads {
             scope.spawn(|| {
                 while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    match build_one(&engine, job, args.verbose) {
+                    let result = build_one(&engine, job, args.verbose, &progress);
+                    progress.inc();
+                    match result {
                         Ok(timings) => {
                             if let Ok(mut t) = totals.lock() {
                                 *t += timings;
@@ -96,6 +99,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             });
         }
     });
+    progress.finish();
     let failures = failures.into_inner().unwrap_or_default();
     let built = plan.jobs.len() - failures.len();
     let elapsed = started.elapsed();
@@ -138,27 +142,75 @@ pub fn run(args: &BuildArgs) -> i32 {
     failures.iter().map(|(_, _, c)| *c).max().unwrap_or(INPUT)
 }
 
-/// Builds one document and writes its files; prints what happened.
-fn build_one(engine: &Engine, job: &Job, verbose: bool) -> Result<Timings, (String, i32)> {
+/// A progress bar on a terminal (several documents); plain lines otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let terminal = std::io::stderr().is_terminal() && total > 1;
+        let bar = terminal.then(|| {
+            let color = super::color() != codespan_reporting::term::termcolor::ColorChoice::Never;
+            let template = if color {
+                "{spinner:.green} [{elapsed_precise}] {bar:40.cyan/blue} {pos}/{len} documents ({per_sec}, {eta} left)"
+            } else {
+                "[{elapsed_precise}] {bar:40} {pos}/{len} documents ({per_sec}, {eta} left)"
+            };
+            let style = indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            indicatif::ProgressBar::new(total as u64).with_style(style)
+        });
+        Progress { bar }
+    }
+
+    /// Prints without tearing the bar.
+    fn print<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Builds one document and writes its files; prints what happened (on a
+/// terminal with many documents, only problems: the bar shows the rest).
+fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> Result<Timings, (String, i32)> {
     let built: Built = match engine.build(&job.input) {
         Ok(b) => b,
         Err(e) => {
-            emit_build_error(&e);
+            progress.print(|| emit_build_error(&e));
             return Err((e.summary(), e.code()));
         }
     };
-    for w in &built.warnings {
-        let mut w = w.clone();
-        w.severity = Severity::Warning;
-        emit(&w);
-    }
+    progress.print(|| {
+        for w in &built.warnings {
+            let mut w = w.clone();
+            w.severity = Severity::Warning;
+            emit(&w);
+        }
+    });
     if let Err(e) = std::fs::create_dir_all(&job.out_dir) {
         let message = format!("cannot create the output folder {}: {e}", shown(&job.out_dir));
-        error(&message, &[]);
+        progress.print(|| error(&message, &[]));
         return Err((message, INPUT));
     }
     match output::write_all(&job.out_dir, &job.stem, &built.files) {
-        Ok(paths) => {
+        Ok(_) if progress.bar.is_some() && !verbose => Ok(built.timings),
+        Ok(paths) => progress.print(|| {
             let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "wrote {}", names.join(", "));
@@ -183,10 +235,10 @@ fn build_one(engine: &Engine, job: &Job, verbose: bool) -> Result<Timings, (Stri
                 );
             }
             Ok(built.timings)
-        }
+        }),
         Err(e) => {
             let message = format!("cannot write the outputs of {}: {e}", shown(&job.input));
-            error(&message, &["earlier outputs of this document were left as they were"]);
+            progress.print(|| error(&message, &["earlier outputs of this document were left as they were"]));
             Err((message, INPUT))
         }
     }
