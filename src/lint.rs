@@ -339,16 +339,16 @@ static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Dates in the account of the work that fall outside the period reported
-/// on (the plans, problems and metadata are not checked).
+/// Dates in the account of the work (progress items, tasks, news items)
+/// that fall outside the period reported on.
 fn dates_outside_period(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     let Some(period) = doc.period else { return Vec::new() };
-    let mut texts: Vec<&str> = doc.intro.iter().map(|m| m.as_str()).collect();
+    // The opening and the basic situation give background (the decision
+    // that started the work, the baseline): only the account of the work
+    // itself is checked.
+    let mut texts: Vec<&str> = Vec::new();
     match &doc.fields {
-        Fields::Progress(f) => {
-            texts.extend(f.situation.iter().map(|m| m.as_str()));
-            texts.extend(f.progress.iter().map(|i| i.body.as_str()));
-        }
+        Fields::Progress(f) => texts.extend(f.progress.iter().map(|i| i.body.as_str())),
         Fields::VillageStay(f) => texts.extend(f.tasks.iter().map(|i| i.body.as_str())),
         Fields::Bulletin(f) => texts.extend(f.items.iter().map(|i| i.body.as_str())),
         Fields::Common(_) => {}

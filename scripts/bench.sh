@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Batch speed and memory of zongjie, next to Typst's own cost and to pandoc.
+#
+#   scripts/bench.sh [N] [BIG]      (defaults: N=200 distinct reports, BIG=1000)
+#
+# Needs: cargo, python3 with `pip install typst pypandoc_binary`, and GNU time
+# (/usr/bin/time, Debian package `time`). Prints:
+#   1. one core: zongjie's seconds per document (whole process: start, font
+#      scan, load, derive, render, Markdown→Typst, compile, PDF export,
+#      writing) against Typst's own: each of zongjie's .typ files compiled to
+#      PDF once in one warm process with the typst library, after a warm-up;
+#   2. two cores: zongjie's documents per second against pandoc 3 turning the
+#      same Markdown into PDF with its typst engine, two at a time;
+#   3. peak RSS of a BIG-document batch against a 10-document batch;
+#   and zongjie's time per stage (-v).
+set -euo pipefail
+N="${1:-200}"
+BIG="${2:-1000}"
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/zongjie-target}"
+cargo build --release --quiet
+BIN="$CARGO_TARGET_DIR/release/zongjie"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
+python3 -c "import typst, pypandoc" 2>/dev/null || { echo "missing: pip install typst pypandoc_binary" >&2; exit 1; }
+PANDOC="$(python3 -c 'import pypandoc; print(pypandoc.get_pandoc_path())')"
+
+WORK="$(mktemp -d /tmp/zongjie-bench.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+python3 scripts/bench/gen.py "$N" "$WORK/data"
+python3 scripts/bench/gen.py "$BIG" "$WORK/big" 7
+mkdir -p "$WORK/small"
+cp "$WORK"/big/report-000[0-9].yaml "$WORK/small/"
+
+wall() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+rss_mb() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1" | awk '{ printf "%.1f", $1/1024 }'; }
+
+echo "== $N distinct three-page reports; $(nproc) cores; $(python3 -c 'import typst; print("typst", typst.__version__)'), pandoc $("$PANDOC" --version | head -1 | cut -d' ' -f2)"
+
+# The .typ files, for Typst's own time (not timed).
+"$BIN" build "$WORK"/data/*.yaml -f typ,md -o "$WORK/typ" >/dev/null 2>&1
+
+# 1. One core.
+$TIME -v "$BIN" build "$WORK"/data/*.yaml -j 1 -f pdf -o "$WORK/one" -v 2> "$WORK/one.log" >/dev/null
+ours1=$(wall "$WORK/one.log")
+mkdir -p "$WORK/own"
+own=$(python3 scripts/bench/typst_own.py "$WORK/data" "$WORK/own" "$WORK"/typ/*.typ)
+python3 - "$ours1" "$N" "$own" <<'PY'
+import sys
+ours, n, own = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+per = ours / n
+print(f"one core:  zongjie {per*1000:.1f} ms/doc (whole process, {n} docs in {ours:.2f} s); "
+      f"typst's own {own*1000:.1f} ms/doc; ratio {per/own:.3f} (target <= 1.10)")
+PY
+grep '^total:' "$WORK/one.log" | sed 's/^/           /'
+
+# 2. Two cores.
+$TIME -v "$BIN" build "$WORK"/data/*.yaml -j 2 -f pdf -o "$WORK/two" 2> "$WORK/two.log" >/dev/null
+ours2=$(wall "$WORK/two.log")
+mkdir -p "$WORK/pandoc"
+start=$(date +%s.%N)
+ls "$WORK"/typ/*.md | PATH="$ROOT/scripts/bench:$PATH" xargs -P 2 -I{} sh -c \
+  '"$0" "$1" -o "$2/$(basename "$1" .md).pdf" --pdf-engine=typst 2>/dev/null' "$PANDOC" {} "$WORK/pandoc"
+end=$(date +%s.%N)
+made=$(ls "$WORK"/pandoc/*.pdf 2>/dev/null | wc -l)
+python3 - "$ours2" "$N" "$start" "$end" "$made" <<'PY'
+import sys
+ours, n, start, end, made = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+ours_rate, pandoc_rate = n / ours, made / (end - start)
+print(f"two cores: zongjie {ours_rate:.1f} docs/s; pandoc+typst {pandoc_rate:.2f} docs/s ({made} of {n} built); "
+      f"{ours_rate/pandoc_rate:.1f}x (target >= 15x)")
+PY
+
+# 3. Memory: a long batch against a short one.
+$TIME -v "$BIN" build "$WORK"/small/*.yaml -f md,pdf -o "$WORK/small-out" 2> "$WORK/small.log" >/dev/null
+$TIME -v "$BIN" build "$WORK"/big/*.yaml -f md,pdf -o "$WORK/big-out" 2> "$WORK/big.log" >/dev/null
+small=$(rss_mb "$WORK/small.log"); big=$(rss_mb "$WORK/big.log")
+python3 - "$small" "$big" "$BIG" "$(wall "$WORK/big.log")" <<'PY'
+import sys
+small, big, n, secs = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+print(f"memory:    peak RSS {small:.0f} MB for 10 documents, {big:.0f} MB for {n} ({n/secs:.1f} docs/s); "
+      f"ratio {big/small:.2f} (target <= 1.5)")
+PY
