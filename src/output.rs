@@ -6,13 +6,17 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::engine::Format;
 
 /// Temporary files being written right now, removed on interruption.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Held (shared) while a document's files are renamed into place; an
+/// interruption takes it (exclusive) first, so it never stops a document
+/// half renamed.
+static RENAMING: RwLock<()> = RwLock::new(());
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The final path of a format of `stem` in `dir`.
@@ -52,6 +56,7 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
 /// targets already replaced get their earlier contents back (kept as hard
 /// links meanwhile), so the outputs change all together or not at all.
 fn rename_together(temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
+    let _renaming = RENAMING.read();
     let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut done: Vec<&Path> = Vec::new();
     let result = (|| {
@@ -100,8 +105,12 @@ fn unregister(path: &Path) {
     }
 }
 
-/// Removes every temporary file being written (on Ctrl-C or termination).
+/// Removes every temporary file being written (on Ctrl-C or termination),
+/// after any document being renamed into place is complete. Renames wait
+/// from then on: the process is about to exit.
 pub fn remove_pending() {
+    let renaming = RENAMING.write();
+    std::mem::forget(renaming);
     if let Ok(mut pending) = PENDING.lock() {
         for path in pending.drain(..) {
             let _ = fs::remove_file(path);
