@@ -155,11 +155,37 @@ pub fn quantity(lang: Lang, unit: &str, value: f64) -> String {
     match lang {
         Lang::En if is_yuan(unit) => en::amount_yuan(value),
         Lang::Zh if is_yuan(unit) => zh::amount_yuan(value),
-        Lang::En if is_percent(unit) => format!("{}%", en::number(value, digits).trim_end_matches(".00")),
-        Lang::Zh if is_percent(unit) => format!("{}%", zh::number(value, digits).trim_end_matches(".00")),
+        Lang::En if is_percent(unit) => format!("{}%", trim_zeros(en::number(value, digits))),
+        Lang::Zh if is_percent(unit) => format!("{}%", trim_zeros(zh::number(value, digits))),
         Lang::En if unit.trim().is_empty() => trim_zeros(en::number(value, digits)),
         Lang::En => format!("{} {}", trim_zeros(en::number(value, digits)), unit.trim()),
         Lang::Zh => format!("{}{}", trim_zeros(zh::number(value, digits)), unit.trim()),
+    }
+}
+
+/// "up 4.93 million yuan (18.9%)".
+fn amount_change_en(delta: f64, ratio: Option<f64>) -> String {
+    let amount = en::amount_yuan(delta.abs());
+    if en::change(delta, None) == "unchanged" {
+        return "unchanged".into();
+    }
+    let word = if delta > 0.0 { "up" } else { "down" };
+    match ratio.filter(|r| r.is_finite()) {
+        Some(r) => format!("{word} {amount} ({})", en::percent(r)),
+        None => format!("{word} {amount}"),
+    }
+}
+
+/// "较上期增加493万元，增长18.9%".
+fn amount_change_zh(since: &str, delta: f64, ratio: Option<f64>) -> String {
+    let flat = zh::change(since, delta, None, "");
+    if flat.contains("持平") || !delta.is_finite() {
+        return flat;
+    }
+    let head = format!("较{since}{}{}", zh::increase_word(delta), zh::amount_yuan(delta.abs()));
+    match ratio.filter(|r| r.is_finite()) {
+        Some(r) => format!("{head}，{}{}", zh::growth_word(r), zh::percent(r.abs())),
+        None => head,
     }
 }
 
@@ -168,13 +194,31 @@ fn trim_zeros(s: String) -> String {
 }
 
 pub(crate) fn metric_figures(m: &Metric, lang: Lang, schedule: Option<f64>) -> MetricFigures {
+    let actual = m.actual.map(|n| n.0);
+    metric_figures_with(m, lang, schedule, Pairs { for_target: actual, for_previous: actual, for_last_year: actual })
+}
+
+/// The actual figure each comparison uses. For one unit it is its actual;
+/// for a total over units, the sum over the units that give both figures
+/// (a unit without a previous figure must not count as growth).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pairs {
+    /// Compared with the target.
+    pub for_target: Option<f64>,
+    /// Compared with the previous period.
+    pub for_previous: Option<f64>,
+    /// Compared with last year.
+    pub for_last_year: Option<f64>,
+}
+
+pub(crate) fn metric_figures_with(m: &Metric, lang: Lang, schedule: Option<f64>, pairs: Pairs) -> MetricFigures {
     let value = |n: Option<crate::data::Number>| n.map(|n| n.0);
     let (target, actual) = (value(m.target), value(m.actual));
-    let rate = match (actual, target) {
+    let rate = match (pairs.for_target, target) {
         (Some(a), Some(t)) if t != 0.0 => Some(a / t).filter(|r| r.is_finite()),
         _ => None,
     };
-    let met = match (actual, target) {
+    let met = match (pairs.for_target, target) {
         (Some(a), Some(t)) => Some(match m.better {
             Better::Higher => a >= t,
             Better::Lower => a <= t,
@@ -186,21 +230,24 @@ pub(crate) fn metric_figures(m: &Metric, lang: Lang, schedule: Option<f64>) -> M
         _ => None,
     };
     let pct = is_percent(&m.unit);
-    let change = |base: Option<f64>, since: (&str, &str)| -> Option<Change> {
+    let yuan = is_yuan(&m.unit);
+    let change = |actual: Option<f64>, base: Option<f64>, since: (&str, &str)| -> Option<Change> {
         let (a, b) = (actual?, base?);
         let delta = a - b;
         let ratio = if pct || b == 0.0 { None } else { Some(delta / b).filter(|r| r.is_finite()) };
         let good = if delta == 0.0 { None } else { Some((delta > 0.0) == (m.better == Better::Higher)) };
-        let text = match (lang, pct) {
-            (Lang::En, true) => format!("{} {}", en::points(delta / 100.0), since.0),
-            (Lang::En, false) => format!("{} {}", en::change(delta, ratio), since.0),
-            (Lang::Zh, true) => format!("较{}{}", since.1, zh::points(delta / 100.0)),
-            (Lang::Zh, false) => zh::change(since.1, delta, ratio, m.unit.trim()),
+        let text = match (lang, pct, yuan) {
+            (Lang::En, true, _) => format!("{} {}", en::points(delta / 100.0), since.0),
+            (Lang::En, false, true) => format!("{} {}", amount_change_en(delta, ratio), since.0),
+            (Lang::En, false, false) => format!("{} {}", en::change(delta, ratio), since.0),
+            (Lang::Zh, true, _) => format!("较{}{}", since.1, zh::points(delta / 100.0)),
+            (Lang::Zh, false, true) => amount_change_zh(since.1, delta, ratio),
+            (Lang::Zh, false, false) => zh::change(since.1, delta, ratio, m.unit.trim()),
         };
         Some(Change { delta, ratio, good, text })
     };
-    let vs_previous = change(value(m.previous), ("on the previous period", "上期"));
-    let vs_last_year = change(value(m.last_year), ("year on year", "上年同期"));
+    let vs_previous = change(pairs.for_previous, value(m.previous), ("on the previous period", "上期"));
+    let vs_last_year = change(pairs.for_last_year, value(m.last_year), ("year on year", "上年同期"));
     let actual_text = actual.map(|a| quantity(lang, &m.unit, a));
     let target_text = target.map(|t| quantity(lang, &m.unit, t));
     let rate_text = rate.map(|r| percent(lang, r));
@@ -371,6 +418,19 @@ mod tests {
         assert_eq!(f.met, Some(true));
         let f = metric_figures(&m, Lang::En, None);
         assert!(f.sentence.contains("down 3.8 percentage points on the previous period"), "{}", f.sentence);
+    }
+
+    #[test]
+    fn amounts_change_in_amounts() {
+        let mut m = metric("yuan", Some(40_000_000.0), Some(30_970_000.0), Some(26_040_000.0), Better::Higher);
+        m.label = Text("Funds disbursed".into());
+        let f = metric_figures(&m, Lang::En, None);
+        assert!(f.sentence.contains("up 4.93 million yuan (18.9%) on the previous period"), "{}", f.sentence);
+        m.unit = "元".into();
+        let f = metric_figures(&m, Lang::Zh, None);
+        assert!(f.sentence.contains("较上期增加493万元，增长18.9%"), "{}", f.sentence);
+        let m = metric("%", Some(45.0), Some(41.6), None, Better::Higher);
+        assert_eq!(metric_figures(&m, Lang::En, None).actual_text.as_deref(), Some("41.6%"));
     }
 
     #[test]

@@ -356,7 +356,7 @@ fn dates_outside_period(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for text in texts {
         for (found, date) in dates_in(text) {
-            if period.contains(date) {
+            if period.contains(date) || is_background(text, &found) {
                 continue;
             }
             let at = locate(source, &found, |l| l.contains(&found));
@@ -370,6 +370,19 @@ fn dates_outside_period(source: &Source, doc: &Document) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether the date is said to be background: "since …", "from …",
+/// "……以来", "自……起", "截至……".
+fn is_background(text: &str, found: &str) -> bool {
+    let Some(at) = text.find(found) else { return false };
+    let before: String = text[..at].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[at + found.len()..].chars().take(4).collect();
+    let before = before.to_lowercase();
+    ["since ", "from ", "as of ", "until ", "by ", "自", "从", "截至", "截止"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w.trim_end()))
+        || ["以来", "起", "至今", "前"].iter().any(|w| after.starts_with(w))
 }
 
 fn dates_in(text: &str) -> Vec<(String, NaiveDate)> {
@@ -448,6 +461,14 @@ mod tests {
         ] {
             assert!(lint_text(text).is_empty(), "false alarm on {text}: {:?}", lint_text(text));
         }
+    }
+
+    #[test]
+    fn background_dates_are_not_findings() {
+        assert!(is_background("Since 1 November 2025 the team", "1 November 2025"));
+        assert!(is_background("自2025年11月1日进驻以来", "2025年11月1日"));
+        assert!(is_background("2025年11月1日以来，工作队", "2025年11月1日"));
+        assert!(!is_background("On 1 November 2025 the team", "1 November 2025"));
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub struct Missing {
     pub file: String,
     /// Why, in one line.
     pub reason: String,
+    /// `unmatched`: a pattern matched no file; `broken`: the file did not load.
+    pub kind: &'static str,
 }
 
 /// One metric summed over the units.
@@ -140,7 +142,11 @@ pub fn roll_up(
             )))
         })?;
         if files.is_empty() {
-            rollup.missing.push(Missing { file: pattern.to_string(), reason: "no file matches".into() });
+            rollup.missing.push(Missing {
+                file: pattern.to_string(),
+                reason: "no file matches".into(),
+                kind: "unmatched",
+            });
             continue;
         }
         for (path, shown) in files {
@@ -150,7 +156,7 @@ pub fn roll_up(
             match load_unit(&path, templates) {
                 Ok(unit) => loaded.push((unit, shown)),
                 Err(e) => {
-                    rollup.missing.push(Missing { file: shown, reason: e.to_string() });
+                    rollup.missing.push(Missing { file: shown, reason: e.to_string(), kind: "broken" });
                     rollup.warnings.push(e.0.as_ref().clone());
                 }
             }
@@ -255,19 +261,69 @@ fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
     Ok(())
 }
 
+/// Sums of one metric over the units.
+#[derive(Clone, Debug)]
+struct Sums {
+    first: data::Metric,
+    count: usize,
+    target: Option<f64>,
+    actual: Option<f64>,
+    previous: Option<f64>,
+    last_year: Option<f64>,
+    /// Σ actual over the units that also give a target, a previous and a
+    /// last-year figure: what each comparison may use.
+    with_target: Option<f64>,
+    with_previous: Option<f64>,
+    with_last_year: Option<f64>,
+    /// Σ of each base over the units that also give an actual figure.
+    paired_target: Option<f64>,
+    paired_previous: Option<f64>,
+    paired_last_year: Option<f64>,
+}
+
+fn add(slot: &mut Option<f64>, value: f64) {
+    *slot = Some(slot.unwrap_or(0.0) + value);
+}
+
 fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Vec<Total> {
     let mut order: Vec<String> = Vec::new();
-    let mut sums: BTreeMap<String, (data::Metric, [Option<f64>; 4], usize)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (doc, _) in units {
         for m in &doc.metrics {
-            let entry = sums.entry(m.id.0.clone()).or_insert_with(|| {
+            let s = sums.entry(m.id.0.clone()).or_insert_with(|| {
                 order.push(m.id.0.clone());
-                (m.clone(), [None; 4], 0)
+                Sums {
+                    first: m.clone(),
+                    count: 0,
+                    target: None,
+                    actual: None,
+                    previous: None,
+                    last_year: None,
+                    with_target: None,
+                    with_previous: None,
+                    with_last_year: None,
+                    paired_target: None,
+                    paired_previous: None,
+                    paired_last_year: None,
+                }
             });
-            entry.2 += 1;
-            for (slot, value) in entry.1.iter_mut().zip([m.target, m.actual, m.previous, m.last_year]) {
-                if let Some(v) = value {
-                    *slot = Some(slot.unwrap_or(0.0) + v.0);
+            s.count += 1;
+            let value = |n: Option<data::Number>| n.map(|n| n.0);
+            let actual = value(m.actual);
+            if let Some(a) = actual {
+                add(&mut s.actual, a);
+            }
+            for (base, sum, paired_base, paired_actual) in [
+                (value(m.target), &mut s.target, &mut s.paired_target, &mut s.with_target),
+                (value(m.previous), &mut s.previous, &mut s.paired_previous, &mut s.with_previous),
+                (value(m.last_year), &mut s.last_year, &mut s.paired_last_year, &mut s.with_last_year),
+            ] {
+                if let Some(b) = base {
+                    add(sum, b);
+                    if let Some(a) = actual {
+                        add(paired_base, b);
+                        add(paired_actual, a);
+                    }
                 }
             }
         }
@@ -275,23 +331,34 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
     order
         .iter()
         .filter_map(|id| sums.get(id))
-        .map(|(m, [target, actual, previous, last_year], count)| {
-            let mut metric = m.clone();
-            metric.target = target.map(data::Number);
-            metric.actual = actual.map(data::Number);
-            metric.previous = previous.map(data::Number);
-            metric.last_year = last_year.map(data::Number);
+        .map(|s| {
+            // The figures compare like with like: each base with the actual
+            // figures of the units that give both.
+            let mut metric = s.first.clone();
+            metric.target = s.paired_target.map(data::Number);
+            metric.actual = s.actual.map(data::Number);
+            metric.previous = s.paired_previous.map(data::Number);
+            metric.last_year = s.paired_last_year.map(data::Number);
+            let pairs = figures::Pairs {
+                for_target: s.with_target,
+                for_previous: s.with_previous,
+                for_last_year: s.with_last_year,
+            };
+            let mut figures = figures::metric_figures_with(&metric, lang, schedule, pairs);
+            // What the reader sees as the target is the whole of it.
+            figures.metric.target = s.target.map(data::Number);
+            figures.target_text = s.target.map(|t| figures::quantity(lang, &s.first.unit, t));
             Total {
-                id: m.id.0.clone(),
-                label: m.label.to_string(),
-                unit: m.unit.clone(),
-                better: m.better,
-                target: *target,
-                actual: *actual,
-                previous: *previous,
-                last_year: *last_year,
-                count: *count,
-                figures: figures::metric_figures(&metric, lang, schedule),
+                id: s.first.id.0.clone(),
+                label: s.first.label.to_string(),
+                unit: s.first.unit.clone(),
+                better: s.first.better,
+                target: s.target,
+                actual: s.actual,
+                previous: s.previous,
+                last_year: s.last_year,
+                count: s.count,
+                figures,
             }
         })
         .collect()

@@ -6,73 +6,52 @@
 /// backslash before any ASCII punctuation is a literal in CommonMark.
 const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '!', '|', '~', '&', '#', '$', '{', '}'];
 
-/// Characters that are syntax only at the start of a line (lists, headings,
-/// block quotes, thematic breaks, setext underlines).
-const LINE_START: &[char] = &['-', '+', '=', '>', '#', ':'];
-
-/// Escapes plain text so that it renders as exactly that text.
+/// Escapes plain text so that it renders as exactly that text, wherever the
+/// template prints it: mid-line or at the start of a line.
 ///
 /// Newlines become spaces: a plain-text value is one paragraph's worth of
 /// words (a title, a name), and a line break inside it could end a heading.
+/// Leading spaces shrink to one (four would start a code block at a line's
+/// start, and one is still a space mid-line); trailing spaces go (two would
+/// be a hard line break).
 pub fn markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut at_line_start = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let c = if matches!(c, '\n' | '\r' | '\t') || c.is_control() { ' ' } else { c };
-        if at_line_start {
-            if c == ' ' {
-                // Leading spaces could make an indented code block.
-                continue;
-            }
-            if LINE_START.contains(&c) || c.is_ascii_digit() && ordered_marker_follows(c, chars.clone()) {
-                if c.is_ascii_digit() {
-                    // `1. ` / `1) ` starts a list: escape the delimiter.
-                    out.push(c);
-                    while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                        out.push(d);
-                        chars.next();
-                    }
-                    if let Some(d) = chars.next() {
-                        out.push('\\');
-                        out.push(d);
-                    }
-                    at_line_start = false;
-                    continue;
-                }
-                out.push('\\');
-                out.push(c);
-                at_line_start = false;
-                continue;
-            }
-        }
-        at_line_start = false;
-        if ALWAYS.contains(&c) {
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let body = flat.trim_start_matches(' ');
+    let mut out = String::with_capacity(flat.len() + flat.len() / 8);
+    if body.len() < flat.len() {
+        out.push(' ');
+    }
+    let chars: Vec<char> = body.chars().collect();
+    // What would be block syntax if the value began a line.
+    let marker = line_start_marker(&chars);
+    for (i, &c) in chars.iter().enumerate() {
+        if ALWAYS.contains(&c) || marker == Some(i) {
             out.push('\\');
         }
         out.push(c);
     }
-    // Trailing spaces could become a hard line break.
     let trimmed = out.trim_end_matches(' ').len();
     out.truncate(trimmed);
     out
 }
 
-/// Whether digits followed by `.` or `)` start here (an ordered list marker).
-fn ordered_marker_follows(first: char, mut rest: impl Iterator<Item = char>) -> bool {
-    let mut digits = 1;
-    let _ = first;
-    for c in rest.by_ref() {
-        if c.is_ascii_digit() {
-            digits += 1;
-            if digits > 9 {
-                return false;
-            }
-        } else {
-            return c == '.' || c == ')';
+/// The index of the character to escape so that the value cannot start a
+/// block when printed at the start of a line: a list marker (`-`, `+`, `*`
+/// or digits with `.`/`)` before a space or the end), a thematic break or
+/// setext underline (`---`, `===`), a heading (`#`), a block quote (`>`).
+fn line_start_marker(chars: &[char]) -> Option<usize> {
+    let first = *chars.first()?;
+    let next_is_gap = |i: usize| chars.get(i).is_none_or(|c| *c == ' ');
+    match first {
+        '-' | '+' | '*' if next_is_gap(1) => Some(0),
+        '-' | '=' | '_' if chars.iter().all(|c| *c == first || *c == ' ') => Some(0),
+        c if c.is_ascii_digit() => {
+            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+            let delimiter = chars.get(digits).is_some_and(|c| *c == '.' || *c == ')');
+            (digits <= 9 && delimiter && next_is_gap(digits + 1)).then_some(digits)
         }
+        _ => None,
     }
-    false
 }
 
 #[cfg(test)]
@@ -129,6 +108,13 @@ mod tests {
             "tab\tinside",
             "line\nbreak",
             "trailing spaces  ",
+            "-5 degrees",
+            "- ",
+            "1)",
+            "83.3%",
+            "===",
+            "  = =",
+            "_ _ _",
             "[^1] footnote ref",
             "- [ ] task",
             "团风县“1347”工程：**三年**_四批_",
@@ -149,5 +135,9 @@ mod tests {
         assert_eq!(markdown("成立扶贫机构和工作专班"), "成立扶贫机构和工作专班");
         assert_eq!(markdown("1. x"), "1\\. x");
         assert_eq!(markdown("R&D"), "R\\&D");
+        assert_eq!(markdown("83.3%"), "83.3%");
+        assert_eq!(markdown("-5"), "-5");
+        assert_eq!(markdown(" in the county"), " in the county");
+        assert_eq!(markdown("    code?"), " code?");
     }
 }
