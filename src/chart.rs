@@ -6,10 +6,11 @@
 //! kind: bar                 # bar (horizontal, the default) or column
 //! title: Households lifted out of poverty
 //! unit: households
+//! scale: all                # or row: each label's bars on their own scale
 //! labels: [Fengxu, Laozhai]
 //! series:
 //!   - {name: Target, values: [186, 142]}
-//!   - {name: Actual, values: [178, 131]}
+//!   - {name: Actual, values: [178, 131], texts: ["178", "131"]}   # texts: optional
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,11 @@ pub struct Chart {
     /// The unit of the values, shown in the caption.
     #[serde(default)]
     pub unit: Option<String>,
+    /// `all` (default): one scale for every bar; `row`: each label's bars
+    /// on a scale of their own (target against actual of figures in
+    /// different units).
+    #[serde(default)]
+    pub scale: Option<String>,
     /// One label per group of bars.
     pub labels: Vec<String>,
     /// The series: a name and one value per label.
@@ -44,6 +50,10 @@ pub struct Series {
     pub name: String,
     /// One value per label; empty for a missing figure.
     pub values: Vec<Option<f64>>,
+    /// What to print beside each bar instead of the bare value ("32.2
+    /// million yuan").
+    #[serde(default)]
+    pub texts: Option<Vec<String>>,
 }
 
 fn default_kind() -> String {
@@ -58,6 +68,9 @@ const MAX_SERIES: usize = 6;
 /// The Typst code of a chart block, or what is wrong with its data.
 pub fn to_typst(yaml: &str) -> Result<String, String> {
     let chart: Chart = crate::data::from_yaml_text(yaml)?;
+    if !matches!(chart.scale.as_deref(), None | Some("all" | "row")) {
+        return Err("scale must be `all` or `row`".into());
+    }
     if !matches!(chart.kind.as_str(), "bar" | "column") {
         return Err(format!("kind `{}` is not a chart zongjie draws: use `bar` or `column`", chart.kind));
     }
@@ -76,6 +89,13 @@ pub fn to_typst(yaml: &str) -> Result<String, String> {
                 chart.labels.len()
             ));
         }
+        if s.texts.as_ref().is_some_and(|t| t.len() != chart.labels.len()) {
+            return Err(format!(
+                "series `{}` has texts for {} labels: give one text per label",
+                s.name,
+                chart.labels.len()
+            ));
+        }
         if let Some(v) = s.values.iter().flatten().find(|v| !v.is_finite()) {
             return Err(format!("series `{}` has the value {v}: expected finite numbers", s.name));
         }
@@ -84,14 +104,27 @@ pub fn to_typst(yaml: &str) -> Result<String, String> {
     let mut series = String::from("(");
     for s in &chart.series {
         let values: Vec<String> = s.values.iter().map(number).collect();
-        series.push_str(&format!("(name: {}, values: ({},)), ", string_literal(&s.name), values.join(", ")));
+        let texts = match &s.texts {
+            Some(texts) => {
+                let mut out = String::new();
+                Data::strings(texts).write_inline(&mut out);
+                out
+            }
+            None => "none".into(),
+        };
+        series.push_str(&format!(
+            "(name: {}, values: ({},), texts: {texts}), ",
+            string_literal(&s.name),
+            values.join(", ")
+        ));
     }
     series.push(')');
     let mut labels = String::new();
     Data::strings(&chart.labels).write_inline(&mut labels);
     Ok(format!(
-        "#zj-chart(kind: {}, title: {}, unit: {}, labels: {labels}, series: {series})\n",
+        "#zj-chart(kind: {}, scale: {}, title: {}, unit: {}, labels: {labels}, series: {series})\n",
         string_literal(&chart.kind),
+        string_literal(chart.scale.as_deref().unwrap_or("all")),
         chart.title.as_deref().map_or_else(|| "none".into(), string_literal),
         chart.unit.as_deref().map_or_else(|| "none".into(), string_literal),
     ))
@@ -128,7 +161,12 @@ fn serde_json_line(chart: &Chart) -> String {
         .map(|s| {
             let values: Vec<String> =
                 s.values.iter().map(|v| v.map_or_else(|| "null".into(), |v| format!("{v:?}"))).collect();
-            format!("{{\"name\": {}, \"values\": [{}]}}", quote(&s.name), values.join(", "))
+            let texts = s
+                .texts
+                .as_ref()
+                .map(|t| format!(", \"texts\": [{}]", t.iter().map(|x| quote(x)).collect::<Vec<_>>().join(", ")))
+                .unwrap_or_default();
+            format!("{{\"name\": {}, \"values\": [{}]{texts}}}", quote(&s.name), values.join(", "))
         })
         .collect();
     let mut out = format!("{{\"kind\": {}", quote(&chart.kind));
@@ -137,6 +175,9 @@ fn serde_json_line(chart: &Chart) -> String {
     }
     if let Some(u) = &chart.unit {
         out.push_str(&format!(", \"unit\": {}", quote(u)));
+    }
+    if let Some(scale) = &chart.scale {
+        out.push_str(&format!(", \"scale\": {}", quote(scale)));
     }
     out.push_str(&format!(", \"labels\": [{}], \"series\": [{}]}}", labels.join(", "), series.join(", ")));
     out
@@ -173,8 +214,9 @@ mod tests {
             kind: "bar".into(),
             title: Some("```\nnot a fence".into()),
             unit: None,
+            scale: Some("row".into()),
             labels: vec!["a```b".into()],
-            series: vec![Series { name: "s".into(), values: vec![Some(1.0)] }],
+            series: vec![Series { name: "s".into(), values: vec![Some(1.0)], texts: Some(vec!["one `yuan`".into()]) }],
         };
         let block = fenced_block(&chart);
         let inner: String = block.lines().skip(1).take(1).collect();

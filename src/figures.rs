@@ -290,6 +290,11 @@ fn sentence_en(f: &MetricFigures) -> String {
         _ => format!("{label}: no figure reported"),
     };
     match (&f.rate_text, m.target, &f.target_text) {
+        // Where less is better, the share of the target says nothing.
+        (_, Some(_), Some(target)) if m.better == Better::Lower && m.actual.is_some() => {
+            let word = if f.met == Some(true) { "within" } else { "above" };
+            s.push_str(&format!(", {word} the target of {target}"));
+        }
         (Some(rate), _, Some(target)) => {
             s.push_str(&format!(", {rate} of the target of {}", strip_unit_en(target, unit)))
         }
@@ -322,6 +327,13 @@ fn sentence_zh(f: &MetricFigures) -> String {
         None => format!("{label}暂无数据"),
     };
     match (&f.rate_text, m.target, &f.target_text) {
+        (_, Some(_), Some(target)) if m.better == Better::Lower && m.actual.is_some() => {
+            if f.met == Some(true) {
+                s.push_str(&format!("，控制在目标{target}以内"));
+            } else {
+                s.push_str(&format!("，高于目标{target}"));
+            }
+        }
         (Some(rate), _, Some(target)) => s.push_str(&format!("，完成目标{target}的{rate}")),
         (None, Some(t), _) if t.0 == 0.0 => s.push_str("（目标为0）"),
         (None, Some(_), Some(target)) => s.push_str(&format!("（目标{target}）")),
@@ -416,8 +428,10 @@ mod tests {
         assert_eq!(change.good, Some(true));
         assert_eq!(change.text, "较上期下降3.8个百分点");
         assert_eq!(f.met, Some(true));
+        assert!(f.sentence.contains("控制在目标11%以内"), "{}", f.sentence);
         let f = metric_figures(&m, Lang::En, None);
         assert!(f.sentence.contains("down 3.8 percentage points on the previous period"), "{}", f.sentence);
+        assert!(f.sentence.contains("within the target of 11%"), "{}", f.sentence);
     }
 
     #[test]

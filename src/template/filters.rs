@@ -147,7 +147,7 @@ fn households_people(state: &State, households: Value, people: Value) -> Result<
     Ok(if is_zh(state) { zh::households_people(h, p) } else { en::households_people(h, p) })
 }
 
-/// `{{ chart(labels=[…], series=[{"name": …, "values": […]}], title=…, unit=…, kind="bar") }}`:
+/// `{{ chart(labels=[…], series=[{"name": …, "values": […], "texts": […]}], title=…, unit=…, kind="bar", scale="all") }}`:
 /// a ```` ```chart ```` block drawing the data. Returns Markdown.
 fn chart(kwargs: Kwargs) -> Result<Value, Error> {
     let text = |v: Value| if v.is_none() || v.is_undefined() { None } else { Some(display(&v)) };
@@ -162,12 +162,17 @@ fn chart(kwargs: Kwargs) -> Result<Value, Error> {
         for v in s.get_attr("values")?.try_iter()? {
             values.push(if v.is_none() || v.is_undefined() { None } else { Some(number(&v)?) });
         }
-        series.push(crate::chart::Series { name, values });
+        let texts = match s.get_attr("texts")? {
+            t if t.is_undefined() || t.is_none() => None,
+            t => Some(t.try_iter()?.map(|x| if x.is_none() { String::new() } else { display(&x) }).collect()),
+        };
+        series.push(crate::chart::Series { name, values, texts });
     }
     let chart = crate::chart::Chart {
         kind: kwargs.get::<Option<String>>("kind")?.unwrap_or_else(|| "bar".into()),
         title: text(kwargs.get::<Value>("title").unwrap_or_default()),
         unit: text(kwargs.get::<Value>("unit").unwrap_or_default()),
+        scale: kwargs.get::<Option<String>>("scale")?,
         labels,
         series,
     };
