@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::compile::{self, TypstError};
-use crate::data::{self, DataError, Document, Fields, Schema};
+use crate::data::{self, DataError, Document, Fields};
 use crate::diag::Diagnostic;
 use crate::figures::{self, Figures};
 use crate::fonts::RoleFonts;
@@ -307,7 +307,7 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
         organization: doc.organization.clone(),
         recipient: doc.recipient.clone(),
         date: figures.date,
-        period: doc.period.clone(),
+        period: doc.period,
         doc_kind: doc.doc_kind,
         attachments: doc.attachments.clone(),
         masthead,
@@ -361,9 +361,4 @@ impl Embeds for ChartEmbeds {
     fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
         (lang == "chart").then(|| crate::chart::to_typst(content))
     }
-}
-
-/// The schema of a bulletin's unit file.
-pub fn unit_schema() -> Schema {
-    Schema::common()
 }

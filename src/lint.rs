@@ -264,7 +264,10 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
             empty.push((field, format!("`{field}` is empty")));
         }
     }
-    let lists: Vec<(&str, usize, Vec<(&crate::data::Text, bool)>)> = match &doc.fields {
+    /// A list field: its name, its length, and each item's title and whether
+    /// its body is blank.
+    type Section<'a> = (&'static str, usize, Vec<(&'a crate::data::Text, bool)>);
+    let lists: Vec<Section<'_>> = match &doc.fields {
         Fields::Progress(f) => vec![
             ("progress", f.progress.len(), f.progress.iter().map(|i| (&i.title, blank(&i.body))).collect()),
             ("problems", f.problems.len(), f.problems.iter().map(|i| (&i.title, blank(&i.body))).collect()),

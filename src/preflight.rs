@@ -31,7 +31,7 @@ pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, in
     let chars = document_chars(md, markup);
     let book = fonts.book();
     let faces_of = |family: &str| book.select_family(&family.to_lowercase()).collect::<Vec<_>>();
-    let mut usable: Vec<usize> = roles.families().flat_map(|f| faces_of(f)).collect();
+    let mut usable: Vec<usize> = roles.families().flat_map(faces_of).collect();
     let mut missing = Vec::new();
     for c in chars {
         let covered = |i: &usize| book.info(*i).is_some_and(|info| info.coverage.contains(c as u32));

@@ -184,7 +184,7 @@ fn broken_yaml_names_the_line() {
 
 #[test]
 fn a_wrong_type_names_the_field_path() {
-    let text = format!("{GOOD}").replace("  - title: Repair the irrigation wells", "  - title: [not, text]");
+    let text = GOOD.replace("  - title: Repair the irrigation wells", "  - title: [not, text]");
     refused("wrongtype.yaml", text.as_bytes(), &["progress[0].title", "wrongtype.yaml:16:12"]);
 }
 

@@ -52,8 +52,8 @@ fn visible(html: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let rest = &html[i..];
-        let end = if rest.starts_with("<!--") {
-            rest[4..].find("-->").map(|e| e + 7)
+        let end = if let Some(comment) = rest.strip_prefix("<!--") {
+            comment.find("-->").map(|e| e + 7)
         } else if rest.starts_with("<?") || rest.starts_with("<!") {
             rest.find('>').map(|e| e + 1)
         } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {

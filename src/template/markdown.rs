@@ -143,7 +143,7 @@ pub fn run_in(markdown: &str, lead: &str) -> String {
     let body = markdown.trim();
     let lead = lead.trim();
     let (words, stop) = match lead.char_indices().last() {
-        Some((i, c)) if matches!(c, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',') => (&lead[..i], &lead[i..]),
+        Some((i, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',')) => (&lead[..i], &lead[i..]),
         _ => (lead, ""),
     };
     let strong = if words.is_empty() { String::new() } else { format!("**{}**", escape::markdown(words)) };

@@ -55,8 +55,7 @@ pub struct Options {
 
 /// The default [`Options::max_depth`]: deep enough for any real document,
 /// shallow enough that Typst's own limits are never reached. Measured with
-/// typst 0.15 (the ignored test `probe_typst_nesting_limits`): alone, block
-/// quotes fail beyond 16 levels (each costs four of the 64 show-rule levels),
+/// typst 0.15: alone, block quotes fail beyond 16 levels (each costs four of the 64 show-rule levels),
 /// lists beyond 31, emphasis beyond 64; 10 leaves a style room for its own
 /// nesting.
 pub const DEFAULT_MAX_DEPTH: usize = 10;
