@@ -38,14 +38,15 @@ rss_mb() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1" | awk '{ pr
 
 echo "== $N distinct three-page reports; $(nproc) cores; $(python3 -c 'import typst; print("typst", typst.__version__)'), pandoc $("$PANDOC" --version | head -1 | cut -d' ' -f2)"
 
-# The .typ files, for Typst's own time (not timed).
-"$BIN" build "$WORK"/data/*.yaml -f typ,md -o "$WORK/typ" >/dev/null 2>&1
+# The .typ files, for Typst's own time (not timed), next to the data (typst
+# compiles files inside its root only).
+"$BIN" build "$WORK"/data/*.yaml -f typ,md >/dev/null 2>&1
 
 # 1. One core.
 $TIME -v "$BIN" build "$WORK"/data/*.yaml -j 1 -f pdf -o "$WORK/one" -v 2> "$WORK/one.log" >/dev/null
 ours1=$(wall "$WORK/one.log")
 mkdir -p "$WORK/own"
-own=$(python3 scripts/bench/typst_own.py "$WORK/data" "$WORK/own" "$WORK"/typ/*.typ)
+own=$(python3 scripts/bench/typst_own.py "$WORK/data" "$WORK/own" "$WORK"/data/*.typ)
 python3 - "$ours1" "$N" "$own" <<'PY'
 import sys
 ours, n, own = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
@@ -60,7 +61,7 @@ $TIME -v "$BIN" build "$WORK"/data/*.yaml -j 2 -f pdf -o "$WORK/two" 2> "$WORK/t
 ours2=$(wall "$WORK/two.log")
 mkdir -p "$WORK/pandoc"
 start=$(date +%s.%N)
-ls "$WORK"/typ/*.md | PATH="$ROOT/scripts/bench:$PATH" xargs -P 2 -I{} sh -c \
+ls "$WORK"/data/*.md | PATH="$ROOT/scripts/bench:$PATH" xargs -P 2 -I{} sh -c \
   '"$0" "$1" -o "$2/$(basename "$1" .md).pdf" --pdf-engine=typst 2>/dev/null' "$PANDOC" {} "$WORK/pandoc"
 end=$(date +%s.%N)
 made=$(ls "$WORK"/pandoc/*.pdf 2>/dev/null | wc -l)

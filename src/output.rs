@@ -6,8 +6,8 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, RwLock};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
 
 use crate::engine::Format;
 
@@ -35,7 +35,6 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
             temps.push((temp.clone(), target(dir, stem, *format)));
             let mut file = fs::File::create(&temp)?;
             file.write_all(bytes)?;
-            file.sync_data()?;
         }
         rename_together(&temps)?;
         for (temp, _) in &temps {

@@ -94,6 +94,8 @@ pub fn run(args: &BuildArgs) -> i32 {
                             }
                         }
                     }
+                    // Keep memory flat over long batches: drop what the last two
+                    // documents did not use.
                     comemo::evict(2);
                 }
             });
@@ -105,16 +107,19 @@ pub fn run(args: &BuildArgs) -> i32 {
     let elapsed = started.elapsed();
     if args.verbose && plan.jobs.len() > 1 {
         let t = totals.into_inner().unwrap_or_default();
+        let per = |d: std::time::Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0 / built.max(1) as f64);
         eprintln!(
-            "total: {built} document{} in {elapsed:.2?} ({:.1} docs/s); stage sums: load {:.0?}, derive {:.0?}, render {:.0?}, markdown→typst {:.0?}, compile {:.0?}, pdf {:.0?}",
+            "total: {built} document{} in {elapsed:.2?} ({:.1} docs/s); per document: load {}, derive {}, render {}, markdown→typst {}, compile {}, pdf {}, writing and the rest {}",
             if built == 1 { "" } else { "s" },
             built as f64 / elapsed.as_secs_f64().max(1e-9),
-            t.load,
-            t.derive,
-            t.render,
-            t.convert,
-            t.compile,
-            t.export
+            per(t.load),
+            per(t.derive),
+            per(t.render),
+            per(t.convert),
+            per(t.compile),
+            per(t.export),
+            per((elapsed * plan.threads as u32)
+                .saturating_sub(t.load + t.derive + t.render + t.convert + t.compile + t.export)),
         );
     }
     if failures.is_empty() {
