@@ -104,10 +104,7 @@ fn missing_and_broken_returns_are_named() {
     fs::write(dir.path().join("units/u99.yaml"), "organization: Broken Town\nmetrics: [\n").unwrap();
     let text = BULLETIN.replace("units: [units/*.yaml]", "units: [units/*.yaml, late/*.yaml]");
     fs::write(dir.path().join("bulletin.yaml"), text).unwrap();
-    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()])
-        .run()
-        .expect(0)
-        .stderr_has(&["u99.yaml"]);
+    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(0).stderr_has(&["u99.yaml"]);
     let pdf = squeeze(&pdf_text(&dir.path().join("bulletin.pdf")));
     assert!(pdf.contains("u99.yaml") && pdf.contains("late/*.yaml"), "missing returns not named");
     // `check` fails on the broken return.
@@ -120,10 +117,12 @@ fn units_that_disagree_on_a_unit_are_an_error_naming_both() {
     towns(dir.path());
     unit(dir.path(), "u50.yaml", "Odd Town", 100, 50, "people");
     fs::write(dir.path().join("bulletin.yaml"), BULLETIN).unwrap();
-    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()])
-        .run()
-        .expect(1)
-        .stderr_has(&["u00.yaml", "u50.yaml", "\"households\"", "\"people\""]);
+    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "u00.yaml",
+        "u50.yaml",
+        "\"households\"",
+        "\"people\"",
+    ]);
     assert!(!dir.path().join("bulletin.pdf").exists());
 }
 

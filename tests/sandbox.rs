@@ -31,9 +31,14 @@ fn a_user_style_cannot_read_outside_the_root() {
         let tpl = dir.path().join("tpl/progress-report");
         fs::create_dir_all(&tpl).unwrap();
         fs::write(tpl.join("style.typ"), format!("#let document(meta, body) = [#read(\"{path}\") #body]\n")).unwrap();
-        let done = zongjie(["build", doc.join("r.yaml").to_str().unwrap(), "--template-dir", dir.path().join("tpl").to_str().unwrap()])
-            .run()
-            .expect(1);
+        let done = zongjie([
+            "build",
+            doc.join("r.yaml").to_str().unwrap(),
+            "--template-dir",
+            dir.path().join("tpl").to_str().unwrap(),
+        ])
+        .run()
+        .expect(1);
         assert!(!done.stderr().contains(SECRET), "{path}: the secret reached the message:\n{}", done.stderr());
         assert!(!doc.join("r.pdf").exists(), "{path}: a PDF was written");
     }
@@ -50,9 +55,14 @@ fn a_user_template_cannot_include_files_outside_its_folder() {
     std::os::unix::fs::symlink(dir.path().join("secret.md"), tpl.join("linked.md")).unwrap();
     for include in ["../../secret.md", "/etc/passwd", "linked.md"] {
         fs::write(tpl.join("en.md"), format!("{{% include \"{include}\" %}}\n")).unwrap();
-        let done = zongjie(["build", dir.path().join("r.yaml").to_str().unwrap(), "--template-dir", dir.path().join("tpl").to_str().unwrap()])
-            .run()
-            .expect(1);
+        let done = zongjie([
+            "build",
+            dir.path().join("r.yaml").to_str().unwrap(),
+            "--template-dir",
+            dir.path().join("tpl").to_str().unwrap(),
+        ])
+        .run()
+        .expect(1);
         assert!(!done.stderr().contains(SECRET), "{include}: {}", done.stderr());
         assert!(!dir.path().join("r.md").exists());
     }
@@ -65,8 +75,13 @@ fn packages_are_not_available() {
     let tpl = dir.path().join("tpl/progress-report");
     fs::create_dir_all(&tpl).unwrap();
     fs::write(tpl.join("style.typ"), "#import \"@preview/cetz:0.3.0\": *\n#let document(meta, body) = body\n").unwrap();
-    zongjie(["build", dir.path().join("r.yaml").to_str().unwrap(), "--template-dir", dir.path().join("tpl").to_str().unwrap()])
-        .run()
-        .expect(1)
-        .stderr_has(&["packages are not available"]);
+    zongjie([
+        "build",
+        dir.path().join("r.yaml").to_str().unwrap(),
+        "--template-dir",
+        dir.path().join("tpl").to_str().unwrap(),
+    ])
+    .run()
+    .expect(1)
+    .stderr_has(&["packages are not available"]);
 }

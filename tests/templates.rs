@@ -24,7 +24,10 @@ fn new_then_build_for_every_template_and_language() {
             assert!(pdf.len() > 500, "{template} {lang}: a real document");
             // `new` never overwrites.
             let before = fs::read(&file).unwrap();
-            zongjie(["new", template, file.to_str().unwrap(), "--lang", lang]).run().expect(1).stderr_has(&["already exists"]);
+            zongjie(["new", template, file.to_str().unwrap(), "--lang", lang])
+                .run()
+                .expect(1)
+                .stderr_has(&["already exists"]);
             assert_eq!(fs::read(&file).unwrap(), before);
         }
     }
@@ -68,8 +71,18 @@ fn check(body: &str) -> (i32, String) {
 #[test]
 fn placeholders_are_found_on_their_lines() {
     for placeholder in [
-        "In 20xx the county", "In 20XX the county", "the xx County office", "XX县", "the XXX town", "on October X",
-        "10月X日", "X月X日", "××乡", "某某同志", "the town * * * involved", "TODO: add figures",
+        "In 20xx the county",
+        "In 20XX the county",
+        "the xx County office",
+        "XX县",
+        "the XXX town",
+        "on October X",
+        "10月X日",
+        "X月X日",
+        "××乡",
+        "某某同志",
+        "the town * * * involved",
+        "TODO: add figures",
     ] {
         let (code, err) = check(&format!("Wells were repaired {placeholder} last month."));
         assert_eq!(code, 1, "{placeholder}: {err}");
@@ -80,8 +93,21 @@ fn placeholders_are_found_on_their_lines() {
 #[test]
 fn ordinary_words_are_not_placeholders() {
     for words in [
-        "XXL tents", "an X-ray unit", "Louis XIV", "an Xbox", "Xulou Village", "the fox", "maximum", "exceed",
-        "taxi", "Express", "Sixth, the", "Box X-1", "TODOS", "2026年11月5日", "a rule follows\n\n      * * *\n\n      After the rule",
+        "XXL tents",
+        "an X-ray unit",
+        "Louis XIV",
+        "an Xbox",
+        "Xulou Village",
+        "the fox",
+        "maximum",
+        "exceed",
+        "taxi",
+        "Express",
+        "Sixth, the",
+        "Box X-1",
+        "TODOS",
+        "2026年11月5日",
+        "a rule follows\n\n      * * *\n\n      After the rule",
     ] {
         let (code, err) = check(&format!("Wells were repaired: {words}."));
         assert_eq!(code, 0, "false alarm on {words:?}:\n{err}");
