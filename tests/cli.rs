@@ -340,14 +340,14 @@ fn the_bundled_example_builds() {
     zongjie(["build", example.to_str().unwrap(), "-o", dir.path().to_str().unwrap()]).run().expect(0);
     let text = squeeze(&pdf_text(&dir.path().join("tuanfeng-progress.en.pdf")));
     for words in [
-        "Progress of Precision Poverty Alleviation in Tuanfeng County",
+        "Report on the Progress of Precision Poverty Alleviation in Tuanfeng County",
         "I. Progress of work",
         "The first is to",
         "The ninth is to",
         "II. Existing problems",
         "III. Next steps",
         "Seventh,",
-        "Tuanfeng County Poverty Alleviation Headquarters",
+        "Tuanfeng County Precision Poverty Alleviation Headquarters",
         "5 November 2026",
     ] {
         assert!(text.contains(&squeeze(words)), "{words:?} missing");
