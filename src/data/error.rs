@@ -32,6 +32,18 @@ impl DataError {
         line_offset: usize,
     ) -> Self {
         let mut message = err.to_string();
+        // libyaml's reader errors (control characters, bad UTF-8) carry a
+        // byte offset and no line: locate them by the offset.
+        let offset = match message.rfind(" at position ") {
+            Some(cut) => {
+                let offset = message[cut + " at position ".len()..].parse::<usize>().ok();
+                if offset.is_some() {
+                    message.truncate(cut);
+                }
+                offset
+            }
+            None => None,
+        };
         if let Some(loc) = err.location() {
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
             if let Some(cut) = message.find(&suffix) {
@@ -75,9 +87,47 @@ impl DataError {
         if message.contains("repetition limit exceeded") {
             hints.push("aliases (`*name`) expand to too much data: write the values out".into());
         }
+        // serde_yaml names no line for a second document: find its `---`.
+        let second_document =
+            message.contains("more than one document").then(|| second_document(text, line_offset)).flatten();
+        if second_document.is_some() {
+            hints.push("a data file is one YAML document: remove this `---` line, or split the file".into());
+        }
         let mut diag = Diagnostic::error(message).in_file(path);
-        if let Some(loc) = err.location() {
-            diag = diag.at_line(text.clone(), loc.line() + line_offset, loc.column());
+        if let Some(line) = second_document {
+            diag = diag.at_line(text.clone(), line, 1);
+        } else if let Some(offset) = offset {
+            let start = crate::diag::offset_of(text, line_offset + 1, 1) + offset;
+            if let Some(c) = text.get(start..).and_then(|rest| rest.chars().next())
+                && c.is_control()
+            {
+                diag.message = format!("{} (U+{:04X})", diag.message, u32::from(c));
+                hints
+                    .push("remove it: YAML text may hold tabs and line breaks, but no other control characters".into());
+            }
+            diag = diag.at(text.clone(), start..start + 1);
+        } else if let Some(loc) = err.location() {
+            let mut line = loc.line() + line_offset;
+            let mut column = loc.column();
+            // serde reports a duplicate field at the start of its mapping:
+            // point at the second key instead.
+            if let Some(name) = diag.message.strip_prefix("duplicate field `").and_then(|r| r.split('`').next())
+                && let Some(second) = second_key(text, line, column, name)
+            {
+                (line, column) = (second, column_of_key(text, second));
+                field = Some(match field {
+                    Some(f) if !f.is_empty() && f != "." => format!("{f}.{name}"),
+                    _ => name.to_owned(),
+                });
+            }
+            let indented_with_tab = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .is_some_and(|l| l[..l.len() - l.trim_start().len()].contains('\t'));
+            if indented_with_tab {
+                hints.push("this line is indented with a tab: YAML indents with spaces only".into());
+            }
+            diag = diag.at_line(text.clone(), line, column);
         }
         if let Some(field) = field {
             diag = diag.field(field);
@@ -98,6 +148,63 @@ impl std::error::Error for DataError {}
 /// `progress[0].ownr` → `progress[0]`; `next_step` → ``.
 fn parent_path(path: &str, key: &str) -> String {
     path.strip_suffix(key).map_or(path, |p| p.strip_suffix('.').unwrap_or(p)).to_owned()
+}
+
+/// The 1-based line of the second `name:` key of the block mapping whose
+/// first key is at `line` and `column` (1-based, in characters).
+fn second_key(text: &str, line: usize, column: usize, name: &str) -> Option<usize> {
+    let indent = column.checked_sub(1)?;
+    let is_key = |rest: &str| rest.strip_prefix(name).is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
+    let mut seen = 0;
+    for (i, text_line) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let rest = if i + 1 == line {
+            let at = text_line.char_indices().nth(indent).map_or(text_line.len(), |(b, _)| b);
+            &text_line[at..]
+        } else {
+            let trimmed = text_line.trim_start_matches(' ');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let lead = text_line.len() - trimmed.len();
+            if lead < indent {
+                break;
+            }
+            if lead > indent {
+                continue;
+            }
+            trimmed
+        };
+        if is_key(rest) {
+            seen += 1;
+            if seen == 2 {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based line of the `---` or `...` marker that ends the first YAML
+/// document after line `line_offset` (a `---` before any content starts it).
+fn second_document(text: &str, line_offset: usize) -> Option<usize> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate().skip(line_offset) {
+        let marker = (line.starts_with("---") || line.starts_with("..."))
+            && line[3..].chars().next().is_none_or(char::is_whitespace);
+        if marker && content {
+            return Some(i + 1);
+        }
+        let trimmed = line.trim();
+        if !marker && !trimmed.is_empty() && !trimmed.starts_with('#') && !line.starts_with('%') {
+            content = true;
+        }
+    }
+    None
+}
+
+/// The 1-based column of the first character after the indentation of a line.
+fn column_of_key(text: &str, line: usize) -> usize {
+    text.lines().nth(line - 1).map_or(1, |l| l.len() - l.trim_start_matches(' ').len() + 1)
 }
 
 /// The field name of an "unknown field `x`" message.
@@ -139,6 +246,23 @@ mod tests {
         assert_eq!(did_you_mean("organisation", &names), Some("organization"));
         assert_eq!(did_you_mean("Next Steps", &names), Some("next_steps"));
         assert_eq!(did_you_mean("zzz", &names), None);
+    }
+
+    #[test]
+    fn finds_the_second_key_of_a_mapping() {
+        let text = "a: 1\nitems:\n  - title: x\n    body: y\n\n    # note\n    body: z\n  - body: w\n";
+        assert_eq!(second_key(text, 3, 5, "body"), Some(7));
+        assert_eq!(second_key(text, 3, 5, "title"), None);
+        assert_eq!(column_of_key(text, 7), 5);
+        assert_eq!(second_key("a: 1\na: 2\n", 1, 1, "a"), Some(2));
+        assert_eq!(second_key("ab: 1\na: 2\n", 1, 1, "a"), None);
+    }
+
+    #[test]
+    fn finds_the_second_document() {
+        assert_eq!(second_document("---\na: 1\n---\nb: 2\n", 0), Some(3));
+        assert_eq!(second_document("# c\n---\na: 1\n...\n", 0), Some(4));
+        assert_eq!(second_document("a: |\n  ---x\n", 0), None);
     }
 
     #[test]

@@ -119,34 +119,157 @@ pub fn front_matter_template(source: &Source) -> Result<Option<String>, DataErro
 
 fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<String>, DataError> {
     let yaml = yaml_part(source, base, len);
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+    refuse_deep_flow(source, yaml, base)?;
+    let first: FirstPass = serde_yaml::from_str(yaml)
         .map_err(|e| DataError::from_yaml(&source.path, &source.text, &e, None, &[], line_of(&source.text, base)))?;
-    match value {
-        serde_yaml::Value::Mapping(map) => match map.get("template") {
-            Some(serde_yaml::Value::String(s)) => Ok(Some(s.trim().to_owned())),
-            _ => Ok(None),
-        },
-        serde_yaml::Value::Null => Err(DataError::new(
+    match first {
+        FirstPass::Mapping(template) => Ok(template),
+        FirstPass::Empty => Err(DataError::new(
             Diagnostic::error("the file is empty: expected fields such as `title:` and `organization:`")
                 .in_file(&source.path),
         )),
-        other => Err(DataError::new(
-            Diagnostic::error(format!("expected a mapping of fields (`title: …`), found {}", value_kind(&other)))
+        FirstPass::Other(kind) => Err(DataError::new(
+            Diagnostic::error(format!("expected a mapping of fields (`title: …`), found {kind}"))
                 .in_file(&source.path)
                 .at_line(source.text.clone(), 1 + line_of(&source.text, base), 1),
         )),
     }
 }
 
-fn value_kind(v: &serde_yaml::Value) -> &'static str {
-    match v {
-        serde_yaml::Value::Null => "nothing",
-        serde_yaml::Value::Bool(_) => "a boolean",
-        serde_yaml::Value::Number(_) => "a number",
-        serde_yaml::Value::String(_) => "a text",
-        serde_yaml::Value::Sequence(_) => "a list",
-        serde_yaml::Value::Mapping(_) => "a mapping",
-        serde_yaml::Value::Tagged(_) => "a tagged value",
+/// Refuses YAML whose `[`/`{` collections nest too deeply to be worth
+/// parsing (see [`depth`](super::depth)); `base` is the YAML's offset in the
+/// source.
+fn refuse_deep_flow(source: &Source, yaml: &str, base: usize) -> Result<(), DataError> {
+    match super::depth::too_deep(yaml) {
+        None => Ok(()),
+        Some(at) => Err(DataError::new(
+            Diagnostic::error(format!("`[` and `{{` nest more than {} levels deep here", super::depth::MAX_FLOW_DEPTH))
+                .in_file(&source.path)
+                .at(source.text.clone(), base + at..base + at + 1)
+                .hint("the data nests deeper than any document needs: flatten it"),
+        )),
+    }
+}
+
+/// A key as the first pass sees it: its text if it is a string; any other
+/// key is skipped unread.
+struct KeyProbe(Option<String>);
+
+impl<'de> Deserialize<'de> for KeyProbe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Probe;
+        impl<'de> Visitor<'de> for Probe {
+            type Value = KeyProbe;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(Some(v.to_owned())))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<KeyProbe, E> {
+                Ok(KeyProbe(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeyProbe, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(KeyProbe(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyProbe, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(KeyProbe(None))
+            }
+            fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<KeyProbe, A::Error> {
+                use de::VariantAccess;
+                let (de::IgnoredAny, variant) = data.variant()?;
+                variant.newtype_variant::<de::IgnoredAny>()?;
+                Ok(KeyProbe(None))
+            }
+        }
+        deserializer.deserialize_any(Probe)
+    }
+}
+
+/// What the first pass over a data file finds: the `template` field of a
+/// mapping, or what the file holds instead. The other values are skipped
+/// unread (aliases are not expanded, duplicates are left to the second
+/// pass, which names them at their own line).
+enum FirstPass {
+    Mapping(Option<String>),
+    Empty,
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for FirstPass {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FirstPassVisitor)
+    }
+}
+
+struct FirstPassVisitor;
+
+impl<'de> Visitor<'de> for FirstPassVisitor {
+    type Value = FirstPass;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of fields (`title: …`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FirstPass, A::Error> {
+        let mut template = None;
+        while let Some(key) = map.next_key::<KeyProbe>()? {
+            if key.0.as_deref() == Some("template") && template.is_none() {
+                if let serde_yaml::Value::String(s) = map.next_value::<serde_yaml::Value>()? {
+                    template = Some(s.trim().to_owned());
+                }
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(FirstPass::Mapping(template))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<FirstPass, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(FirstPass::Other("a list"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<FirstPass, E> {
+        Ok(FirstPass::Empty)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<FirstPass, E> {
+        Ok(FirstPass::Empty)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<FirstPass, E> {
+        Ok(FirstPass::Other("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<FirstPass, E> {
+        Ok(FirstPass::Other("a number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<FirstPass, E> {
+        Ok(FirstPass::Other("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<FirstPass, E> {
+        Ok(FirstPass::Other("a number"))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<FirstPass, E> {
+        Ok(FirstPass::Other("a text"))
     }
 }
 
@@ -451,6 +574,13 @@ impl<'de> Deserialize<'de> for Ratio {
 /// Deserializes YAML that is not a data file (a chart block's contents),
 /// with errors as one line that says where.
 pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    if let Some(at) = super::depth::too_deep(text) {
+        return Err(format!(
+            "line {}: `[` and `{{` nest more than {} levels deep",
+            line_of(text, at) + 1,
+            super::depth::MAX_FLOW_DEPTH
+        ));
+    }
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -463,4 +593,75 @@ pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         }
         if path != "." && !message.contains(&path) { format!("{path}: {message}") } else { message }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::data::Schema;
+
+    fn source(text: &str) -> Source {
+        Source { path: PathBuf::from("r.yaml"), text: text.into() }
+    }
+
+    fn progress() -> Schema {
+        Schema { template: "progress-report".into(), kind: Kind::ProgressReport, extra: Vec::new() }
+    }
+
+    /// Loads `text` and returns the error's one-line form.
+    fn error(text: &str) -> String {
+        let source = source(text);
+        let err = template_field(&source, 0, 0).and_then(|_| parse(&source, &progress()).map(|_| ()));
+        err.expect_err("an error").to_string()
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let started = Instant::now();
+        let text = format!("title: T\norganization: O\nintro: {}\n", "[".repeat(1_000_000));
+        let err = error(&text);
+        assert!(err.starts_with("r.yaml:3:208: "), "{err}");
+        assert!(err.contains("nest more than 200 levels"), "{err}");
+        let chart = from_yaml_text::<serde_yaml::Value>(&"{a: ".repeat(1_000_000)).unwrap_err();
+        assert!(chart.starts_with("line 1: "), "{chart}");
+        assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn the_first_pass_neither_expands_aliases_nor_hides_duplicates() {
+        let mut text = String::from("title: T\norganization: O\n? &k0 [lol, lol, lol, lol, lol, lol, lol, lol]\n: x\n");
+        for i in 1..12 {
+            text.push_str(&format!("? &k{i} [{}]\n: x\n", vec![format!("*k{}", i - 1); 8].join(", ")));
+        }
+        let started = Instant::now();
+        let err = error(&text);
+        assert!(err.starts_with("r.yaml:3:3: "), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+        let err = error("title: T\norganization: O\ntitle: U\n");
+        assert!(err.starts_with("r.yaml:3:1: title: duplicate field `title`"), "{err}");
+        assert_eq!(template_field(&source("template: a\ntemplate: b\n"), 0, 0).unwrap().as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn errors_without_a_line_get_one() {
+        let err = error("title: T\norganization: O\nintro: a\u{1}b\n");
+        assert!(err.starts_with("r.yaml:3:9: control characters are not allowed (U+0001)"), "{err}");
+        let err = error("title: T\norganization: O\n---\ntitle: U\n");
+        assert!(err.starts_with("r.yaml:3:1: "), "{err}");
+        let err = error("title: T\norganization: O\nprogress:\n  - title: x\n    body: a\n    body: b\n");
+        assert!(err.starts_with("r.yaml:6:5: progress[0].body: duplicate field `body`"), "{err}");
+    }
+
+    #[test]
+    fn what_the_file_holds_instead_of_a_mapping() {
+        for (text, kind) in [("- a\n", "a list"), ("just text\n", "a text"), ("12\n", "a number")] {
+            let err = error(text);
+            assert!(err.contains(&format!("expected a mapping of fields (`title: …`), found {kind}")), "{err}");
+        }
+        for text in ["", "# only a comment\n", "---\n", "~\n"] {
+            assert!(error(text).contains("the file is empty"), "{text:?}");
+        }
+    }
 }

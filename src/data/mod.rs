@@ -5,6 +5,7 @@
 //! serde_yaml is used in this module alone (it is archived upstream; a fork
 //! with the same API can replace it here).
 
+mod depth;
 mod error;
 mod load;
 mod scalar;

@@ -29,9 +29,9 @@ pub use cjk::is_cjk;
 pub mod escape;
 mod html;
 #[cfg(test)]
-mod test_world;
-#[cfg(test)]
 mod tests;
+#[doc(hidden)]
+pub mod verify;
 
 /// Options for [`to_typst`].
 #[derive(Debug, Clone)]
@@ -91,10 +91,12 @@ impl Embeds for NoEmbeds {
 pub struct Converted {
     /// Typst markup, ending with a newline.
     pub markup: String,
-    /// The destination of every image, in document order, as written
-    /// (images with an empty destination are shown as their description and
-    /// not listed). The markup loads them with `image("…")`, relative to the
-    /// main file; the caller must make sure they exist.
+    /// The destination of every image, in document order, as written but
+    /// with `\` as `/` (Typst paths separate with `/` only and refuse a
+    /// backslash; `img\chart.png` is a Windows path). Images with an empty
+    /// destination are shown as their description and not listed. The markup
+    /// loads them with `image("…")`, relative to the main file; the caller
+    /// must make sure they exist.
     pub images: Vec<String>,
 }
 
@@ -997,10 +999,12 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.text(alt);
             return;
         }
-        self.images.push(dest.to_owned());
+        // Typst refuses a path with a backslash: write Windows paths its way.
+        let dest = dest.replace('\\', "/");
         let figure = !title.is_empty();
         self.write(if figure { "#figure(image(" } else { "#image(" });
-        self.string(dest);
+        self.string(&dest);
+        self.images.push(dest);
         if !alt.is_empty() {
             self.write(", alt: ");
             self.string(alt);

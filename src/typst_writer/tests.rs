@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use typst::syntax::{SyntaxKind, SyntaxNode, ast};
 
-use super::test_world::{compile, compile_with_warnings, document_text};
+use super::verify::{compile, compile_with_warnings, document_text};
 use super::*;
 
 // ----- helpers -----
@@ -629,6 +629,22 @@ fn images_are_listed_in_order() {
     assert!(converted.markup.contains("\nempty\n"));
     let document = compile(&converted.markup).unwrap();
     words_in_order("Cap empty", &document_text(&document)).unwrap();
+}
+
+/// Found by fuzzing (`fuzz/`, target `writer`): a Windows path made Typst
+/// refuse the generated source ("path must not contain a backslash"), which
+/// zongjie reported as its own bug (exit 3).
+#[test]
+fn image_paths_are_typst_paths() {
+    let converted =
+        to_typst("![chart](img\\chart.png) ![b](<a\\b\\c.svg> \"T\")\n", &Options::default(), &NoEmbeds).unwrap();
+    assert_eq!(converted.images, ["img/chart.png", "a/b/c.svg"]);
+    assert!(converted.markup.contains("#image(\"img/chart.png\", alt: \"chart\")"), "{}", converted.markup);
+    compile(&converted.markup).unwrap();
+    let found = b"![poo](<\xf5O \xf6\xc5\x82\xbf\x03\x8cp\x8b\xd9\x8c\xa3.\x5c.\x5c\xa3.\x5c.\x5c.\x00\x00l>)\x0a";
+    let converted = to_typst(&String::from_utf8_lossy(found), &Options::default(), &NoEmbeds).unwrap();
+    assert!(!converted.images[0].contains('\\'), "{:?}", converted.images);
+    compile(&converted.markup).unwrap();
 }
 
 struct ChartEmbeds;

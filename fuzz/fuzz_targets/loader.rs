@@ -1,0 +1,79 @@
+//! Any bytes given as a data file or a `.md` file load or fail with an
+//! error, never a panic; the error renders, and a document that loads goes
+//! through derive and the template to its Markdown without a panic.
+#![no_main]
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use zongjie::data;
+use zongjie::mdfile::MdFile;
+use zongjie::template::{TemplateInfo, Templates};
+
+static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| Templates::new(None).expect("built-in templates"));
+static PROGRESS: LazyLock<TemplateInfo> =
+    LazyLock::new(|| TEMPLATES.info("progress-report").expect("the progress-report template"));
+static VILLAGE: LazyLock<TemplateInfo> =
+    LazyLock::new(|| TEMPLATES.info("village-stay-report").expect("the village-stay-report template"));
+
+fn render(err: &dyn std::fmt::Display) {
+    let _ = err.to_string();
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    // A data file.
+    match data::source_from_bytes(Path::new("fuzz.yaml"), bytes.to_vec()) {
+        Err(e) => render(&e),
+        Ok(source) => {
+            if let Err(e) = data::front_matter_template(&source) {
+                render(&e);
+            }
+            let info = if source.text.contains("village") { &*VILLAGE } else { &*PROGRESS };
+            match data::parse(&source, &info.schema) {
+                Err(e) => {
+                    let d = e.diagnostic();
+                    let _ = d.line_column();
+                    let mut out = codespan_out();
+                    let _ = d.emit(&mut out);
+                    render(&e);
+                }
+                Ok(doc) => {
+                    let today = chrono_today();
+                    // The root is never read for these templates (only a
+                    // bulletin reads unit files).
+                    match zongjie::figures::derive(&doc, Path::new("/nonexistent"), today, &TEMPLATES) {
+                        Err(e) => {
+                            let _ = e.summary();
+                        }
+                        Ok(figures) => {
+                            let context = zongjie::figures::context(&doc, &figures);
+                            let _ = TEMPLATES.render_markdown(info, doc.lang, &context);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A chart block's YAML.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = zongjie::chart::to_typst(text);
+    }
+    // A Markdown file with front matter.
+    if let Ok(source) = data::source_from_bytes(Path::new("fuzz.md"), bytes.to_vec()) {
+        match MdFile::parse(&source) {
+            Err(e) => render(&e),
+            Ok(md) => {
+                let _ = md.to_text();
+            }
+        }
+    }
+});
+
+fn codespan_out() -> codespan_reporting::term::termcolor::NoColor<Vec<u8>> {
+    codespan_reporting::term::termcolor::NoColor::new(Vec::new())
+}
+
+fn chrono_today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 5).expect("a date")
+}

@@ -1,0 +1,16 @@
+//! Shared by the fuzz targets. The writer's properties and the minimal
+//! Typst world that checks them live in the main crate
+//! (`zongjie::typst_writer::verify`), shared with its tests.
+
+/// FNV-1a, to pick a deterministic sample of inputs.
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+/// Checks the writer's properties on one Markdown text; a violation is a
+/// finding (a panic).
+pub fn check_writer(markdown: &str, compile: bool) {
+    if let Err(violation) = zongjie::typst_writer::verify::check_writer(markdown, compile) {
+        panic!("{violation}");
+    }
+}
