@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 /// How bad a finding is.
@@ -127,9 +127,9 @@ impl Diagnostic {
         let config = term::Config::default();
         match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
-                diag = diag.with_labels(vec![Label::primary((), span.clone())]);
-                let file = SimpleFile::new(name, source.as_ref());
-                term::emit(out, &config, &file, &diag).map_err(std::io::Error::other)
+                let snippet = Snippet::new(name, source, span.clone());
+                diag = diag.with_labels(vec![Label::primary((), snippet.span.clone())]);
+                term::emit(out, &config, &snippet, &diag).map_err(std::io::Error::other)
             }
             _ => {
                 if self.file.is_some() {
@@ -160,6 +160,100 @@ impl fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+/// The line a diagnostic points at, cut to a window around the span when it
+/// is long (a minified or generated file can hold megabytes on one line), as
+/// a one-line "file" for codespan that still reports the true line and
+/// column numbers.
+struct Snippet {
+    name: String,
+    /// The window of the line, with `…` where it was cut.
+    text: String,
+    /// The span within `text`.
+    span: Range<usize>,
+    /// 0-based index of the line in the source.
+    line: usize,
+    /// Characters of the line before the first character of `text`'s window
+    /// (not counting a leading `…`), and the byte length of that `…`.
+    columns_before: usize,
+    ellipsis: usize,
+}
+
+impl Snippet {
+    /// Characters shown before and after the start of the span, at most.
+    const BEFORE: usize = 60;
+    const AFTER: usize = 100;
+
+    fn new(name: String, source: &str, span: Range<usize>) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let line_end = line_start + line_text.len();
+        let start = start.min(line_end);
+        // The window: up to BEFORE characters before the span, AFTER after.
+        let from = source[line_start..start]
+            .char_indices()
+            .rev()
+            .nth(Self::BEFORE - 1)
+            .map_or(line_start, |(i, _)| line_start + i);
+        let to = source[start..line_end].char_indices().nth(Self::AFTER).map_or(line_end, |(i, _)| start + i);
+        let ellipsis = if from > line_start { "…".len() } else { 0 };
+        let mut text = String::with_capacity(to - from + 6);
+        if ellipsis > 0 {
+            text.push('…');
+        }
+        text.push_str(&source[from..to]);
+        if to < line_end {
+            text.push('…');
+        }
+        let end = floor_char_boundary(source, span.end.clamp(start, to));
+        let offset = |i: usize| i - from + ellipsis;
+        Snippet {
+            name,
+            span: offset(start)..offset(end),
+            line: source[..line_start].matches('\n').count(),
+            columns_before: source[line_start..from].chars().count(),
+            text,
+            ellipsis,
+        }
+    }
+}
+
+impl<'a> Files<'a> for Snippet {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, FilesError> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line + 1)
+    }
+
+    fn column_number(&'a self, (): (), _line_index: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let shown = self.text.get(self.ellipsis..byte_index.max(self.ellipsis)).map_or(0, |s| s.chars().count());
+        Ok(self.columns_before + shown + 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
+        if line_index == 0 {
+            Ok(0..self.text.len())
+        } else {
+            Err(FilesError::LineTooLarge { given: line_index, max: 0 })
+        }
+    }
+}
 
 /// Byte offset of a 1-based line and character column.
 pub fn offset_of(source: &str, line: usize, column: usize) -> usize {
@@ -218,5 +312,27 @@ mod tests {
         assert!(text.contains("next_step: []"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("did you mean `next_steps`?"), "{text}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let long = format!("a: 1\nb: {}X{}\nc: 2\n", "[".repeat(5000), "]".repeat(5000));
+        let column = 3 + 5000 + 1;
+        let d = Diagnostic::error("too deep").in_file(Path::new("r.yaml")).at_line(long.into(), 2, column);
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        d.emit(&mut out).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
+        assert!(text.contains(&format!("r.yaml:2:{column}")), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
+        let shown = text.lines().find(|l| l.contains('X')).expect("the line");
+        let caret = text.lines().find(|l| l.contains('^')).expect("the caret");
+        assert_eq!(caret.chars().position(|c| c == '^'), shown.chars().position(|c| c == 'X'), "{text}");
+        assert!(shown.contains('…'), "{text}");
+        // Short lines are shown whole, multi-byte text included.
+        let d = Diagnostic::error("x").at_line("中文: [\n".into(), 1, 5);
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        d.emit(&mut out).unwrap();
+        let text = String::from_utf8(out.into_inner()).unwrap();
+        assert!(text.contains("1:5") && text.contains("中文: [") && !text.contains('…'), "{text}");
     }
 }

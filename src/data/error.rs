@@ -31,7 +31,7 @@ impl DataError {
         names: &[&str],
         line_offset: usize,
     ) -> Self {
-        let mut message = err.to_string();
+        let mut message = plain_words(&err.to_string());
         // libyaml's reader errors (control characters, bad UTF-8) carry a
         // byte offset and no line: locate them by the offset.
         let offset = match message.rfind(" at position ") {
@@ -207,6 +207,30 @@ fn column_of_key(text: &str, line: usize) -> usize {
     text.lines().nth(line - 1).map_or(1, |l| l.len() - l.trim_start_matches(' ').len() + 1)
 }
 
+/// serde's type names in words a writer knows: "invalid type: sequence,
+/// expected struct Item" says "found a list, expected fields (`title: …`)".
+fn plain_words(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else { return message.to_owned() };
+    let Some((found, expected)) = rest.split_once(", expected ") else { return message.to_owned() };
+    let found = match found {
+        "sequence" => "a list",
+        "map" => "a mapping of fields",
+        "unit value" => "nothing",
+        f if f.starts_with("string ") => "a text",
+        f if f.starts_with("integer ") || f.starts_with("floating point ") => "a number",
+        f if f.starts_with("boolean ") => "true/false",
+        f => f,
+    };
+    let expected = if expected.starts_with("struct ") {
+        "fields such as `title: …` (a mapping)"
+    } else if expected.starts_with("a sequence") {
+        "a list (`- …` lines)"
+    } else {
+        expected
+    };
+    format!("found {found}, expected {expected}")
+}
+
 /// The field name of an "unknown field `x`" message.
 fn unknown_field(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
@@ -246,6 +270,20 @@ mod tests {
         assert_eq!(did_you_mean("organisation", &names), Some("organization"));
         assert_eq!(did_you_mean("Next Steps", &names), Some("next_steps"));
         assert_eq!(did_you_mean("zzz", &names), None);
+    }
+
+    #[test]
+    fn serde_types_in_plain_words() {
+        assert_eq!(
+            plain_words("invalid type: sequence, expected struct Item"),
+            "found a list, expected fields such as `title: …` (a mapping)"
+        );
+        assert_eq!(
+            plain_words("invalid type: string \"x\", expected a sequence"),
+            "found a text, expected a list (`- …` lines)"
+        );
+        assert_eq!(plain_words("invalid type: map, expected a text"), "found a mapping of fields, expected a text");
+        assert_eq!(plain_words("missing field `title`"), "missing field `title`");
     }
 
     #[test]

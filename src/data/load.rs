@@ -34,25 +34,47 @@ pub struct Source {
 }
 
 /// Reads a file as UTF-8 text, with a hint when it is in another encoding.
+///
+/// A file over [`MAX_FILE_BYTES`] is refused without reading more than that
+/// (a pipe or device has no size to check first).
 pub fn read_source(path: &Path) -> Result<Source, DataError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    use std::io::Read as _;
+    let cannot_read = |e: std::io::Error| {
         DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(too_large(path, Some(size)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     source_from_bytes(path, bytes)
+}
+
+/// The error for a file over [`MAX_FILE_BYTES`], with its size where known.
+fn too_large(path: &Path, size: Option<u64>) -> DataError {
+    let limit = MAX_FILE_BYTES / 1_048_576;
+    #[expect(clippy::cast_precision_loss, reason = "a size in MB, to one decimal")]
+    let message = match size {
+        Some(size) => {
+            format!("the file is {:.1} MB; data files over {limit} MB are refused", size as f64 / 1_048_576.0)
+        }
+        None => format!("the file is over {limit} MB; data files over {limit} MB are refused"),
+    };
+    DataError::new(
+        Diagnostic::error(message)
+            .in_file(path)
+            .hint("split it, or move bulky content (tables, images) into separate files"),
+    )
 }
 
 /// Checks bytes read from `path` and makes them a [`Source`].
 pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, DataError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(DataError::new(
-            Diagnostic::error(format!(
-                "the file is {:.1} MB; data files over {} MB are refused",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ))
-            .in_file(path)
-            .hint("split it, or move bulky content (tables, images) into separate files"),
-        ));
+        // `read_source` stops reading one byte past the limit.
+        let size = (bytes.len() > MAX_FILE_BYTES + 1).then_some(bytes.len() as u64);
+        return Err(too_large(path, size));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
