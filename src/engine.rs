@@ -188,6 +188,9 @@ pub struct Drafted {
     pub findings: Vec<Diagnostic>,
     /// The root folder of files the document may use.
     pub root: PathBuf,
+    /// The input's text, to point at what the errors of later stages are
+    /// about.
+    pub text: std::sync::Arc<str>,
 }
 
 impl Engine {
@@ -202,7 +205,7 @@ impl Engine {
             let info = self.templates.info(&md.meta.template)?;
             timings.load += t.elapsed();
             let findings = lint::markdown(&source, &md);
-            return Ok(Drafted { info, md, findings, root });
+            return Ok(Drafted { info, md, findings, root, text: source.text });
         }
         let name = match &self.options.template {
             Some(name) => name.clone(),
@@ -225,14 +228,14 @@ impl Engine {
         if let Some(rollup) = &figures.rollup {
             findings.extend(rollup.warnings.iter().cloned());
         }
-        Ok(Drafted { info, md, findings, root })
+        Ok(Drafted { info, md, findings, root, text: source.text })
     }
 
     /// Builds one input to every requested format, in memory.
     pub fn build(&self, input: &Path) -> Result<Built, BuildError> {
         let mut timings = Timings::default();
         let drafted = self.draft(input, &mut timings)?;
-        let Drafted { info, md, findings, root } = drafted;
+        let Drafted { info, md, findings, root, text } = drafted;
         let mut warnings = findings;
         let mut files = Vec::new();
         let from_md = input.extension().is_some_and(|e| e == "md");
@@ -248,7 +251,7 @@ impl Engine {
             let t = Instant::now();
             let converted = typst_writer::to_typst(&md.body, &WRITER_OPTIONS, &ChartEmbeds)
                 .map_err(|e| BuildError::Input(Box::new(Diagnostic::error(e.to_string()).in_file(input))))?;
-            check_images(input, &root, &converted.images)?;
+            check_images(input, &text, &root, &converted.images)?;
             crate::preflight::check(&self.shared.fonts, &mut fonts, &md, &converted.markup, input)?;
             let styles = self.templates.style(&info)?;
             let extras = Extras { fonts: &fonts, draft: self.options.draft };
@@ -315,17 +318,24 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
 }
 
 /// Every image the body uses must be a file inside the root folder.
-fn check_images(input: &Path, root: &Path, images: &[String]) -> Result<(), BuildError> {
+///
+/// An error points at the first place the input's `text` names the image
+/// (as written, with `/` or `\\`), where it can be found.
+fn check_images(input: &Path, text: &std::sync::Arc<str>, root: &Path, images: &[String]) -> Result<(), BuildError> {
     let root = root.canonicalize().map_err(|e| {
         BuildError::Input(Box::new(Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(root)))
     })?;
     for dest in images {
         let refuse = |why: &str| {
-            BuildError::Input(Box::new(
-                Diagnostic::error(format!("image `{dest}` {why}"))
-                    .in_file(input)
-                    .hint("images must be files in the data file's folder or below it, named by a relative path"),
-            ))
+            let mut diagnostic = Diagnostic::error(format!("image `{dest}` {why}"))
+                .in_file(input)
+                .hint("images must be files in the data file's folder or below it, named by a relative path");
+            let written = [dest.clone(), dest.replace('/', "\\"), dest.replace('/', "\\\\")];
+            let found = written.iter().find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
+            if let Some(span) = found.filter(|_| !dest.is_empty()) {
+                diagnostic = diagnostic.at(text.clone(), span);
+            }
+            BuildError::Input(Box::new(diagnostic))
         };
         if dest.contains("://") || dest.starts_with("data:") {
             return Err(refuse("is not a local file; zongjie does not download anything"));
@@ -355,7 +365,7 @@ static WRITER_OPTIONS: std::sync::LazyLock<typst_writer::Options> =
     std::sync::LazyLock::new(|| typst_writer::Options { keep_end_with_next: true, ..typst_writer::Options::default() });
 
 /// The special fenced blocks: ```` ```chart ````.
-struct ChartEmbeds;
+pub struct ChartEmbeds;
 
 impl Embeds for ChartEmbeds {
     fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {

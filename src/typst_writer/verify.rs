@@ -20,7 +20,8 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
-use super::{Embeds, Options, WriterError, parser_options, to_typst};
+use super::{Options, WriterError, parser_options, to_typst};
+use crate::engine::ChartEmbeds;
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
@@ -236,15 +237,6 @@ pub fn missing_chars<'a>(words: impl Iterator<Item = &'a str>, laid_out: &str) -
         }
     }
     None
-}
-
-/// ```` ```chart ```` blocks, converted as the engine converts them.
-pub struct ChartEmbeds;
-
-impl Embeds for ChartEmbeds {
-    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
-        (lang == "chart").then(|| crate::chart::to_typst(content))
-    }
 }
 
 /// Stands in for the style's `zj-chart`, with its parameters.
