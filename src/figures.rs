@@ -45,7 +45,7 @@ pub struct Figures {
 pub struct Change {
     /// `actual − base` (for "%" metrics: in percentage points).
     pub delta: f64,
-    /// `delta / base`; none when the base is 0 or the unit is "%".
+    /// `delta / base`; none when the base is 0 or below or the unit is "%".
     pub ratio: Option<f64>,
     /// Whether the change is good news, judged by `better`; none when flat.
     pub good: Option<bool>,
@@ -215,7 +215,8 @@ pub(crate) fn metric_figures_with(m: &Metric, lang: Lang, schedule: Option<f64>,
     let value = |n: Option<crate::data::Number>| n.map(|n| n.0);
     let (target, actual) = (value(m.target), value(m.actual));
     let rate = match (pairs.for_target, target) {
-        (Some(a), Some(t)) if t != 0.0 => Some(a / t).filter(|r| r.is_finite()),
+        // A share of a target of 0 or below means nothing.
+        (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite()),
         _ => None,
     };
     let met = match (pairs.for_target, target) {
@@ -234,7 +235,9 @@ pub(crate) fn metric_figures_with(m: &Metric, lang: Lang, schedule: Option<f64>,
     let change = |actual: Option<f64>, base: Option<f64>, since: (&str, &str)| -> Option<Change> {
         let (a, b) = (actual?, base?);
         let delta = a - b;
-        let ratio = if pct || b == 0.0 { None } else { Some(delta / b).filter(|r| r.is_finite()) };
+        // Growth on a base of 0 or below means nothing: the change is said
+        // in units only.
+        let ratio = if pct || b <= 0.0 { None } else { Some(delta / b).filter(|r| r.is_finite()) };
         let good = if delta == 0.0 { None } else { Some((delta > 0.0) == (m.better == Better::Higher)) };
         let text = match (lang, pct, yuan) {
             (Lang::En, true, _) => format!("{} {}", en::points(delta / 100.0), since.0),
@@ -400,6 +403,18 @@ mod tests {
         m.unit = "人".into();
         let f = metric_figures(&m, Lang::Zh, None);
         assert_eq!(f.sentence, "脱贫21000人，完成目标28174人的74.5%，较上期增加6000人，增长40.0%");
+    }
+
+    #[test]
+    fn no_percentages_over_a_base_of_zero_or_below() {
+        let m = metric("people", Some(-10.0), Some(20.0), Some(-5.0), Better::Higher);
+        let en = metric_figures(&m, Lang::En, None);
+        assert_eq!(en.rate, None);
+        assert_eq!(en.vs_previous.as_ref().unwrap().ratio, None);
+        assert!(!en.sentence.contains('%'), "{}", en.sentence);
+        assert!(en.sentence.contains("up 25 on the previous period"), "{}", en.sentence);
+        let zh = metric_figures(&m, Lang::Zh, None);
+        assert!(!zh.sentence.contains('%') && !zh.sentence.contains("下降"), "{}", zh.sentence);
     }
 
     #[test]
