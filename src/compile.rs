@@ -1,10 +1,12 @@
 //! Compiling the generated Typst in-process and exporting the PDF.
 
-use typst::diag::{SourceDiagnostic, Warned};
+use typst::World as _;
+use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use crate::diag::Diagnostic;
 use crate::world::DocWorld;
 
 /// Typst refused the document.
@@ -57,19 +59,59 @@ fn first(errors: &[SourceDiagnostic]) -> String {
     errors.first().map_or_else(|| "unknown error".into(), |e| e.message.to_string())
 }
 
-/// Typst's own rendering of diagnostics, with source lines.
+/// Typst's own rendering of diagnostics, with source lines; a diagnostic
+/// inside a style file of the main file names that file and its own line.
 pub fn render<'a>(world: &DocWorld, diagnostics: impl IntoIterator<Item = &'a SourceDiagnostic>) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        match in_style(world, diagnostic) {
+            Some(ours) => {
+                let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+                if ours.emit(&mut buffer).is_ok() {
+                    out.push_str(&String::from_utf8_lossy(&buffer.into_inner()));
+                } else {
+                    out.push_str(&ours.to_string());
+                }
+            }
+            None => out.push_str(&typst_rendering(world, diagnostic)),
+        }
+    }
+    out
+}
+
+/// The diagnostic as a [`Diagnostic`] of the style file it points into.
+fn in_style(world: &DocWorld, diagnostic: &SourceDiagnostic) -> Option<Diagnostic> {
+    use typst::WorldExt as _;
+    if diagnostic.span.id() != Some(world.main()) {
+        return None;
+    }
+    let range = world.range(diagnostic.span)?;
+    let part = world.parts().iter().find(|p| p.range.contains(&range.start))?;
+    let text: std::sync::Arc<str> = world.source_text().get(part.range.clone())?.into();
+    let span = range.start - part.range.start..range.end.min(part.range.end) - part.range.start;
+    let mut ours = match diagnostic.severity {
+        Severity::Error => Diagnostic::error(diagnostic.message.to_string()),
+        Severity::Warning => Diagnostic::warning(diagnostic.message.to_string()),
+    }
+    .in_file(&part.path)
+    .at(text, span);
+    for hint in &diagnostic.hints {
+        ours = ours.hint(hint.v.to_string());
+    }
+    Some(ours)
+}
+
+fn typst_rendering(world: &DocWorld, diagnostic: &SourceDiagnostic) -> String {
     let mut buffer = typst_kit::diagnostics::termcolor::NoColor::new(Vec::new());
-    let diagnostics: Vec<&SourceDiagnostic> = diagnostics.into_iter().collect();
     if typst_kit::diagnostics::emit(
         &mut buffer,
         world,
-        diagnostics.iter().copied(),
+        std::iter::once(diagnostic),
         typst_kit::diagnostics::DiagnosticFormat::Human,
     )
     .is_err()
     {
-        return diagnostics.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("\n");
+        return format!("{}\n", diagnostic.message);
     }
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
 }

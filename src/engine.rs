@@ -264,11 +264,14 @@ impl Engine {
             }
             if wants(Format::Pdf) {
                 let ours = !styles.iter().any(|s| s.user);
-                let world = DocWorld::new(self.shared.clone(), &root, main).map_err(|e| {
-                    BuildError::Input(Box::new(
-                        Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
-                    ))
-                })?;
+                let parts = typst_source::style_parts(&main, &styles);
+                let world = DocWorld::new(self.shared.clone(), &root, main)
+                    .map_err(|e| {
+                        BuildError::Input(Box::new(
+                            Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
+                        ))
+                    })?
+                    .with_parts(parts);
                 let typst_failed = |error: TypstError| BuildError::Typst {
                     kept: keep_source(input, world.source_text()),
                     error,

@@ -208,6 +208,31 @@ pub fn main_file(styles: &[StyleFile], meta: &Data, body: &str, origin: &str) ->
     out
 }
 
+/// A style file's place in the main file, so that a Typst error in it can
+/// name the file and line the author wrote.
+#[derive(Clone, Debug)]
+pub struct Part {
+    /// Where the style was read from (a user's file, or `built-in:…`).
+    pub path: std::path::PathBuf,
+    /// Its bytes in the main file.
+    pub range: std::ops::Range<usize>,
+}
+
+/// Where each style of [`main_file`] sits in its text.
+pub fn style_parts(main: &str, styles: &[StyleFile]) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for style in styles {
+        let marker = format!("// ---- style: {} ----\n", style.name);
+        let Some(at) = main[from..].find(&marker) else { break };
+        let start = from + at + marker.len();
+        let end = start + style.text.trim_end().len();
+        parts.push(Part { path: style.path.clone(), range: start..end });
+        from = end;
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

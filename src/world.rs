@@ -39,6 +39,7 @@ pub struct DocWorld {
     source: Source,
     files: FileStore<RootFiles>,
     time: Time,
+    parts: Vec<crate::typst_source::Part>,
 }
 
 impl DocWorld {
@@ -51,7 +52,21 @@ impl DocWorld {
             Some(epoch) => Time::fixed_timestamp(epoch).unwrap_or_else(|_| Time::system()),
             None => Time::system(),
         };
-        Ok(DocWorld { shared, main, source: Source::new(main, text), files: FileStore::new(RootFiles { root }), time })
+        let source = Source::new(main, text);
+        Ok(DocWorld { shared, main, source, files: FileStore::new(RootFiles { root }), time, parts: Vec::new() })
+    }
+
+    /// Says where the style files sit in the main file, so that errors in
+    /// them name the style file (see [`crate::compile::render`]).
+    #[must_use]
+    pub fn with_parts(mut self, parts: Vec<crate::typst_source::Part>) -> Self {
+        self.parts = parts;
+        self
+    }
+
+    /// The style files' places in the main file.
+    pub fn parts(&self) -> &[crate::typst_source::Part] {
+        &self.parts
     }
 
     /// The main source.

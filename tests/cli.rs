@@ -310,11 +310,14 @@ fn a_broken_user_style_names_the_kept_source() {
     let data = write(dir.path(), "q3.yaml", GOOD);
     let styles = dir.path().join("tpl/progress-report");
     fs::create_dir_all(&styles).unwrap();
-    fs::write(styles.join("style.typ"), "#let document(meta, body) = { undefined-function() }\n").unwrap();
+    fs::write(styles.join("style.typ"), "// My style\n#let document(meta, body) = {\n  undefined-function()\n}\n")
+        .unwrap();
+    // The error names the user's file and its line, and shows that line.
+    let at = format!("{}:3:3", styles.join("style.typ").display());
     zongjie(["build", data.to_str().unwrap(), "--template-dir", dir.path().join("tpl").to_str().unwrap()])
         .run()
         .expect(1)
-        .stderr_has(&["undefined-function", "style files of your --template-dir", "kept at"]);
+        .stderr_has(&[&at, "3 │   undefined-function()", "style files of your --template-dir", "kept at"]);
     assert!(!dir.path().join("q3.pdf").exists());
 }
 
