@@ -104,6 +104,43 @@ fn unregister(path: &Path) {
     }
 }
 
+/// Removes the temporary files and backups that a zongjie process killed
+/// outright (SIGKILL, power loss) left in `dir`: those named
+/// `.<stem>.<ext>.zongjie-<pid>-<n>.tmp|.bak` whose process is gone. Only
+/// where running processes can be listed (`/proc`, Linux); elsewhere nothing
+/// is removed. Returns how many files were removed.
+pub fn sweep_stale(dir: &Path) -> usize {
+    let proc = Path::new("/proc/self");
+    if !proc.exists() {
+        return 0;
+    }
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(stale_pid) else { continue };
+        if pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process id in the name of one of our temporary files or backups.
+fn stale_pid(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let rest = name.strip_suffix(".tmp").or_else(|| name.strip_suffix(".bak"))?;
+    let (_, ids) = rest.rsplit_once(".zongjie-")?;
+    let (pid, n) = ids.split_once('-')?;
+    n.parse::<usize>().ok()?;
+    pid.parse().ok()
+}
+
 /// Removes every temporary file being written (on Ctrl-C or termination),
 /// after any document being renamed into place is complete. Renames wait
 /// from then on: the process is about to exit.
@@ -132,6 +169,26 @@ mod tests {
         let names: Vec<String> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn stale_temporaries_of_dead_processes_are_swept() {
+        assert_eq!(stale_pid(".r.pdf.zongjie-123-4.tmp"), Some(123));
+        assert_eq!(stale_pid(".r.pdf.zongjie-123-4.bak"), Some(123));
+        assert_eq!(stale_pid("r.pdf.zongjie-123-4.tmp"), None);
+        assert_eq!(stale_pid(".notes.zongjie-x-1.tmp"), None);
+        let dir = std::env::temp_dir().join(format!("zongjie-sweep-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        // No process has id 4294967; this one is alive.
+        let dead = dir.join(".r.pdf.zongjie-4294967-0.tmp");
+        let alive = dir.join(format!(".r.md.zongjie-{}-0.tmp", std::process::id()));
+        let other = dir.join(".r.pdf.tmp");
+        for path in [&dead, &alive, &other] {
+            fs::write(path, b"x").unwrap();
+        }
+        assert_eq!(sweep_stale(&dir), 1);
+        assert!(!dead.exists() && alive.exists() && other.exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 

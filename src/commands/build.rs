@@ -71,6 +71,16 @@ pub fn run(args: &BuildArgs) -> i32 {
             today: chrono::Local::now().date_naive(),
         },
     };
+    // What a killed run (SIGKILL) may have left in the output folders.
+    let mut dirs: Vec<&Path> = plan.jobs.iter().map(|j| j.out_dir.as_path()).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        let removed = output::sweep_stale(dir);
+        if removed > 0 && args.verbose {
+            eprintln!("removed {removed} temporary files a killed run left in {}", shown(dir));
+        }
+    }
     let progress = Progress::new(plan.jobs.len());
     let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
     let totals: Mutex<Timings> = Mutex::new(Timings::default());
