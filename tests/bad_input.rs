@@ -101,7 +101,7 @@ const ERRORS: &[(&str, &[&str])] = &[
     // Two YAML documents in one file: the second one's `---` is named.
     ("multi_document.yaml", &["multi_document.yaml:3:1", "more than one document", "remove this `---` line"]),
     // Windows line ends do not shift the line numbers.
-    ("crlf_error.yaml", &["crlf_error.yaml:7:14", "progress[1].metrics", "expected a sequence"]),
+    ("crlf_error.yaml", &["crlf_error.yaml:7:14", "progress[1].metrics", "found a text, expected a list"]),
 ];
 
 #[test]

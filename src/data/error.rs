@@ -210,8 +210,11 @@ fn column_of_key(text: &str, line: usize) -> usize {
 /// serde's type names in words a writer knows: "invalid type: sequence,
 /// expected struct Item" says "found a list, expected fields (`title: …`)".
 fn plain_words(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("invalid type: ") else { return message.to_owned() };
+    let Some(at) = message.find("invalid type: ") else { return message.to_owned() };
+    let (head, rest) = (&message[..at], &message[at + "invalid type: ".len()..]);
     let Some((found, expected)) = rest.split_once(", expected ") else { return message.to_owned() };
+    // What follows the expectation (" at line 7 column 14") is kept.
+    let (expected, tail) = expected.split_at(expected.find(" at line ").unwrap_or(expected.len()));
     let found = match found {
         "sequence" => "a list",
         "map" => "a mapping of fields",
@@ -223,12 +226,12 @@ fn plain_words(message: &str) -> String {
     };
     let expected = if expected.starts_with("struct ") {
         "fields such as `title: …` (a mapping)"
-    } else if expected.starts_with("a sequence") {
+    } else if expected == "a sequence" {
         "a list (`- …` lines)"
     } else {
         expected
     };
-    format!("found {found}, expected {expected}")
+    format!("{head}found {found}, expected {expected}{tail}")
 }
 
 /// The field name of an "unknown field `x`" message.
@@ -284,6 +287,10 @@ mod tests {
         );
         assert_eq!(plain_words("invalid type: map, expected a text"), "found a mapping of fields, expected a text");
         assert_eq!(plain_words("missing field `title`"), "missing field `title`");
+        assert_eq!(
+            plain_words("a[1].b: invalid type: string \"oops\", expected a sequence at line 7 column 14"),
+            "a[1].b: found a text, expected a list (`- …` lines) at line 7 column 14"
+        );
     }
 
     #[test]
