@@ -74,11 +74,13 @@ fn document_chars<'a>(md: &'a MdFile, markup: &'a str) -> BTreeSet<char> {
         let d = &m.distribution;
         texts.extend(d.report_to.iter().chain(&d.send_to).chain(&d.issue_to).map(|t| t.as_str()));
     }
-    texts
-        .iter()
-        .flat_map(|t| t.chars())
-        .filter(|c| !c.is_whitespace() && !c.is_control() && !is_default_ignorable(*c))
-        .collect()
+    texts.iter().flat_map(|t| t.chars()).filter(|c| is_printed(*c)).collect()
+}
+
+/// Whether a character needs a glyph: not a space, a control character or
+/// a default-ignorable one.
+pub fn is_printed(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c)
 }
 
 /// Characters that render as nothing (joiners, variation selectors, marks

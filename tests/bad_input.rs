@@ -259,3 +259,26 @@ fn a_long_cjk_run_breaks_into_lines() {
     assert!(lines.len() > 100, "the text does not break into lines: {} lines", lines.len());
     assert!(lines.iter().all(|l| l.chars().count() < 60), "a line is too long to fit the page");
 }
+
+/// Found by fuzzing (`fuzz/`, target `writer`): right-to-left text, a space
+/// and a combining mark that no font has (`۔ ۭ1`) trip an assertion in
+/// Typst's shaping of missing glyphs. zongjie never lays out a character no
+/// font has: the preflight stops the build first, naming the characters,
+/// whatever Markdown they sit in.
+#[test]
+fn characters_no_font_has_never_reach_typst() {
+    let dir = temp();
+    for (i, text) in ["\"۔ ۭ1\"", "|\n  ۔\n  ۭ1", "|\n  > ۔ *ۭ1*\n", "|\n  | ۔ |\n  |---|\n  | ۭ1 |\n"].iter().enumerate()
+    {
+        let name = format!("rtl{i}.yaml");
+        fs::write(dir.path().join(&name), format!("title: Marks\norganization: County Office\nintro: {text}\n"))
+            .unwrap();
+        // Typst's embedded fonts only, so that no installed font covers them.
+        zongjie(["build", &name, "-o", "out", "--no-system-fonts"])
+            .current_dir(dir.path())
+            .run()
+            .expect(1)
+            .stderr_has(&[&name, "no available font has these characters", "U+06D4", "U+06ED"]);
+    }
+    assert!(!dir.path().join("out").exists() || fs::read_dir(dir.path().join("out")).unwrap().next().is_none());
+}
