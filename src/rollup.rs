@@ -149,8 +149,18 @@ pub fn roll_up(
             });
             continue;
         }
-        for (path, shown) in files {
+        for (path, shown, refused) in files {
             if loaded.iter().any(|(d, _)| d.path == path) || path == doc.path {
+                continue;
+            }
+            if let Some(why) = refused {
+                // Not read: the bulletin names it as missing, like a broken file.
+                rollup.warnings.push(
+                    Diagnostic::warning(format!("units: `{pattern}` matches {shown}, which {why}; it was not read"))
+                        .in_file(&doc.path)
+                        .hint("unit files must be inside the bulletin's folder, not symlinks to files elsewhere"),
+                );
+                rollup.missing.push(Missing { file: shown, reason: format!("{why}; not read"), kind: "broken" });
                 continue;
             }
             match load_unit(&path, templates) {
@@ -191,8 +201,10 @@ pub fn roll_up(
     Ok(rollup)
 }
 
-/// The files a `units:` pattern names, inside `root`, sorted by name.
-fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String)>, String> {
+/// The files a `units:` pattern names, sorted by name, each with the
+/// name shown for it and, for a file that leads outside `root` (a symlink),
+/// why it is not read. An error if the pattern itself leads outside.
+fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<String>)>, String> {
     let rel = Path::new(pattern);
     if rel.is_absolute() || pattern.starts_with('/') || pattern.starts_with('\\') {
         return Err("is an absolute path".into());
@@ -209,12 +221,13 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String)>, String> 
         if !path.is_file() {
             continue;
         }
-        let real = path.canonicalize().map_err(|e| format!("cannot be read: {e}"))?;
-        if !real.starts_with(&root) {
-            return Err(format!("matches {}, which leads outside the bulletin's folder", path.display()));
-        }
         let shown = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
-        found.push((path, shown));
+        let refused = match path.canonicalize() {
+            Ok(real) if real.starts_with(&root) => None,
+            Ok(_) => Some("leads outside the bulletin's folder".to_owned()),
+            Err(e) => Some(format!("cannot be opened ({e})")),
+        };
+        found.push((path, shown, refused));
     }
     found.sort();
     Ok(found)

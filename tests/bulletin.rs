@@ -136,3 +136,28 @@ fn unit_globs_stay_inside_the_folder() {
         zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(1).stderr_has(&[pattern]);
     }
 }
+
+/// A unit file that is a symlink to a file outside the bulletin's folder is
+/// not read: the bulletin is built from the others and names it as missing.
+#[cfg(unix)]
+#[test]
+fn a_unit_linked_from_outside_is_not_read() {
+    let dir = temp();
+    towns(dir.path());
+    let outside = temp();
+    fs::write(
+        outside.path().join("secret.yaml"),
+        "organization: Secret Town\nmetrics:\n  - {id: households_out, label: Households lifted out of poverty, unit: households, target: 999, actual: 999}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.yaml"), dir.path().join("units/u77.yaml")).unwrap();
+    fs::write(dir.path().join("bulletin.yaml"), BULLETIN).unwrap();
+    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(0).stderr_has(&[
+        "u77.yaml",
+        "leads outside the bulletin's folder",
+        "not read",
+    ]);
+    let pdf = squeeze(&pdf_text(&dir.path().join("bulletin.pdf")));
+    assert!(pdf.contains("u77.yaml"), "the linked unit is not named as missing");
+    assert!(!pdf.contains("SecretTown") && !pdf.contains("999"), "the outside file was read");
+}
