@@ -260,18 +260,17 @@ impl Engine {
             let main = typst_source::main_file(&styles, &meta, &converted.markup, &origin);
             timings.convert += t.elapsed();
             if wants(Format::Typ) {
-                files.push((Format::Typ, main.clone().into_bytes()));
+                files.push((Format::Typ, main.text.clone().into_bytes()));
             }
             if wants(Format::Pdf) {
                 let ours = !styles.iter().any(|s| s.user);
-                let parts = typst_source::style_parts(&main, &styles);
-                let world = DocWorld::new(self.shared.clone(), &root, main)
+                let world = DocWorld::new(self.shared.clone(), &root, main.text)
                     .map_err(|e| {
                         BuildError::Input(Box::new(
                             Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
                         ))
                     })?
-                    .with_parts(parts);
+                    .with_parts(main.parts);
                 let typst_failed = |error: TypstError| BuildError::Typst {
                     kept: keep_source(input, world.source_text()),
                     error,

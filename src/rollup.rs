@@ -279,19 +279,33 @@ fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
 struct Sums {
     first: data::Metric,
     count: usize,
-    target: Option<f64>,
     actual: Option<f64>,
-    previous: Option<f64>,
-    last_year: Option<f64>,
-    /// Σ actual over the units that also give a target, a previous and a
-    /// last-year figure: what each comparison may use.
-    with_target: Option<f64>,
-    with_previous: Option<f64>,
-    with_last_year: Option<f64>,
-    /// Σ of each base over the units that also give an actual figure.
-    paired_target: Option<f64>,
-    paired_previous: Option<f64>,
-    paired_last_year: Option<f64>,
+    target: Base,
+    previous: Base,
+    last_year: Base,
+}
+
+/// Sums of one figure an actual is compared with (target, previous,
+/// last year).
+#[derive(Clone, Copy, Debug, Default)]
+struct Base {
+    /// Σ over every unit that gives it.
+    all: Option<f64>,
+    /// Σ over the units that also give an actual figure.
+    paired: Option<f64>,
+    /// Σ actual over those same units: what the comparison may use.
+    actual: Option<f64>,
+}
+
+impl Base {
+    fn add(&mut self, base: Option<f64>, actual: Option<f64>) {
+        let Some(b) = base else { return };
+        add(&mut self.all, b);
+        if let Some(a) = actual {
+            add(&mut self.paired, b);
+            add(&mut self.actual, a);
+        }
+    }
 }
 
 fn add(slot: &mut Option<f64>, value: f64) {
@@ -308,16 +322,10 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
                 Sums {
                     first: m.clone(),
                     count: 0,
-                    target: None,
                     actual: None,
-                    previous: None,
-                    last_year: None,
-                    with_target: None,
-                    with_previous: None,
-                    with_last_year: None,
-                    paired_target: None,
-                    paired_previous: None,
-                    paired_last_year: None,
+                    target: Base::default(),
+                    previous: Base::default(),
+                    last_year: Base::default(),
                 }
             });
             s.count += 1;
@@ -326,19 +334,9 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
             if let Some(a) = actual {
                 add(&mut s.actual, a);
             }
-            for (base, sum, paired_base, paired_actual) in [
-                (value(m.target), &mut s.target, &mut s.paired_target, &mut s.with_target),
-                (value(m.previous), &mut s.previous, &mut s.paired_previous, &mut s.with_previous),
-                (value(m.last_year), &mut s.last_year, &mut s.paired_last_year, &mut s.with_last_year),
-            ] {
-                if let Some(b) = base {
-                    add(sum, b);
-                    if let Some(a) = actual {
-                        add(paired_base, b);
-                        add(paired_actual, a);
-                    }
-                }
-            }
+            s.target.add(value(m.target), actual);
+            s.previous.add(value(m.previous), actual);
+            s.last_year.add(value(m.last_year), actual);
         }
     }
     order
@@ -348,28 +346,28 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
             // The figures compare like with like: each base with the actual
             // figures of the units that give both.
             let mut metric = s.first.clone();
-            metric.target = s.paired_target.map(data::Number);
+            metric.target = s.target.paired.map(data::Number);
             metric.actual = s.actual.map(data::Number);
-            metric.previous = s.paired_previous.map(data::Number);
-            metric.last_year = s.paired_last_year.map(data::Number);
+            metric.previous = s.previous.paired.map(data::Number);
+            metric.last_year = s.last_year.paired.map(data::Number);
             let pairs = figures::Pairs {
-                for_target: s.with_target,
-                for_previous: s.with_previous,
-                for_last_year: s.with_last_year,
+                for_target: s.target.actual,
+                for_previous: s.previous.actual,
+                for_last_year: s.last_year.actual,
             };
             let mut figures = figures::metric_figures_with(&metric, lang, schedule, pairs);
             // What the reader sees as the target is the whole of it.
-            figures.metric.target = s.target.map(data::Number);
-            figures.target_text = s.target.map(|t| figures::quantity(lang, &s.first.unit, t));
+            figures.metric.target = s.target.all.map(data::Number);
+            figures.target_text = s.target.all.map(|t| figures::quantity(lang, &s.first.unit, t));
             Total {
                 id: s.first.id.0.clone(),
                 label: s.first.label.to_string(),
                 unit: s.first.unit.clone(),
                 better: s.first.better,
-                target: s.target,
+                target: s.target.all,
                 actual: s.actual,
-                previous: s.previous,
-                last_year: s.last_year,
+                previous: s.previous.all,
+                last_year: s.last_year.all,
                 count: s.count,
                 figures,
             }

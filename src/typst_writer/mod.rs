@@ -55,9 +55,9 @@ pub struct Options {
 
 /// The default [`Options::max_depth`]: deep enough for any real document,
 /// shallow enough that Typst's own limits are never reached. Measured with
-/// typst 0.15: alone, block quotes fail beyond 16 levels (each costs four of the 64 show-rule levels),
-/// lists beyond 31, emphasis beyond 64; 10 leaves a style room for its own
-/// nesting.
+/// typst 0.15: alone, block quotes fail beyond 16 levels (each costs four of
+/// the 64 show-rule levels), lists beyond 31, emphasis beyond 64; 10 leaves a
+/// style room for its own nesting.
 pub const DEFAULT_MAX_DEPTH: usize = 10;
 
 impl Default for Options {
