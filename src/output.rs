@@ -11,12 +11,8 @@ use std::sync::{Mutex, RwLock};
 
 use crate::engine::Format;
 
-/// Temporary files being written right now, removed on interruption.
-static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-/// Held (shared) while a document's files are renamed into place; an
-/// interruption takes it (exclusive) first, so it never stops a document
-/// half renamed.
-static RENAMING: RwLock<()> = RwLock::new(());
+/// The outputs this process is writing, shared by its threads.
+static WRITES: Writes = Writes::new();
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The final path of a format of `stem` in `dir`.
@@ -26,81 +22,119 @@ pub fn target(dir: &Path, stem: &str, format: Format) -> PathBuf {
 
 /// Writes all files of one document atomically; returns their paths.
 pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
-    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| {
-        for (format, bytes) in files {
-            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            let temp = dir.join(format!(".{stem}.{}.zongjie-{}-{n}.tmp", format.ext(), std::process::id()));
-            register(&temp);
-            temps.push((temp.clone(), target(dir, stem, *format)));
-            let mut file = fs::File::create(&temp)?;
-            file.write_all(bytes)?;
-        }
-        rename_together(&temps)?;
-        for (temp, _) in &temps {
-            unregister(temp);
-        }
-        Ok(temps.iter().map(|(_, t)| t.clone()).collect())
-    })();
-    if result.is_err() {
-        for (temp, _) in &temps {
-            let _ = fs::remove_file(temp);
-            unregister(temp);
-        }
-    }
-    result
+    WRITES.write_all(dir, stem, files)
 }
 
-/// Renames every temporary file onto its target; if one rename fails, the
-/// targets already replaced get their earlier contents back (kept as hard
-/// links meanwhile), so the outputs change all together or not at all.
-fn rename_together(temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
-    let _renaming = RENAMING.read();
-    let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut done: Vec<&Path> = Vec::new();
-    let result = (|| {
-        for (temp, target) in temps {
-            if target.is_file() {
-                let backup = temp.with_extension("bak");
-                register(&backup);
-                fs::hard_link(target, &backup)?;
-                backups.push((backup, target.clone()));
-            }
-        }
-        for (temp, target) in temps {
-            fs::rename(temp, target)?;
-            done.push(target);
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        for target in done {
-            match backups.iter().find(|(_, t)| t == target) {
-                Some((backup, _)) => {
-                    let _ = fs::rename(backup, target);
-                }
-                None => {
-                    let _ = fs::remove_file(target);
-                }
-            }
-        }
-    }
-    for (backup, _) in &backups {
-        let _ = fs::remove_file(backup);
-        unregister(backup);
-    }
-    result
+/// Removes every temporary file being written (on Ctrl-C or termination),
+/// after any document being renamed into place is complete. Writes wait
+/// from then on: the process is about to exit.
+pub fn remove_pending() {
+    WRITES.remove_pending();
 }
 
-fn register(path: &Path) {
-    if let Ok(mut pending) = PENDING.lock() {
+/// Temporary files and backups being written, and the lock that keeps an
+/// interruption from stopping a document half renamed.
+struct Writes {
+    /// Temporary files and backups that exist right now.
+    pending: Mutex<Vec<PathBuf>>,
+    /// Held (shared) while a document's files are renamed into place; an
+    /// interruption takes it (exclusive) first.
+    renaming: RwLock<()>,
+}
+
+impl Writes {
+    const fn new() -> Self {
+        Self { pending: Mutex::new(Vec::new()), renaming: RwLock::new(()) }
+    }
+
+    fn write_all(&self, dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+        let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let result = (|| {
+            for (format, bytes) in files {
+                let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+                let temp = dir.join(format!(".{stem}.{}.zongjie-{}-{n}.tmp", format.ext(), std::process::id()));
+                temps.push((temp.clone(), target(dir, stem, *format)));
+                let mut file = self.registered(&temp, || fs::File::create(&temp))?;
+                file.write_all(bytes)?;
+            }
+            self.rename_together(&temps)?;
+            for (temp, _) in &temps {
+                self.unregister(temp);
+            }
+            Ok(temps.iter().map(|(_, t)| t.clone()).collect())
+        })();
+        if result.is_err() {
+            for (temp, _) in &temps {
+                let _ = fs::remove_file(temp);
+                self.unregister(temp);
+            }
+        }
+        result
+    }
+
+    /// Renames every temporary file onto its target; if one rename fails,
+    /// the targets already replaced get their earlier contents back (kept as
+    /// hard links meanwhile), so the outputs change all together or not at
+    /// all.
+    fn rename_together(&self, temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
+        let _renaming = self.renaming.read();
+        let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut done: Vec<&Path> = Vec::new();
+        let result = (|| {
+            for (temp, target) in temps {
+                if target.is_file() {
+                    let backup = temp.with_extension("bak");
+                    self.registered(&backup, || fs::hard_link(target, &backup))?;
+                    backups.push((backup, target.clone()));
+                }
+            }
+            for (temp, target) in temps {
+                fs::rename(temp, target)?;
+                done.push(target);
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for target in done {
+                match backups.iter().find(|(_, t)| t == target) {
+                    Some((backup, _)) => {
+                        let _ = fs::rename(backup, target);
+                    }
+                    None => {
+                        let _ = fs::remove_file(target);
+                    }
+                }
+            }
+        }
+        for (backup, _) in &backups {
+            let _ = fs::remove_file(backup);
+            self.unregister(backup);
+        }
+        result
+    }
+
+    /// Makes the file at `path` with `make` and records it as pending, both
+    /// under the lock an interruption takes: no file is made after the
+    /// interruption has removed the pending ones (this waits for the exit
+    /// instead).
+    fn registered<T>(&self, path: &Path, make: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
+        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         pending.push(path.to_path_buf());
+        make()
     }
-}
 
-fn unregister(path: &Path) {
-    if let Ok(mut pending) = PENDING.lock() {
-        pending.retain(|p| p != path);
+    fn unregister(&self, path: &Path) {
+        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).retain(|p| p != path);
+    }
+
+    fn remove_pending(&self) {
+        std::mem::forget(self.renaming.write());
+        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for path in pending.drain(..) {
+            let _ = fs::remove_file(path);
+        }
+        // Held until the exit, so no temporary file is made after this.
+        std::mem::forget(pending);
     }
 }
 
@@ -141,19 +175,6 @@ fn stale_pid(name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Removes every temporary file being written (on Ctrl-C or termination),
-/// after any document being renamed into place is complete. Renames wait
-/// from then on: the process is about to exit.
-pub fn remove_pending() {
-    let renaming = RENAMING.write();
-    std::mem::forget(renaming);
-    if let Ok(mut pending) = PENDING.lock() {
-        for path in pending.drain(..) {
-            let _ = fs::remove_file(path);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +210,23 @@ mod tests {
         }
         assert_eq!(sweep_stale(&dir), 1);
         assert!(!dead.exists() && alive.exists() && other.exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Once an interruption has removed the pending files, a thread about
+    /// to write waits (for the exit) instead of leaving a file behind.
+    #[test]
+    fn nothing_is_written_after_an_interruption() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-stop-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let writes: &'static Writes = Box::leak(Box::new(Writes::new()));
+        writes.remove_pending();
+        let late = dir.clone();
+        std::thread::spawn(move || writes.write_all(&late, "r", &[(Format::Md, b"md".to_vec())]));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let names: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.is_empty(), "written after the interruption: {names:?}");
         fs::remove_dir_all(&dir).unwrap();
     }
 
