@@ -25,7 +25,8 @@ const SENTINEL: &[u8] = b"%PDF-1.7 an earlier output that a failed build must le
 /// Runs `build` and `check` on `name` (a file in `dir`) and asserts that
 /// both fail as an input error naming the file and each of `expected`, and
 /// that the build leaves the earlier outputs alone. Returns the time `check`
-/// took.
+/// took, for a guard against hanging (how fast refusals really are is
+/// measured by `scripts/limits.sh`).
 #[track_caller]
 fn fails(dir: &Path, name: &str, expected: &[&str]) -> Duration {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
@@ -56,6 +57,11 @@ fn fails(dir: &Path, name: &str, expected: &[&str]) -> Duration {
     assert!(!err.contains("panicked"), "a panic in check:\n{err}");
     took
 }
+
+/// Longer than any refusal takes on the slowest machine (they take about
+/// 10 ms): only a refusal that expands, recurses or reads the whole file
+/// comes near it.
+const HANG: Duration = Duration::from_secs(5);
 
 /// Copies a corpus file into a fresh folder; returns the folder.
 fn copy(name: &str) -> tempfile::TempDir {
@@ -130,7 +136,7 @@ fn alias_bombs_are_refused_at_once() {
     for name in ["alias_bomb.yaml", "alias_bomb_key.yaml"] {
         let dir = copy(name);
         let took = fails(dir.path(), name, &["expected"]);
-        assert!(took < Duration::from_millis(800), "{name}: check took {took:?}");
+        assert!(took < HANG, "{name}: check took {took:?}");
     }
 }
 
@@ -161,7 +167,7 @@ fn deep_nesting_is_refused_at_once() {
         let dir = temp();
         fs::write(dir.path().join(name), format!("title: Deep\norganization: County Office\n{body}")).unwrap();
         let took = fails(dir.path(), name, &[&format!("{name}:"), message]);
-        assert!(took < Duration::from_millis(800), "{name}: check took {took:?}");
+        assert!(took < HANG, "{name}: check took {took:?}");
     }
 }
 
@@ -177,7 +183,7 @@ fn a_50_mb_file_is_refused() {
     }
     fs::write(dir.path().join(name), &text).unwrap();
     let took = fails(dir.path(), name, &["the file is 50.0 MB", "over 16 MB are refused", "split it"]);
-    assert!(took < Duration::from_secs(3), "check took {took:?}");
+    assert!(took < HANG, "check took {took:?}");
 }
 
 /// Each corpus file that must build, and text its PDF must hold.
@@ -219,25 +225,22 @@ fn items(n: usize) -> String {
     text
 }
 
-/// A 10,000-item report builds, in time linear in its size: ten times the
-/// items take well under twenty times as long as 1,000.
+/// A 10,000-item report builds, with every item. (Its time, linear in the
+/// number of items, is measured by `scripts/limits.sh`.)
 #[test]
-fn ten_thousand_items_build_in_linear_time() {
+fn ten_thousand_items_build() {
     let dir = temp();
-    let mut times = Vec::new();
-    for n in [1_000, 10_000] {
-        let name = format!("items{n}.yaml");
-        fs::write(dir.path().join(&name), items(n)).unwrap();
-        let started = Instant::now();
-        zongjie(["build", &name, "-o", "out"]).current_dir(dir.path()).run().expect(0);
-        times.push(started.elapsed());
-        let md = fs::read_to_string(dir.path().join(format!("out/items{n}.md"))).unwrap();
-        assert!(md.contains(&format!("item number {}", n - 1)), "the last item is missing");
-    }
+    let n = 10_000;
+    let name = format!("items{n}.yaml");
+    fs::write(dir.path().join(&name), items(n)).unwrap();
+    zongjie(["build", &name, "-o", "out"]).current_dir(dir.path()).run().expect(0);
+    let md = fs::read_to_string(dir.path().join(format!("out/items{n}.md"))).unwrap();
+    assert!(md.contains(&format!("item number {}", n - 1)), "the last item is missing");
     let text = pdf_text(&dir.path().join("out/items10000.pdf"));
-    assert!(squeeze(&text).contains("itemnumber9999"), "the last item is not in the PDF");
-    let ratio = times[1].as_secs_f64() / times[0].as_secs_f64();
-    assert!(ratio < 20.0, "1,000 items took {:?}, 10,000 took {:?}: {ratio:.1}×", times[0], times[1]);
+    assert!(
+        squeeze(&text).contains("itemnumber0") && squeeze(&text).contains("itemnumber9999"),
+        "items missing from the PDF"
+    );
 }
 
 /// 6,000 Chinese characters without a space: the lines break, and every
