@@ -361,3 +361,39 @@ fn the_bundled_example_builds() {
         assert!(text.contains(&squeeze(words)), "{words:?} missing");
     }
 }
+
+/// English body text is justified without hyphens, as office documents are;
+/// narrow table cells still hyphenate long words.
+#[test]
+fn the_body_is_not_hyphenated_but_narrow_table_cells_are() {
+    let words = [
+        "accountability",
+        "responsibilities",
+        "implementation",
+        "internationalization",
+        "characteristically",
+        "environmentalists",
+        "representativeness",
+        "incomprehensibility",
+    ];
+    let prose: Vec<&str> = (0..400).map(|i| words[i % words.len()]).collect();
+    let header: Vec<String> = (0..words.len()).map(|i| format!("H{i}")).collect();
+    let table = format!("| {} |\n|{}\n| {} |\n", header.join(" | "), "---|".repeat(words.len()), words.join(" | "));
+    let intro = format!("{}\n\n{table}", prose.join(" "));
+    let dir = temp();
+    let text = format!("title: Hyphens\norganization: County Office\nintro: |\n{}", indent(&intro));
+    let data = write(dir.path(), "h.yaml", &text);
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    let text = pdf_text(&dir.path().join("h.pdf"));
+    let (body, table) = text.split_once("H0").expect("the table is in the PDF");
+    let broken = |line: &&str| line.ends_with('\u{ad}') || line.ends_with('-');
+    let hyphenated: Vec<&str> = body.lines().filter(broken).collect();
+    assert!(hyphenated.is_empty(), "the body hyphenates: {hyphenated:?}");
+    assert!(body.lines().count() > 20, "the prose is not in the PDF:\n{body}");
+    assert!(table.lines().any(|l| broken(&l)), "no word in the narrow cells is hyphenated:\n{table}");
+}
+
+/// `text` indented for a YAML block scalar.
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
+}
