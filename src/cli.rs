@@ -52,6 +52,17 @@ pub struct FontArgs {
     pub no_system_fonts: bool,
 }
 
+impl FontArgs {
+    /// Where to look for fonts, with the font cache of this user.
+    pub fn options(&self) -> crate::fonts::FontOptions {
+        crate::fonts::FontOptions {
+            paths: self.font_paths.clone(),
+            system: !self.no_system_fonts,
+            cache_dir: crate::fonts::cache_dir(),
+        }
+    }
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {

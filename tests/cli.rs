@@ -115,7 +115,10 @@ fn the_typ_output_compiles_on_its_own() {
     let data = write(dir.path(), "q3.yaml", GOOD);
     zongjie(["build", data.to_str().unwrap(), "-f", "typ,pdf"]).run().expect(0);
     let typ = fs::read_to_string(dir.path().join("q3.typ")).unwrap();
-    let shared = Shared { fonts: Arc::new(Fonts::load(&FontOptions { paths: vec![], system: true })), epoch: Some(0) };
+    let shared = Shared {
+        fonts: Arc::new(Fonts::load(&FontOptions { system: true, ..FontOptions::default() })),
+        epoch: Some(0),
+    };
     let world = DocWorld::new(shared, dir.path(), typ).unwrap();
     let (document, _) = zongjie::compile::layout(&world).unwrap_or_else(|e| panic!("{}", e.rendered));
     assert!(!document.pages().is_empty());

@@ -14,7 +14,10 @@ use zongjie::world::Shared;
 fn engine() -> Engine {
     Engine {
         templates: Templates::new(None).expect("built-in templates"),
-        shared: Shared { fonts: Arc::new(Fonts::load(&FontOptions { paths: vec![], system: true })), epoch: Some(0) },
+        shared: Shared {
+            fonts: Arc::new(Fonts::load(&FontOptions { system: true, ..FontOptions::default() })),
+            epoch: Some(0),
+        },
         options: BuildOptions {
             template: None,
             formats: vec![Format::Md, Format::Typ],

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crate::cli::{BuildArgs, FormatArg};
 use crate::diag::Severity;
 use crate::engine::{BuildOptions, Built, Engine, Format, Timings};
-use crate::fonts::{FontOptions, Fonts, Role};
+use crate::fonts::{Fonts, Role};
 use crate::output;
 use crate::template::Templates;
 use crate::world::Shared;
@@ -57,9 +57,13 @@ pub fn run(args: &BuildArgs) -> i32 {
         })
         .collect();
     let t = Instant::now();
-    let fonts = Fonts::load(&FontOptions { paths: args.fonts.font_paths.clone(), system: !args.fonts.no_system_fonts });
+    let fonts = Fonts::load(&args.fonts.options());
     if args.verbose {
-        eprintln!("fonts: {} faces scanned in {:.0?}", fonts.len(), t.elapsed());
+        let cache = match &fonts.cache {
+            Some(file) => format!("{} of them known from the cache {}", fonts.cached, file.display()),
+            None => "no font cache".to_owned(),
+        };
+        eprintln!("fonts: {} faces scanned in {:.0?} ({cache})", fonts.len(), t.elapsed());
     }
     let engine = Engine {
         templates,

@@ -3,13 +3,13 @@
 
 use crate::cli::FontArgs;
 use crate::data::Lang;
-use crate::fonts::{FontOptions, Fonts, Role};
+use crate::fonts::{Fonts, Role};
 
 use super::OK;
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &FontArgs) -> i32 {
-    let fonts = Fonts::load(&FontOptions { paths: args.font_paths.clone(), system: !args.no_system_fonts });
+    let fonts = Fonts::load(&args.options());
     let families = fonts.families();
     println!("{} font families ({} faces) usable:", families.len(), fonts.len());
     for family in &families {
@@ -26,6 +26,10 @@ pub fn run(args: &FontArgs) -> i32 {
             };
             println!("  {:<12} {line}", role.key());
         }
+    }
+    match &fonts.cache {
+        Some(file) => println!("\nfont cache: {} (remove it to have every font read again)", file.display()),
+        None => println!("\nno font cache (ZONGJIE_CACHE_DIR is empty, or the cache folder cannot be written)"),
     }
     if fonts.for_role(Role::Body, Lang::Zh).is_empty() {
         println!(

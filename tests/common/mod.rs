@@ -48,6 +48,13 @@ impl Run {
         self
     }
 
+    /// Removes an environment variable.
+    #[allow(dead_code)]
+    pub fn env_remove(mut self, key: &str) -> Self {
+        self.command.env_remove(key);
+        self
+    }
+
     /// Runs and returns the result.
     pub fn run(mut self) -> Done {
         let output = self.command.output().expect("the zongjie binary runs");

@@ -4,8 +4,11 @@
 //! Each typographic role (title, body, headings, …) gets a list of families
 //! in order of preference; only installed families are passed to Typst.
 
+mod scan;
+
 use std::path::PathBuf;
 
+pub use scan::cache_dir;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
@@ -17,6 +20,10 @@ pub struct Fonts {
     store: FontStore,
     /// Where each face comes from, by index: `None` for embedded fonts.
     paths: Vec<Option<PathBuf>>,
+    /// How many faces on disk were known from the font cache.
+    pub cached: usize,
+    /// The font cache file used, if any.
+    pub cache: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -32,6 +39,8 @@ pub struct FontOptions {
     pub paths: Vec<PathBuf>,
     /// Whether to scan the system's fonts.
     pub system: bool,
+    /// The folder of the font cache (`None`: no cache; see [`cache_dir`]).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Fonts {
@@ -43,19 +52,12 @@ impl Fonts {
             store.push((font, info));
             paths.push(None);
         }
-        let mut push_scanned = |entries: Vec<(typst_kit::fonts::FontPath, typst::text::FontInfo)>| {
-            for (source, info) in entries {
-                paths.push(Some(source.path.clone()));
-                store.push((source, info));
-            }
-        };
-        for dir in &options.paths {
-            push_scanned(typst_kit::fonts::scan(dir).collect());
+        let scanned = scan::scan(&options.paths, options.system, options.cache_dir.as_deref());
+        for (source, info) in scanned.faces {
+            paths.push(Some(source.path.clone()));
+            store.push((source, info));
         }
-        if options.system {
-            push_scanned(typst_kit::fonts::system().collect());
-        }
-        Fonts { store, paths }
+        Fonts { store, paths, cached: scanned.cached, cache: scanned.cache }
     }
 
     /// Only Typst's embedded fonts (for tests that must not depend on the
