@@ -66,12 +66,19 @@ fn a_damaged_cache_is_rebuilt_and_an_empty_cache_dir_turns_it_off() {
     fs::create_dir_all(&cache).unwrap();
     fs::copy(system_font(UKAI, "fonts-arphic-ukai"), fonts.join("ukai.ttc")).unwrap();
     let file = cache.join("fonts-1.json");
+    // What a run killed while writing the cache left (no process has id
+    // 4294967): swept when the cache is next written.
+    let left = cache.join(".fonts-1.json.zongjie-4294967-0.tmp");
+    fs::write(&left, b"[").unwrap();
     for damage in [&b"[{\"path\": \"/etc/passwd\", \"index\": 0"[..], b"\xff\xfe not json", b""] {
         fs::write(&file, damage).unwrap();
         let out = families(&fonts, &cache);
         assert!(out.contains("\n  AR PL UKai\n"), "{out}");
         let json = fs::read_to_string(&file).unwrap();
         assert!(json.starts_with('[') && json.contains(r#""family":"AR PL UKai""#), "not rebuilt: {json}");
+    }
+    if cfg!(target_os = "linux") {
+        assert!(!left.exists(), "a dead run's temporary cache file was left");
     }
 
     // By default the cache is in the user's cache folder; an empty

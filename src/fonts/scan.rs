@@ -153,7 +153,10 @@ impl Cache {
         let json = serde_json::to_vec(&list).map_err(std::io::Error::other)?;
         let dir = file.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
-        let temp = dir.join(format!(".fonts-{FORMAT}.json.{}.tmp", std::process::id()));
+        // Named as the outputs' temporary files are, so that what a killed
+        // run left is swept in the same way.
+        crate::output::sweep_stale(dir);
+        let temp = dir.join(format!(".fonts-{FORMAT}.json.zongjie-{}-0.tmp", std::process::id()));
         fs::write(&temp, json).and_then(|()| fs::rename(&temp, file)).inspect_err(|_| {
             let _ = fs::remove_file(&temp);
         })
