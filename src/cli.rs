@@ -27,6 +27,10 @@ pub enum Command {
     /// List the templates, or write the built-in ones out to edit.
     Templates(TemplatesArgs),
     /// List the fonts zongjie can use and which font each role gets.
+    ///
+    /// What each font covers is kept in a font cache (in the user's cache
+    /// folder, or ZONGJIE_CACHE_DIR; an empty ZONGJIE_CACHE_DIR turns it
+    /// off). A changed font is read again.
     Fonts(FontArgs),
 }
 
