@@ -20,11 +20,7 @@ N="${1:-200}"
 BIG="${2:-1000}"
 REPS="${REPS:-5}"             # runs of each side of 1 and 2, interleaved
 PANDOC_REPS="${PANDOC_REPS:-2}"
-cd "$(dirname "$0")/.."
-ROOT="$PWD"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/zongjie-target}"
-cargo build --release --quiet
-BIN="$CARGO_TARGET_DIR/release/zongjie"
+source "$(dirname "$0")/release.sh"
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
 python3 -c "import typst, pypandoc" 2>/dev/null || { echo "missing: pip install typst pypandoc_binary" >&2; exit 1; }

@@ -14,11 +14,7 @@
 #      deep (flattened: seconds).
 set -euo pipefail
 REPS="${REPS:-3}"
-cd "$(dirname "$0")/.."
-ROOT="$PWD"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/zongjie-target}"
-cargo build --release --quiet
-BIN="$CARGO_TARGET_DIR/release/zongjie"
+source "$(dirname "$0")/release.sh"
 
 WORK="$(mktemp -d /tmp/zongjie-limits.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT

@@ -65,14 +65,7 @@ pub fn render<'a>(world: &DocWorld, diagnostics: impl IntoIterator<Item = &'a So
     let mut out = String::new();
     for diagnostic in diagnostics {
         match in_style(world, diagnostic) {
-            Some(ours) => {
-                let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-                if ours.emit(&mut buffer).is_ok() {
-                    out.push_str(&String::from_utf8_lossy(&buffer.into_inner()));
-                } else {
-                    out.push_str(&ours.to_string());
-                }
-            }
+            Some(ours) => out.push_str(&ours.to_plain_text()),
             None => out.push_str(&typst_rendering(world, diagnostic)),
         }
     }

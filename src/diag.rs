@@ -142,6 +142,18 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as [`emit`](Self::emit) prints it, without colour;
+    /// the one-line form if that fails.
+    pub fn to_plain_text(&self) -> String {
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        match self.emit(&mut out) {
+            Ok(()) => String::from_utf8_lossy(&out.into_inner()).into_owned(),
+            Err(_) => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// One line: `file:line:column: field: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -305,9 +317,7 @@ mod tests {
             .in_file(Path::new("r.yaml"))
             .at_line(src, 2, 1)
             .hint("did you mean `next_steps`?");
-        let mut out = term::termcolor::NoColor::new(Vec::new());
-        d.emit(&mut out).unwrap();
-        let text = String::from_utf8(out.into_inner()).unwrap();
+        let text = d.to_plain_text();
         assert!(text.contains("r.yaml:2:1"), "{text}");
         assert!(text.contains("next_step: []"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
@@ -319,9 +329,7 @@ mod tests {
         let long = format!("a: 1\nb: {}X{}\nc: 2\n", "[".repeat(5000), "]".repeat(5000));
         let column = 3 + 5000 + 1;
         let d = Diagnostic::error("too deep").in_file(Path::new("r.yaml")).at_line(long.into(), 2, column);
-        let mut out = term::termcolor::NoColor::new(Vec::new());
-        d.emit(&mut out).unwrap();
-        let text = String::from_utf8(out.into_inner()).unwrap();
+        let text = d.to_plain_text();
         assert!(text.contains(&format!("r.yaml:2:{column}")), "{text}");
         assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
         let shown = text.lines().find(|l| l.contains('X')).expect("the line");
@@ -330,9 +338,7 @@ mod tests {
         assert!(shown.contains('…'), "{text}");
         // Short lines are shown whole, multi-byte text included.
         let d = Diagnostic::error("x").at_line("中文: [\n".into(), 1, 5);
-        let mut out = term::termcolor::NoColor::new(Vec::new());
-        d.emit(&mut out).unwrap();
-        let text = String::from_utf8(out.into_inner()).unwrap();
+        let text = d.to_plain_text();
         assert!(text.contains("1:5") && text.contains("中文: [") && !text.contains('…'), "{text}");
     }
 }

@@ -339,11 +339,8 @@ fn check_images(input: &Path, text: &std::sync::Arc<str>, root: &Path, images: &
             }
             BuildError::Input(Box::new(diagnostic))
         };
-        if dest.contains("://") || dest.starts_with("data:") {
-            return Err(refuse("is not a local file; zongjie does not download anything"));
-        }
-        if Path::new(dest).is_absolute() || dest.starts_with('/') || dest.starts_with('\\') {
-            return Err(refuse("is an absolute path"));
+        if let Some(why) = refused_by_name(dest) {
+            return Err(refuse(why));
         }
         match crate::world::resolve(&root, dest) {
             Ok(path) if path.is_file() => {}
@@ -353,6 +350,18 @@ fn check_images(input: &Path, text: &std::sync::Arc<str>, root: &Path, images: &
         }
     }
     Ok(())
+}
+
+/// Why an image path is refused by its name alone (a URL, an absolute
+/// path), before any file is looked at.
+pub(crate) fn refused_by_name(dest: &str) -> Option<&'static str> {
+    if dest.contains("://") || dest.starts_with("data:") {
+        Some("is not a local file; zongjie does not download anything")
+    } else if Path::new(dest).is_absolute() || dest.starts_with(['/', '\\']) {
+        Some("is an absolute path")
+    } else {
+        None
+    }
 }
 
 /// Keeps the generated source of a failed compile in the temp folder.

@@ -21,7 +21,7 @@ use crate::fonts::Fonts;
 pub const MAIN_PATH: &str = "/__zongjie__.typ";
 
 /// Typst's standard library, built once per process.
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
+pub(crate) static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
 /// What every document of a batch shares.
 #[derive(Debug, Clone)]

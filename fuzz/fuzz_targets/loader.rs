@@ -34,8 +34,7 @@ fuzz_target!(|bytes: &[u8]| {
                 Err(e) => {
                     let d = e.diagnostic();
                     let _ = d.line_column();
-                    let mut out = codespan_out();
-                    let _ = d.emit(&mut out);
+                    let _ = d.to_plain_text();
                     render(&e);
                 }
                 Ok(doc) => {
@@ -69,10 +68,6 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
 });
-
-fn codespan_out() -> codespan_reporting::term::termcolor::NoColor<Vec<u8>> {
-    codespan_reporting::term::termcolor::NoColor::new(Vec::new())
-}
 
 fn chrono_today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 5).expect("a date")

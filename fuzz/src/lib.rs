@@ -3,9 +3,7 @@
 //! (`zongjie::typst_writer::verify`), shared with its tests.
 
 /// FNV-1a, to pick a deterministic sample of inputs.
-pub fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
-}
+pub use zongjie::typst_writer::fnv1a;
 
 /// Checks the writer's properties on one Markdown text; a violation is a
 /// finding (a panic).

@@ -23,7 +23,13 @@ pub(crate) const MAX_FLOW_DEPTH: usize = 200;
 /// The byte offset of the `[` or `{` at which flow collections first nest
 /// deeper than [`MAX_FLOW_DEPTH`], if they do.
 pub(crate) fn too_deep(yaml: &str) -> Option<usize> {
-    Scan { b: yaml.as_bytes(), i: 0, line_start: 0, flow: 0, indents: Vec::new() }.run()
+    Scan::new(yaml.as_bytes()).run()
+}
+
+/// Whether a line starting with `text` is a document marker: `---` or
+/// `...` followed by a blank, a line break or the end, as libyaml reads one.
+pub(crate) fn starts_with_document_marker(text: &[u8]) -> bool {
+    (text.starts_with(b"---") || text.starts_with(b"...")) && Scan::new(text).blankz(3)
 }
 
 struct Scan<'a> {
@@ -37,7 +43,16 @@ struct Scan<'a> {
     indents: Vec<usize>,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        Scan { b, i: 0, line_start: 0, flow: 0, indents: Vec::new() }
+    }
+
+    /// A document marker at the current position, at the start of a line.
+    fn at_document_marker(&self) -> bool {
+        self.column() == 0 && starts_with_document_marker(&self.b[self.i..])
+    }
+
     fn at(&self, i: usize) -> u8 {
         self.b.get(i).copied().unwrap_or(0)
     }
@@ -122,10 +137,7 @@ impl Scan<'_> {
             let next_blankz = self.blankz(self.i + 1);
             if column == 0 && c == b'%' {
                 self.skip_to_line_end();
-            } else if column == 0
-                && (self.b[self.i..].starts_with(b"---") || self.b[self.i..].starts_with(b"..."))
-                && self.blankz(self.i + 3)
-            {
+            } else if self.at_document_marker() {
                 self.indents.clear();
                 self.i += 3;
             } else if c == b'[' || c == b'{' {
@@ -211,10 +223,7 @@ impl Scan<'_> {
     fn plain(&mut self) {
         let indent = self.indent() + 1;
         loop {
-            let at_marker = self.column() == 0
-                && (self.b[self.i..].starts_with(b"---") || self.b[self.i..].starts_with(b"..."))
-                && self.blankz(self.i + 3);
-            if at_marker || self.at(self.i) == b'#' {
+            if self.at_document_marker() || self.at(self.i) == b'#' {
                 return;
             }
             while !self.blankz(self.i) {

@@ -189,8 +189,7 @@ fn second_key(text: &str, line: usize, column: usize, name: &str) -> Option<usiz
 fn second_document(text: &str, line_offset: usize) -> Option<usize> {
     let mut content = false;
     for (i, line) in text.lines().enumerate().skip(line_offset) {
-        let marker = (line.starts_with("---") || line.starts_with("..."))
-            && line[3..].chars().next().is_none_or(char::is_whitespace);
+        let marker = super::depth::starts_with_document_marker(line.as_bytes());
         if marker && content {
             return Some(i + 1);
         }

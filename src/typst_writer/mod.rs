@@ -288,8 +288,10 @@ fn note_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase().to_lowercase()
 }
 
-/// 32-bit FNV-1a: a hash that is the same on every platform and toolchain.
-fn fnv1a(bytes: &[u8]) -> u32 {
+/// 32-bit FNV-1a: a hash that is the same on every platform and toolchain
+/// (also how the fuzz targets pick their sample of inputs).
+#[doc(hidden)]
+pub fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
 }
 

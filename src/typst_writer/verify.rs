@@ -16,20 +16,15 @@ use typst::layout::FrameItem;
 use typst::syntax::{FileId, Source};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
-use typst_kit::fonts::FontStore;
+use typst::{Library, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use super::{Options, WriterError, parser_options, to_typst};
 use crate::engine::ChartEmbeds;
+use crate::fonts::Fonts;
+use crate::world::LIBRARY;
 
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
-
-static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
-    let mut fonts = FontStore::new();
-    fonts.extend(typst_kit::fonts::embedded());
-    fonts
-});
+static FONTS: LazyLock<Fonts> = LazyLock::new(Fonts::embedded_only);
 
 /// A 10×10 pt square, served for every image path without a raster
 /// extension.
@@ -173,11 +168,9 @@ pub fn document_text(document: &PagedDocument) -> String {
 /// the engine refuses before compiling (URLs, absolute paths, paths that
 /// climb out of the data folder) are not served either.
 pub fn servable(dest: &str) -> bool {
-    let refused = dest.contains("://")
-        || dest.starts_with("data:")
-        || dest.starts_with(['/', '\\'])
-        || std::path::Path::new(dest).is_absolute()
-        || dest.split(['/', '\\']).any(|part| part == "..");
+    // Any `..` counts as refused here: the engine refuses those that climb
+    // out of the data folder, which this world has not.
+    let refused = crate::engine::refused_by_name(dest).is_some() || dest.split(['/', '\\']).any(|part| part == "..");
     let extension =
         dest.rsplit(['/', '\\']).next().and_then(|name| name.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase());
     !refused && !matches!(extension.as_deref(), Some("webp" | "pdf" | "svgz"))
