@@ -82,11 +82,12 @@ pub fn to_typst(yaml: &str) -> Result<String, String> {
     }
     for s in &chart.series {
         if s.values.len() != chart.labels.len() {
+            let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
             return Err(format!(
-                "series `{}` has {} values for {} labels: give one value per label",
+                "series `{}` has {} for {}: give one value per label",
                 s.name,
-                s.values.len(),
-                chart.labels.len()
+                plural(s.values.len(), "value", "values"),
+                plural(chart.labels.len(), "label", "labels")
             ));
         }
         if s.texts.as_ref().is_some_and(|t| t.len() != chart.labels.len()) {
@@ -96,8 +97,8 @@ pub fn to_typst(yaml: &str) -> Result<String, String> {
                 chart.labels.len()
             ));
         }
-        if let Some(v) = s.values.iter().flatten().find(|v| !v.is_finite()) {
-            return Err(format!("series `{}` has the value {v}: expected finite numbers", s.name));
+        for v in s.values.iter().flatten() {
+            crate::data::figure_check(*v).map_err(|why| format!("series `{}`: {why}", s.name))?;
         }
     }
     let number = |v: &Option<f64>| v.map_or_else(|| "none".to_owned(), |v| format!("{v:?}"));
@@ -204,6 +205,7 @@ mod tests {
         assert!(to_typst("labels: []\nseries: []").unwrap_err().contains("labels"));
         assert!(to_typst("kind: pie\nlabels: [a]\nseries: [{name: s, values: [1]}]").unwrap_err().contains("pie"));
         assert!(to_typst("labels: [a]\nseries: [{name: s, values: [.nan]}]").is_err());
+        assert!(to_typst("labels: [a]\nseries: [{name: s, values: [1.0e19]}]").unwrap_err().contains("too large"));
         assert!(to_typst("labels: [a\n").unwrap_err().contains("line"));
         assert!(to_typst("labells: [a]").unwrap_err().contains("labells"));
     }

@@ -249,9 +249,7 @@ impl Engine {
         let mut fonts = RoleFonts::resolve(&self.shared.fonts, md.meta.lang);
         if wants(Format::Pdf) || wants(Format::Typ) {
             let t = Instant::now();
-            let converted = typst_writer::to_typst(&md.body, &WRITER_OPTIONS, &ChartEmbeds)
-                .map_err(|e| BuildError::Input(Box::new(Diagnostic::error(e.to_string()).in_file(input))))?;
-            check_images(input, &text, &root, &converted.images)?;
+            let converted = convert(input, &text, &root, &md.body)?;
             crate::preflight::check(&self.shared.fonts, &mut fonts, &md, &converted.markup, input)?;
             let styles = self.templates.style(&info)?;
             let extras = Extras { fonts: &fonts, draft: self.options.draft };
@@ -291,6 +289,50 @@ impl Engine {
         files.sort_by_key(|(f, _)| *f);
         Ok(Built { files, warnings, fonts, timings })
     }
+}
+
+/// The body in Typst markup, once its charts and images are found good.
+///
+/// `check` calls this too, so that it refuses what `build` would.
+pub fn convert(
+    input: &Path,
+    text: &std::sync::Arc<str>,
+    root: &Path,
+    body: &str,
+) -> Result<typst_writer::Converted, BuildError> {
+    let converted = typst_writer::to_typst(body, &WRITER_OPTIONS, &ChartEmbeds).map_err(|e| {
+        let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
+        let mut diagnostic = Diagnostic::error(format!("```{lang} block: {msg}")).in_file(input);
+        match fence_in(text, lang, content) {
+            Some(span) => diagnostic = diagnostic.at(text.clone(), span),
+            // Written by the template, not by the user.
+            None => diagnostic = diagnostic.hint(format!("the block is at line {line} of the Markdown body")),
+        }
+        BuildError::Input(Box::new(diagnostic))
+    })?;
+    check_images(input, text, root, &converted.images)?;
+    Ok(converted)
+}
+
+/// Where the input writes the fenced block of `lang` with `content`: the
+/// opening fence whose next lines, indented or not, are the content's.
+fn fence_in(text: &str, lang: &str, content: &str) -> Option<std::ops::Range<usize>> {
+    let wanted: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut offset = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let fence = line.trim().trim_start_matches(['`', '~']);
+        let opens = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        if opens && fence.split_whitespace().next() == Some(lang) {
+            let following = lines[i + 1..].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+            if following.take(wanted.len()).eq(wanted.iter().copied()) {
+                let start = offset + (line.len() - line.trim_start().len());
+                return Some(start..start + line.trim().len());
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// The front matter of a document built from data.

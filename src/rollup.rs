@@ -1,9 +1,12 @@
 //! The monthly bulletin's roll-up of the unit files its `units:` globs name:
 //! per metric id the totals of target and actual and the rate
-//! Σactual / Σtarget; the ranking of the units by the rate of `rank_by`
-//! (descending for `better: higher`, ties by actual, then by name), the top
-//! and bottom three; the units under `lag_below` and under the schedule
-//! (序时进度). A unit file that fails to load is named, and the bulletin says
+//! Σactual / Σtarget over the units that give both (the others are named);
+//! for a metric in `%` the mean over the units instead, since rates do not
+//! add up. The ranking of the units by the rate of `rank_by` (descending for
+//! `better: higher`, ties by actual, then by name), the top and bottom three;
+//! the units under `lag_below` and under the schedule (序时进度), or, where
+//! lower is better, the units over their target. A unit file that fails to
+//! load, or that reports on another period, is named, and the bulletin says
 //! which units are missing.
 
 use std::cmp::Ordering;
@@ -67,7 +70,8 @@ pub struct Missing {
     pub file: String,
     /// Why, in one line.
     pub reason: String,
-    /// `unmatched`: a pattern matched no file; `broken`: the file did not load.
+    /// `unmatched`: a pattern matched no file; `broken`: the file did not
+    /// load; `other_period`: the file reports on another period.
     pub kind: &'static str,
 }
 
@@ -92,6 +96,12 @@ pub struct Total {
     pub last_year: Option<f64>,
     /// Number of units reporting this metric.
     pub count: usize,
+    /// The figures are the mean over the units, not their sum (a metric in
+    /// `%`: rates do not add up).
+    pub averaged: bool,
+    /// Units that give a target or an actual figure but not both, left out
+    /// of the rate.
+    pub outside_rate: Vec<String>,
     /// The metric with the totals as its figures, derived like any metric
     /// (rate, changes, sentence).
     pub figures: MetricFigures,
@@ -116,7 +126,7 @@ pub struct Ranked {
     pub actual_text: Option<String>,
     /// Target with unit.
     pub target_text: Option<String>,
-    /// Under `lag_below`.
+    /// Under `lag_below`; where lower is better, over the target.
     pub lagging: bool,
     /// Under the schedule.
     pub below_schedule: bool,
@@ -142,6 +152,11 @@ pub fn roll_up(
             )))
         })?;
         if files.is_empty() {
+            rollup.warnings.push(
+                Diagnostic::warning(format!("units: `{pattern}` matches no file; the bulletin names it as missing"))
+                    .in_file(&doc.path)
+                    .hint("check the file name, or remove the pattern once the unit has stopped reporting"),
+            );
             rollup.missing.push(Missing {
                 file: pattern.to_string(),
                 reason: "no file matches".into(),
@@ -164,7 +179,17 @@ pub fn roll_up(
                 continue;
             }
             match load_unit(&path, templates) {
-                Ok(unit) => loaded.push((unit, shown)),
+                Ok(unit) => match other_period(doc, &unit) {
+                    Some(why) => {
+                        rollup.warnings.push(
+                            Diagnostic::warning(format!("{shown} {why}; it is not rolled up"))
+                                .in_file(&doc.path)
+                                .hint("figures as of another date do not add up with this issue's: ask the unit for its return for this period"),
+                        );
+                        rollup.missing.push(Missing { file: shown, reason: why, kind: "other_period" });
+                    }
+                    None => loaded.push((unit, shown)),
+                },
                 Err(e) => {
                     rollup.missing.push(Missing { file: shown, reason: e.to_string(), kind: "broken" });
                     rollup.warnings.push(e.0.as_ref().clone());
@@ -173,6 +198,7 @@ pub fn roll_up(
         }
     }
     check_units_agree(&loaded)?;
+    rollup.warnings.extend(disagreements(&loaded, &doc.path));
     for (unit, file) in &loaded {
         rollup.units.push(Unit {
             name: unit.organization.to_string(),
@@ -186,7 +212,7 @@ pub fn roll_up(
         rollup.rank_by = rollup.total.get(&id.0).cloned();
         let better = rollup.rank_by.as_ref().map_or(Better::Higher, |t| t.better);
         let lag_below = bulletin.lag_below.map(|n| n.0);
-        rollup.ranking = rank(&rollup.units, &id.0, better, lag_below, schedule, lang);
+        rollup.ranking = rank(&rollup.units, &id.0, better, lag_below, schedule);
         let ranked: Vec<&Ranked> = rollup.ranking.iter().filter(|r| r.rank.is_some()).collect();
         rollup.top = ranked.iter().take(3).map(|r| (*r).clone()).collect();
         let skip = ranked.len().saturating_sub(3).max(rollup.top.len().min(ranked.len()));
@@ -244,6 +270,51 @@ fn load_unit(path: &Path, templates: &Templates) -> Result<Document, data::DataE
     data::parse(&source, &schema)
 }
 
+/// Why a unit's return does not belong in the bulletin: it gives figures as
+/// of another date (its period ends elsewhere than the bulletin's).
+fn other_period(bulletin: &Document, unit: &Document) -> Option<String> {
+    let (Some(ours), Some(theirs)) = (bulletin.period, unit.period) else { return None };
+    (ours.end() != theirs.end())
+        .then(|| format!("reports on {theirs}, which does not end with this issue's period ({ours})"))
+}
+
+/// What the roll-up can go on with but the office should hear of: two
+/// returns from one unit (both are counted), and one metric labelled
+/// differently by different units (the first label is used).
+fn disagreements(units: &[(Document, String)], bulletin: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut labels: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+    for (doc, file) in units {
+        let name = doc.organization.as_str().trim();
+        if let Some(first) = names.insert(name, file) {
+            out.push(
+                Diagnostic::warning(format!("{first} and {file} are both returns of {name}; both are counted"))
+                    .in_file(bulletin)
+                    .hint("keep one return per unit, or correct the `organization` of the other"),
+            );
+        }
+        for m in &doc.metrics {
+            let label = m.label.as_str().trim();
+            match labels.get(m.id.0.as_str()) {
+                Some((first, at)) if *first != label => out.push(
+                    Diagnostic::warning(format!(
+                        "metric `{}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"",
+                        m.id
+                    ))
+                    .in_file(bulletin)
+                    .hint("give every unit the same label for one metric id"),
+                ),
+                Some(_) => {}
+                None => {
+                    labels.insert(&m.id.0, (label, file));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Units whose `unit` strings differ for one id are an error naming both.
 fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
     let mut first: BTreeMap<&str, (&str, &Document)> = BTreeMap::new();
@@ -279,37 +350,54 @@ fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
 struct Sums {
     first: data::Metric,
     count: usize,
-    actual: Option<f64>,
+    actual: Base,
     target: Base,
     previous: Base,
     last_year: Base,
+    /// Units that give only one of target and actual.
+    outside_rate: Vec<String>,
 }
 
 /// Sums of one figure an actual is compared with (target, previous,
-/// last year).
+/// last year), and how many units each sum is over.
 #[derive(Clone, Copy, Debug, Default)]
 struct Base {
     /// Σ over every unit that gives it.
-    all: Option<f64>,
+    all: Sum,
     /// Σ over the units that also give an actual figure.
-    paired: Option<f64>,
+    paired: Sum,
     /// Σ actual over those same units: what the comparison may use.
-    actual: Option<f64>,
+    actual: Sum,
 }
 
 impl Base {
     fn add(&mut self, base: Option<f64>, actual: Option<f64>) {
         let Some(b) = base else { return };
-        add(&mut self.all, b);
+        self.all.add(b);
         if let Some(a) = actual {
-            add(&mut self.paired, b);
-            add(&mut self.actual, a);
+            self.paired.add(b);
+            self.actual.add(a);
         }
     }
 }
 
-fn add(slot: &mut Option<f64>, value: f64) {
-    *slot = Some(slot.unwrap_or(0.0) + value);
+/// A sum and the number of terms in it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sum {
+    total: Option<f64>,
+    terms: u32,
+}
+
+impl Sum {
+    fn add(&mut self, value: f64) {
+        self.total = Some(self.total.unwrap_or(0.0) + value);
+        self.terms += 1;
+    }
+
+    /// The sum, or the mean when `mean`.
+    fn value(self, mean: bool) -> Option<f64> {
+        self.total.map(|t| if mean { t / f64::from(self.terms) } else { t })
+    }
 }
 
 fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Vec<Total> {
@@ -322,17 +410,19 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
                 Sums {
                     first: m.clone(),
                     count: 0,
-                    actual: None,
+                    actual: Base::default(),
                     target: Base::default(),
                     previous: Base::default(),
                     last_year: Base::default(),
+                    outside_rate: Vec::new(),
                 }
             });
             s.count += 1;
             let value = |n: Option<data::Number>| n.map(|n| n.0);
             let actual = value(m.actual);
-            if let Some(a) = actual {
-                add(&mut s.actual, a);
+            s.actual.add(actual, actual);
+            if m.actual.is_some() != m.target.is_some() {
+                s.outside_rate.push(doc.organization.as_str().trim().to_owned());
             }
             s.target.add(value(m.target), actual);
             s.previous.add(value(m.previous), actual);
@@ -343,57 +433,90 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
         .iter()
         .filter_map(|id| sums.get(id))
         .map(|s| {
+            // Rates do not add up: a metric in % is given as the mean over
+            // the units, and says so.
+            let mean = figures::is_percent(&s.first.unit);
             // The figures compare like with like: each base with the actual
             // figures of the units that give both.
             let mut metric = s.first.clone();
-            metric.target = s.target.paired.map(data::Number);
-            metric.actual = s.actual.map(data::Number);
-            metric.previous = s.previous.paired.map(data::Number);
-            metric.last_year = s.last_year.paired.map(data::Number);
+            if mean && s.count > 1 {
+                let label = s.first.label.as_str().trim();
+                metric.label = data::Text(match lang {
+                    Lang::En => format!("{label} (mean of {} units)", s.count),
+                    Lang::Zh => format!("{label}（{}个单位平均）", s.count),
+                });
+            }
+            metric.target = s.target.paired.value(mean).map(data::Number);
+            metric.actual = s.actual.all.value(mean).map(data::Number);
+            metric.previous = s.previous.paired.value(mean).map(data::Number);
+            metric.last_year = s.last_year.paired.value(mean).map(data::Number);
             let pairs = figures::Pairs {
-                for_target: s.target.actual,
-                for_previous: s.previous.actual,
-                for_last_year: s.last_year.actual,
+                for_target: s.target.actual.value(mean),
+                for_previous: s.previous.actual.value(mean),
+                for_last_year: s.last_year.actual.value(mean),
             };
             let mut figures = figures::metric_figures_with(&metric, lang, schedule, pairs);
+            if !s.outside_rate.is_empty() && figures.rate.is_some() {
+                figures.sentence.push_str(&outside_rate_note(lang, &s.outside_rate));
+            }
             // What the reader sees as the target is the whole of it.
-            figures.metric.target = s.target.all.map(data::Number);
-            figures.target_text = s.target.all.map(|t| figures::quantity(lang, &s.first.unit, t));
+            let target = s.target.all.value(mean);
+            figures.metric.target = target.map(data::Number);
+            figures.target_text = target.map(|t| figures::quantity(lang, &s.first.unit, t));
             Total {
                 id: s.first.id.0.clone(),
                 label: s.first.label.to_string(),
                 unit: s.first.unit.clone(),
                 better: s.first.better,
-                target: s.target.all,
-                actual: s.actual,
-                previous: s.previous.all,
-                last_year: s.last_year.all,
+                target,
+                actual: s.actual.all.value(mean),
+                previous: s.previous.all.value(mean),
+                last_year: s.last_year.all.value(mean),
                 count: s.count,
+                averaged: mean,
+                outside_rate: s.outside_rate.clone(),
                 figures,
             }
         })
         .collect()
 }
 
-fn rank(
-    units: &[Unit],
-    id: &str,
-    better: Better,
-    lag_below: Option<f64>,
-    schedule: Option<f64>,
-    lang: Lang,
-) -> Vec<Ranked> {
+/// "; the rate leaves out A and B, which give only a target or only an
+/// actual figure".
+fn outside_rate_note(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::En => {
+            let names = match names {
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            format!(
+                "; the rate leaves out {names}, which {} only a target or only an actual figure",
+                if names.contains(" and ") { "give" } else { "gives" }
+            )
+        }
+        Lang::Zh => format!("（{}仅报送目标数或完成数，未计入完成率）", names.join("、")),
+    }
+}
+
+/// The units in the order of the ranking. Where higher is better a unit
+/// lags under `lag_below` of its target and is behind under the schedule;
+/// where lower is better (a ceiling, such as a poverty rate) it lags over
+/// its target, and the schedule does not apply.
+fn rank(units: &[Unit], id: &str, better: Better, lag_below: Option<f64>, schedule: Option<f64>) -> Vec<Ranked> {
     let mut rows: Vec<Ranked> = units
         .iter()
         .map(|u| {
             let f = u.metrics.iter().find(|m| m.metric.id.0 == id);
             let rate = f.and_then(|f| f.rate);
-            let low = |limit: Option<f64>| match (rate, limit) {
-                (Some(r), Some(l)) => match better {
-                    Better::Higher => r < l - 1e-12,
-                    Better::Lower => false,
-                },
+            let low = |limit: Option<f64>| match (rate, limit, better) {
+                (Some(r), Some(l), Better::Higher) => r < l - 1e-12,
                 _ => false,
+            };
+            let lagging = match better {
+                Better::Higher => low(lag_below),
+                Better::Lower => rate.is_some_and(|r| r > 1.0 + 1e-12),
             };
             Ranked {
                 rank: None,
@@ -404,12 +527,11 @@ fn rank(
                 rate_text: f.and_then(|f| f.rate_text.clone()),
                 actual_text: f.and_then(|f| f.actual_text.clone()),
                 target_text: f.and_then(|f| f.target_text.clone()),
-                lagging: low(lag_below),
+                lagging,
                 below_schedule: low(schedule),
             }
         })
         .collect();
-    let _ = lang;
     rows.sort_by(|a, b| compare(a, b, better));
     let mut place = 0;
     for row in &mut rows {

@@ -161,3 +161,107 @@ fn a_unit_linked_from_outside_is_not_read() {
     assert!(pdf.contains("u77.yaml"), "the linked unit is not named as missing");
     assert!(!pdf.contains("SecretTown") && !pdf.contains("999"), "the outside file was read");
 }
+
+/// A bulletin over `units` (file name, YAML text), built to Markdown.
+fn bulletin_md(bulletin: &str, units: &[(&str, String)]) -> (tempfile::TempDir, String, String) {
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    for (file, text) in units {
+        fs::write(dir.path().join("units").join(file), text).unwrap();
+    }
+    fs::write(dir.path().join("bulletin.yaml"), bulletin).unwrap();
+    let done = zongjie(["build", "-f", "md", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(0);
+    let md = fs::read_to_string(dir.path().join("bulletin.md")).unwrap();
+    (dir, md, done.stderr())
+}
+
+fn return_of(name: &str, period: &str, metrics: &str) -> String {
+    format!("organization: {name}\ntitle: Return\ndate: 2026-11-01\nperiod: {period}\nmetrics:\n{metrics}")
+}
+
+/// A poverty rate in %, where lower is better.
+fn poverty_rate(target: f64, actual: f64) -> String {
+    format!("  - {{id: rate, label: Poverty rate, unit: '%', target: {target}, actual: {actual}, better: lower}}\n")
+}
+
+#[test]
+fn rates_in_percent_are_averaged_not_added() {
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &poverty_rate(3.0, 2.5))),
+        ("b.yaml", return_of("B Town", "2026-10", &poverty_rate(3.0, 2.9))),
+        ("c.yaml", return_of("C Town", "2026-10", &poverty_rate(4.0, 3.6))),
+    ];
+    let (_dir, md, _) = bulletin_md(BULLETIN, &units);
+    // (2.5 + 2.9 + 3.6) / 3 = 3.0 against a mean target of 3.33.
+    assert!(md.contains("Poverty rate (mean of 3 units): 3%, within the target of 3.33%"), "{md}");
+    assert!(!md.contains("9%"), "the rates were added up: {md}");
+    let (_dir, md, _) = bulletin_md(&BULLETIN.replace("title:", "lang: zh\ntitle:"), &units);
+    assert!(md.contains("Poverty rate（3个单位平均）3%"), "{md}");
+}
+
+#[test]
+fn units_without_both_figures_are_named_beside_the_rate() {
+    let hh = |target: &str, actual: &str| {
+        format!("  - {{id: households, label: Households, unit: households{target}{actual}}}\n")
+    };
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &hh(", target: 100", ", actual: 90"))),
+        ("b.yaml", return_of("B Town", "2026-10", &hh(", target: 100", ""))),
+    ];
+    let (_dir, md, _) = bulletin_md(BULLETIN, &units);
+    assert!(md.contains("90.0% of the target of 100; the rate leaves out B Town"), "{md}");
+}
+
+#[test]
+fn where_lower_is_better_units_over_target_lag_and_no_schedule_is_given() {
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &poverty_rate(3.0, 2.5))),
+        ("b.yaml", return_of("B Town", "2026-10", &poverty_rate(3.0, 3.6))),
+        ("c.yaml", return_of("C Town", "2026-10", &poverty_rate(3.0, 1.2))),
+    ];
+    let (_dir, md, _) = bulletin_md(&BULLETIN.replace("rank_by: households", "rank_by: rate"), &units);
+    let order: Vec<&str> = md.lines().filter(|l| l.starts_with("| ") && l.contains(" Town ")).collect();
+    assert!(order[0].contains("C Town") && order[2].contains("B Town"), "{md}");
+    assert!(order[2].contains("over target"), "{md}");
+    assert!(md.contains("Over the target: B Town."), "{md}");
+    assert!(!md.contains("schedule"), "a ceiling has no schedule: {md}");
+}
+
+#[test]
+fn returns_for_another_period_doubles_and_unmatched_patterns_are_reported() {
+    let hh = "  - {id: households, label: Households, unit: households, target: 100, actual: 50}\n";
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", hh)),
+        ("a2.yaml", return_of("A Town", "2026-10", hh)),
+        ("old.yaml", return_of("Old Town", "2026-09", hh)),
+    ];
+    let bulletin = BULLETIN.replace("units: [units/*.yaml]", "units: [units/*.yaml, units/typo.yaml]");
+    let (_dir, md, stderr) = bulletin_md(&bulletin, &units);
+    for said in ["units/typo.yaml` matches no file", "reports on 2026-09", "both returns of A Town"] {
+        assert!(stderr.contains(said), "no warning `{said}`: {stderr}");
+    }
+    assert!(md.contains("units/old.yaml (a return for another period)"), "{md}");
+    assert!(!md.contains("Old Town"), "September's return was rolled up: {md}");
+}
+
+#[test]
+fn a_figure_too_large_is_refused_at_its_line() {
+    let units = [(
+        "a.yaml",
+        return_of(
+            "A Town",
+            "2026-10",
+            "  - {id: households, label: H, unit: households, target: 100, actual: 1.0e19}\n",
+        ),
+    )];
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    fs::write(dir.path().join("units/a.yaml"), &units[0].1).unwrap();
+    fs::write(dir.path().join("bulletin.yaml"), BULLETIN).unwrap();
+    zongjie(["check", dir.path().join("bulletin.yaml").to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["a.yaml:6", "too large"]);
+    let done = zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run();
+    assert!(done.code() != 3, "internal error: {}", done.stderr());
+}

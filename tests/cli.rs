@@ -308,6 +308,38 @@ fn a_missing_input_file_is_named() {
 }
 
 #[test]
+fn a_missing_input_is_one_failure_of_the_batch() {
+    let dir = temp();
+    let one = write(dir.path(), "one.yaml", GOOD);
+    let two = write(dir.path(), "two.yaml", &GOOD.replace("Quarterly", "Second"));
+    let missing = dir.path().join("typo.yaml");
+    zongjie(["build", "-f", "md", one.to_str().unwrap(), missing.to_str().unwrap(), two.to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["1 of 3 documents failed", "typo.yaml", "no such file"]);
+    assert!(dir.path().join("one.md").exists() && dir.path().join("two.md").exists());
+    zongjie(["build", dir.path().to_str().unwrap()]).run().expect(2).stderr_has(&["is a folder", "*.yaml"]);
+}
+
+#[test]
+fn check_refuses_what_build_would_refuse_in_the_body() {
+    let dir = temp();
+    let text = GOOD.replace(
+        "      Teams repaired wells in nine townships.\n",
+        "      Teams repaired wells.\n\n      ```chart\n      labels: [a, b]\n      series: [{name: s, values: [1]}]\n      ```\n\n      ![map](../map.png)\n",
+    );
+    let data = write(dir.path(), "chart.yaml", &text);
+    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["chart.yaml:20:7", "one value per label"]);
+    let text = text.replace("values: [1]", "values: [1, 2]");
+    let data = write(dir.path(), "image.yaml", &text);
+    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "image.yaml:25",
+        "../map.png",
+        "does not exist",
+    ]);
+}
+
+#[test]
 fn a_broken_user_style_names_the_kept_source() {
     let dir = temp();
     let data = write(dir.path(), "q3.yaml", GOOD);

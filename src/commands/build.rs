@@ -18,7 +18,7 @@ use crate::output;
 use crate::template::Templates;
 use crate::world::Shared;
 
-use super::{INPUT, OK, USAGE, emit, emit_build_error, error, missing_inputs, shown};
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown};
 
 /// A validated build: what to build, where, how.
 struct Plan {
@@ -263,18 +263,17 @@ fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> 
     }
 }
 
-/// Checks the arguments before any work: inputs exist, formats make sense,
-/// no two inputs share an output name.
+/// Checks the arguments before any work: formats make sense, no two inputs
+/// share an output name. An input that cannot be read is one failure of the
+/// batch, named in its summary, like any other bad file.
 fn plan(args: &BuildArgs) -> Result<Plan, i32> {
-    let missing = missing_inputs(&args.inputs);
-    if !missing.is_empty() {
-        for m in &missing {
-            error(&format!("{}: no such file", shown(m)), &[]);
-        }
-        return Err(INPUT);
-    }
     for input in &args.inputs {
         let ext = input.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if input.is_dir() {
+            let hint = format!("name the data files in it, such as {}", shown(&input.join("*.yaml")));
+            error(&format!("{} is a folder, not a data file", shown(input)), &[&hint]);
+            return Err(USAGE);
+        }
         if !matches!(ext, "yaml" | "yml" | "md") {
             error(
                 &format!("{}: expected a .yaml data file or a .md file written by `zongjie build`", shown(input)),

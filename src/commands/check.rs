@@ -36,7 +36,13 @@ pub fn run(args: &CheckArgs) -> i32 {
     let (mut errors, mut warnings) = (0, 0);
     for input in &args.inputs {
         let mut timings = Timings::default();
-        match engine.draft(input, &mut timings) {
+        let drafted = engine.draft(input, &mut timings).and_then(|drafted| {
+            // What build would refuse in the body: a bad chart, an image
+            // that is missing or outside the folder.
+            crate::engine::convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+            Ok(drafted)
+        });
+        match drafted {
             Ok(drafted) => {
                 for finding in &drafted.findings {
                     emit(finding);

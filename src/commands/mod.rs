@@ -8,7 +8,6 @@ pub mod new;
 pub mod templates;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 
@@ -83,9 +82,4 @@ pub fn emit_build_error(error: &BuildError) {
 /// The path to show for a file: as given.
 pub fn shown(path: &std::path::Path) -> String {
     path.display().to_string()
-}
-
-/// Checks that every input exists and is a file, before any work.
-pub fn missing_inputs(inputs: &[PathBuf]) -> Vec<&PathBuf> {
-    inputs.iter().filter(|p| !p.is_file()).collect()
 }

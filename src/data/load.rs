@@ -43,7 +43,15 @@ pub fn read_source(path: &Path) -> Result<Source, DataError> {
         DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
     };
     let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let size = file.metadata().map_err(cannot_read)?.len();
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if metadata.is_dir() {
+        return Err(DataError::new(
+            Diagnostic::error("this is a folder, not a data file")
+                .in_file(path)
+                .hint("name the files in it, such as folder/*.yaml"),
+        ));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES as u64 {
         return Err(too_large(path, Some(size)));
     }

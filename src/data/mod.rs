@@ -22,7 +22,7 @@ pub use self::load::{
     Source, from_yaml_text, front_matter_template, parse, parse_front_matter, read_source, source_from_bytes, to_yaml,
 };
 pub(crate) use self::scalar::date as scalar_date;
-pub use self::scalar::{Markdown, Number, Text, parse_date};
+pub use self::scalar::{MAX_FIGURE, Markdown, Number, Text, figure_check, parse_date};
 pub use self::schema::{ExtraField, ExtraKind, FieldSpec, Kind, Schema, SchemaFile};
 pub use crate::format::{Due, Period};
 

@@ -103,8 +103,9 @@ impl<'de> Visitor<'de> for ScalarText {
     }
 }
 
-/// A finite number. Strings that look like formatted numbers (`28,174`,
-/// `3220万`, `74.5%`) are refused with a hint on how to write them.
+/// A finite number below [`MAX_FIGURE`] in size. Strings that look like
+/// formatted numbers (`28,174`, `3220万`, `74.5%`) are refused with a hint on
+/// how to write them.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
 pub struct Number(pub f64);
@@ -124,22 +125,37 @@ impl<'de> Visitor<'de> for NumberVisitor {
         f.write_str("a number such as 28174 or 0.95")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-        #[expect(clippy::cast_precision_loss, reason = "figures are far below 2^53")]
-        Ok(Number(v as f64))
+        #[expect(clippy::cast_precision_loss, reason = "larger figures are refused below")]
+        self.visit_f64(v as f64)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-        #[expect(clippy::cast_precision_loss, reason = "figures are far below 2^53")]
-        Ok(Number(v as f64))
+        #[expect(clippy::cast_precision_loss, reason = "larger figures are refused below")]
+        self.visit_f64(v as f64)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-        if v.is_finite() {
-            Ok(Number(v))
-        } else {
-            Err(E::custom(format!("{v} is not a usable figure: expected a finite number")))
-        }
+        figure_check(v).map(Number).map_err(E::custom)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
         Err(E::custom(number_hint(v)))
+    }
+}
+
+/// The largest figure, in size, that a document may give: a thousand
+/// trillion (10^15), beyond any count or amount of money an office reports,
+/// and well inside the range where every whole number is exact and prints
+/// in full. A larger figure is a slip of the keyboard.
+pub const MAX_FIGURE: f64 = 1e15;
+
+/// A figure if it is finite and below [`MAX_FIGURE`] in size, or why not.
+pub fn figure_check(v: f64) -> Result<f64, String> {
+    if !v.is_finite() {
+        Err(format!("{v} is not a usable figure: expected a finite number"))
+    } else if v.abs() >= MAX_FIGURE {
+        Err(format!(
+            "{v:e} is too large to be a figure: zongjie takes figures below 10^15 (a thousand trillion); check for extra digits"
+        ))
+    } else {
+        Ok(v)
     }
 }
 
@@ -265,6 +281,10 @@ mod tests {
         assert!(load::<Number>("74.5%").unwrap_err().contains("unit"));
         assert!(load::<Number>(".nan").unwrap_err().contains("finite"));
         assert!(load::<Number>(".inf").unwrap_err().contains("finite"));
+        assert!(load::<Number>("1.0e19").unwrap_err().contains("too large"));
+        assert!(load::<Number>("-1000000000000000").unwrap_err().contains("too large"));
+        assert!(load::<Number>("18446744073709551615").unwrap_err().contains("too large"));
+        assert_eq!(load::<Number>("999999999999999").unwrap(), Number(999_999_999_999_999.0));
     }
 
     #[test]

@@ -112,6 +112,8 @@ pub enum WriterError {
         line: usize,
         /// The hook's message.
         msg: String,
+        /// The block's content, to find it where the Markdown came from.
+        content: String,
     },
 }
 
@@ -765,6 +767,7 @@ impl<'a, 'd> Writer<'a, 'd> {
                         lang: lang.to_owned(),
                         line: line_of(self.markdown, offset),
                         msg,
+                        content,
                     });
                 }
                 None => {}

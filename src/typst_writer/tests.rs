@@ -665,7 +665,7 @@ fn embeds_insert_code_or_fail_with_the_line() {
         to_typst("Intro\n\n```chart\npie\n```\n\n```rust\nx\n```\n", &Options::default(), &ChartEmbeds).unwrap();
     assert_eq!(converted.markup, "Intro\n\n#box[CHART pie]\n\n#raw(block: true, lang: \"rust\", \"x\")\n");
     let err = to_typst("a\n\nb\n\n  ```chart x\n  bad\n  ```\n", &Options::default(), &ChartEmbeds).unwrap_err();
-    let WriterError::Embed { lang, line, msg } = &err;
+    let WriterError::Embed { lang, line, msg, .. } = &err;
     assert_eq!((lang.as_str(), *line, msg.as_str()), ("chart", 5, "no such chart"));
     assert_eq!(err.to_string(), "line 5: ```chart block: no such chart");
     // Without the hook, a chart block is code.
