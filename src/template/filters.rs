@@ -81,12 +81,16 @@ fn append_to_last(body: Value, text: &str, kwargs: Kwargs) -> Result<Value, Erro
 }
 
 /// Lower-cases the first letter of a capitalised first word ("Set up" →
-/// "set up"), leaving acronyms and names in capitals alone ("NASA", "iPhone").
+/// "set up"), leaving acronyms and names in capitals alone ("NASA", "iPhone"),
+/// and a word that begins a name of several capitalised words ("Tuanfeng
+/// County opened…").
 fn lcfirst(text: &str) -> String {
     let mut chars = text.chars();
     let Some(first) = chars.next() else { return String::new() };
     let word: String = chars.clone().take_while(|c| c.is_alphabetic()).collect();
-    if first.is_uppercase() && !word.is_empty() && word.chars().all(char::is_lowercase) {
+    let next_word = text.split_whitespace().nth(1).and_then(|w| w.chars().next());
+    let in_a_name = next_word.is_some_and(char::is_uppercase);
+    if first.is_uppercase() && !word.is_empty() && word.chars().all(char::is_lowercase) && !in_a_name {
         first.to_lowercase().chain(chars).collect()
     } else {
         text.to_owned()
@@ -190,6 +194,8 @@ mod tests {
         assert_eq!(lcfirst("NASA visit"), "NASA visit");
         assert_eq!(lcfirst("iPhone"), "iPhone");
         assert_eq!(lcfirst("A plan"), "A plan");
+        assert_eq!(lcfirst("Tuanfeng County opened a market"), "Tuanfeng County opened a market");
+        assert_eq!(lcfirst("Build the Party"), "build the Party");
         assert_eq!(lcfirst(""), "");
     }
 }

@@ -140,22 +140,38 @@ pub fn append_to_last(markdown: &str, text: &str) -> String {
 /// outside the bold where a character other than a space follows, since
 /// `**…。**全县` is not bold in CommonMark.
 pub fn run_in(markdown: &str, lead: &str) -> String {
-    let body = markdown.trim();
+    // Blank lines go, but not the indentation of the first line: four
+    // spaces make a code block.
+    let body = markdown.trim_end().trim_start_matches(['\n', '\r']);
+    let body = match body.find(|c: char| !c.is_whitespace()) {
+        Some(at) if !body[..at].contains('\n') => body,
+        Some(at) => &body[body[..at].rfind('\n').map_or(0, |nl| nl + 1)..],
+        None => "",
+    };
     let lead = lead.trim();
     let (words, stop) = match lead.char_indices().last() {
         Some((i, '.' | ':' | ';' | '。' | '：' | '；' | '，' | ',')) => (&lead[..i], &lead[i..]),
         _ => (lead, ""),
     };
+    // A title that ends its own sentence ("…a question?") takes no second stop.
+    let stop = if words.ends_with(['.', '?', '!', '。', '？', '！', '…']) && matches!(stop, "." | "。") {
+        ""
+    } else {
+        stop
+    };
     let strong = if words.is_empty() { String::new() } else { format!("**{}**", escape::markdown(words)) };
     let stop = escape::markdown(stop);
-    let alone = format!("{strong}{stop}");
+    let alone = if words.is_empty() { stop.clone() } else { format!("**{}{stop}**", escape::markdown(words)) };
     if body.is_empty() {
         return alone;
     }
     let first = Parser::new_ext(body, parser_options()).into_offset_iter().next();
     if let Some((Event::Start(Tag::Paragraph), range)) = first {
         let (before, rest) = body.split_at(range.start);
-        let inline = if rest.chars().next().is_some_and(is_cjk) || words.chars().last().is_some_and(is_cjk) {
+        // Chinese runs on with no space: `**一是……**。全县`. The stop stays
+        // outside the bold, since `**…。**全县` is not bold in CommonMark.
+        let chinese_stop = stop.chars().next().is_some_and(is_cjk);
+        let inline = if chinese_stop || (stop.is_empty() && rest.chars().next().is_some_and(is_cjk)) {
             format!("{strong}{stop}{rest}")
         } else if stop.is_empty() {
             format!("{strong} {rest}")
@@ -232,7 +248,12 @@ mod tests {
             run_in("A group was set up.", "The first is to set up the headquarters."),
             "**The first is to set up the headquarters.** A group was set up."
         );
-        assert_eq!(run_in("- a\n- b", "Second, plans."), "**Second, plans**.\n\n- a\n- b");
+        assert_eq!(run_in("- a\n- b", "Second, plans."), "**Second, plans.**\n\n- a\n- b");
+        assert_eq!(run_in("    code", "Lead."), "**Lead.**\n\n    code");
+        assert_eq!(run_in("\n  \n    code\n", "Lead."), "**Lead.**\n\n    code");
+        assert_eq!(run_in("Body.", "Is it done?."), "**Is it done?** Body.");
+        assert_eq!(run_in("Body.", "The first is to open the 团风站."), "**The first is to open the 团风站.** Body.");
+        assert_eq!(run_in("全县推进。", "一是加强领导。"), "**一是加强领导**。全县推进。");
         assert_eq!(run_in("", "Third *x*"), "**Third \\*x\\***");
         assert_eq!(run_in("[ref]: /u\n\nText [ref].", "Lead."), "[ref]: /u\n\n**Lead.** Text [ref].");
         assert_eq!(run_in("=== \nx", "Lead."), "**Lead.** === \nx");
