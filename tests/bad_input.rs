@@ -172,6 +172,29 @@ fn deep_nesting_is_refused_at_once() {
     }
 }
 
+/// Aliases that repeat one long text (180 KB of file, gigabytes of data)
+/// are refused at once, before any of it is copied; so is a duplicate
+/// metric id, at its second line.
+#[test]
+fn aliases_repeating_a_long_text_and_duplicate_ids_are_refused() {
+    let dir = temp();
+    let name = "alias_text_bomb.yaml";
+    let text = format!(
+        "title: T\norganization: County Office\nintro: &s {}\nattachments: [{}]\n",
+        "word ".repeat(20_000),
+        vec!["*s"; 20_000].join(", ")
+    );
+    fs::write(dir.path().join(name), text).unwrap();
+    let took = fails(dir.path(), name, &["alias_text_bomb.yaml:3:8", "would hold over 16 MB", "write the values out"]);
+    assert!(took < HANG, "check took {took:?}");
+
+    let dir = temp();
+    let name = "duplicate_id.yaml";
+    let text = "title: T\norganization: O\nmetrics:\n  - {id: m1, label: A, actual: 1}\n  - id: m1\n    label: B\n";
+    fs::write(dir.path().join(name), text).unwrap();
+    fails(dir.path(), name, &["duplicate_id.yaml:5:", "metrics[1].id", "metric id `m1` is given twice"]);
+}
+
 /// A 50 MB file is refused before it is parsed, with its size.
 #[test]
 fn a_50_mb_file_is_refused() {

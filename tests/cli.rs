@@ -211,6 +211,12 @@ fn a_missing_or_empty_title_is_refused() {
     refused("emptytitle.yaml", text.as_bytes(), &["title: must not be empty", "emptytitle.yaml:1:"]);
     let text = GOOD.replace("  - title: Funds arrive late", "  - title:");
     refused("emptyitem.yaml", text.as_bytes(), &["problems[0].title"]);
+    // The caret is on the field's own line, not on the first of its mapping.
+    refused("lowtitle.yaml", b"organization: O\ndate: 2026-11-05\ntitle: ''\n", &["lowtitle.yaml:3:1", "title"]);
+    let text = GOOD
+        .replace("    body: Two townships waited a month for funds.\n", "")
+        .replace("  - title: Funds arrive late", "  - body: Two townships waited a month for funds.\n    title: ''");
+    refused("seconditem.yaml", text.as_bytes(), &["seconditem.yaml:22:5", "problems[0].title"]);
 }
 
 #[test]

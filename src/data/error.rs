@@ -50,6 +50,11 @@ impl DataError {
                 message.replace_range(cut..cut + suffix.len(), "");
             }
         }
+        // Other places the message names ("while parsing a flow sequence at
+        // line 5 column 15") count from the YAML part: count from the file.
+        if line_offset > 0 {
+            message = shift_lines(&message, line_offset);
+        }
         // serde_yaml puts its own path first (the field's, or its parent's);
         // ours is kept separately.
         if let Some(field) = &field {
@@ -120,6 +125,14 @@ impl DataError {
                     _ => name.to_owned(),
                 });
             }
+            // serde reports an error in a field's value raised by the
+            // document's own checks ("must not be empty") at the start of
+            // the mapping: point at the field's key where it is written.
+            if let Some(key) = field.as_deref().map(last_key).filter(|k| !k.is_empty())
+                && let Some(at) = nth_key(text, line, column, key, 1).filter(|at| *at != line)
+            {
+                (line, column) = (at, column_of_key(text, at));
+            }
             let indented_with_tab = text
                 .lines()
                 .nth(line.saturating_sub(1))
@@ -150,9 +163,34 @@ fn parent_path(path: &str, key: &str) -> String {
     path.strip_suffix(key).map_or(path, |p| p.strip_suffix('.').unwrap_or(p)).to_owned()
 }
 
+/// `message` with each "line N" of "at line N column M" moved down by
+/// `offset` lines.
+fn shift_lines(message: &str, offset: usize) -> String {
+    static AT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"at line (\d+) column (\d+)").unwrap_or_else(|e| panic!("fixed pattern: {e}"))
+    });
+    AT.replace_all(message, |c: &regex::Captures<'_>| {
+        let line = c[1].parse::<usize>().map_or_else(|_| c[1].to_owned(), |n| (n + offset).to_string());
+        format!("at line {line} column {}", &c[2])
+    })
+    .into_owned()
+}
+
+/// The last key of a field path: `title` of `progress[1].title`; empty when
+/// the path ends with an index.
+fn last_key(path: &str) -> &str {
+    if path.ends_with(']') { "" } else { path.rsplit('.').next().unwrap_or(path) }
+}
+
 /// The 1-based line of the second `name:` key of the block mapping whose
 /// first key is at `line` and `column` (1-based, in characters).
 fn second_key(text: &str, line: usize, column: usize, name: &str) -> Option<usize> {
+    nth_key(text, line, column, name, 2)
+}
+
+/// The 1-based line of the `nth` key `name` of the block mapping whose first
+/// key is at `line` and `column`.
+fn nth_key(text: &str, line: usize, column: usize, name: &str, nth: usize) -> Option<usize> {
     let indent = column.checked_sub(1)?;
     let is_key = |rest: &str| rest.strip_prefix(name).is_some_and(|r| r.trim_start_matches(' ').starts_with(':'));
     let mut seen = 0;
@@ -176,7 +214,7 @@ fn second_key(text: &str, line: usize, column: usize, name: &str) -> Option<usiz
         };
         if is_key(rest) {
             seen += 1;
-            if seen == 2 {
+            if seen == nth {
                 return Some(i + 1);
             }
         }

@@ -3,12 +3,13 @@
 //! so that every error carries the line and column of the offending key or
 //! value and its field path.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, VariantAccess as _, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::error::{DataError, did_you_mean};
@@ -152,6 +153,10 @@ fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<Str
     refuse_deep_flow(source, yaml, base)?;
     let first: FirstPass = serde_yaml::from_str(yaml)
         .map_err(|e| DataError::from_yaml(&source.path, &source.text, &e, None, &[], line_of(&source.text, base)))?;
+    // Only aliases (`*name`) can make the data larger than the file.
+    if yaml.contains('*') {
+        refuse_expansion(source, yaml, base)?;
+    }
     match first {
         FirstPass::Mapping(template) => Ok(template),
         FirstPass::Empty => Err(DataError::new(
@@ -232,13 +237,19 @@ impl<'de> Deserialize<'de> for KeyProbe {
 
 /// What the first pass over a data file finds: the `template` field of a
 /// mapping, or what the file holds instead. The other values are skipped
-/// unread (aliases are not expanded, duplicates are left to the second
-/// pass, which names them at their own line).
+/// unread (duplicates are left to the second pass, which names them at
+/// their own line).
 enum FirstPass {
     Mapping(Option<String>),
     Empty,
     Other(&'static str),
 }
+
+/// The most text, in bytes, the data may hold once its aliases (`*name`)
+/// are expanded: as much as a file may hold. Aliases repeat what their
+/// anchor holds, so a file of 200 KB could otherwise repeat a long text into
+/// gigabytes (serde_yaml's own limit counts events, not bytes).
+const MAX_EXPANDED_BYTES: u64 = MAX_FILE_BYTES as u64;
 
 impl<'de> Deserialize<'de> for FirstPass {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -247,6 +258,99 @@ impl<'de> Deserialize<'de> for FirstPass {
 }
 
 struct FirstPassVisitor;
+
+/// Refuses data whose aliases expand it beyond [`MAX_EXPANDED_BYTES`],
+/// before the typed pass copies any of it. Other errors are left to the
+/// typed pass, which names them better.
+fn refuse_expansion(source: &Source, yaml: &str, base: usize) -> Result<(), DataError> {
+    let budget = Cell::new(MAX_EXPANDED_BYTES);
+    match Measure(&budget).deserialize(serde_yaml::Deserializer::from_str(yaml)) {
+        Err(e) if budget.get() == 0 => {
+            Err(DataError::from_yaml(&source.path, &source.text, &e, None, &[], line_of(&source.text, base)))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Measures a value, aliases expanded, against what is left of the budget.
+struct Measure<'a>(&'a Cell<u64>);
+
+impl Measure<'_> {
+    fn spend<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
+        let cost = u64::try_from(bytes).unwrap_or(u64::MAX).saturating_add(1);
+        match self.0.get().checked_sub(cost) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
+            }
+            None => {
+                self.0.set(0);
+                Err(E::custom(format!(
+                    "aliases (`*name`) repeat so much text that the data would hold over {} MB: write the values out",
+                    MAX_EXPANDED_BYTES / 1_048_576
+                )))
+            }
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Measure<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Measure<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Measure(self.0))?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Measure(self.0))?.is_some() {
+            map.next_value_seed(Measure(self.0))?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        let ((), variant) = data.variant_seed(Measure(self.0))?;
+        variant.newtype_variant_seed(Measure(self.0))
+    }
+}
 
 impl<'de> Visitor<'de> for FirstPassVisitor {
     type Value = FirstPass;
@@ -319,10 +423,37 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
     let de = serde_yaml::Deserializer::from_str(&source.text);
     let mut track = serde_path_to_error::Track::new();
     let seed = DocSeed { schema, names: &names, path: &source.path };
-    seed.deserialize(serde_path_to_error::Deserializer::new(de, &mut track)).map_err(|e| {
+    let doc = seed.deserialize(serde_path_to_error::Deserializer::new(de, &mut track)).map_err(|e| {
         let path = track.path().to_string();
         DataError::from_yaml(&source.path, &source.text, &e, Some(path), &names, 0)
-    })
+    })?;
+    unique_metric_ids(source, &doc)?;
+    Ok(doc)
+}
+
+/// Two metrics with one id: the second would hide the first.
+fn unique_metric_ids(source: &Source, doc: &Document) -> Result<(), DataError> {
+    let mut seen = HashSet::new();
+    for (i, m) in doc.metrics.iter().enumerate() {
+        if seen.insert(m.id.0.as_str()) {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::error(format!("metric id `{}` is given twice", m.id))
+            .in_file(&source.path)
+            .field(format!("metrics[{i}].id"))
+            .hint("give each metric an id of its own; items and `rank_by` name metrics by id");
+        // The second `id: …` written with this id.
+        let written = |line: &str| {
+            line.split(['{', ',', '-'])
+                .filter_map(|part| part.trim_start().strip_prefix("id:"))
+                .any(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']) == m.id.0)
+        };
+        if let Some((line, _)) = source.text.lines().enumerate().filter(|(_, l)| written(l)).nth(1) {
+            diagnostic = diagnostic.at_line(source.text.clone(), line + 1, 1);
+        }
+        return Err(DataError::new(diagnostic));
+    }
+    Ok(())
 }
 
 /// Deserializes front matter (the YAML between `---` lines at `base..base+len`
