@@ -406,11 +406,25 @@ pub(crate) fn refused_by_name(dest: &str) -> Option<&'static str> {
     }
 }
 
-/// Keeps the generated source of a failed compile in the temp folder.
+/// Keeps the generated source of a failed compile in the temp folder,
+/// readable by the user only, in a file made where nothing was (never
+/// through a symlink placed in the shared folder).
 fn keep_source(input: &Path, text: &str) -> Option<PathBuf> {
+    use std::io::Write as _;
     let stem = input.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-    let path = std::env::temp_dir().join(format!("zongjie-{stem}-{}.typ", std::process::id()));
-    std::fs::write(&path, text).ok().map(|()| path)
+    for n in 0..64 {
+        let path = std::env::temp_dir().join(format!("zongjie-{stem}-{}-{n}.typ", std::process::id()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(mut file) => return file.write_all(text.as_bytes()).ok().map(|()| path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// How the body is converted: its last block keeps to the signature.

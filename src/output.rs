@@ -51,10 +51,8 @@ impl Writes {
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
         let result = (|| {
             for (format, bytes) in files {
-                let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-                let temp = dir.join(format!(".{stem}.{}.zongjie-{}-{n}.tmp", format.ext(), std::process::id()));
-                temps.push((temp.clone(), target(dir, stem, *format)));
-                let mut file = self.registered(&temp, || fs::File::create(&temp))?;
+                let (temp, mut file) = self.registered(|| new_temp(dir, &format!("{stem}.{}", format.ext())))?;
+                temps.push((temp, target(dir, stem, *format)));
                 file.write_all(bytes)?;
             }
             self.rename_together(&temps)?;
@@ -84,7 +82,9 @@ impl Writes {
             for (temp, target) in temps {
                 if target.is_file() {
                     let backup = temp.with_extension("bak");
-                    self.registered(&backup, || fs::hard_link(target, &backup))?;
+                    // A link is made only where nothing is: never through
+                    // a symlink someone placed there.
+                    self.registered(|| fs::hard_link(target, &backup).map(|()| (backup.clone(), ())))?;
                     backups.push((backup, target.clone()));
                 }
             }
@@ -113,14 +113,15 @@ impl Writes {
         result
     }
 
-    /// Makes the file at `path` with `make` and records it as pending, both
-    /// under the lock an interruption takes: no file is made after the
-    /// interruption has removed the pending ones (this waits for the exit
-    /// instead).
-    fn registered<T>(&self, path: &Path, make: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
+    /// Makes a file with `make`, which returns its path, and records it as
+    /// pending, both under the lock an interruption takes: no file is made
+    /// after the interruption has removed the pending ones (this waits for
+    /// the exit instead).
+    fn registered<T>(&self, make: impl FnOnce() -> std::io::Result<(PathBuf, T)>) -> std::io::Result<(PathBuf, T)> {
         let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        pending.push(path.to_path_buf());
-        make()
+        let made = make()?;
+        pending.push(made.0.clone());
+        Ok(made)
     }
 
     fn unregister(&self, path: &Path) {
@@ -140,6 +141,24 @@ impl Writes {
 
 /// Removes the temporary files and backups that a zongjie process killed
 /// outright (SIGKILL, power loss) left in `dir`: those named
+/// A new temporary file in `dir` for `name`, named
+/// `.<name>.zongjie-<pid>-<n>.tmp`: made only where nothing is (never
+/// through a symlink or over a file someone placed at that name; the next
+/// number is tried instead).
+pub fn new_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, fs::File)> {
+    let mut last = None;
+    for _ in 0..64 {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.zongjie-{}-{n}.tmp", std::process::id()));
+        match fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
+}
+
 /// `.<stem>.<ext>.zongjie-<pid>-<n>.tmp|.bak` whose process is gone. Only
 /// where running processes can be listed (`/proc`, Linux); elsewhere nothing
 /// is removed. Returns how many files were removed.
@@ -178,6 +197,32 @@ fn stale_pid(name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Symlinks placed at the names the next temporary files would take
+    /// are neither written through nor renamed into place.
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_at_temporary_names_are_not_followed() {
+        let dir = std::env::temp_dir().join(format!("zongjie-planted-{}", std::process::id()));
+        let outside = std::env::temp_dir().join(format!("zongjie-outside-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(&outside, b"precious").unwrap();
+        let next = COUNTER.load(Ordering::Relaxed);
+        for n in next..next + 40 {
+            for ext in ["md", "pdf"] {
+                let name = format!(".p.{ext}.zongjie-{}-{n}.tmp", std::process::id());
+                std::os::unix::fs::symlink(&outside, dir.join(name)).unwrap();
+            }
+        }
+        write_all(&dir, "p", &[(Format::Md, b"md".to_vec()), (Format::Pdf, b"pdf".to_vec())]).unwrap();
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
+        for name in ["p.md", "p.pdf"] {
+            assert!(fs::symlink_metadata(dir.join(name)).unwrap().file_type().is_file(), "{name} is not a plain file");
+        }
+        assert_eq!(fs::read(dir.join("p.pdf")).unwrap(), b"pdf");
+        fs::remove_dir_all(&dir).unwrap();
+        fs::remove_file(&outside).unwrap();
+    }
 
     #[test]
     fn writes_together_and_leaves_no_temporaries() {

@@ -156,8 +156,8 @@ impl Cache {
         // Named as the outputs' temporary files are, so that what a killed
         // run left is swept in the same way.
         crate::output::sweep_stale(dir);
-        let temp = dir.join(format!(".fonts-{FORMAT}.json.zongjie-{}-0.tmp", std::process::id()));
-        fs::write(&temp, json).and_then(|()| fs::rename(&temp, file)).inspect_err(|_| {
+        let (temp, mut out) = crate::output::new_temp(dir, &format!("fonts-{FORMAT}.json"))?;
+        std::io::Write::write_all(&mut out, &json).and_then(|()| fs::rename(&temp, file)).inspect_err(|_| {
             let _ = fs::remove_file(&temp);
         })
     }
