@@ -143,6 +143,10 @@ pub fn roll_up(
     let lang = doc.lang;
     let mut rollup = Rollup::default();
     let mut loaded: Vec<(Document, String)> = Vec::new();
+    let mut read: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    if let Ok(real) = doc.path.canonicalize() {
+        read.insert(real);
+    }
     for pattern in &bulletin.units {
         let files = expand(root, pattern.as_str()).map_err(|why| {
             BuildError::Data(data::DataError(Box::new(
@@ -165,7 +169,9 @@ pub fn roll_up(
             continue;
         }
         for (path, shown, refused) in files {
-            if loaded.iter().any(|(d, _)| d.path == path) || path == doc.path {
+            // One file is one return, however many names lead to it.
+            let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+            if !read.insert(real) || path == doc.path {
                 continue;
             }
             if let Some(why) = refused {
@@ -230,6 +236,11 @@ pub fn roll_up(
 /// The files a `units:` pattern names, sorted by name, each with the
 /// name shown for it and, for a file that leads outside `root` (a symlink),
 /// why it is not read. An error if the pattern itself leads outside.
+///
+/// The folder is walked without following symlinks to folders (a link to
+/// `.` would name every file again, and two of them would never end), at
+/// most [`MAX_WALK_DEPTH`] folders deep and [`MAX_WALK_ENTRIES`] entries
+/// wide.
 fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<String>)>, String> {
     let rel = Path::new(pattern);
     if rel.is_absolute() || pattern.starts_with('/') || pattern.starts_with('\\') {
@@ -238,26 +249,51 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Str
     if rel.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir)) {
         return Err("leads outside the bulletin's folder (`..`)".into());
     }
+    let glob = glob::Pattern::new(pattern).map_err(|e| format!("is not a valid pattern: {}", e.msg))?;
+    let options = glob::MatchOptions { require_literal_separator: true, ..glob::MatchOptions::new() };
     let root = root.canonicalize().map_err(|e| format!("cannot be searched: {e}"))?;
-    let full = root.join(pattern);
-    let full = full.to_str().ok_or("is not valid UTF-8")?;
-    let paths = glob::glob(full).map_err(|e| format!("is not a valid pattern: {}", e.msg))?;
     let mut found = Vec::new();
-    for path in paths.flatten() {
-        if !path.is_file() {
-            continue;
+    let mut stack = vec![(root.clone(), 0)];
+    let mut seen = 0;
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            seen += 1;
+            if seen > MAX_WALK_ENTRIES {
+                return Err(format!(
+                    "is searched for in a folder of over {MAX_WALK_ENTRIES} entries: name the units' folder"
+                ));
+            }
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                if depth < MAX_WALK_DEPTH {
+                    stack.push((path, depth + 1));
+                }
+                continue;
+            }
+            let Ok(relative) = path.strip_prefix(&root) else { continue };
+            let shown = relative.display().to_string();
+            if !glob.matches_path_with(relative, options) {
+                continue;
+            }
+            let refused = match path.canonicalize() {
+                Ok(real) if real.starts_with(&root) && real.is_file() => None,
+                Ok(real) if real.starts_with(&root) => continue,
+                Ok(_) => Some("leads outside the bulletin's folder".to_owned()),
+                Err(e) => Some(format!("cannot be opened ({e})")),
+            };
+            found.push((path, shown, refused));
         }
-        let shown = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
-        let refused = match path.canonicalize() {
-            Ok(real) if real.starts_with(&root) => None,
-            Ok(_) => Some("leads outside the bulletin's folder".to_owned()),
-            Err(e) => Some(format!("cannot be opened ({e})")),
-        };
-        found.push((path, shown, refused));
     }
     found.sort();
     Ok(found)
 }
+
+/// How deep below the bulletin's folder unit files are looked for.
+const MAX_WALK_DEPTH: usize = 8;
+/// How many folder entries are looked at for one pattern.
+const MAX_WALK_ENTRIES: usize = 100_000;
 
 /// A unit file: the common contract, or the fields of its own `template:`
 /// if it names one (a town may submit its own progress report).

@@ -265,3 +265,26 @@ fn a_figure_too_large_is_refused_at_its_line() {
     let done = zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap()]).run();
     assert!(done.code() != 3, "internal error: {}", done.stderr());
 }
+
+/// `**` patterns walk the folder without following links to folders, and a
+/// file reached by several names is one return.
+#[cfg(unix)]
+#[test]
+fn a_return_is_counted_once_however_many_names_lead_to_it() {
+    let hh = |actual: u32| {
+        format!("  - {{id: households, label: Households, unit: households, target: 200, actual: {actual}}}\n")
+    };
+    let units = [("duanji.yaml", return_of("Duanji Town", "2026-10", &hh(120)))];
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("units/sub")).unwrap();
+    fs::write(dir.path().join("units").join(units[0].0), &units[0].1).unwrap();
+    fs::write(dir.path().join("units/sub/s.yaml"), return_of("Sub Town", "2026-10", &hh(50))).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("units/loop")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("units/sub/up")).unwrap();
+    std::os::unix::fs::symlink("duanji.yaml", dir.path().join("units/copy.yaml")).unwrap();
+    let text = BULLETIN.replace("units: [units/*.yaml]", "units: ['units/**/*.yaml']");
+    fs::write(dir.path().join("bulletin.yaml"), text).unwrap();
+    zongjie(["build", "-f", "md", dir.path().join("bulletin.yaml").to_str().unwrap()]).run().expect(0);
+    let md = fs::read_to_string(dir.path().join("bulletin.md")).unwrap();
+    assert!(md.contains("170 households, 42.5% of the target of 400"), "{md}");
+}
