@@ -16,6 +16,10 @@ pub struct TypstError {
     pub rendered: String,
     /// The first message, for one-line summaries.
     pub first: String,
+    /// The image the document could not use, when that is what failed (a
+    /// file that is no image, an SVG that links to other files): the
+    /// input's fault, not a bug.
+    pub image: Option<String>,
 }
 
 /// Lays the document out.
@@ -23,9 +27,11 @@ pub fn layout(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>)
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(doc) => Ok((doc, warnings.into_iter().collect())),
-        Err(errors) => {
-            Err(TypstError { rendered: render(world, errors.iter().chain(&warnings)), first: first(&errors) })
-        }
+        Err(errors) => Err(TypstError {
+            rendered: render(world, errors.iter().chain(&warnings)),
+            first: first(&errors),
+            image: image_at_fault(world, &errors),
+        }),
     }
 }
 
@@ -51,8 +57,41 @@ pub fn pdf(world: &DocWorld, document: &PagedDocument, epoch: Option<i64>) -> Re
         timestamp,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options)
-        .map_err(|errors| TypstError { rendered: render(world, errors.iter()), first: first(&errors) })
+    typst_pdf::pdf(document, &options).map_err(|errors| TypstError {
+        rendered: render(world, errors.iter()),
+        first: first(&errors),
+        image: image_at_fault(world, &errors),
+    })
+}
+
+/// The image an error is about: the one an `image("…")` call of the
+/// generated source names where the error points at that call, or the
+/// image file (an SVG) the error points into.
+fn image_at_fault(world: &DocWorld, errors: &[SourceDiagnostic]) -> Option<String> {
+    use typst::WorldExt as _;
+    errors.iter().find_map(|e| {
+        let id = e.span.id()?;
+        if id != world.main() {
+            let name = id.vpath().get_without_slash();
+            let image = [".svg", ".svgz", ".png", ".jpg", ".jpeg", ".gif", ".webp"]
+                .iter()
+                .any(|ext| name.to_ascii_lowercase().ends_with(ext));
+            return image.then(|| name.to_owned());
+        }
+        let call = world.source_text().get(world.range(e.span)?)?;
+        let literal = call.strip_prefix("image(\"").or_else(|| call.strip_prefix("#image(\""))?;
+        // The path as the writer escaped it into a string literal.
+        let mut path = String::new();
+        let mut chars = literal.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return Some(path),
+                '\\' => path.extend(chars.next()),
+                c => path.push(c),
+            }
+        }
+        None
+    })
 }
 
 fn first(errors: &[SourceDiagnostic]) -> String {

@@ -159,6 +159,12 @@ impl From<DataError> for BuildError {
     }
 }
 
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Input(Box::new(d))
+    }
+}
+
 impl From<TemplateError> for BuildError {
     fn from(e: TemplateError) -> Self {
         BuildError::Template(e)
@@ -269,10 +275,12 @@ impl Engine {
                         ))
                     })?
                     .with_parts(main.parts);
-                let typst_failed = |error: TypstError| BuildError::Typst {
-                    kept: keep_source(input, world.source_text()),
-                    error,
-                    ours,
+                let typst_failed = |error: TypstError| match &error.image {
+                    // An image Typst cannot read is the input's fault.
+                    Some(image) => refused_image(input, &text, image, &format!("cannot be used: {}", error.first))
+                        .hint("save it as PNG, JPEG, GIF or SVG; an SVG may not link to other files or to the web")
+                        .into(),
+                    None => BuildError::Typst { kept: keep_source(input, world.source_text()), error, ours },
                 };
                 let t = Instant::now();
                 let (document, typst_warnings) = compile::layout(&world).map_err(typst_failed)?;
@@ -371,15 +379,9 @@ fn check_images(input: &Path, text: &std::sync::Arc<str>, root: &Path, images: &
     })?;
     for dest in images {
         let refuse = |why: &str| {
-            let mut diagnostic = Diagnostic::error(format!("image `{dest}` {why}"))
-                .in_file(input)
-                .hint("images must be files in the data file's folder or below it, named by a relative path");
-            let written = [dest.clone(), dest.replace('/', "\\"), dest.replace('/', "\\\\")];
-            let found = written.iter().find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
-            if let Some(span) = found.filter(|_| !dest.is_empty()) {
-                diagnostic = diagnostic.at(text.clone(), span);
-            }
-            BuildError::Input(Box::new(diagnostic))
+            refused_image(input, text, dest, why)
+                .hint("images must be files in the data file's folder or below it, named by a relative path")
+                .into()
         };
         if let Some(why) = refused_by_name(dest) {
             return Err(refuse(why));
@@ -392,6 +394,18 @@ fn check_images(input: &Path, text: &std::sync::Arc<str>, root: &Path, images: &
         }
     }
     Ok(())
+}
+
+/// An error about the image `dest`, at the first place the input's `text`
+/// names it (as written, with `/` or `\\`).
+fn refused_image(input: &Path, text: &std::sync::Arc<str>, dest: &str, why: &str) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(format!("image `{dest}` {why}")).in_file(input);
+    let written = [dest.to_owned(), dest.replace('/', "\\"), dest.replace('/', "\\\\")];
+    let found = written.iter().find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
+    if let Some(span) = found.filter(|_| !dest.is_empty()) {
+        diagnostic = diagnostic.at(text.clone(), span);
+    }
+    diagnostic
 }
 
 /// Why an image path is refused by its name alone (a URL, an absolute

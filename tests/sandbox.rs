@@ -85,3 +85,36 @@ fn packages_are_not_available() {
     .expect(1)
     .stderr_has(&["packages are not available"]);
 }
+
+/// A file that is no image, or an SVG that links to a file outside (or to
+/// the web), is the input's fault: exit 1 naming the image where the data
+/// uses it, nothing of the outside file shown, no source kept as a bug.
+#[test]
+fn an_image_typst_cannot_use_is_an_input_error() {
+    let dir = temp();
+    fs::write(dir.path().join("secret.txt"), SECRET).unwrap();
+    fs::write(dir.path().join("fake.png"), "not an image at all").unwrap();
+    let links = [
+        ("outside.svg", format!("{}/secret.txt", dir.path().display())),
+        ("up.svg", "../secret.txt".to_owned()),
+        ("web.svg", "http://example.com/x.png".to_owned()),
+    ];
+    for (name, href) in &links {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image href=\"{href}\" width=\"10\" height=\"10\"/></svg>"
+        );
+        fs::write(dir.path().join(name), svg).unwrap();
+    }
+    for image in ["fake.png", "outside.svg", "up.svg", "web.svg"] {
+        let data = dir.path().join("r.yaml");
+        fs::write(&data, format!("{REPORT}progress:\n  - title: A picture\n    body: |\n      ![map]({image})\n"))
+            .unwrap();
+        let done = zongjie(["build", data.to_str().unwrap()])
+            .run()
+            .expect(1)
+            .stderr_has(&[&format!("image `{image}` cannot be used"), "r.yaml:8:14"]);
+        let err = done.stderr();
+        assert!(!err.contains(SECRET) && !err.contains("bug in zongjie"), "{err}");
+        assert!(!dir.path().join("r.pdf").exists());
+    }
+}
