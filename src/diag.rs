@@ -111,19 +111,24 @@ impl Diagnostic {
         Some((line, column))
     }
 
-    /// Prints the diagnostic with its snippet.
+    /// Prints the diagnostic with its snippet. Control characters of the
+    /// input (an escape sequence in a field name, say) are shown, never sent
+    /// to the terminal; a message is cut to a readable length.
     pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
         let message = match &self.field {
             Some(field) => format!("{field}: {}", self.message),
             None => self.message.clone(),
         };
+        let message = shorten(&escape_controls(&message), MAX_MESSAGE_CHARS);
         let mut diag = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
         .with_message(message)
-        .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
-        let name = self.file.as_deref().map_or_else(|| "<input>".into(), |p| p.display().to_string());
+        .with_notes(
+            self.hints.iter().map(|h| format!("hint: {}", shorten(&escape_controls(h), MAX_MESSAGE_CHARS))).collect(),
+        );
+        let name = self.file.as_deref().map_or_else(|| "<input>".into(), |p| escape_controls(&p.display().to_string()));
         let config = term::Config::default();
         match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
@@ -173,6 +178,51 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// The most characters of a message or hint shown: a value quoted in a
+/// message can be a megabyte long.
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// `text` with its control characters (but line breaks and tabs) and
+/// direction controls written as escapes (`\u{1b}`), so that printing it
+/// cannot steer a terminal or turn the line around.
+pub fn escape_controls(text: &str) -> String {
+    text.chars().map(|c| if steers(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// `text` with each control or direction character replaced by a visible
+/// one of the same length in UTF-8, so that byte offsets into it hold.
+fn mask_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(steers) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match (steers(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '¿',
+            (true, _) => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A character that steers the terminal or the direction of the text.
+fn steers(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` cut in the middle to at most `max` characters.
+fn shorten(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(max / 2).collect();
+    let tail: String = text.chars().skip(count - max / 2).collect();
+    format!("{head} … {tail}")
+}
+
 /// The line a diagnostic points at, cut to a window around the span when it
 /// is long (a minified or generated file can hold megabytes on one line), as
 /// a one-line "file" for codespan that still reports the true line and
@@ -215,7 +265,7 @@ impl Snippet {
         if ellipsis > 0 {
             text.push('…');
         }
-        text.push_str(&source[from..to]);
+        text.push_str(&mask_controls(&source[from..to]));
         if to < line_end {
             text.push('…');
         }

@@ -195,6 +195,28 @@ fn aliases_repeating_a_long_text_and_duplicate_ids_are_refused() {
     fails(dir.path(), name, &["duplicate_id.yaml:5:", "metrics[1].id", "metric id `m1` is given twice"]);
 }
 
+/// Control characters written as escapes (`"\e"`, `"\0"`) and direction
+/// overrides are refused in text; nothing of an escape sequence reaches the
+/// terminal, not even in the name of an unknown field.
+#[test]
+fn escaped_control_characters_are_refused_and_never_printed() {
+    let dir = temp();
+    let cases = [
+        ("esc_title.yaml", "title: \"T\\e]0;PWNED\\a\"\norganization: O\n", "U+001B"),
+        ("nul_body.yaml", "title: T\norganization: O\nintro: \"Body \\0 two\"\n", "U+0000"),
+        ("rlo.yaml", "title: T\norganization: O\nintro: \"a \\u202e b\"\n", "direction override (U+202E)"),
+        ("esc_key.yaml", "\"\\e]0;PWNED\\a\\e[2J\": x\ntitle: T\norganization: O\n", "unknown field"),
+    ];
+    for (name, text, message) in cases {
+        fs::write(dir.path().join(name), text).unwrap();
+        let err = zongjie(["check", name]).current_dir(dir.path()).run().expect(1).stderr_has(&[message]).stderr();
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}'),
+            "{name}: a control character reached the terminal: {err:?}"
+        );
+    }
+}
+
 /// A 50 MB file is refused before it is parsed, with its size.
 #[test]
 fn a_50_mb_file_is_refused() {

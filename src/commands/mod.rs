@@ -61,7 +61,7 @@ pub fn emit_build_error(error: &BuildError) {
         BuildError::Input(d) => emit(d),
         BuildError::Typst { error, kept, ours } => {
             let mut err = stderr();
-            let _ = err.write_all(error.rendered.as_bytes());
+            let _ = err.write_all(crate::diag::escape_controls(&error.rendered).as_bytes());
             let _ = err.reset();
             let mut d = Diagnostic::error(if *ours {
                 "Typst refused the source zongjie generated: this is a bug in zongjie".to_owned()

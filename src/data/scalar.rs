@@ -70,6 +70,25 @@ impl<'de> Deserialize<'de> for Markdown {
     }
 }
 
+/// Why a text cannot go into a document, if it cannot: it holds a control
+/// character (written as an escape such as `"\e"` or `"\0"`; raw ones are
+/// refused with the file), which a document cannot show and a terminal
+/// would obey, or a direction override, which turns the text after it
+/// around (the template's words as well as the writer's).
+fn unshowable(text: &str) -> Option<String> {
+    let c = text
+        .chars()
+        .find(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{202a}'..='\u{202e}'))?;
+    let code = u32::from(c);
+    Some(if c.is_control() {
+        format!("holds a control character (U+{code:04X}), which a document cannot show: remove it")
+    } else {
+        format!(
+            "holds a direction override (U+{code:04X}), which would turn the words after it around: remove it (to set right-to-left text apart, use U+2067 … U+2069)"
+        )
+    })
+}
+
 /// Accepts any scalar as text (YAML reads `2026` as a number, but as a title
 /// it is text); rejects lists and mappings.
 struct ScalarText(&'static str);
@@ -81,10 +100,10 @@ impl<'de> Visitor<'de> for ScalarText {
         write!(f, "{}", self.0)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
+        unshowable(v).map_or_else(|| Ok(v.to_owned()), |why| Err(E::custom(why)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
+        unshowable(&v).map_or(Ok(v), |why| Err(E::custom(why)))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
         Ok(v.to_string())

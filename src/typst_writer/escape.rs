@@ -66,6 +66,29 @@ pub fn markup(text: &str, out: &mut String) {
         state.line_start = false;
         state.after_expr = false;
     }
+    // Closed here, so that they cannot turn around the words that follow
+    // (a template's, or the next field's).
+    out.push_str(&direction_closers(text));
+}
+
+/// What closes the direction controls (embeddings, overrides, isolates)
+/// that `text` opens and does not close, innermost first.
+#[must_use]
+pub fn direction_closers(text: &str) -> String {
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => open.push('\u{202c}'),
+            '\u{2066}'..='\u{2068}' => open.push('\u{2069}'),
+            '\u{202c}' | '\u{2069}' => {
+                if let Some(at) = open.iter().rposition(|o| *o == c) {
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    open.iter().rev().collect()
 }
 
 /// Returns `s` as a quoted Typst string literal: `"…"`.

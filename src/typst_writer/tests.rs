@@ -37,7 +37,9 @@ fn parse_errors(markup: &str) -> Vec<String> {
 
 /// What `escape::markup` does to a text's characters.
 fn normalized(s: &str) -> String {
-    s.chars().filter_map(escape::normalize).collect()
+    let mut text: String = s.chars().filter_map(escape::normalize).collect();
+    text.push_str(&escape::direction_closers(s));
+    text
 }
 
 /// The text of markup that holds only text, spaces and escapes; any other
@@ -1129,4 +1131,14 @@ fn constructs_combine() {
         let visible = visible_text(&pulldown_html(markdown));
         words_anywhere(&visible, &document_text(&document)).unwrap_or_else(|e| panic!("{markdown:?}:\n{out}\n{e}"));
     }
+}
+
+#[test]
+fn direction_controls_are_closed_where_their_text_ends() {
+    let mut out = String::new();
+    escape::markup("ab\u{202e}cd\u{2067}ef", &mut out);
+    assert!(out.ends_with("ef\u{2069}\u{202c}"), "{out:?}");
+    let mut out = String::new();
+    escape::markup("a\u{2067}b\u{2069}c", &mut out);
+    assert_eq!(out, "a\u{2067}b\u{2069}c");
 }
