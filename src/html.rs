@@ -3,16 +3,27 @@
 //! is shown as text, not interpreted, as in the PDF.
 
 use pulldown_cmark::html::push_html;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::mdfile::MdFile;
 
 /// A complete HTML page: title block, body, signature.
 pub fn page(md: &MdFile) -> String {
     let meta = &md.meta;
-    let parser = Parser::new_ext(&md.body, crate::typst_writer::parser_options()).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        other => other,
+    // A link to a scheme that runs code or opens local files keeps its text
+    // and loses its address, as in the PDF (links do not nest).
+    let mut unlinked = false;
+    let parser = Parser::new_ext(&md.body, crate::typst_writer::parser_options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { ref dest_url, .. }) if !crate::typst_writer::is_safe_link(dest_url) => {
+            unlinked = true;
+            None
+        }
+        Event::End(TagEnd::Link) if unlinked => {
+            unlinked = false;
+            None
+        }
+        other => Some(other),
     });
     let mut body = String::with_capacity(md.body.len() * 2);
     push_html(&mut body, parser);

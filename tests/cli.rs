@@ -438,3 +438,26 @@ fn the_body_is_not_hyphenated_but_narrow_table_cells_are() {
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("  {l}\n")).collect()
 }
+
+#[test]
+fn links_that_run_code_or_open_local_files_keep_only_their_text() {
+    let dir = temp();
+    let text = GOOD.replace(
+        "  In the third quarter the bureau kept to its annual plan.\n",
+        "  See [the plan](https://example.org/plan), [click](javascript:alert(1)), [case](JaVa\tScRiPt:x),\n  <javascript:alert(2)>, [page](data:text/html,x), [f](file:///etc/passwd), [v](vbscript:x) and [rel](plan.html).\n",
+    );
+    let data = write(dir.path(), "links.yaml", &text);
+    zongjie(["build", "-f", "html,typ,pdf", data.to_str().unwrap()]).run().expect(0);
+    let html = fs::read_to_string(dir.path().join("links.html")).unwrap();
+    let typ = fs::read_to_string(dir.path().join("links.typ")).unwrap();
+    for out in [&html, &typ] {
+        for bad in ["javascript:", "JaVa", "data:text", "file://", "vbscript:"] {
+            let linked = out.contains(&format!("href=\"{bad}")) || out.contains(&format!("#link(\"{bad}"));
+            assert!(!linked, "a {bad} link survived");
+        }
+        assert!(out.contains("https://example.org/plan") && out.contains("plan.html"), "safe links were lost");
+    }
+    assert!(html.contains(">click<") || html.contains(" click,"), "the text of an unsafe link was lost");
+    let pdf = common::pdf_text(&dir.path().join("links.pdf"));
+    assert!(pdf.contains("click") && pdf.contains("case"), "{pdf}");
+}

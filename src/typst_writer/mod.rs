@@ -376,6 +376,23 @@ struct Writer<'a, 'd> {
     label_base: String,
 }
 
+/// Whether a link may be followed from a document: a relative address or
+/// one of the schemes a reader means (web, mail, telephone), never one that
+/// runs code or opens local files (`javascript:`, `data:`, `file:`, …).
+/// Letters of the scheme are compared as browsers read them: case, blanks
+/// and control characters aside.
+#[must_use]
+pub fn is_safe_link(url: &str) -> bool {
+    let read: String =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(32).collect::<String>().to_lowercase();
+    let Some(colon) = read.find(':') else { return true };
+    let scheme = &read[..colon];
+    if scheme.contains(['/', '?', '#']) || scheme.is_empty() {
+        return true;
+    }
+    matches!(scheme, "http" | "https" | "mailto" | "tel" | "ftp" | "ftps")
+}
+
 /// A URL longer than this is refused by Typst's `link`.
 const MAX_URL_LEN: usize = 8000;
 
@@ -688,7 +705,7 @@ impl<'a, 'd> Writer<'a, 'd> {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
-                if dest_url.is_empty() || url.len() > MAX_URL_LEN || !self.has_room() {
+                if dest_url.is_empty() || url.len() > MAX_URL_LEN || !is_safe_link(&url) || !self.has_room() {
                     // No link: just its text.
                     self.stack.push(Open::Plain);
                 } else {
