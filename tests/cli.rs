@@ -461,3 +461,28 @@ fn links_that_run_code_or_open_local_files_keep_only_their_text() {
     let pdf = common::pdf_text(&dir.path().join("links.pdf"));
     assert!(pdf.contains("click") && pdf.contains("case"), "{pdf}");
 }
+
+#[test]
+fn fields_that_number_their_notes_alike_keep_their_own_notes() {
+    let dir = temp();
+    let text = GOOD
+        .replace(
+            "  In the third quarter the bureau kept to its annual plan.\n",
+            "  In the third quarter the bureau kept to its plan.[^1]\n\n  [^1]: Source A, the plan.\n",
+        )
+        .replace(
+            "      Teams repaired wells in nine townships.\n",
+            "      Teams repaired wells.[^1]\n\n      [^1]: Source B, the teams.\n",
+        );
+    let data = write(dir.path(), "notes.yaml", &text);
+    zongjie(["build", data.to_str().unwrap()]).run().expect(0);
+    let pdf = common::squeeze(&common::pdf_text(&dir.path().join("notes.pdf")));
+    for note in ["SourceA,theplan.", "SourceB,theteams."] {
+        assert_eq!(pdf.matches(note).count(), 1, "{note} is not one footnote: {pdf}");
+    }
+    assert!(!pdf.contains("[^1]"), "a note was printed as text: {pdf}");
+    // The .md rebuilds to the same notes.
+    zongjie(["build", dir.path().join("notes.md").to_str().unwrap()]).run().expect(0);
+    let again = common::squeeze(&common::pdf_text(&dir.path().join("notes.pdf")));
+    assert_eq!(again, pdf);
+}

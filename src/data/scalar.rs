@@ -56,7 +56,8 @@ impl Serialize for Markdown {
         if minijinja::value::serializing_for_value() {
             // Marked safe: the template's Markdown escaping leaves it alone;
             // sealed, so it cannot swallow what the template puts after it.
-            let sealed = crate::template::markdown::seal(&self.0).into_owned();
+            let own = crate::template::markdown::own_footnotes(&self.0);
+            let sealed = crate::template::markdown::seal(&own).into_owned();
             Serialize::serialize(&minijinja::Value::from_safe_string(sealed), serializer)
         } else {
             serializer.serialize_str(&self.0)

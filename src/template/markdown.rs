@@ -36,6 +36,40 @@ pub fn seal(markdown: &str) -> Cow<'_, str> {
     Cow::Owned(markdown.lines().map(escape::markdown).collect::<Vec<_>>().join("\n\n"))
 }
 
+/// The field with its footnote labels made its own: every field of a
+/// document ends up in one Markdown body, where two fields that both number
+/// their notes `[^1]` would share one note and lose the other. Each label
+/// gets a prefix drawn from the field's text (`[^1]` → `[^n3f9a1c-1]`);
+/// readers see numbers, never labels.
+pub fn own_footnotes(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains("[^") {
+        return Cow::Borrowed(markdown);
+    }
+    let mut at: Vec<usize> = Parser::new_ext(markdown, parser_options())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))))
+        .filter_map(|(_, range)| {
+            let start = range.start + markdown[range.start..range.end].find("[^")?;
+            Some(start + 2)
+        })
+        .collect();
+    if at.is_empty() {
+        return Cow::Borrowed(markdown);
+    }
+    at.sort_unstable();
+    at.dedup();
+    let prefix = format!("n{:06x}-", crate::typst_writer::fnv1a(markdown.as_bytes()) & 0xff_ffff);
+    let mut out = String::with_capacity(markdown.len() + at.len() * prefix.len());
+    let mut last = 0;
+    for i in at {
+        out.push_str(&markdown[last..i]);
+        out.push_str(&prefix);
+        last = i;
+    }
+    out.push_str(&markdown[last..]);
+    Cow::Owned(out)
+}
+
 /// Closing fences for every fence opened in the text (longest first).
 fn fence_closers(text: &str) -> Vec<String> {
     let mut closers: Vec<String> = text
