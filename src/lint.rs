@@ -389,6 +389,19 @@ pub fn document(source: &Source, doc: &Document, figures: &Figures, md: &MdFile)
     out
 }
 
+/// Lint a unit's return rolled up into a bulletin: what of it the bulletin
+/// shows (the unit's name, its metrics' labels and units).
+pub fn unit_return(source: &Source, doc: &Document) -> Vec<Diagnostic> {
+    let mut content = format!("{}\n", doc.organization);
+    for m in &doc.metrics {
+        content.push_str(&format!("{}\n{}\n", m.label, m.unit));
+    }
+    let lines = visible_lines(&source.text, Input::Data);
+    let mut out = placeholders(source, &lines, &content);
+    out.sort_by_cached_key(Diagnostic::line_column);
+    out
+}
+
 /// Lint a `.md` file given to `build` or `check`.
 pub fn markdown(source: &Source, md: &MdFile) -> Vec<Diagnostic> {
     let content = content_of(md);

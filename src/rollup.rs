@@ -185,7 +185,7 @@ pub fn roll_up(
                 continue;
             }
             match load_unit(&path, templates) {
-                Ok(unit) => match other_period(doc, &unit) {
+                Ok((unit, findings)) => match other_period(doc, &unit) {
                     Some(why) => {
                         rollup.warnings.push(
                             Diagnostic::warning(format!("{shown} {why}; it is not rolled up"))
@@ -194,7 +194,10 @@ pub fn roll_up(
                         );
                         rollup.missing.push(Missing { file: shown, reason: why, kind: "other_period" });
                     }
-                    None => loaded.push((unit, shown)),
+                    None => {
+                        rollup.warnings.extend(findings);
+                        loaded.push((unit, shown));
+                    }
                 },
                 Err(e) => {
                     rollup.missing.push(Missing { file: shown, reason: e.to_string(), kind: "broken" });
@@ -296,14 +299,17 @@ const MAX_WALK_DEPTH: usize = 8;
 const MAX_WALK_ENTRIES: usize = 100_000;
 
 /// A unit file: the common contract, or the fields of its own `template:`
-/// if it names one (a town may submit its own progress report).
-fn load_unit(path: &Path, templates: &Templates) -> Result<Document, data::DataError> {
+/// if it names one (a town may submit its own progress report); with what
+/// the lint finds in what the bulletin shows of it.
+fn load_unit(path: &Path, templates: &Templates) -> Result<(Document, Vec<Diagnostic>), data::DataError> {
     let source = data::read_source(path)?;
     let schema = match data::front_matter_template(&source)? {
         Some(name) => templates.info(&name).map_err(|e| data::DataError(e.0))?.schema,
         None => Schema::common(),
     };
-    data::parse(&source, &schema)
+    let doc = data::parse(&source, &schema)?;
+    let findings = crate::lint::unit_return(&source, &doc);
+    Ok((doc, findings))
 }
 
 /// Why a unit's return does not belong in the bulletin: it gives figures as

@@ -288,3 +288,19 @@ fn a_return_is_counted_once_however_many_names_lead_to_it() {
     let md = fs::read_to_string(dir.path().join("bulletin.md")).unwrap();
     assert!(md.contains("170 households, 42.5% of the target of 400"), "{md}");
 }
+
+/// What the bulletin shows of a unit's return is linted with the bulletin:
+/// `check` fails on a placeholder name and says where it is.
+#[test]
+fn placeholders_in_a_units_return_fail_the_check_of_the_bulletin() {
+    let hh = "  - {id: households, label: Households, unit: households, target: 100, actual: 50}\n";
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    fs::write(dir.path().join("units/a.yaml"), return_of("A Town", "2026-10", hh)).unwrap();
+    fs::write(dir.path().join("units/x.yaml"), return_of("XX Town", "2026-10", hh)).unwrap();
+    fs::write(dir.path().join("bulletin.yaml"), BULLETIN).unwrap();
+    zongjie(["check", dir.path().join("bulletin.yaml").to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["x.yaml:1:15", "`XX`"]);
+}

@@ -14,14 +14,20 @@ fn new_then_build_for_every_template_and_language() {
     let dir = temp();
     for template in ["progress-report", "village-stay-report", "monthly-bulletin"] {
         for lang in ["en", "zh"] {
-            let file = dir.path().join(format!("{template}-{lang}.yaml"));
+            // Each in a folder of its own: a bulletin's starter comes with
+            // its units' returns in `units/` beside it.
+            let file = dir.path().join(format!("{template}-{lang}/{template}-{lang}.yaml"));
             zongjie(["new", template, file.to_str().unwrap(), "--lang", lang]).run().expect(0);
             let text = fs::read_to_string(&file).unwrap();
             assert!(text.contains("previous:") && text.contains("last_year:"), "{template} {lang}: a metric with both");
             zongjie(["check", file.to_str().unwrap()]).run().expect(0).stderr_has(&["no errors"]);
             zongjie(["build", file.to_str().unwrap()]).run().expect(0);
-            let pdf = pdf_text(&dir.path().join(format!("{template}-{lang}.pdf")));
+            let pdf = pdf_text(&file.with_extension("pdf"));
             assert!(pdf.len() > 500, "{template} {lang}: a real document");
+            if template == "monthly-bulletin" {
+                let rolled = if lang == "en" { "returns of five units" } else { "本期共汇总5个单位" };
+                assert!(squeeze(&pdf).contains(&squeeze(rolled)), "{lang}: the starter rolls up no returns: {pdf}");
+            }
             // `new` never overwrites.
             let before = fs::read(&file).unwrap();
             zongjie(["new", template, file.to_str().unwrap(), "--lang", lang])
@@ -31,6 +37,13 @@ fn new_then_build_for_every_template_and_language() {
             assert_eq!(fs::read(&file).unwrap(), before);
         }
     }
+    // Nor over a unit return: all or nothing.
+    let file = dir.path().join("monthly-bulletin-en/other.yaml");
+    zongjie(["new", "monthly-bulletin", file.to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&["units/", "already exists"]);
+    assert!(!file.exists());
     zongjie(["new", "no-such-template"]).current_dir(dir.path()).run().expect(2).stderr_has(&["no template"]);
 }
 

@@ -9,6 +9,7 @@ pub mod escape;
 mod filters;
 pub mod markdown;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -201,6 +202,25 @@ impl Templates {
             TemplateError::new(Diagnostic::error(format!("template `{}` has no starter in `{lang}`", info.name)))
         })?;
         Ok(text)
+    }
+
+    /// The files a template's starter comes with in `lang`, to be written
+    /// beside it (a bulletin's sample unit returns): each a path relative to
+    /// the starter's folder and its text. None for most templates.
+    pub fn starter_files(&self, info: &TemplateInfo, lang: &str) -> Result<Vec<(String, String)>, TemplateError> {
+        let Ok(name) = self.resolve(info, &format!("starter-files.{lang}.yaml")) else { return Ok(Vec::new()) };
+        let Some((path, text)) = self.read(&name)? else { return Ok(Vec::new()) };
+        let files: BTreeMap<String, String> = serde_yaml::from_str(&text)
+            .map_err(|e| TemplateError::new(Diagnostic::error(format!("{}: {e}", path.display()))))?;
+        for file in files.keys() {
+            if !Path::new(file).components().all(|c| matches!(c, Component::Normal(_))) {
+                return Err(TemplateError::new(Diagnostic::error(format!(
+                    "{}: `{file}` must be a relative path inside the starter's folder",
+                    path.display()
+                ))));
+            }
+        }
+        Ok(files.into_iter().collect())
     }
 
     /// The Typst style of a template: the shared base, then its own file.
