@@ -171,7 +171,7 @@ fn amount_change_en(delta: f64, ratio: Option<f64>) -> String {
     }
     let word = if delta > 0.0 { "up" } else { "down" };
     match ratio.filter(|r| r.is_finite()) {
-        Some(r) => format!("{word} {amount} ({})", en::percent(r)),
+        Some(r) => format!("{word} {amount} ({})", en::percent(r.abs())),
         None => format!("{word} {amount}"),
     }
 }

@@ -339,7 +339,7 @@ pub fn due(d: &Due) -> String {
 /// then in million, billion and trillion yuan with at most three decimals,
 /// trailing zeros dropped ("32.2 million yuan", "630 million yuan",
 /// "2.86 billion yuan"). Rounding happens before the scale is chosen, so
-/// 999,999.5 yuan is "1 million yuan". Yuan amounts are whole yuan.
+/// 999,999.5 yuan is "1 million yuan"; below a million, fen show ("0.5 yuan").
 ///
 /// ```
 /// # use zongjie::format::en;
@@ -352,7 +352,9 @@ pub fn amount_yuan(yuan: f64) -> String {
         return MISSING.to_owned();
     };
     if plain.int_digits() <= 6 {
-        return format!("{} yuan", plain.render(MINUS, Some(',')));
+        // Fen count in small amounts: 0.5 yuan is not "1 yuan".
+        let exact = Fixed::new(yuan, 0, 2).map_or(plain, Fixed::trim);
+        return format!("{} yuan", exact.render(MINUS, Some(',')));
     }
     for (shift, word) in [(6, "million"), (9, "billion")] {
         if let Some(f) = Fixed::new(yuan, -shift, 3)
@@ -399,7 +401,7 @@ pub fn points(delta: f64) -> String {
     format!("{word} {} percentage points", f.render(MINUS, Some(',')))
 }
 
-/// A change in a quantity: "up 6,000 (40.0%)", "down 3 (−12.5%)", or
+/// A change in a quantity: "up 6,000 (40.0%)", "down 3 (12.5%)", or
 /// "unchanged" when `delta` rounds to 0. `delta` prints with up to two
 /// decimals; `ratio` (`delta / previous`) prints as [`percent`] with its own
 /// sign, and is left out when `None` or not finite (no previous value).
@@ -407,7 +409,7 @@ pub fn points(delta: f64) -> String {
 /// ```
 /// # use zongjie::format::en;
 /// assert_eq!(en::change(6000.0, Some(0.4)), "up 6,000 (40.0%)");
-/// assert_eq!(en::change(-3.0, Some(-0.125)), "down 3 (−12.5%)");
+/// assert_eq!(en::change(-3.0, Some(-0.125)), "down 3 (12.5%)");
 /// assert_eq!(en::change(5.0, None), "up 5");
 /// ```
 #[must_use]
@@ -421,8 +423,9 @@ pub fn change(delta: f64, ratio: Option<f64>) -> String {
     let word = if f.negative { "down" } else { "up" };
     f.negative = false;
     let head = format!("{word} {}", f.render(MINUS, Some(',')));
+    // "down 15 (30.0%)": the word already gives the direction.
     match ratio.filter(|r| r.is_finite()) {
-        Some(r) => format!("{head} ({})", percent(r)),
+        Some(r) => format!("{head} ({})", percent(r.abs())),
         None => head,
     }
 }
@@ -673,12 +676,13 @@ mod tests {
         let cases: &[(f64, &str)] = &[
             (0.0, "0 yuan"),
             (-0.0, "0 yuan"),
-            (0.4, "0 yuan"),
-            (0.5, "1 yuan"),
+            (0.4, "0.4 yuan"),
+            (0.5, "0.5 yuan"),
+            (12.345, "12.35 yuan"),
             (1.0, "1 yuan"),
             (10.0, "10 yuan"),
             (8000.0, "8,000 yuan"),
-            (9999.5, "10,000 yuan"),
+            (9999.5, "9,999.5 yuan"),
             (10_000.0, "10,000 yuan"),
             (15_000.0, "15,000 yuan"),
             (290_000.0, "290,000 yuan"),
@@ -751,7 +755,7 @@ mod tests {
     fn changes() {
         let cases: &[(f64, Option<f64>, &str)] = &[
             (6000.0, Some(0.4), "up 6,000 (40.0%)"),
-            (-3.0, Some(-0.125), "down 3 (−12.5%)"),
+            (-3.0, Some(-0.125), "down 3 (12.5%)"),
             (0.0, Some(0.0), "unchanged"),
             (-0.0, None, "unchanged"),
             (0.004, Some(0.0001), "unchanged"),
@@ -759,7 +763,7 @@ mod tests {
             (5.0, Some(f64::INFINITY), "up 5"),
             (5.0, Some(f64::NAN), "up 5"),
             (1.5, Some(0.5), "up 1.5 (50.0%)"),
-            (-1234.567, Some(-0.5), "down 1,234.57 (−50.0%)"),
+            (-1234.567, Some(-0.5), "down 1,234.57 (50.0%)"),
             (1e16, Some(1.0), "up 10,000,000,000,000,000 (100.0%)"),
             (f64::NAN, Some(0.1), "—"),
             (f64::INFINITY, None, "—"),

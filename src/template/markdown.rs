@@ -128,7 +128,14 @@ fn shape(markdown: &str) -> Vec<String> {
 fn joiner(before: &str, after: &str) -> &'static str {
     let b = before.chars().last();
     let a = after.chars().next();
-    if b.is_some_and(is_cjk) || a.is_some_and(is_cjk) { "" } else { " " }
+    match (b, a) {
+        // A Chinese sentence the writer left without its full stop, and a
+        // Chinese sentence after it: 。 ends the first.
+        (Some(b), Some(a)) if is_cjk(b) && is_cjk(a) && b.is_alphanumeric() && a.is_alphanumeric() => "。",
+        (Some(b), _) if b.is_ascii_punctuation() => " ",
+        (Some(b), Some(a)) if is_cjk(b) || is_cjk(a) => "",
+        _ => " ",
+    }
 }
 
 /// `markdown` with the plain text `text` added at the end of its last
@@ -264,6 +271,9 @@ mod tests {
     fn appends_inside_the_last_paragraph_when_safe() {
         assert_eq!(append_to_last("In line with …", "Reported as follows:"), "In line with … Reported as follows:");
         assert_eq!(append_to_last("按照要求。", "现将有关情况报告如下："), "按照要求。现将有关情况报告如下：");
+        assert_eq!(append_to_last("农民持续增收", "现将有关情况报告如下："), "农民持续增收。现将有关情况报告如下：");
+        assert_eq!(append_to_last("收入达2万元", "（白果镇供稿）"), "收入达2万元（白果镇供稿）");
+        assert_eq!(append_to_last("Done.", "县委"), "Done. 县委");
         assert_eq!(append_to_last("- a\n- b", "Next."), "- a\n- b\n\nNext.");
         // A reference definition after the paragraph stays a definition.
         assert_eq!(append_to_last("*[foo*][ref]\n\n[ref]: /uri", "x"), "*[foo*][ref] x\n\n[ref]: /uri");
