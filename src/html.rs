@@ -1,11 +1,12 @@
 //! The `.html` output: a standalone page of the Markdown (pulldown-cmark's
 //! own HTML writer), for the web and for previews. Raw HTML in the Markdown
-//! is shown as text, not interpreted, as in the PDF.
+//! is not interpreted: its text is shown, as in the PDF.
 
 use pulldown_cmark::html::push_html;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::mdfile::MdFile;
+use crate::typst_writer::HtmlPiece;
 
 /// A complete HTML page: title block, body, signature.
 pub fn page(md: &MdFile) -> String {
@@ -13,17 +14,24 @@ pub fn page(md: &MdFile) -> String {
     // A link to a scheme that runs code or opens local files keeps its text
     // and loses its address, as in the PDF (links do not nest).
     let mut unlinked = false;
-    let parser = Parser::new_ext(&md.body, crate::typst_writer::parser_options()).filter_map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+    let parser = Parser::new_ext(&md.body, crate::typst_writer::parser_options()).flat_map(|event| match event {
+        // Raw HTML shows its text, as in the PDF: never a tag of the page.
+        Event::Html(html) | Event::InlineHtml(html) => crate::typst_writer::strip_html(&html)
+            .into_iter()
+            .map(|piece| match piece {
+                HtmlPiece::Text(text) => Event::Text(text.into()),
+                HtmlPiece::Break => Event::HardBreak,
+            })
+            .collect(),
         Event::Start(Tag::Link { ref dest_url, .. }) if !crate::typst_writer::is_safe_link(dest_url) => {
             unlinked = true;
-            None
+            Vec::new()
         }
         Event::End(TagEnd::Link) if unlinked => {
             unlinked = false;
-            None
+            Vec::new()
         }
-        other => Some(other),
+        other => vec![other],
     });
     let mut body = String::with_capacity(md.body.len() * 2);
     push_html(&mut body, parser);

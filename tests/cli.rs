@@ -101,6 +101,12 @@ fn every_format_into_an_output_folder() {
     assert_eq!(names(&out), ["q3.html", "q3.md", "q3.pdf", "q3.typ"]);
     let html = fs::read_to_string(out.join("q3.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("repair the irrigation wells"), "{html}");
+    // Raw HTML shows its text, as in the PDF, and is never a tag of the page.
+    let text = GOOD.replace("kept to its annual plan.", "kept to its <b>annual</b> plan.<script>alert(1)</script>");
+    let data = write(dir.path(), "raw.yaml", &text);
+    zongjie(["build", data.to_str().unwrap(), "-f", "html"]).run().expect(0);
+    let html = fs::read_to_string(dir.path().join("raw.html")).unwrap();
+    assert!(html.contains("kept to its annual plan.") && !html.contains("<script") && !html.contains("<b>"), "{html}");
     let typ = fs::read_to_string(out.join("q3.typ")).unwrap();
     assert!(typ.contains("#let document(meta, body)") && typ.contains("#show: document.with(meta)"));
     assert!(!typ.contains("#import") && !typ.contains("#include"), "the .typ is self-contained");

@@ -28,6 +28,7 @@ mod cjk;
 pub use cjk::is_cjk;
 pub mod escape;
 mod html;
+pub(crate) use html::{Piece as HtmlPiece, strip as strip_html};
 #[cfg(test)]
 mod tests;
 #[doc(hidden)]
