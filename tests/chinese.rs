@@ -56,6 +56,56 @@ fn layout(pdf: &Path) -> Vec<Vec<Line>> {
         .collect()
 }
 
+/// The line pitch: 225 mm of text block over 22 lines.
+const PITCH: f64 = 225.0 * MM / 22.0;
+
+/// How far a line's top is from the nearest line of the grid, in points.
+/// The grid's lines start 37 mm from the top of the page, one pitch apart;
+/// a 三号 line's box is 0.88 em above the baseline and 0.12 em below, which
+/// is the box pdftotext reports for the Noto CJK and AR PL UKai faces.
+fn off_grid(line: &Line) -> f64 {
+    let k = (line.y_min - 37.0 * MM) / PITCH;
+    (k - k.round()) * PITCH
+}
+
+/// The lines of 三号 (16 pt) text on every page, with their page numbers
+/// (from 1): the title (二号), footnotes (四号), page numbers and the
+/// small print of charts left out.
+fn body_lines(pages: &[Vec<Line>]) -> Vec<(usize, &Line)> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, page)| page.iter().map(move |l| (n + 1, l)))
+        .filter(|(_, l)| ((l.y_max - l.y_min) - 16.0).abs() < 0.3 && !l.text.starts_with('—'))
+        .collect()
+}
+
+/// Asserts that every 三号 line of the PDF sits on the line grid.
+#[track_caller]
+fn assert_on_grid(pdf: &Path) {
+    let pages = layout(pdf);
+    let lines = body_lines(&pages);
+    assert!(lines.len() > 3, "too few 16 pt lines found: {lines:?}");
+    let off: Vec<String> = lines
+        .iter()
+        .filter(|(_, l)| off_grid(l).abs() > 0.5)
+        .map(|(n, l)| format!("page {n}: {:+.2} pt at {:.1} pt: {}", off_grid(l), l.y_min, l.text))
+        .collect();
+    assert!(off.is_empty(), "lines off the {PITCH:.2} pt grid:\n{}", off.join("\n"));
+}
+
+/// Builds a Chinese progress report with these extra fields (YAML lines)
+/// and returns its PDF.
+fn build_zh(dir: &Path, name: &str, fields: &str) -> std::path::PathBuf {
+    let data = dir.join(format!("{name}.yaml"));
+    let text = format!(
+        "lang: zh\ntitle: 关于测试的报告\norganization: 县扶贫开发领导小组办公室\ndate: 2026-11-05\ndoc_kind: report\n{fields}"
+    );
+    std::fs::write(&data, text).unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    dir.join(format!("{name}.pdf"))
+}
+
 /// A report long enough for full pages, with headings of every level, a
 /// list and a table.
 fn long_report() -> String {
@@ -202,4 +252,21 @@ fn chinese_names_in_english_documents_use_simplified_faces() {
     let fonts = pdf_fonts(&dir.path().join("names.pdf"));
     assert!(fonts.iter().any(|f| f.contains("CJK") && f.contains("sc")), "{fonts:?}");
     assert!(fonts.iter().all(|f| !f.contains("CJKjp") && !f.contains("JP")), "{fonts:?}");
+}
+
+#[test]
+fn the_signature_is_one_blank_line_under_the_attachments() {
+    let dir = temp();
+    let pdf = build_zh(dir.path(), "attached", "intro: 正文。\nattachments: [附件一, 附件二]\n");
+    let pages = layout(&pdf);
+    let find = |text: &str| {
+        pages[0].iter().find(|l| l.text.contains(text)).unwrap_or_else(|| panic!("{text}: {:?}", pages[0]))
+    };
+    let gap = find("县扶贫开发领导小组办公室").y_min - find("附件二").y_min;
+    assert!(
+        (gap - 2.0 * PITCH).abs() < 0.5,
+        "the signature is {gap:.2} pt under the last attachment, not two lines ({:.2} pt)",
+        2.0 * PITCH
+    );
+    assert_on_grid(&pdf);
 }
