@@ -305,3 +305,20 @@ fn the_signature_is_one_blank_line_under_the_attachments() {
     );
     assert_on_grid(&pdf);
 }
+
+#[test]
+fn a_table_at_the_top_of_a_page_keeps_the_grid() {
+    let dir = temp();
+    // 18 one-line paragraphs fill page 1 with the title, so the table
+    // starts page 2; a long table runs on over page 3 and 4.
+    let lines = "测试正文测试正文测试正文测试正文测试正文测试正文\n\n".repeat(18);
+    let rows: String = (1..=40).map(|i| format!("| 第{i}项 | {i} |\n")).collect();
+    let body = format!(
+        "{lines}| 项目 | 数量 |\n|:---|---:|\n| 甲 | 1 |\n| 乙 | 2 |\n\n表后正文一行。\n\n| 项目 | 数量 |\n|:---|---:|\n{rows}\n表后正文。\n"
+    );
+    let pdf = build_zh(dir.path(), "tables", &format!("intro: {}\n", yaml_string(&body)));
+    let pages = layout(&pdf);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    assert!(pages[1][0].text.starts_with("项目"), "page 2 starts with the table: {:?}", pages[1][0]);
+    assert_on_grid(&pdf);
+}
