@@ -322,3 +322,24 @@ fn a_table_at_the_top_of_a_page_keeps_the_grid() {
     assert!(pages[1][0].text.starts_with("项目"), "page 2 starts with the table: {:?}", pages[1][0]);
     assert_on_grid(&pdf);
 }
+
+#[test]
+fn every_line_after_a_block_is_on_the_grid() {
+    let dir = temp();
+    // No 主送 line and no opening paragraph: a heading comes first.
+    let pdf = build_zh(dir.path(), "heading", "progress: [{title: 第一项工作, body: 正文一段。}]\n");
+    assert_on_grid(&pdf);
+    let body = "正文第一段，正文第一段，正文第一段，正文第一段，正文第一段，正文第一段。\n\n\
+        > 这是一段引文，这是一段引文，这是一段引文，这是一段引文，这是一段引文，这是一段引文。\n\n正文。\n\n\
+        ```\n代码块第一行 code line 1\n代码块第二行 code line 2\n```\n\n正文。\n\n---\n\n正文。\n\n\
+        1) 第一项，使用右括号的有序列表，内容较长需要换行，内容较长需要换行，内容较长需要换行。\n2) 第二项。\n\n\
+        - 一项\n  - 二级项\n    - 三级项\n\n正文，包含脚注[^1]。\n\n\
+        > 引文第一段。\n>\n> 引文第二段。\n\n#### （1）四级标题\n\n正文。\n\n[^1]: 这是脚注内容。\n";
+    let pdf =
+        build_zh(dir.path(), "blocks", &format!("progress: [{{title: 第一项工作, body: {}}}]\n", yaml_string(body)));
+    let text = squeeze(&pdf_text(&pdf));
+    for words in ["这是一段引文", "代码块第二行", "二级项", "引文第二段", "这是脚注内容"] {
+        assert!(text.contains(words), "{words}");
+    }
+    assert_on_grid(&pdf);
+}
