@@ -112,6 +112,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
     let mut fonts: Vec<(&'static str, Data)> =
         extras.fonts.roles.iter().map(|(role, families)| (role.key(), Data::strings(families))).collect();
     fonts.push(("fallback", Data::strings(&extras.fonts.fallback)));
+    fonts.push(("private_use", Data::strings(&extras.fonts.private_use)));
     let mut all: Vec<&str> = Vec::new();
     for family in extras.fonts.families() {
         if !all.contains(&family) {

@@ -343,3 +343,33 @@ fn every_line_after_a_block_is_on_the_grid() {
     }
     assert_on_grid(&pdf);
 }
+
+#[test]
+fn a_private_use_character_needs_a_font_of_the_users() {
+    let dir = temp();
+    let data = dir.path().join("zaozi.yaml");
+    std::fs::write(
+        &data,
+        "lang: zh\ntitle: 关于测试的报告\norganization: 测试单位\ndate: 2026-11-05\ndoc_kind: report\nintro: \"正文中有一个生僻字\\ue000，请检查。\"\n",
+    )
+    .unwrap();
+    // Typst's embedded New Computer Modern has a math symbol at U+E000, and
+    // AR PL UKai HK an HKSCS character: neither stands for a 造字 character.
+    zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "no available font has these characters",
+        "\u{E000} (U+E000)",
+        "apt-get install fonts-noto-cjk",
+        "--font-path",
+        "private-use characters",
+    ]);
+    let written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(written, ["zaozi.yaml"], "nothing is written");
+    // A 造字 font in a --font-path folder does count, and sets that character.
+    let fonts = root().join("tests/fonts");
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf", "--font-path", fonts.to_str().unwrap()]).run().expect(0);
+    let pdf = dir.path().join("zaozi.pdf");
+    assert!(pdf_text(&pdf).contains('\u{E000}'));
+    let faces = pdf_fonts(&pdf);
+    assert!(faces.iter().any(|f| f == "ZongjieTestZaozi-Regular"), "{faces:?}");
+    assert!(faces.iter().all(|f| !f.contains("NewCM") && !f.contains("UKaiHK")), "{faces:?}");
+}

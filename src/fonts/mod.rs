@@ -207,6 +207,10 @@ pub struct RoleFonts {
     /// Families added for characters the role fonts lack (see
     /// [`crate::preflight`]); the style appends them to every role.
     pub fallback: Vec<String>,
+    /// Families for the document's private-use characters (a 造字 font; see
+    /// [`crate::preflight`]); the style puts them before every role's
+    /// families, for private-use code points only.
+    pub private_use: Vec<String>,
     /// Whether each role's first family has a bold cut; without one, the
     /// style emboldens with a thin stroke.
     pub bold: Vec<(Role, bool)>,
@@ -219,7 +223,7 @@ impl RoleFonts {
             Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect();
         let bold =
             roles.iter().map(|(role, families)| (*role, families.first().is_some_and(|f| fonts.has_bold(f)))).collect();
-        RoleFonts { roles, fallback: Vec::new(), bold }
+        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold }
     }
 
     /// The families of one role.
