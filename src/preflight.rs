@@ -69,7 +69,7 @@ pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, in
             Some(info) => {
                 let family = info.family.clone();
                 usable.extend(faces_of(&family));
-                roles.fallback.push(family);
+                roles.add_fallback(fonts, family);
             }
             None => missing.push(c),
         }

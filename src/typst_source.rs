@@ -124,6 +124,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
         "bold",
         Data::Dict(extras.fonts.bold.iter().map(|(role, bold)| (role.key(), Data::Bool(*bold))).collect()),
     ));
+    fonts.push(("with_bold", Data::strings(&extras.fonts.with_bold)));
     let fonts = Data::Dict(fonts);
     let masthead = meta.masthead.as_ref().map_or(Data::None, |m| {
         let d = &m.distribution;

@@ -373,3 +373,46 @@ fn a_private_use_character_needs_a_font_of_the_users() {
     assert!(faces.iter().any(|f| f == "ZongjieTestZaozi-Regular"), "{faces:?}");
     assert!(faces.iter().all(|f| !f.contains("NewCM") && !f.contains("UKaiHK")), "{faces:?}");
 }
+
+/// The stroke widths pdftocairo draws on a page, as written in its SVG.
+fn stroke_widths(pdf: &Path, page: u32) -> Vec<String> {
+    let dir = temp();
+    let svg = dir.path().join("page.svg");
+    let n = page.to_string();
+    let out = Command::new("pdftocairo")
+        .args(["-svg", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg(&svg)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run pdftocairo ({e}): install poppler-utils"));
+    assert!(out.status.success(), "pdftocairo: {}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    text.split("stroke-width:")
+        .skip(1)
+        .map(|s| s.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect())
+        .collect()
+}
+
+#[test]
+fn bold_in_kai_text_is_bold() {
+    let dir = temp();
+    let data = dir.path().join("bulletin.yaml");
+    // The editor's note is set in the 楷体 face (AR PL UKai on Debian, which
+    // has no bold cut) and starts with a bold 编者按; the body's face (Noto
+    // Serif CJK SC) has a bold cut, which must not decide for the note.
+    std::fs::write(
+        &data,
+        "template: monthly-bulletin\nlang: zh\ntitle: 青山县乡村振兴工作简报\norganization: 青山县乡村振兴领导小组办公室\ndate: 2026-11-05\nperiod: 2026-10\nissue: 10\neditor_note: 本期刊发白果镇的经验做法。\nintro: 正文**加粗**正文。\n",
+    )
+    .unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
+    let pdf = dir.path().join("bulletin.pdf");
+    assert!(squeeze(&pdf_text(&pdf)).contains("编者按：本期刊发"));
+    let faces = pdf_fonts(&pdf);
+    assert!(faces.iter().any(|f| f.contains("UKai")), "the note in AR PL UKai: {faces:?}");
+    // 编者按 drawn with a thin stroke (0.03 em of 16 pt) in the 楷体 face;
+    // the body's bold (加粗) in its bold face.
+    let strokes = stroke_widths(&pdf, 1).iter().filter(|w| w.as_str() == "0.48").count();
+    assert!(strokes >= 3, "{strokes} glyphs stroked 0.48 pt wide: 编者按 is not bold");
+    assert!(faces.iter().any(|f| f.contains("Serif") && f.contains("Bold")), "{faces:?}");
+}

@@ -214,6 +214,10 @@ pub struct RoleFonts {
     /// Whether each role's first family has a bold cut; without one, the
     /// style emboldens with a thin stroke.
     pub bold: Vec<(Role, bool)>,
+    /// The families named (roles and fallback) that have a bold cut: the
+    /// style decides by the face that sets the bold text, whatever role put
+    /// it there (strong text in a 楷体 editor's note is not in the body's face).
+    pub with_bold: Vec<String>,
 }
 
 impl RoleFonts {
@@ -223,7 +227,21 @@ impl RoleFonts {
             Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect();
         let bold =
             roles.iter().map(|(role, families)| (*role, families.first().is_some_and(|f| fonts.has_bold(f)))).collect();
-        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold }
+        let mut with_bold: Vec<String> = Vec::new();
+        for family in roles.iter().flat_map(|(_, families)| families) {
+            if !with_bold.contains(family) && fonts.has_bold(family) {
+                with_bold.push(family.clone());
+            }
+        }
+        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold, with_bold }
+    }
+
+    /// Adds a fallback family (see [`crate::preflight`]).
+    pub fn add_fallback(&mut self, fonts: &Fonts, family: String) {
+        if fonts.has_bold(&family) && !self.with_bold.contains(&family) {
+            self.with_bold.push(family.clone());
+        }
+        self.fallback.push(family);
     }
 
     /// The families of one role.
