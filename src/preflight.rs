@@ -27,7 +27,7 @@ use crate::mdfile::MdFile;
 fn style_chars(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "•‣–:,",
-        Lang::Zh => "•‣–—：，、。（）",
+        Lang::Zh => "●○■—：，、。（）",
     }
 }
 

@@ -167,7 +167,8 @@ fn the_page_and_the_text_block() {
     }
     // A full page (not the first or last): 22 lines 28.95 pt apart.
     let page = &pages[1];
-    let mut ys: Vec<f64> = page.iter().filter(|l| !l.text.starts_with('—')).map(|l| l.y_max).collect();
+    // (Lines of 三号 text: list markers are set smaller.)
+    let mut ys: Vec<f64> = body_lines(std::slice::from_ref(page)).iter().map(|(_, l)| l.y_max).collect();
     ys.sort_by(f64::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     assert_eq!(ys.len(), 22, "lines on page 2: {ys:?}");
@@ -415,4 +416,40 @@ fn bold_in_kai_text_is_bold() {
     let strokes = stroke_widths(&pdf, 1).iter().filter(|w| w.as_str() == "0.48").count();
     assert!(strokes >= 3, "{strokes} glyphs stroked 0.48 pt wide: 编者按 is not bold");
     assert!(faces.iter().any(|f| f.contains("Serif") && f.contains("Bold")), "{faces:?}");
+}
+
+#[test]
+fn list_markers_come_from_the_chinese_faces() {
+    let dir = temp();
+    let body = "正文。\n\n- 第一级列表项\n  - 第二级列表项\n    - 第三级列表项\n      - 第四级列表项\n- 第一级第二项\n  1. 有序子项\n  2. 有序子项\n\n正文。\n";
+    let pdf = build_zh(dir.path(), "lists", &format!("intro: {}\n", yaml_string(body)));
+    // Simplified Chinese faces (Noto CJK SC, AR PL UKai CN, Source Han
+    // SC/CN) and the faces Chinese offices have; nothing else is needed for
+    // lists (Typst's own markers • ‣ – would bring in DejaVu Sans Mono).
+    const CHINESE: &[&str] = &[
+        "CJKsc",
+        "UKaiCN",
+        "SC-",
+        "CN-",
+        "FangSong",
+        "Fangsong",
+        "KaiTi",
+        "Kaiti",
+        "SimHei",
+        "SimSun",
+        "STSong",
+        "STZhongsong",
+        "STHeiti",
+        "FZXiaoBiaoSong",
+    ];
+    let faces = pdf_fonts(&pdf);
+    assert!(!faces.is_empty());
+    for face in &faces {
+        assert!(CHINESE.iter().any(|c| face.contains(c)), "a face that is not a Chinese one: {face} (all: {faces:?})");
+    }
+    let text = squeeze(&pdf_text(&pdf));
+    for marked in ["●第一级列表项", "○第二级列表项", "■第三级列表项", "●第四级列表项", "1.有序子项"]
+    {
+        assert!(text.contains(marked), "{marked} not in {text}");
+    }
 }
