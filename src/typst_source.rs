@@ -125,6 +125,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
         Data::Dict(extras.fonts.bold.iter().map(|(role, bold)| (role.key(), Data::Bool(*bold))).collect()),
     ));
     fonts.push(("with_bold", Data::strings(&extras.fonts.with_bold)));
+    fonts.push(("centred_punctuation", Data::strings(&extras.fonts.centred_punctuation)));
     let fonts = Data::Dict(fonts);
     let masthead = meta.masthead.as_ref().map_or(Data::None, |m| {
         let d = &m.distribution;

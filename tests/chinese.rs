@@ -453,3 +453,82 @@ fn list_markers_come_from_the_chinese_faces() {
         assert!(text.contains(marked), "{marked} not in {text}");
     }
 }
+
+/// Every run of text in a frame and its groups.
+fn text_items<'a>(frame: &'a typst::layout::Frame, out: &mut Vec<&'a typst::text::TextItem>) {
+    for (_, item) in frame.items() {
+        match item {
+            typst::layout::FrameItem::Group(group) => text_items(&group.frame, out),
+            typst::layout::FrameItem::Text(text) => out.push(text),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn kai_punctuation_never_runs_into_the_next_character() {
+    use std::sync::Arc;
+    use zongjie::fonts::{FontOptions, Fonts};
+    use zongjie::world::{DocWorld, Shared};
+    let fonts = Fonts::load(&FontOptions { system: true, ..FontOptions::default() });
+    // AR PL UKai centres ，。、：； in the em box; GB faces (KaiTi, STKaiti,
+    // Noto CJK SC) set them in its left half.
+    assert!(fonts.centres_punctuation("AR PL UKai"));
+    for gb in ["Noto Serif CJK SC", "Noto Sans CJK SC"] {
+        assert!(!fonts.centres_punctuation(gb), "{gb}");
+    }
+    let dir = temp();
+    let data = dir.path().join("bulletin.yaml");
+    let note = "9月份，全县各乡镇围绕巩固拓展脱贫攻坚成果同乡村振兴有效衔接，扎实推进产业帮扶和衔接资金项目建设，多数乡镇进度符合序时要求。本期刊发南河乡、麻河镇、刘家隔镇的经验做法，请各地结合实际学习借鉴；进度滞后的乡镇要认真分析原因，拿出过硬措施，确保完成全年目标任务。";
+    std::fs::write(
+        &data,
+        format!(
+            "template: monthly-bulletin\nlang: zh\ntitle: 汉川县乡村振兴工作简报\norganization: 汉川县乡村振兴局\ndate: 2026-10-08\nperiod: 2026-09\nissue: 9\neditor_note: {}\nintro: {}\n",
+            yaml_string(note),
+            yaml_string(note)
+        ),
+    )
+    .unwrap();
+    zongjie(["build", data.to_str().unwrap(), "-f", "typ"]).run().expect(0);
+    let typ = std::fs::read_to_string(dir.path().join("bulletin.typ")).unwrap();
+    let world = DocWorld::new(Shared { fonts: Arc::new(fonts), epoch: Some(0) }, dir.path(), typ).unwrap();
+    let (document, _) = zongjie::compile::layout(&world).unwrap_or_else(|e| panic!("{}", e.rendered));
+    let mut items = Vec::new();
+    for page in document.pages() {
+        text_items(&page.frame, &mut items);
+    }
+    let (mut kai, mut compressed) = (0, 0);
+    for item in &items {
+        let family = item.font.font().info().family.clone();
+        for bad in [" TW", " HK", " JP", " KR", " TC"] {
+            assert!(!family.contains(bad), "a regional face is used: {family}");
+        }
+        let region = item.region.as_ref().map(|r| r.as_str().to_owned());
+        let ukai = family == "AR PL UKai";
+        if ukai {
+            kai += 1;
+            // Taiwan's style: centred punctuation is compressed on both sides.
+            assert_eq!(region.as_deref(), Some("TW"), "{}", item.text);
+        } else {
+            assert_ne!(region.as_deref(), Some("TW"), "{family}: {}", item.text);
+        }
+        for glyph in &item.glyphs {
+            let c = item.text[glyph.range()].chars().next().unwrap_or(' ');
+            if !ukai || !"，。、：；".contains(c) {
+                continue;
+            }
+            // The ink (0.37–0.63 em of the glyph) stays within the advance.
+            let (offset, advance) = (glyph.x_offset.get(), glyph.x_advance.get());
+            assert!(
+                offset + 0.37 >= -0.01 && offset + 0.63 <= advance + 0.01,
+                "{c} drawn at {offset:+.2} em in an advance of {advance:.2} em runs into its neighbour: {}",
+                item.text
+            );
+            if advance < 0.9 {
+                compressed += 1;
+            }
+        }
+    }
+    assert!(kai > 0, "the editor's note is in AR PL UKai");
+    assert!(compressed > 0, "no compressed punctuation in the note: the test shows nothing");
+}

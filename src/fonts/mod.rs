@@ -9,7 +9,8 @@ mod scan;
 use std::path::PathBuf;
 
 pub use scan::cache_dir;
-use typst::text::{Font, FontBook};
+use typst::layout::Abs;
+use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
@@ -191,6 +192,26 @@ impl Role {
 }
 
 impl Fonts {
+    /// Whether a family's regular face centres the Chinese comma and full
+    /// stop in their em box (AR PL UKai does, as Taiwan's CNS style has it)
+    /// instead of setting them in the left half as GB/T 15834 faces do
+    /// (KaiTi, STKaiti, Noto CJK SC). Measured on the glyphs' ink.
+    pub fn centres_punctuation(&self, family: &str) -> bool {
+        let Some(index) = self.book().select(&family.to_lowercase(), FontVariant::default()) else {
+            return false;
+        };
+        let Some(font) = self.font(index) else { return false };
+        let instance = font.instantiate(FontVariant::default(), Abs::pt(16.0), &FontVariations::default());
+        let face = instance.ttf();
+        let centre = |c: char| -> Option<f64> {
+            let glyph = face.glyph_index(c)?;
+            let ink = face.glyph_bounding_box(glyph)?;
+            let advance = f64::from(face.glyph_hor_advance(glyph)?);
+            (advance > 0.0).then(|| (f64::from(ink.x_min) + f64::from(ink.x_max)) / 2.0 / advance)
+        };
+        ['，', '。'].iter().all(|c| centre(*c).is_some_and(|x| (0.35..=0.65).contains(&x)))
+    }
+
     /// Whether a family has a bold cut (weight 600 or more).
     pub fn has_bold(&self, family: &str) -> bool {
         let book = self.book();
@@ -214,6 +235,11 @@ pub struct RoleFonts {
     /// Whether each role's first family has a bold cut; without one, the
     /// style emboldens with a thin stroke.
     pub bold: Vec<(Role, bool)>,
+    /// The roles' first families that centre ，and 。 (AR PL UKai): the
+    /// style sets those roles' text with Taiwan's punctuation style, which
+    /// compresses such punctuation evenly on both sides; the mainland style
+    /// trims the right half, into the next character.
+    pub centred_punctuation: Vec<String>,
     /// The families named (roles and fallback) that have a bold cut: the
     /// style decides by the face that sets the bold text, whatever role put
     /// it there (strong text in a 楷体 editor's note is not in the body's face).
@@ -233,7 +259,17 @@ impl RoleFonts {
                 with_bold.push(family.clone());
             }
         }
-        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold, with_bold }
+        let mut centred_punctuation: Vec<String> = Vec::new();
+        if lang == Lang::Zh {
+            for (role, families) in &roles {
+                let Some(first) = families.first() else { continue };
+                let chinese = matches!(role, Role::Title | Role::Body | Role::Heading1 | Role::Heading2);
+                if chinese && !centred_punctuation.contains(first) && fonts.centres_punctuation(first) {
+                    centred_punctuation.push(first.clone());
+                }
+            }
+        }
+        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold, with_bold, centred_punctuation }
     }
 
     /// Adds a fallback family (see [`crate::preflight`]).
