@@ -4,6 +4,14 @@
 //! fallback list; characters no font has stop the build with their names, so
 //! no tofu box is ever printed silently. Han characters are never taken from
 //! a Japanese, Korean or Traditional Chinese face.
+//!
+//! Private-use characters (U+E000–U+F8FF, planes 15 and 16: the code points
+//! of a 造字 font's own characters) are whatever glyph a font put there. They
+//! count as covered only by a font on the system or in a `--font-path`
+//! folder, never by Typst's embedded fonts (New Computer Modern keeps math
+//! symbols there) nor by a regional face (AR PL UKai HK keeps HKSCS
+//! characters there), and the faces found for them come first for those
+//! code points alone, so no other face's glyph stands in.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -19,7 +27,7 @@ use crate::mdfile::MdFile;
 fn style_chars(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "•‣–:,",
-        Lang::Zh => "•‣–—：，、。（）",
+        Lang::Zh => "●○■—：，、。（）",
     }
 }
 
@@ -34,7 +42,23 @@ pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, in
     let mut usable: Vec<usize> = roles.families().flat_map(faces_of).collect();
     let mut missing = Vec::new();
     for c in chars {
-        let covered = |i: &usize| book.info(*i).is_some_and(|info| info.coverage.contains(c as u32));
+        let private = is_private_use(c);
+        let covered = |i: &usize| {
+            book.info(*i).is_some_and(|info| {
+                info.coverage.contains(c as u32)
+                    && !(private && (fonts.path(*i).is_none() || is_regional(&info.family)))
+            })
+        };
+        if private {
+            // The first face the document may use that has it, else any.
+            let found = usable.iter().copied().find(covered).or_else(|| (0..fonts.len()).find(covered));
+            match found.and_then(|i| book.info(i)) {
+                Some(info) if roles.private_use.contains(&info.family) => {}
+                Some(info) => roles.private_use.push(info.family.clone()),
+                None => missing.push(c),
+            }
+            continue;
+        }
         if usable.iter().any(covered) {
             continue;
         }
@@ -45,7 +69,7 @@ pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, in
             Some(info) => {
                 let family = info.family.clone();
                 usable.extend(faces_of(&family));
-                roles.fallback.push(family);
+                roles.add_fallback(fonts, family);
             }
             None => missing.push(c),
         }
@@ -55,13 +79,16 @@ pub fn check(fonts: &Fonts, roles: &mut RoleFonts, md: &MdFile, markup: &str, in
     }
     let shown: Vec<String> = missing.iter().take(20).map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
     let more = if missing.len() > 20 { format!(" and {} more", missing.len() - 20) } else { String::new() };
-    Err(BuildError::Input(Box::new(
-        Diagnostic::error(format!("no available font has these characters: {}{more}", shown.join(", ")))
-            .in_file(input)
-            .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
-            .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)")
-            .hint("`zongjie fonts` lists the fonts zongjie can use"),
-    )))
+    let mut error = Diagnostic::error(format!("no available font has these characters: {}{more}", shown.join(", ")))
+        .in_file(input)
+        .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
+        .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)");
+    if missing.iter().any(|c| is_private_use(*c)) {
+        error = error.hint(
+            "private-use characters (U+E000–U+F8FF, planes 15–16) show the right glyph only in the font made for them (a 造字 font): give its folder with --font-path",
+        );
+    }
+    Err(BuildError::Input(Box::new(error.hint("`zongjie fonts` lists the fonts zongjie can use"))))
 }
 
 /// Every distinct printable character the document shows.
@@ -93,6 +120,12 @@ fn is_default_ignorable(c: char) -> bool {
         | 0xE0000..=0xE0FFF)
 }
 
+/// Private-use code points: the Private Use Area of the BMP and the
+/// supplementary private-use planes 15 and 16.
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
 /// CJK ideographs (unified, extensions, compatibility).
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
@@ -113,6 +146,16 @@ pub fn is_regional(family: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn private_use_code_points() {
+        for c in ['\u{E000}', '\u{F8FF}', '\u{F0000}', '\u{FFFFD}', '\u{100000}', '\u{10FFFD}'] {
+            assert!(is_private_use(c), "U+{:04X}", c as u32);
+        }
+        for c in ['\u{F900}', '\u{EFFFF}', '\u{FFFFE}', '\u{10FFFF}', '堃', 'a'] {
+            assert!(!is_private_use(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn regional_faces() {

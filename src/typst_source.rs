@@ -112,6 +112,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
     let mut fonts: Vec<(&'static str, Data)> =
         extras.fonts.roles.iter().map(|(role, families)| (role.key(), Data::strings(families))).collect();
     fonts.push(("fallback", Data::strings(&extras.fonts.fallback)));
+    fonts.push(("private_use", Data::strings(&extras.fonts.private_use)));
     let mut all: Vec<&str> = Vec::new();
     for family in extras.fonts.families() {
         if !all.contains(&family) {
@@ -123,6 +124,8 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
         "bold",
         Data::Dict(extras.fonts.bold.iter().map(|(role, bold)| (role.key(), Data::Bool(*bold))).collect()),
     ));
+    fonts.push(("with_bold", Data::strings(&extras.fonts.with_bold)));
+    fonts.push(("centred_punctuation", Data::strings(&extras.fonts.centred_punctuation)));
     let fonts = Data::Dict(fonts);
     let masthead = meta.masthead.as_ref().map_or(Data::None, |m| {
         let d = &m.distribution;

@@ -246,6 +246,9 @@ fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> 
                 if !built.fonts.fallback.is_empty() {
                     let _ = writeln!(err, "  font {:<12} {}", "fallback", built.fonts.fallback.join(", "));
                 }
+                if !built.fonts.private_use.is_empty() {
+                    let _ = writeln!(err, "  font {:<12} {}", "private use", built.fonts.private_use.join(", "));
+                }
                 let t = built.timings;
                 let _ = writeln!(
                     err,

@@ -9,7 +9,8 @@ mod scan;
 use std::path::PathBuf;
 
 pub use scan::cache_dir;
-use typst::text::{Font, FontBook};
+use typst::layout::Abs;
+use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
@@ -191,6 +192,26 @@ impl Role {
 }
 
 impl Fonts {
+    /// Whether a family's regular face centres the Chinese comma and full
+    /// stop in their em box (AR PL UKai does, as Taiwan's CNS style has it)
+    /// instead of setting them in the left half as GB/T 15834 faces do
+    /// (KaiTi, STKaiti, Noto CJK SC). Measured on the glyphs' ink.
+    pub fn centres_punctuation(&self, family: &str) -> bool {
+        let Some(index) = self.book().select(&family.to_lowercase(), FontVariant::default()) else {
+            return false;
+        };
+        let Some(font) = self.font(index) else { return false };
+        let instance = font.instantiate(FontVariant::default(), Abs::pt(16.0), &FontVariations::default());
+        let face = instance.ttf();
+        let centre = |c: char| -> Option<f64> {
+            let glyph = face.glyph_index(c)?;
+            let ink = face.glyph_bounding_box(glyph)?;
+            let advance = f64::from(face.glyph_hor_advance(glyph)?);
+            (advance > 0.0).then(|| (f64::from(ink.x_min) + f64::from(ink.x_max)) / 2.0 / advance)
+        };
+        ['，', '。'].iter().all(|c| centre(*c).is_some_and(|x| (0.35..=0.65).contains(&x)))
+    }
+
     /// Whether a family has a bold cut (weight 600 or more).
     pub fn has_bold(&self, family: &str) -> bool {
         let book = self.book();
@@ -207,9 +228,22 @@ pub struct RoleFonts {
     /// Families added for characters the role fonts lack (see
     /// [`crate::preflight`]); the style appends them to every role.
     pub fallback: Vec<String>,
+    /// Families for the document's private-use characters (a 造字 font; see
+    /// [`crate::preflight`]); the style puts them before every role's
+    /// families, for private-use code points only.
+    pub private_use: Vec<String>,
     /// Whether each role's first family has a bold cut; without one, the
     /// style emboldens with a thin stroke.
     pub bold: Vec<(Role, bool)>,
+    /// The roles' first families that centre ，and 。 (AR PL UKai): the
+    /// style sets those roles' text with Taiwan's punctuation style, which
+    /// compresses such punctuation evenly on both sides; the mainland style
+    /// trims the right half, into the next character.
+    pub centred_punctuation: Vec<String>,
+    /// The families named (roles and fallback) that have a bold cut: the
+    /// style decides by the face that sets the bold text, whatever role put
+    /// it there (strong text in a 楷体 editor's note is not in the body's face).
+    pub with_bold: Vec<String>,
 }
 
 impl RoleFonts {
@@ -219,7 +253,31 @@ impl RoleFonts {
             Role::ALL.iter().map(|&role| (role, fonts.for_role(role, lang))).collect();
         let bold =
             roles.iter().map(|(role, families)| (*role, families.first().is_some_and(|f| fonts.has_bold(f)))).collect();
-        RoleFonts { roles, fallback: Vec::new(), bold }
+        let mut with_bold: Vec<String> = Vec::new();
+        for family in roles.iter().flat_map(|(_, families)| families) {
+            if !with_bold.contains(family) && fonts.has_bold(family) {
+                with_bold.push(family.clone());
+            }
+        }
+        let mut centred_punctuation: Vec<String> = Vec::new();
+        if lang == Lang::Zh {
+            for (role, families) in &roles {
+                let Some(first) = families.first() else { continue };
+                let chinese = matches!(role, Role::Title | Role::Body | Role::Heading1 | Role::Heading2);
+                if chinese && !centred_punctuation.contains(first) && fonts.centres_punctuation(first) {
+                    centred_punctuation.push(first.clone());
+                }
+            }
+        }
+        RoleFonts { roles, fallback: Vec::new(), private_use: Vec::new(), bold, with_bold, centred_punctuation }
+    }
+
+    /// Adds a fallback family (see [`crate::preflight`]).
+    pub fn add_fallback(&mut self, fonts: &Fonts, family: String) {
+        if fonts.has_bold(&family) && !self.with_bold.contains(&family) {
+            self.with_bold.push(family.clone());
+        }
+        self.fallback.push(family);
     }
 
     /// The families of one role.
