@@ -127,18 +127,26 @@ fn in_style(world: &DocWorld, diagnostic: &SourceDiagnostic) -> Option<Diagnosti
     }
     .in_file(&part.path)
     .at(text, span);
-    for hint in &diagnostic.hints {
+    for hint in diagnostic.hints.iter().filter(|h| !about_the_cli(&h.v)) {
         ours = ours.hint(hint.v.to_string());
     }
     Some(ours)
 }
 
+/// A hint of Typst's about its own command line (`--root`), which zongjie
+/// does not have.
+fn about_the_cli(hint: &str) -> bool {
+    hint.contains("--root") || hint.contains("--font-path") && hint.contains("typst")
+}
+
 fn typst_rendering(world: &DocWorld, diagnostic: &SourceDiagnostic) -> String {
     let mut buffer = typst_kit::diagnostics::termcolor::NoColor::new(Vec::new());
+    let mut diagnostic = diagnostic.clone();
+    diagnostic.hints.retain(|h| !about_the_cli(&h.v));
     if typst_kit::diagnostics::emit(
         &mut buffer,
         world,
-        std::iter::once(diagnostic),
+        std::iter::once(&diagnostic),
         typst_kit::diagnostics::DiagnosticFormat::Human,
     )
     .is_err()

@@ -89,7 +89,8 @@ impl Writes {
                 }
             }
             for (temp, target) in temps {
-                fs::rename(temp, target)?;
+                fs::rename(temp, target)
+                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", target.display())))?;
                 done.push(target);
             }
             Ok(())
