@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::typst_source::Data;
+use crate::typst_writer::breaks::breakable;
 use crate::typst_writer::escape::string_literal;
 
 /// The data of a chart.
@@ -108,26 +109,26 @@ pub fn to_typst(yaml: &str) -> Result<String, String> {
         let texts = match &s.texts {
             Some(texts) => {
                 let mut out = String::new();
-                Data::strings(texts).write_inline(&mut out);
+                Data::texts(texts).write_inline(&mut out);
                 out
             }
             None => "none".into(),
         };
         series.push_str(&format!(
             "(name: {}, values: ({},), texts: {texts}), ",
-            string_literal(&s.name),
+            string_literal(&breakable(&s.name)),
             values.join(", ")
         ));
     }
     series.push(')');
     let mut labels = String::new();
-    Data::strings(&chart.labels).write_inline(&mut labels);
+    Data::texts(&chart.labels).write_inline(&mut labels);
     Ok(format!(
         "#zj-chart(kind: {}, scale: {}, title: {}, unit: {}, labels: {labels}, series: {series})\n",
         string_literal(&chart.kind),
         string_literal(chart.scale.as_deref().unwrap_or("all")),
-        chart.title.as_deref().map_or_else(|| "none".into(), string_literal),
-        chart.unit.as_deref().map_or_else(|| "none".into(), string_literal),
+        chart.title.as_deref().map_or_else(|| "none".into(), |t| string_literal(&breakable(t))),
+        chart.unit.as_deref().map_or_else(|| "none".into(), |u| string_literal(&breakable(u))),
     ))
 }
 

@@ -10,6 +10,7 @@ use crate::fonts::RoleFonts;
 use crate::format::{en, zh};
 use crate::mdfile::Meta;
 use crate::template::StyleFile;
+use crate::typst_writer::breaks;
 use crate::typst_writer::escape::string_literal;
 
 /// A Typst value written as code: only data, never markup.
@@ -36,6 +37,22 @@ impl Data {
     /// An array of strings.
     pub fn strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Data {
         Data::Array(items.into_iter().map(|s| Data::Str(s.as_ref().to_owned())).collect())
+    }
+
+    /// A string that the style prints: its long runs of characters with no
+    /// line break opportunity get some (see [`breaks`]).
+    pub fn text(s: &str) -> Data {
+        Data::Str(breaks::breakable(s).into_owned())
+    }
+
+    /// [`Data::text`], or `none`.
+    pub fn opt_text(s: Option<&str>) -> Data {
+        s.map_or(Data::None, Data::text)
+    }
+
+    /// An array of [`Data::text`].
+    pub fn texts<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Data {
+        Data::Array(items.into_iter().map(|s| Data::text(s.as_ref())).collect())
     }
 
     /// Writes the value on one line.
@@ -136,9 +153,9 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
             ("issue", Data::opt(issue)),
             ("total_issue", Data::opt(total)),
             ("copies", Data::opt(copies)),
-            ("report_to", Data::strings(d.report_to.iter().map(|t| t.as_str()))),
-            ("send_to", Data::strings(d.send_to.iter().map(|t| t.as_str()))),
-            ("issue_to", Data::strings(d.issue_to.iter().map(|t| t.as_str()))),
+            ("report_to", Data::texts(d.report_to.iter().map(|t| t.as_str()))),
+            ("send_to", Data::texts(d.send_to.iter().map(|t| t.as_str()))),
+            ("issue_to", Data::texts(d.issue_to.iter().map(|t| t.as_str()))),
         ])
     });
     Data::Dict(vec![
@@ -151,11 +168,11 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
                 Paper::Letter => "us-letter".into(),
             }),
         ),
-        ("title", Data::Str(meta.title.as_str().into())),
-        ("organization", Data::Str(meta.organization.as_str().into())),
-        ("recipient", Data::opt(meta.recipient.as_ref().map(|r| r.as_str()))),
+        ("title", Data::text(meta.title.as_str())),
+        ("organization", Data::text(meta.organization.as_str())),
+        ("recipient", Data::opt_text(meta.recipient.as_ref().map(|r| r.as_str()))),
         ("date", Data::Str(date)),
-        ("period", Data::opt(period)),
+        ("period", Data::opt_text(period.as_deref())),
         (
             "doc_kind",
             Data::Str(match meta.doc_kind {
@@ -164,7 +181,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras<'_>) -> Data {
                 DocKind::Summary => "summary".into(),
             }),
         ),
-        ("attachments", Data::strings(meta.attachments.iter().map(|t| t.as_str()))),
+        ("attachments", Data::texts(meta.attachments.iter().map(|t| t.as_str()))),
         ("masthead", masthead),
         ("draft", Data::Bool(extras.draft)),
         ("fonts", fonts),

@@ -6,8 +6,11 @@
 //!
 //! - In markup, `\` followed by any non-whitespace character is an escape
 //!   that yields that character, so every special character is written as
-//!   `\c`. `\u{…}` cannot arise: `u` is never escaped, and a `\` from the
-//!   input becomes `\\`.
+//!   `\c`. `\u{…}` cannot arise from the input: `u` is never escaped, and a
+//!   `\` from the input becomes `\\`. The one `\u{…}` written is
+//!   `\u{200b}` for a zero-width space, in markup and in string literals,
+//!   so that the break opportunities of long runs (see `breaks`) show in
+//!   the `.typ`.
 //! - Special everywhere: `\`, `/`, `[`, `]`, `~`, `-`, `*`, `_`, `` ` ``,
 //!   `$`, `<`, `>`, `@`, `#`, `'`, `"`. `/` starts
 //!   comments (`//`, `/*`) and the `://` of automatic links; `-` forms `--`,
@@ -30,6 +33,9 @@
 
 use std::fmt::Write as _;
 
+/// The zero-width space, written as `\u{200b}`.
+const ZWSP: char = '\u{200B}';
+
 /// Characters that are escaped wherever they occur in markup.
 const ALWAYS: &[char] = &['\\', '/', '[', ']', '~', '-', '*', '_', '`', '$', '<', '>', '@', '#', '\'', '"'];
 
@@ -45,6 +51,14 @@ pub fn markup(text: &str, out: &mut String) {
     out.reserve(text.len());
     for c in text.chars() {
         let Some(c) = normalize(c) else { continue };
+        if c == ZWSP {
+            out.push_str("\\u{200b}");
+            state.line_digits = false;
+            state.prev_dot = false;
+            state.line_start = false;
+            state.after_expr = false;
+            continue;
+        }
         if c == ' ' {
             out.push(' ');
             // A space keeps a line start a line start, but ends a number.
@@ -95,8 +109,8 @@ pub fn direction_closers(text: &str) -> String {
 ///
 /// `\` and `"` are escaped, newline, carriage return and tab become `\n`,
 /// `\r` and `\t`, and other control characters (and the Unicode line and
-/// paragraph separators) become `\u{…}`. The literal evaluates to `s`
-/// exactly.
+/// paragraph separators, and the zero-width space) become `\u{…}`. The
+/// literal evaluates to `s` exactly.
 #[must_use]
 pub fn string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -116,7 +130,7 @@ pub(crate) fn push_string_literal(s: &str, out: &mut String) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | ZWSP) => {
                 // Writing to a String cannot fail.
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }

@@ -24,6 +24,7 @@ use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, MetadataBlockKind, Parser, Tag, TagEnd,
 };
 
+pub mod breaks;
 mod cjk;
 pub use cjk::is_cjk;
 pub mod escape;
@@ -367,6 +368,9 @@ struct Writer<'a, 'd> {
     in_heading: bool,
     /// The last character of user text written, for CJK soft breaks.
     last_char: Option<char>,
+    /// The run of user text with no line break opportunity that the
+    /// output ends with, across changes of style (see [`breaks`]).
+    run: breaks::Run,
     /// The raw HTML of the HTML block being read.
     html_block: Option<String>,
     /// A paragraph ended: the next content starts after a blank line, unless
@@ -415,6 +419,7 @@ impl<'a, 'd> Writer<'a, 'd> {
             depth: 0,
             in_heading: false,
             last_char: None,
+            run: breaks::Run::default(),
             html_block: None,
             pending_blank: false,
             notes: vec![NoteState::Pending; doc.notes.len()],
@@ -465,6 +470,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     fn write(&mut self, s: &str) {
         self.flush();
         self.out.push_str(s);
+        self.run.end();
     }
 
     /// Writes the closing delimiter of a construct: a pending blank line is
@@ -472,6 +478,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     fn close(&mut self, s: &str) {
         self.pending_blank = false;
         self.out.push_str(s);
+        self.run.end();
     }
 
     /// Writes a closing delimiter on a line of its own.
@@ -481,15 +488,25 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.out.push('\n');
         }
         self.out.push_str(s);
+        self.run.end();
     }
 
-    /// Writes user text, escaped.
+    /// Writes user text, escaped, with break opportunities in its long runs.
     fn text(&mut self, s: &str) {
         self.flush();
-        escape::markup(s, &mut self.out);
+        let text = self.run.insert(s);
+        escape::markup(&text, &mut self.out);
         if let Some(c) = s.chars().rev().find_map(escape::normalize) {
             self.last_char = Some(c);
         }
+    }
+
+    /// Writes writer-made markup that changes the style inside a run of
+    /// text (`#strong[`, `]`): the run goes on across it.
+    fn write_in_run(&mut self, s: &str) {
+        let run = self.run;
+        self.write(s);
+        self.run = run;
     }
 
     /// Writes a string literal.
@@ -517,6 +534,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     /// Starts a new line unless at one or at the start of a content block.
     fn newline(&mut self) {
         self.flush();
+        self.run.end();
         if !self.out.ends_with('\n') && !self.at_block_start() {
             self.out.push('\n');
         }
@@ -525,6 +543,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     /// Ends a paragraph: what follows starts after a blank line.
     fn blank_line(&mut self) {
         self.pending_blank = true;
+        self.run.end();
     }
 
     fn line_break(&mut self) {
@@ -540,7 +559,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     /// Opens an inline wrapper (`#strong[`) if there is room.
     fn open_wrapper(&mut self, open: &str) {
         if self.has_room() {
-            self.write(open);
+            self.write_in_run(open);
             self.depth += 1;
             self.stack.push(Open::Wrapper);
         } else {
@@ -574,9 +593,12 @@ impl<'a, 'd> Writer<'a, 'd> {
                     }
                 }
                 Event::Code(code) => {
-                    self.write("#raw(");
-                    self.string(code);
+                    self.write_in_run("#raw(");
+                    let code_text = self.run.insert(code);
+                    let run = self.run;
+                    self.string(&code_text);
                     self.write(")");
+                    self.run = run;
                     self.last_char = code.chars().last().or(self.last_char);
                 }
                 Event::InlineMath(math) => self.text(&format!("${math}$")),
@@ -987,7 +1009,9 @@ impl<'a, 'd> Writer<'a, 'd> {
             | TagEnd::Subscript
             | TagEnd::Link => {
                 if matches!(open, Open::Wrapper) {
+                    let run = self.run;
                     self.close("]");
+                    self.run = run;
                     self.depth = self.depth.saturating_sub(1);
                 }
             }
@@ -1012,7 +1036,7 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.string(lang);
             self.write(", ");
         }
-        self.string(content.strip_suffix('\n').unwrap_or(content));
+        self.string(&breaks::breakable(content.strip_suffix('\n').unwrap_or(content)));
         self.write(")");
         self.blank_line();
     }
@@ -1035,7 +1059,7 @@ impl<'a, 'd> Writer<'a, 'd> {
         self.write(")");
         if figure {
             self.write(", caption: [");
-            escape::markup(title, &mut self.out);
+            escape::markup(&breaks::breakable(title), &mut self.out);
             self.write("])");
         }
     }

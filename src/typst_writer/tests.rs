@@ -50,6 +50,11 @@ fn flat_text(node: &SyntaxNode, out: &mut String) -> Result<(), String> {
             SyntaxKind::Text | SyntaxKind::Space => out.push_str(child.leaf_text()),
             SyntaxKind::Escape => {
                 let text = child.leaf_text();
+                if text == "\\u{200b}" {
+                    // The one Unicode escape written: a zero-width space.
+                    out.push('\u{200B}');
+                    continue;
+                }
                 if text.starts_with("\\u{") {
                     return Err(format!("unicode escape {text:?}"));
                 }

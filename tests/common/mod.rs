@@ -122,6 +122,75 @@ pub fn pdf_text_layout(pdf: &Path) -> String {
     poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
 }
 
+/// A word of a PDF page with its box, in points from the page's top left
+/// (from `pdftotext -bbox`).
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x_min: f64,
+    pub y_min: f64,
+    pub x_max: f64,
+    pub y_max: f64,
+}
+
+/// A PDF page: its size in points and its words.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+}
+
+/// The pages of a PDF with the boxes of their words.
+pub fn pdf_words(pdf: &Path) -> Vec<Page> {
+    let html = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], pdf);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let start = tag.find(&key).map(|i| i + key.len()).unwrap_or_else(|| panic!("no {name} in {tag}"));
+        let end = start + tag[start..].find('"').expect("a closing quote");
+        tag[start..end].parse().unwrap_or_else(|e| panic!("{name} in {tag}: {e}"))
+    };
+    let mut pages = Vec::new();
+    for page in html.split("<page ").skip(1) {
+        let head = &page[..page.find('>').expect("a page tag")];
+        let mut words = Vec::new();
+        for word in page.split("<word ").skip(1) {
+            let end = word.find('>').expect("a word tag");
+            let (tag, rest) = (&word[..end], &word[end + 1..]);
+            let text = rest[..rest.find("</word>").expect("a closing word tag")].to_owned();
+            let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+            words.push(Word {
+                text,
+                x_min: attr(tag, "xMin"),
+                y_min: attr(tag, "yMin"),
+                x_max: attr(tag, "xMax"),
+                y_max: attr(tag, "yMax"),
+            });
+        }
+        pages.push(Page { width: attr(head, "width"), height: attr(head, "height"), words });
+    }
+    pages
+}
+
+/// The text of a PDF without its page numbers (the last line of each page,
+/// `7` or `— 7 —`) and with no whitespace at all: a word broken over lines
+/// or pages reads whole. Hyphens are kept, so a hyphen added at a line
+/// break shows.
+pub fn pdf_text_joined(pdf: &Path) -> String {
+    let mut out = String::new();
+    for page in pdf_text(pdf).split('\u{c}') {
+        let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        if lines.last().is_some_and(|l| {
+            let n = l.trim().trim_matches('—').trim();
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+        }) {
+            lines.pop();
+        }
+        out.extend(lines.iter().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()));
+    }
+    out
+}
+
 /// The font names embedded in a PDF (from `pdffonts`).
 pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdffonts").arg(pdf).output().unwrap_or_else(|e| {
