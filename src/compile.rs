@@ -114,12 +114,15 @@ pub fn render<'a>(world: &DocWorld, diagnostics: impl IntoIterator<Item = &'a So
 /// The diagnostic as a [`Diagnostic`] of the style file it points into.
 fn in_style(world: &DocWorld, diagnostic: &SourceDiagnostic) -> Option<Diagnostic> {
     use typst::WorldExt as _;
-    if diagnostic.span.id() != Some(world.main()) {
-        return None;
-    }
+    let id = diagnostic.span.id()?;
+    let (source, parts) = match world.style_module() {
+        _ if id == world.main() => (world.source_text(), world.parts()),
+        Some((style, text, parts)) if id == style => (text, parts),
+        _ => return None,
+    };
     let range = world.range(diagnostic.span)?;
-    let part = world.parts().iter().find(|p| p.range.contains(&range.start))?;
-    let text: std::sync::Arc<str> = world.source_text().get(part.range.clone())?.into();
+    let part = parts.iter().find(|p| p.range.contains(&range.start))?;
+    let text: std::sync::Arc<str> = source.get(part.range.clone())?.into();
     let span = range.start - part.range.start..range.end.min(part.range.end) - part.range.start;
     let mut ours = match diagnostic.severity {
         Severity::Error => Diagnostic::error(diagnostic.message.to_string()),

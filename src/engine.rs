@@ -268,19 +268,26 @@ impl Engine {
             }
             if wants(Format::Pdf) {
                 let ours = !styles.iter().any(|s| s.user);
-                let world = DocWorld::new(self.shared.clone(), &root, main.text)
-                    .map_err(|e| {
-                        BuildError::Input(Box::new(
-                            Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
-                        ))
-                    })?
-                    .with_parts(main.parts);
+                let (text_to_compile, module) = match main.module {
+                    Some(m) => (m.main, Some((m.style, m.parts))),
+                    None => (main.text.clone(), None),
+                };
+                let mut world = DocWorld::new(self.shared.clone(), &root, text_to_compile).map_err(|e| {
+                    BuildError::Input(Box::new(
+                        Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root),
+                    ))
+                })?;
+                world = match module {
+                    Some((style, parts)) => world.with_style_module(style, parts),
+                    None => world.with_parts(main.parts),
+                };
                 let typst_failed = |error: TypstError| match &error.image {
                     // An image Typst cannot read is the input's fault.
                     Some(image) => refused_image(input, &text, image, &format!("cannot be used: {}", error.first))
                         .hint("save it as PNG, JPEG, GIF or SVG; an SVG may not link to other files or to the web")
                         .into(),
-                    None => BuildError::Typst { kept: keep_source(input, world.source_text()), error, ours },
+                    // The self-contained source, which compiles on its own.
+                    None => BuildError::Typst { kept: keep_source(input, &main.text), error, ours },
                 };
                 let t = Instant::now();
                 let (document, typst_warnings) = compile::layout(&world).map_err(typst_failed)?;

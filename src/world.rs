@@ -40,6 +40,8 @@ pub struct DocWorld {
     files: FileStore<RootFiles>,
     time: Time,
     parts: Vec<crate::typst_source::Part>,
+    /// The style module, where the style is one, and its files' places.
+    style: Option<(Source, Vec<crate::typst_source::Part>)>,
 }
 
 impl DocWorld {
@@ -53,7 +55,30 @@ impl DocWorld {
             None => Time::system(),
         };
         let source = Source::new(main, text);
-        Ok(DocWorld { shared, main, source, files: FileStore::new(RootFiles { root }), time, parts: Vec::new() })
+        Ok(DocWorld {
+            shared,
+            main,
+            source,
+            files: FileStore::new(RootFiles { root }),
+            time,
+            parts: Vec::new(),
+            style: None,
+        })
+    }
+
+    /// Serves `text` as the style module at
+    /// [`STYLE_PATH`](crate::typst_source::STYLE_PATH); `parts` say where its
+    /// style files sit in it. The same text is the same parsed source for
+    /// every document, so Typst's memo cache can serve its evaluation.
+    #[must_use]
+    pub fn with_style_module(mut self, text: String, parts: Vec<crate::typst_source::Part>) -> Self {
+        self.style = Some((style_source(text), parts));
+        self
+    }
+
+    /// The style module's id, text and its files' places, if it has one.
+    pub fn style_module(&self) -> Option<(FileId, &str, &[crate::typst_source::Part])> {
+        self.style.as_ref().map(|(source, parts)| (source.id(), source.text(), parts.as_slice()))
     }
 
     /// Says where the style files sit in the main file, so that errors in
@@ -80,6 +105,27 @@ impl DocWorld {
     }
 }
 
+/// Parsed style modules by text: a handful per process (one per template
+/// and set of style files).
+static STYLE_SOURCES: LazyLock<std::sync::Mutex<Vec<Source>>> = LazyLock::new(Default::default);
+
+/// The parsed source of a style module: the one parsed before for the same
+/// text, so that its evaluation is found in Typst's memo cache.
+fn style_source(text: String) -> Source {
+    let mut known = STYLE_SOURCES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(source) = known.iter().find(|s| s.text() == text) {
+        return source.clone();
+    }
+    let vpath = VirtualPath::new(crate::typst_source::STYLE_PATH)
+        .unwrap_or_else(|_| VirtualPath::new("/style.typ").expect("valid path"));
+    let source = Source::new(RootedPath::new(VirtualRoot::Project, vpath).intern(), text);
+    if known.len() >= 16 {
+        known.remove(0);
+    }
+    known.push(source.clone());
+    source
+}
+
 /// The id of the generated main file.
 pub fn main_id() -> FileId {
     // The path is fixed and valid; the fallback cannot be taken.
@@ -101,11 +147,19 @@ impl World for DocWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main { Ok(self.source.clone()) } else { self.files.source(id) }
+        match &self.style {
+            _ if id == self.main => Ok(self.source.clone()),
+            Some((style, _)) if id == style.id() => Ok(style.clone()),
+            _ => self.files.source(id),
+        }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.main { Ok(Bytes::from_string(self.source.text().to_owned())) } else { self.files.file(id) }
+        match &self.style {
+            _ if id == self.main => Ok(Bytes::from_string(self.source.text().to_owned())),
+            Some((style, _)) if id == style.id() => Ok(Bytes::from_string(style.text().to_owned())),
+            _ => self.files.file(id),
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {
