@@ -35,6 +35,21 @@ pub fn layout(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>)
     }
 }
 
+/// [`layout`], with a panic inside Typst (a bug of Typst's) turned into
+/// an error of this document, so that the other documents of a batch are
+/// still built.
+pub fn layout_guarded(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>), TypstError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| layout(world))).unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("no message");
+        let first = format!("Typst failed inside its layout ({why})");
+        Err(TypstError { rendered: format!("error: {first}\n"), first, image: None })
+    })
+}
+
 /// Exports the laid-out document as PDF. With `epoch` (SOURCE_DATE_EPOCH)
 /// the file's dates are fixed, so the same input gives the same bytes.
 pub fn pdf(world: &DocWorld, document: &PagedDocument, epoch: Option<i64>) -> Result<Vec<u8>, TypstError> {

@@ -290,7 +290,7 @@ impl Engine {
                     None => BuildError::Typst { kept: keep_source(input, &main.text), error, ours },
                 };
                 let t = Instant::now();
-                let (document, typst_warnings) = compile::layout(&world).map_err(typst_failed)?;
+                let (document, typst_warnings) = compile::layout_guarded(&world).map_err(typst_failed)?;
                 timings.compile += t.elapsed();
                 let t = Instant::now();
                 let pdf = compile::pdf(&world, &document, self.shared.epoch).map_err(typst_failed)?;

@@ -119,7 +119,9 @@ impl Run {
     /// `text` up to the run.
     fn write(&self, text: &str, range: std::ops::Range<usize>, count: usize, carried: usize, out: &mut Option<String>) {
         let run = &text[range.start..range.end];
-        if carried + count < LONG_RUN {
+        // Typst 0.15 panics shaping a zero-width space inside right-to-left
+        // text in some fonts (found by fuzzing): such runs keep their length.
+        if carried + count < LONG_RUN || run.chars().any(is_right_to_left) {
             if let Some(out) = out {
                 out.push_str(run);
             }
@@ -173,6 +175,19 @@ fn short_pieces(text: &str, carried: usize) -> Option<&str> {
 #[must_use]
 pub fn breakable(text: &str) -> Cow<'_, str> {
     Run::default().insert(text)
+}
+
+/// A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms and historic relatives).
+fn is_right_to_left(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0590}'..='\u{08FF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10800}'..='\u{10FFF}'
+            | '\u{1E800}'..='\u{1EFFF}'
+    )
 }
 
 /// How a character takes part in runs.

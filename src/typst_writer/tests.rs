@@ -1147,3 +1147,14 @@ fn direction_controls_are_closed_where_their_text_ends() {
     escape::markup("a\u{2067}b\u{2069}c", &mut out);
     assert_eq!(out, "a\u{2067}b\u{2069}c");
 }
+
+/// Found by the writer's fuzzer: a long run of right-to-left text with
+/// break opportunities in it made Typst panic while shaping; such runs are
+/// left as they are.
+#[test]
+fn a_long_right_to_left_run_gets_no_breaks_and_compiles() {
+    let markdown = String::from_utf8_lossy(include_bytes!("fuzz-rtl-zwsp.bin"));
+    verify::check_writer(&markdown, true).unwrap();
+    let hebrew = "\u{5D0}\u{5D1}\u{5D2}".repeat(20);
+    assert_eq!(super::breaks::breakable(&hebrew), hebrew);
+}
