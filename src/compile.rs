@@ -39,13 +39,22 @@ pub fn layout(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>)
 /// an error of this document, so that the other documents of a batch are
 /// still built.
 pub fn layout_guarded(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>), TypstError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| layout(world))).unwrap_or_else(|payload| {
+    guarded("layout", || layout(world))
+}
+
+/// [`pdf`], guarded as [`layout_guarded`] is.
+pub fn pdf_guarded(world: &DocWorld, document: &PagedDocument, epoch: Option<i64>) -> Result<Vec<u8>, TypstError> {
+    guarded("PDF export", || pdf(world, document, epoch))
+}
+
+fn guarded<T>(stage: &str, run: impl FnOnce() -> Result<T, TypstError>) -> Result<T, TypstError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
         let why = payload
             .downcast_ref::<String>()
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("no message");
-        let first = format!("Typst failed inside its layout ({why})");
+        let first = format!("Typst failed inside its {stage} ({why})");
         Err(TypstError { rendered: format!("error: {first}\n"), first, image: None })
     })
 }
@@ -172,4 +181,17 @@ fn typst_rendering(world: &DocWorld, diagnostic: &SourceDiagnostic) -> String {
         return format!("{}\n", diagnostic.message);
     }
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_typst_is_an_error_of_the_document() {
+        let err = guarded("layout", || -> Result<(), TypstError> { panic!("glyphs fell out of range") }).unwrap_err();
+        assert_eq!(err.first, "Typst failed inside its layout (glyphs fell out of range)");
+        assert!(err.image.is_none());
+        assert_eq!(guarded("layout", || Ok(7)).ok(), Some(7));
+    }
 }

@@ -293,7 +293,7 @@ impl Engine {
                 let (document, typst_warnings) = compile::layout_guarded(&world).map_err(typst_failed)?;
                 timings.compile += t.elapsed();
                 let t = Instant::now();
-                let pdf = compile::pdf(&world, &document, self.shared.epoch).map_err(typst_failed)?;
+                let pdf = compile::pdf_guarded(&world, &document, self.shared.epoch).map_err(typst_failed)?;
                 timings.export += t.elapsed();
                 if !typst_warnings.is_empty() {
                     warnings.push(Diagnostic::warning(compile::render(&world, &typst_warnings)).in_file(input));
