@@ -170,8 +170,7 @@ pub fn roll_up(
         }
         for (path, shown, refused) in files {
             // One file is one return, however many names lead to it.
-            let real = path.canonicalize().unwrap_or_else(|_| path.clone());
-            if !read.insert(real) || path == doc.path {
+            if !read.insert(path.clone()) {
                 continue;
             }
             if let Some(why) = refused {
@@ -238,7 +237,7 @@ pub fn roll_up(
 
 /// The files a `units:` pattern names, sorted by name, each with the
 /// name shown for it and, for a file that leads outside `root` (a symlink),
-/// why it is not read. An error if the pattern itself leads outside.
+/// why it is not read; a file that is read is given by its real path. An error if the pattern itself leads outside.
 ///
 /// The folder is walked without following symlinks to folders (a link to
 /// `.` would name every file again, and two of them would never end), at
@@ -276,20 +275,21 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Str
                 continue;
             }
             let Ok(relative) = path.strip_prefix(&root) else { continue };
-            let shown = relative.display().to_string();
             if !glob.matches_path_with(relative, options) {
                 continue;
             }
-            let refused = match path.canonicalize() {
-                Ok(real) if real.starts_with(&root) && real.is_file() => None,
-                Ok(real) if real.starts_with(&root) => continue,
-                Ok(_) => Some("leads outside the bulletin's folder".to_owned()),
-                Err(e) => Some(format!("cannot be opened ({e})")),
-            };
-            found.push((path, shown, refused));
+            let shown = relative.display().to_string();
+            // A file inside is given by its real path: one file reached by
+            // several names is then one return.
+            match path.canonicalize() {
+                Ok(real) if real.starts_with(&root) && real.is_file() => found.push((real, shown, None)),
+                Ok(real) if real.starts_with(&root) => {}
+                Ok(_) => found.push((path, shown, Some("leads outside the bulletin's folder".to_owned()))),
+                Err(e) => found.push((path, shown, Some(format!("cannot be opened ({e})")))),
+            }
         }
     }
-    found.sort();
+    found.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
 }
 
@@ -392,7 +392,7 @@ fn check_units_agree(units: &[(Document, String)]) -> Result<(), BuildError> {
 struct Sums {
     first: data::Metric,
     count: usize,
-    actual: Base,
+    actual: Sum,
     target: Base,
     previous: Base,
     last_year: Base,
@@ -452,7 +452,7 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
                 Sums {
                     first: m.clone(),
                     count: 0,
-                    actual: Base::default(),
+                    actual: Sum::default(),
                     target: Base::default(),
                     previous: Base::default(),
                     last_year: Base::default(),
@@ -462,7 +462,9 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
             s.count += 1;
             let value = |n: Option<data::Number>| n.map(|n| n.0);
             let actual = value(m.actual);
-            s.actual.add(actual, actual);
+            if let Some(a) = actual {
+                s.actual.add(a);
+            }
             if m.actual.is_some() != m.target.is_some() {
                 s.outside_rate.push(doc.organization.as_str().trim().to_owned());
             }
@@ -489,7 +491,7 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
                 });
             }
             metric.target = s.target.paired.value(mean).map(data::Number);
-            metric.actual = s.actual.all.value(mean).map(data::Number);
+            metric.actual = s.actual.value(mean).map(data::Number);
             metric.previous = s.previous.paired.value(mean).map(data::Number);
             metric.last_year = s.last_year.paired.value(mean).map(data::Number);
             let pairs = figures::Pairs {
@@ -511,7 +513,7 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
                 unit: s.first.unit.clone(),
                 better: s.first.better,
                 target,
-                actual: s.actual.all.value(mean),
+                actual: s.actual.value(mean),
                 previous: s.previous.all.value(mean),
                 last_year: s.last_year.all.value(mean),
                 count: s.count,
