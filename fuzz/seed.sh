@@ -16,7 +16,7 @@ awk -v dir="$writer" '
   /^~~~~~~~~~~~~~~~~ html$/ { grab = 0; close(file); next }
   /^~~~~~~~~~~~~~~~~ no-final-newline$/ { next }
   grab { print >> file }
-' "$root/src/typst_writer/testdata/pulldown_cmark_suite.txt"
+' "$root/src/write/typst/testdata/pulldown_cmark_suite.txt"
 
 # The spec file: the Markdown of each case, up to its "." line (→ is a tab).
 awk -v dir="$writer" '
@@ -24,7 +24,7 @@ awk -v dir="$writer" '
     n++; file = sprintf("%s/spec-%04d.md", dir, n); grab = 1; printf "" > file; next }
   grab && /^\.$/ { grab = 0; close(file); next }
   grab { gsub(/→/, "\t"); print >> file }
-' "$root/src/typst_writer/spec.txt"
+' "$root/src/write/typst/spec.txt"
 
 # Data files, whole, for the loader; and the bulletin's units.
 for f in "$root"/examples/*.yaml "$root"/data/*/*.yaml "$root"/data/*/*/*.yaml "$root"/tests/bad_input/*.yaml; do

@@ -1,61 +1,31 @@
 //! zongjie (总结, "summary") drafts the work summaries offices send upward:
 //! YAML progress data in; Markdown and PDF out, in English and in Chinese
-//! after GB/T 9704-2012. The pipeline is a fold of pure stages:
+//! after GB/T 9704-2012.
+//!
+//! The code is in layers, each importing only from the ones before it
+//! (`ARCHITECTURE.md` at the root says what each holds):
 //!
 //! ```text
-//! load (data) → derive (figures, rollup) → render Markdown (template) →
-//! Markdown→Typst (typst_writer) → compile (world, compile)
+//! base → data → derive → render → write → compile → engine → cli
 //! ```
-//! The binary is a thin wrapper around [`run`].
+//! The binary is a thin wrapper around [`run`]. A caller builds documents
+//! with an [`Engine`] and reads the data types in [`data`].
 
-pub mod chart;
-pub mod cli;
-pub mod commands;
-pub mod compile;
+mod base;
+mod cli;
+mod compile;
 pub mod data;
-pub mod diag;
-pub mod engine;
-pub mod figures;
-pub mod fonts;
-pub mod format;
-pub mod html;
-pub mod lint;
-pub mod mdfile;
-pub mod output;
-pub mod preflight;
-pub mod rollup;
-pub mod template;
-pub mod typst_source;
-pub mod typst_writer;
-pub mod world;
+mod derive;
+mod engine;
+mod render;
+mod write;
 
-use clap::Parser;
+#[cfg(feature = "testing")]
+pub mod testing;
 
-/// Parses the command line, runs the command, returns the exit status.
-pub fn run() -> i32 {
-    let cli = match cli::Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { commands::USAGE } else { commands::OK };
-        }
-    };
-    install_interrupt_handler();
-    match &cli.command {
-        cli::Command::Build(args) => commands::build::run(args),
-        cli::Command::Check(args) => commands::check::run(args),
-        cli::Command::New(args) => commands::new::run(args),
-        cli::Command::Templates(args) => commands::templates::run(args),
-        cli::Command::Fonts(args) => commands::fonts::run(args),
-    }
-}
-
-/// On Ctrl-C or termination: remove the temporary files being written and
-/// exit 130. Finished outputs stay; unfinished ones never appear.
-fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        output::remove_pending();
-        eprintln!("\ninterrupted: no partial output was left behind");
-        std::process::exit(commands::INTERRUPTED);
-    });
-}
+pub use base::diag::{Diagnostic, Severity};
+pub use cli::run;
+pub use compile::fonts::{FontOptions, Fonts};
+pub use compile::world::Shared;
+pub use engine::{BuildError, BuildOptions, Built, Checked, Engine, Format, Timings};
+pub use render::{TemplateError, TemplateInfo, Templates};

@@ -468,8 +468,7 @@ fn text_items<'a>(frame: &'a typst::layout::Frame, out: &mut Vec<&'a typst::text
 #[test]
 fn kai_punctuation_never_runs_into_the_next_character() {
     use std::sync::Arc;
-    use zongjie::fonts::{FontOptions, Fonts};
-    use zongjie::world::{DocWorld, Shared};
+    use zongjie::{FontOptions, Fonts};
     let fonts = Fonts::load(&FontOptions { system: true, ..FontOptions::default() });
     // AR PL UKai centres ，。、：； in the em box; GB faces (KaiTi, STKaiti,
     // Noto CJK SC) set them in its left half.
@@ -491,8 +490,7 @@ fn kai_punctuation_never_runs_into_the_next_character() {
     .unwrap();
     zongjie(["build", data.to_str().unwrap(), "-f", "typ"]).run().expect(0);
     let typ = std::fs::read_to_string(dir.path().join("bulletin.typ")).unwrap();
-    let world = DocWorld::new(Shared { fonts: Arc::new(fonts), epoch: Some(0) }, dir.path(), typ).unwrap();
-    let (document, _) = zongjie::compile::layout(&world).unwrap_or_else(|e| panic!("{}", e.rendered));
+    let document = zongjie::testing::layout_typ(Arc::new(fonts), dir.path(), typ).unwrap_or_else(|e| panic!("{e}"));
     let mut items = Vec::new();
     for page in document.pages() {
         text_items(&page.frame, &mut items);

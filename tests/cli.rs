@@ -115,18 +115,13 @@ fn every_format_into_an_output_folder() {
 #[test]
 fn the_typ_output_compiles_on_its_own() {
     use std::sync::Arc;
-    use zongjie::fonts::{FontOptions, Fonts};
-    use zongjie::world::{DocWorld, Shared};
+    use zongjie::{FontOptions, Fonts};
     let dir = temp();
     let data = write(dir.path(), "q3.yaml", GOOD);
     zongjie(["build", data.to_str().unwrap(), "-f", "typ,pdf"]).run().expect(0);
     let typ = fs::read_to_string(dir.path().join("q3.typ")).unwrap();
-    let shared = Shared {
-        fonts: Arc::new(Fonts::load(&FontOptions { system: true, ..FontOptions::default() })),
-        epoch: Some(0),
-    };
-    let world = DocWorld::new(shared, dir.path(), typ).unwrap();
-    let (document, _) = zongjie::compile::layout(&world).unwrap_or_else(|e| panic!("{}", e.rendered));
+    let fonts = Arc::new(Fonts::load(&FontOptions { system: true, ..FontOptions::default() }));
+    let document = zongjie::testing::layout_typ(fonts, dir.path(), typ).unwrap_or_else(|e| panic!("{e}"));
     assert!(!document.pages().is_empty());
 }
 

@@ -7,7 +7,7 @@ mod common;
 use common::{pdf_text, temp, words_in_order, yaml_string, zongjie};
 use pulldown_cmark::{Event, Parser, Tag};
 
-const SUITE: &str = include_str!("../src/typst_writer/testdata/pulldown_cmark_suite.txt");
+const SUITE: &str = include_str!("../src/write/typst/testdata/pulldown_cmark_suite.txt");
 
 /// (name, Markdown) of the CommonMark spec's examples.
 fn spec_examples() -> Vec<(String, String)> {
@@ -35,7 +35,7 @@ fn spec_examples() -> Vec<(String, String)> {
 /// What a browser shows of the HTML rendering (tags and comments removed,
 /// entities decoded), and whether it has footnotes (set at the page foot).
 fn rendered_text(markdown: &str) -> (String, bool, bool) {
-    let events: Vec<Event> = Parser::new_ext(markdown, zongjie::typst_writer::parser_options()).collect();
+    let events: Vec<Event> = Parser::new_ext(markdown, zongjie::testing::parser_options()).collect();
     let image = events.iter().any(|e| matches!(e, Event::Start(Tag::Image { .. })));
     let footnotes =
         events.iter().any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_)));

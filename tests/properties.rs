@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
-use zongjie::typst_writer::verify;
+use zongjie::testing::verify;
 
 /// Checks the writer's properties on one Markdown text (see
 /// [`verify::check_writer`]), as a proptest case.
@@ -272,7 +272,7 @@ fn yaml_bytes() -> impl Strategy<Value = Vec<u8>> {
 }
 
 static SCHEMA: LazyLock<zongjie::data::Schema> =
-    LazyLock::new(|| zongjie::template::Templates::new(None).unwrap().info("progress-report").unwrap().schema);
+    LazyLock::new(|| zongjie::Templates::new(None).unwrap().info("progress-report").unwrap().schema);
 
 proptest! {
     #![proptest_config(config(1000))]
@@ -295,7 +295,7 @@ proptest! {
         md.extend(&bytes);
         md.extend(b"\n---\nbody\n");
         if let Ok(source) = zongjie::data::source_from_bytes(path, md) {
-            let _ = zongjie::mdfile::MdFile::parse(&source);
+            let _ = zongjie::data::mdfile::MdFile::parse(&source);
         }
     }
 }

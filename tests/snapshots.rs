@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use zongjie::engine::{BuildOptions, Engine, Format};
-use zongjie::fonts::{FontOptions, Fonts};
-use zongjie::template::Templates;
-use zongjie::world::Shared;
+use zongjie::Shared;
+use zongjie::Templates;
+use zongjie::{BuildOptions, Engine, Format};
+use zongjie::{FontOptions, Fonts};
 
 fn engine() -> Engine {
     Engine {

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use zongjie::data;
-use zongjie::mdfile::MdFile;
-use zongjie::template::{TemplateInfo, Templates};
+use zongjie::testing::MdFile;
+use zongjie::{TemplateInfo, Templates};
 
 static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| Templates::new(None).expect("built-in templates"));
 static PROGRESS: LazyLock<TemplateInfo> =
@@ -39,24 +39,14 @@ fuzz_target!(|bytes: &[u8]| {
                 }
                 Ok(doc) => {
                     let today = chrono_today();
-                    // The root is never read for these templates (only a
-                    // bulletin reads unit files).
-                    match zongjie::figures::derive(&doc, Path::new("/nonexistent"), today, &TEMPLATES) {
-                        Err(e) => {
-                            let _ = e.summary();
-                        }
-                        Ok(figures) => {
-                            let context = zongjie::figures::context(&doc, &figures);
-                            let _ = TEMPLATES.render_markdown(info, doc.lang, &context);
-                        }
-                    }
+                    let _ = zongjie::testing::render_markdown(&TEMPLATES, info, &doc, today);
                 }
             }
         }
     }
     // A chart block's YAML.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = zongjie::chart::to_typst(text);
+        let _ = zongjie::testing::chart_to_typst(text);
     }
     // A Markdown file with front matter.
     if let Ok(source) = data::source_from_bytes(Path::new("fuzz.md"), bytes.to_vec()) {

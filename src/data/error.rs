@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
 
 /// A data file could not be read or does not follow the contract.
 #[derive(Debug)]
@@ -102,7 +102,7 @@ impl DataError {
         if let Some(line) = second_document {
             diag = diag.at_line(text.clone(), line, 1);
         } else if let Some(offset) = offset {
-            let start = crate::diag::offset_of(text, line_offset + 1, 1) + offset;
+            let start = crate::base::diag::offset_of(text, line_offset + 1, 1) + offset;
             if let Some(c) = text.get(start..).and_then(|rest| rest.chars().next())
                 && c.is_control()
             {
@@ -227,7 +227,7 @@ fn nth_key(text: &str, line: usize, column: usize, name: &str, nth: usize) -> Op
 fn second_document(text: &str, line_offset: usize) -> Option<usize> {
     let mut content = false;
     for (i, line) in text.lines().enumerate().skip(line_offset) {
-        let marker = super::depth::starts_with_document_marker(line.as_bytes());
+        let marker = crate::base::yaml::starts_with_document_marker(line.as_bytes());
         if marker && content {
             return Some(i + 1);
         }

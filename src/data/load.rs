@@ -13,14 +13,14 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde::{Deserialize, Serialize};
 
 use super::error::{DataError, did_you_mean};
+use super::period::Period;
 use super::scalar::{Markdown, Number, Text};
 use super::schema::{ExtraKind, Kind, Schema};
 use super::{
     BulletinFields, Distribution, DocKind, Document, ExtraValue, Fields, Id, Lang, NoFields, Paper, ProgressFields,
     VillageStayFields,
 };
-use crate::diag::Diagnostic;
-use crate::format::Period;
+use crate::base::diag::Diagnostic;
 
 /// Data files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -175,13 +175,16 @@ fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<Str
 /// parsing (see [`depth`](super::depth)); `base` is the YAML's offset in the
 /// source.
 fn refuse_deep_flow(source: &Source, yaml: &str, base: usize) -> Result<(), DataError> {
-    match super::depth::too_deep(yaml) {
+    match crate::base::yaml::too_deep(yaml) {
         None => Ok(()),
         Some(at) => Err(DataError::new(
-            Diagnostic::error(format!("`[` and `{{` nest more than {} levels deep here", super::depth::MAX_FLOW_DEPTH))
-                .in_file(&source.path)
-                .at(source.text.clone(), base + at..base + at + 1)
-                .hint("the data nests deeper than any document needs: flatten it"),
+            Diagnostic::error(format!(
+                "`[` and `{{` nest more than {} levels deep here",
+                crate::base::yaml::MAX_FLOW_DEPTH
+            ))
+            .in_file(&source.path)
+            .at(source.text.clone(), base + at..base + at + 1)
+            .hint("the data nests deeper than any document needs: flatten it"),
         )),
     }
 }
@@ -735,11 +738,11 @@ impl<'de> Deserialize<'de> for Ratio {
 /// Deserializes YAML that is not a data file (a chart block's contents),
 /// with errors as one line that says where.
 pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    if let Some(at) = super::depth::too_deep(text) {
+    if let Some(at) = crate::base::yaml::too_deep(text) {
         return Err(format!(
             "line {}: `[` and `{{` nest more than {} levels deep",
             line_of(text, at) + 1,
-            super::depth::MAX_FLOW_DEPTH
+            crate::base::yaml::MAX_FLOW_DEPTH
         ));
     }
     let de = serde_yaml::Deserializer::from_str(text);

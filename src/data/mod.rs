@@ -5,9 +5,11 @@
 //! serde_yaml is used in this module alone (it is archived upstream; a fork
 //! with the same API can replace it here).
 
-mod depth;
+pub mod chart;
 mod error;
 mod load;
+pub mod mdfile;
+pub(crate) mod period;
 mod scalar;
 mod schema;
 
@@ -21,31 +23,11 @@ pub use self::error::{DataError, did_you_mean};
 pub use self::load::{
     Source, from_yaml_text, front_matter_template, parse, parse_front_matter, read_source, source_from_bytes, to_yaml,
 };
+pub use self::period::{Due, Period, PeriodError, PeriodKind};
 pub(crate) use self::scalar::date as scalar_date;
 pub use self::scalar::{MAX_FIGURE, Markdown, Number, Text, figure_check, parse_date};
 pub use self::schema::{ExtraField, ExtraKind, FieldSpec, Kind, Schema, SchemaFile};
-pub use crate::format::{Due, Period};
-
-/// Language of a document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Simplified Chinese, laid out after GB/T 9704-2012.
-    Zh,
-}
-
-impl Lang {
-    /// The ISO code: `en` or `zh`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-}
+pub use crate::base::lang::Lang;
 
 /// Paper size.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]

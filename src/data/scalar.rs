@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::format::{Due, Period};
+use super::period::{Due, Period};
 
 /// Plain text written by a person: reaches the document exactly as written,
 /// never interpreted as Markdown, Typst or template code. Never empty.
@@ -56,8 +56,9 @@ impl Serialize for Markdown {
         if minijinja::value::serializing_for_value() {
             // Marked safe: the template's Markdown escaping leaves it alone;
             // sealed, so it cannot swallow what the template puts after it.
-            let own = crate::template::markdown::own_footnotes(&self.0);
-            let sealed = crate::template::markdown::seal(&own).into_owned();
+            let demoted = crate::base::markdown::fields::demote_headings(&self.0);
+            let own = crate::base::markdown::fields::own_footnotes(&demoted);
+            let sealed = crate::base::markdown::fields::seal(&own).into_owned();
             Serialize::serialize(&minijinja::Value::from_safe_string(sealed), serializer)
         } else {
             serializer.serialize_str(&self.0)
@@ -224,7 +225,7 @@ impl<'de> Visitor<'de> for DateVisitor {
 /// Parses `YYYY-MM-DD`, saying what is wrong with an impossible date.
 pub fn parse_date(v: &str) -> Result<NaiveDate, String> {
     match Period::parse(v) {
-        Ok(p) if p.kind() == crate::format::PeriodKind::Day => Ok(p.start()),
+        Ok(p) if p.kind() == super::period::PeriodKind::Day => Ok(p.start()),
         Ok(_) => Err(format!("expected a single day written YYYY-MM-DD, found \"{v}\"")),
         Err(e) => Err(e.to_string()),
     }

@@ -1,0 +1,12 @@
+//! The base layer: small pieces every stage shares, importing nothing of
+//! the project's own: diagnostics, the document language, classes of
+//! characters, the project's Markdown rules, guards on YAML text, files
+//! made atomically, and the sandbox of the data folder.
+
+pub mod atomic;
+pub mod diag;
+pub mod lang;
+pub mod markdown;
+pub mod sandbox;
+pub mod text;
+pub mod yaml;

@@ -1,0 +1,158 @@
+//! The command line, as DESIGN.md gives it. Help text comes from the doc
+//! comments; environment variables are bound on the arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// zongjie drafts work summaries: YAML progress data in, Markdown and PDF out,
+/// in English and Chinese (GB/T 9704-2012).
+#[derive(Debug, Parser)]
+#[command(name = "zongjie", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build documents from data files (.yaml) or edited Markdown (.md).
+    Build(BuildArgs),
+    /// Validate and lint data files; write nothing.
+    Check(CheckArgs),
+    /// Write a starter data file for a template (never overwrites).
+    New(NewArgs),
+    /// List the templates, or write the built-in ones out to edit.
+    Templates(TemplatesArgs),
+    /// List the fonts zongjie can use and which font each role gets.
+    ///
+    /// What each font covers is kept in a font cache (in the user's cache
+    /// folder, or ZONGJIE_CACHE_DIR; an empty ZONGJIE_CACHE_DIR turns it
+    /// off). A changed font is read again.
+    Fonts(FontArgs),
+}
+
+/// Which template, and where user templates live.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TemplateArgs {
+    /// The template to use; wins over the data's `template:`.
+    #[arg(short = 't', long = "template", value_name = "NAME")]
+    pub template: Option<String>,
+    /// A folder of templates: its files override the built-in ones.
+    #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
+    pub template_dir: Option<PathBuf>,
+}
+
+/// Where fonts come from.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FontArgs {
+    /// An extra folder of fonts (repeatable).
+    #[arg(long = "font-path", value_name = "DIR", env = "ZONGJIE_FONT_PATHS", value_delimiter = if cfg!(windows) { ';' } else { ':' })]
+    pub font_paths: Vec<PathBuf>,
+    /// Do not use the system's fonts (only embedded and --font-path ones).
+    #[arg(long = "no-system-fonts")]
+    pub no_system_fonts: bool,
+}
+
+impl FontArgs {
+    /// Where to look for fonts, with the font cache of this user.
+    pub fn options(&self) -> crate::compile::fonts::FontOptions {
+        crate::compile::fonts::FontOptions {
+            paths: self.font_paths.clone(),
+            system: !self.no_system_fonts,
+            cache_dir: crate::compile::fonts::cache_dir(),
+        }
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Front matter + Markdown body; `zongjie build X.md` rebuilds from it.
+    Md,
+    /// The PDF.
+    Pdf,
+    /// The Typst source (`typst compile --root <data folder> X.typ`).
+    Typ,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// `zongjie build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Data files (.yaml) or Markdown files written by build (.md).
+    #[arg(required = true, value_name = "DATA")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub template: TemplateArgs,
+    /// Formats to write, comma-separated.
+    #[arg(short = 'f', long = "format", value_name = "FORMATS", value_delimiter = ',', default_value = "md,pdf")]
+    pub formats: Vec<FormatArg>,
+    /// Folder for the outputs (default: each data file's folder).
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+    /// Documents built at once (default: the number of cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Add a DRAFT / 草稿 watermark.
+    #[arg(long)]
+    pub draft: bool,
+    /// Say which font each role got and how long each stage took.
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+    /// Fixes the PDFs' dates (seconds since 1970, UTC), for reproducible builds.
+    #[arg(long = "source-date-epoch", env = "SOURCE_DATE_EPOCH", hide = true)]
+    pub source_date_epoch: Option<i64>,
+}
+
+/// `zongjie check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Data files (.yaml) or Markdown files (.md).
+    #[arg(required = true, value_name = "DATA")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub template: TemplateArgs,
+}
+
+/// A document language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+/// `zongjie new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The template: progress-report, village-stay-report, monthly-bulletin.
+    #[arg(value_name = "TEMPLATE")]
+    pub template: String,
+    /// The file to write (default: <TEMPLATE>.yaml, or <TEMPLATE>.zh.yaml).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Language of the starter.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+    /// A folder of templates with starters of their own.
+    #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
+    pub template_dir: Option<PathBuf>,
+}
+
+/// `zongjie templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// Write the built-in template files into DIR, to edit and use with --template-dir.
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
+    /// Also list the templates of this folder.
+    #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
+    pub template_dir: Option<PathBuf>,
+}

@@ -1,0 +1,316 @@
+//! `zongjie build`: every input to every format, on `-j N` threads in one
+//! process sharing fonts, templates and Typst's library. A bad file stops
+//! nothing: the others are built, a summary names each failure, and the exit
+//! status is 1 (3 if zongjie itself is at fault).
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::base::diag::Severity;
+use crate::cli::args::{BuildArgs, FormatArg};
+use crate::compile::fonts::{Fonts, Role};
+use crate::compile::world::Shared;
+use crate::engine::output;
+use crate::engine::{BuildOptions, Built, Engine, Format, Timings};
+use crate::render::Templates;
+
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown};
+
+/// A validated build: what to build, where, how.
+struct Plan {
+    jobs: Vec<Job>,
+    threads: usize,
+}
+
+/// One input and where its outputs go.
+struct Job {
+    input: PathBuf,
+    out_dir: PathBuf,
+    stem: String,
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &BuildArgs) -> i32 {
+    let plan = match plan(args) {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
+    let templates = match Templates::new(args.template.template_dir.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            emit(e.diagnostic());
+            return USAGE;
+        }
+    };
+    let formats: Vec<Format> = args
+        .formats
+        .iter()
+        .map(|f| match f {
+            FormatArg::Md => Format::Md,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Typ => Format::Typ,
+            FormatArg::Html => Format::Html,
+        })
+        .collect();
+    let t = Instant::now();
+    let fonts = Fonts::load(&args.fonts.options());
+    if args.verbose {
+        let cache = match &fonts.cache {
+            Some(file) => format!("{} of them known from the cache {}", fonts.cached, file.display()),
+            None => "no font cache".to_owned(),
+        };
+        eprintln!("fonts: {} faces scanned in {:.0?} ({cache})", fonts.len(), t.elapsed());
+    }
+    let engine = Engine {
+        templates,
+        shared: Shared { fonts: Arc::new(fonts), epoch: args.source_date_epoch },
+        options: BuildOptions {
+            template: args.template.template.clone(),
+            formats,
+            draft: args.draft,
+            today: chrono::Local::now().date_naive(),
+        },
+    };
+    // What a killed run (SIGKILL) may have left in the output folders.
+    let mut dirs: Vec<&Path> = plan.jobs.iter().map(|j| j.out_dir.as_path()).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        let removed = crate::base::atomic::sweep_stale(dir);
+        if removed > 0 && args.verbose {
+            eprintln!("removed {removed} temporary files a killed run left in {}", shown(dir));
+        }
+    }
+    let progress = Progress::new(plan.jobs.len());
+    let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
+    let totals: Mutex<Timings> = Mutex::new(Timings::default());
+    let next = AtomicUsize::new(0);
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..plan.threads {
+            scope.spawn(|| {
+                while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = build_one(&engine, job, args.verbose, &progress);
+                    progress.inc();
+                    match result {
+                        Ok(timings) => {
+                            if let Ok(mut t) = totals.lock() {
+                                *t += timings;
+                            }
+                        }
+                        Err((summary, code)) => {
+                            if let Ok(mut f) = failures.lock() {
+                                f.push((job.input.clone(), summary, code));
+                            }
+                        }
+                    }
+                    // Keep memory flat over long batches: drop what the last two
+                    // documents did not use.
+                    comemo::evict(2);
+                }
+            });
+        }
+    });
+    progress.finish();
+    let failures = failures.into_inner().unwrap_or_default();
+    let built = plan.jobs.len() - failures.len();
+    let elapsed = started.elapsed();
+    if args.verbose && plan.jobs.len() > 1 {
+        let t = totals.into_inner().unwrap_or_default();
+        let per = |d: std::time::Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0 / built.max(1) as f64);
+        eprintln!(
+            "total: {built} document{} in {elapsed:.2?} ({:.1} docs/s); per document: load {}, derive {}, render {}, markdown→typst {}, compile {}, pdf {}, writing and the rest {}",
+            if built == 1 { "" } else { "s" },
+            built as f64 / elapsed.as_secs_f64().max(1e-9),
+            per(t.load),
+            per(t.derive),
+            per(t.render),
+            per(t.convert),
+            per(t.compile),
+            per(t.export),
+            per((elapsed * plan.threads as u32)
+                .saturating_sub(t.load + t.derive + t.render + t.convert + t.compile + t.export)),
+        );
+    }
+    if failures.is_empty() {
+        if plan.jobs.len() > 1 {
+            eprintln!("built {built} documents in {elapsed:.1?}");
+        }
+        return OK;
+    }
+    let mut failures = failures;
+    failures.sort();
+    let lines: Vec<String> = failures
+        .iter()
+        .map(|(p, s, _)| if s.starts_with(&shown(p)) { s.clone() } else { format!("{}: {s}", shown(p)) })
+        .collect();
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    error(
+        &format!(
+            "{} of {} document{} failed; {built} built",
+            failures.len(),
+            plan.jobs.len(),
+            if plan.jobs.len() == 1 { "" } else { "s" }
+        ),
+        &refs,
+    );
+    failures.iter().map(|(_, _, c)| *c).max().unwrap_or(INPUT)
+}
+
+/// A progress bar on a terminal (several documents); plain lines otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let terminal = std::io::stderr().is_terminal() && total > 1;
+        let bar = terminal.then(|| {
+            let color = super::color() != codespan_reporting::term::termcolor::ColorChoice::Never;
+            let template = if color {
+                "{spinner:.green} [{elapsed_precise}] {bar:40.cyan/blue} {pos}/{len} documents ({per_sec}, {eta} left)"
+            } else {
+                "[{elapsed_precise}] {bar:40} {pos}/{len} documents ({per_sec}, {eta} left)"
+            };
+            let style = indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            indicatif::ProgressBar::new(total as u64).with_style(style)
+        });
+        Progress { bar }
+    }
+
+    /// Prints without tearing the bar.
+    fn print<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Builds one document and writes its files; prints what happened (on a
+/// terminal with many documents, only problems: the bar shows the rest).
+fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> Result<Timings, (String, i32)> {
+    let built: Built = match engine.build(&job.input) {
+        Ok(b) => b,
+        Err(e) => {
+            progress.print(|| emit_build_error(&e));
+            return Err((e.summary(), super::status_of(&e)));
+        }
+    };
+    progress.print(|| {
+        for w in &built.warnings {
+            let mut w = w.clone();
+            w.severity = Severity::Warning;
+            emit(&w);
+        }
+    });
+    if let Err(e) = std::fs::create_dir_all(&job.out_dir) {
+        let message = format!("cannot create the output folder {}: {e}", shown(&job.out_dir));
+        progress.print(|| error(&message, &[]));
+        return Err((message, INPUT));
+    }
+    match output::write_all(&job.out_dir, &job.stem, &built.files) {
+        Ok(_) if progress.bar.is_some() && !verbose => Ok(built.timings),
+        Ok(paths) => progress.print(|| {
+            let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "wrote {}", names.join(", "));
+            if verbose {
+                for role in Role::ALL {
+                    let families = built.fonts.get(role);
+                    let _ = writeln!(
+                        err,
+                        "  font {:<12} {}",
+                        role.key(),
+                        if families.is_empty() { "(none installed)".into() } else { families.join(", ") }
+                    );
+                }
+                if !built.fonts.fallback.is_empty() {
+                    let _ = writeln!(err, "  font {:<12} {}", "fallback", built.fonts.fallback.join(", "));
+                }
+                if !built.fonts.private_use.is_empty() {
+                    let _ = writeln!(err, "  font {:<12} {}", "private use", built.fonts.private_use.join(", "));
+                }
+                let t = built.timings;
+                let _ = writeln!(
+                    err,
+                    "  time load {:.1?}, derive {:.1?}, render {:.1?}, markdown→typst {:.1?}, compile {:.1?}, pdf {:.1?}",
+                    t.load, t.derive, t.render, t.convert, t.compile, t.export
+                );
+            }
+            Ok(built.timings)
+        }),
+        Err(e) => {
+            let message = format!("cannot write the outputs of {}: {e}", shown(&job.input));
+            progress.print(|| error(&message, &["earlier outputs of this document were left as they were"]));
+            Err((message, INPUT))
+        }
+    }
+}
+
+/// Checks the arguments before any work: formats make sense, no two inputs
+/// share an output name. An input that cannot be read is one failure of the
+/// batch, named in its summary, like any other bad file.
+fn plan(args: &BuildArgs) -> Result<Plan, i32> {
+    for input in &args.inputs {
+        let ext = input.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if input.is_dir() {
+            let hint = format!("name the data files in it, such as {}", shown(&input.join("*.yaml")));
+            error(&format!("{} is a folder, not a data file", shown(input)), &[&hint]);
+            return Err(USAGE);
+        }
+        if !matches!(ext, "yaml" | "yml" | "md") {
+            error(
+                &format!("{}: expected a .yaml data file or a .md file written by `zongjie build`", shown(input)),
+                &[],
+            );
+            return Err(USAGE);
+        }
+    }
+    if args.formats.is_empty() {
+        error("no output format given", &["use -f md,pdf (or typ, html)"]);
+        return Err(USAGE);
+    }
+    let mut seen: BTreeMap<(PathBuf, String), &Path> = BTreeMap::new();
+    let mut jobs = Vec::new();
+    for input in &args.inputs {
+        let stem = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let out_dir = match &args.out_dir {
+            Some(dir) => dir.clone(),
+            None => input.parent().map_or_else(
+                || PathBuf::from("."),
+                |p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() },
+            ),
+        };
+        let key_dir = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
+        if let Some(other) = seen.insert((key_dir, stem.clone()), input) {
+            error(
+                &format!("{} and {} would both write {}.*", shown(other), shown(input), out_dir.join(&stem).display()),
+                &["rename one of them, or build them into different folders with -o"],
+            );
+            return Err(USAGE);
+        }
+        jobs.push(Job { input: input.clone(), out_dir, stem });
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = args.jobs.unwrap_or(cores).clamp(1, 256).min(jobs.len().max(1));
+    Ok(Plan { jobs, threads })
+}

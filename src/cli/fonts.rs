@@ -1,0 +1,41 @@
+//! `zongjie fonts`: which fonts zongjie can use, and which each role of an
+//! English and a Chinese document gets.
+
+use crate::cli::args::FontArgs;
+use crate::compile::fonts::{Fonts, Role};
+use crate::data::Lang;
+
+use super::OK;
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &FontArgs) -> i32 {
+    let fonts = Fonts::load(&args.options());
+    let families = fonts.families();
+    println!("{} font families ({} faces) usable:", families.len(), fonts.len());
+    for family in &families {
+        println!("  {family}");
+    }
+    for lang in [Lang::En, Lang::Zh] {
+        println!("\nroles in {} documents:", if lang == Lang::En { "English" } else { "Chinese" });
+        for role in Role::ALL {
+            let got = fonts.for_role(role, lang);
+            let line = if got.is_empty() {
+                format!("none of {} is installed", role.candidates(lang).join(", "))
+            } else {
+                got.join(", ")
+            };
+            println!("  {:<12} {line}", role.key());
+        }
+    }
+    match &fonts.cache {
+        Some(file) => println!("\nfont cache: {} (remove it to have every font read again)", file.display()),
+        None => println!("\nno font cache (ZONGJIE_CACHE_DIR is empty, or the cache folder cannot be written)"),
+    }
+    if fonts.for_role(Role::Body, Lang::Zh).is_empty() {
+        println!(
+            "\nChinese documents need Chinese fonts: on Debian/Ubuntu `apt-get install fonts-noto-cjk fonts-arphic-ukai`,"
+        );
+        println!("or give a folder of fonts with --font-path DIR. Windows and macOS offices already have them.");
+    }
+    OK
+}

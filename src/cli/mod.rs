@@ -1,0 +1,126 @@
+//! One module per subcommand; this one holds what they share: printing
+//! diagnostics and turning arguments into a validated configuration.
+
+pub mod args;
+pub mod build;
+pub mod check;
+pub mod fonts;
+pub mod new;
+pub mod templates;
+
+use std::io::{IsTerminal, Write};
+
+use clap::Parser as _;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+
+use crate::base::diag::Diagnostic;
+use crate::engine::BuildError;
+
+/// Exit status: success.
+pub const OK: i32 = 0;
+/// Exit status: the input is wrong.
+pub const INPUT: i32 = 1;
+/// Exit status: usage error.
+pub const USAGE: i32 = 2;
+/// Exit status: a bug of ours.
+pub const INTERNAL: i32 = 3;
+/// Exit status: interrupted.
+pub const INTERRUPTED: i32 = 130;
+
+/// Whether to color messages: only on a terminal, and never with NO_COLOR.
+pub fn color() -> ColorChoice {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if std::io::stderr().is_terminal() && !no_color { ColorChoice::Auto } else { ColorChoice::Never }
+}
+
+/// Standard error, colored where it should be.
+pub fn stderr() -> StandardStream {
+    StandardStream::stderr(color())
+}
+
+/// Prints a diagnostic to standard error.
+pub fn emit(diagnostic: &Diagnostic) {
+    let mut err = stderr();
+    if diagnostic.emit(&mut err).is_err() {
+        let _ = writeln!(err, "error: {diagnostic}");
+    }
+}
+
+/// Prints a plain `error:` line with hints.
+pub fn error(message: &str, hints: &[&str]) {
+    let mut d = Diagnostic::error(message);
+    for h in hints {
+        d = d.hint(*h);
+    }
+    emit(&d);
+}
+
+/// The exit status of a failed document: 3 when Typst refused a source that
+/// is ours alone (a bug of zongjie), 1 for everything the input is wrong
+/// about. The one place an error becomes a status.
+pub fn status_of(error: &BuildError) -> i32 {
+    match error {
+        BuildError::Typst { ours: true, .. } => INTERNAL,
+        _ => INPUT,
+    }
+}
+
+/// Prints why a document failed.
+pub fn emit_build_error(error: &BuildError) {
+    match error {
+        BuildError::Data(e) => emit(e.diagnostic()),
+        BuildError::Template(e) => emit(e.diagnostic()),
+        BuildError::Input(d) => emit(d),
+        BuildError::Typst { error, kept, ours } => {
+            let mut err = stderr();
+            let _ = err.write_all(crate::base::diag::escape_controls(&error.rendered).as_bytes());
+            let _ = err.reset();
+            let mut d = Diagnostic::error(if *ours {
+                "Typst refused the source zongjie generated: this is a bug in zongjie".to_owned()
+            } else {
+                "Typst refused the document: check the style files of your --template-dir".to_owned()
+            });
+            if let Some(path) = kept {
+                d = d.hint(format!("the generated source is kept at {}", path.display()));
+            }
+            if *ours {
+                d = d.hint("please report it with that file and the data that produced it");
+            }
+            emit(&d);
+        }
+    }
+}
+
+/// The path to show for a file: as given.
+pub fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
+/// Parses the command line, runs the command, returns the exit status.
+pub fn run() -> i32 {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { USAGE } else { OK };
+        }
+    };
+    install_interrupt_handler();
+    match &cli.command {
+        args::Command::Build(args) => build::run(args),
+        args::Command::Check(args) => check::run(args),
+        args::Command::New(args) => new::run(args),
+        args::Command::Templates(args) => templates::run(args),
+        args::Command::Fonts(args) => fonts::run(args),
+    }
+}
+
+/// On Ctrl-C or termination: remove the temporary files being written and
+/// exit 130. Finished outputs stay; unfinished ones never appear.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        crate::engine::output::remove_pending();
+        eprintln!("\ninterrupted: no partial output was left behind");
+        std::process::exit(INTERRUPTED);
+    });
+}

@@ -1,0 +1,81 @@
+//! `zongjie new`: writes a template's starter data file, with realistic
+//! sample content in every field; it builds as is and passes `check`.
+//! Never overwrites.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cli::args::{LangArg, NewArgs};
+use crate::render::Templates;
+
+use super::{INPUT, OK, USAGE, emit, error, shown};
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &NewArgs) -> i32 {
+    let templates = match Templates::new(args.template_dir.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            emit(e.diagnostic());
+            return USAGE;
+        }
+    };
+    let info = match templates.info(&args.template) {
+        Ok(info) => info,
+        Err(e) => {
+            emit(e.diagnostic());
+            return USAGE;
+        }
+    };
+    let lang = match args.lang {
+        LangArg::En => "en",
+        LangArg::Zh => "zh",
+    };
+    let text = match templates.starter(&info, lang) {
+        Ok(text) => text,
+        Err(e) => {
+            emit(e.diagnostic());
+            return INPUT;
+        }
+    };
+    let file = args.file.clone().unwrap_or_else(|| {
+        PathBuf::from(if lang == "en" { format!("{}.yaml", info.name) } else { format!("{}.{lang}.yaml", info.name) })
+    });
+    let beside = match templates.starter_files(&info, lang) {
+        Ok(files) => files,
+        Err(e) => {
+            emit(e.diagnostic());
+            return INPUT;
+        }
+    };
+    let folder = file.parent().map_or_else(PathBuf::new, PathBuf::from);
+    let mut files = vec![(file.clone(), text)];
+    files.extend(beside.into_iter().map(|(name, text)| (folder.join(name), text)));
+    // All or nothing, and never over a file that is there.
+    if let Some((existing, _)) = files.iter().find(|(path, _)| std::fs::symlink_metadata(path).is_ok()) {
+        error(
+            &format!("{} already exists; nothing was written", shown(existing)),
+            &["name another file, in another folder: zongjie new TEMPLATE FILE"],
+        );
+        return INPUT;
+    }
+    let mut written: Vec<&Path> = Vec::new();
+    for (path, text) in &files {
+        let made = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
+            std::fs::OpenOptions::new().write(true).create_new(true).open(path)?.write_all(text.as_bytes())
+        });
+        if let Err(e) = made {
+            for done in &written {
+                let _ = std::fs::remove_file(done);
+            }
+            error(&format!("cannot write {}: {e}", shown(path)), &["nothing was written"]);
+            return INPUT;
+        }
+        written.push(path);
+    }
+    let others = match files.len() - 1 {
+        0 => String::new(),
+        n => format!(" and {n} sample unit returns beside it ({})", shown(files[1].0.parent().unwrap_or(&folder))),
+    };
+    eprintln!("wrote {}{others}: edit it, then run `zongjie build {}`", shown(&file), shown(&file));
+    OK
+}

@@ -1,0 +1,181 @@
+//! Finding the fonts on disk. Typst needs, for each face, its family,
+//! variant, flags and the characters it covers; working these out means
+//! reading every character map, which for the large CJK collections takes
+//! most of a run that builds one document (some 100 ms). So they are kept
+//! in a cache file, one entry per face, valid while the font file keeps its
+//! size and modification time; a face not in the cache, or changed, is read
+//! again. A cache that cannot be read or written is simply not used.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use typst::text::FontInfo;
+use typst_kit::fonts::FontPath;
+
+/// Bumped whenever what is cached changes shape or meaning.
+const FORMAT: u32 = 1;
+
+/// The faces found, and how many came from the cache.
+pub struct Scanned {
+    pub faces: Vec<(FontPath, FontInfo)>,
+    pub cached: usize,
+    /// The cache file used, if any.
+    pub cache: Option<PathBuf>,
+}
+
+/// Finds the faces in `dirs` and, if `system`, the system's, in that order,
+/// using and refreshing the cache file in `cache_dir`.
+pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned {
+    let mut db = fontdb::Database::new();
+    for dir in dirs {
+        db.load_fonts_dir(dir);
+    }
+    if system {
+        db.load_system_fonts();
+        #[cfg(any(target_os = "windows", target_os = "macos"))]
+        load_adobe_fonts(&mut db);
+    }
+    let file = cache_dir.map(|dir| dir.join(format!("fonts-{FORMAT}.json")));
+    let mut cache = file.as_deref().map(Cache::read).unwrap_or_default();
+    let mut faces = Vec::new();
+    let mut cached = 0;
+    for face in db.faces() {
+        let path = match &face.source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path,
+            fontdb::Source::Binary(_) => continue,
+        };
+        let stamp = Stamp::of(path);
+        let info = match stamp.and_then(|stamp| cache.get(path, face.index, stamp)) {
+            Some(info) => {
+                cached += 1;
+                info
+            }
+            None => {
+                let info = db.with_face_data(face.id, FontInfo::new).flatten();
+                if let Some(stamp) = stamp {
+                    cache.put(path, face.index, stamp, info.clone());
+                }
+                info
+            }
+        };
+        if let Some(info) = info {
+            faces.push((FontPath { path: path.clone(), index: face.index }, info));
+        }
+    }
+    let cache_file = match &file {
+        Some(file) if cache.changed => cache.write(file).ok().map(|()| file.clone()),
+        Some(file) if cache.read_ok => Some(file.clone()),
+        _ => None,
+    };
+    Scanned { faces, cached, cache: cache_file }
+}
+
+/// The folder of zongjie's cache: `ZONGJIE_CACHE_DIR` (empty: no cache),
+/// else the system's cache folder (`~/.cache` on Linux).
+pub fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os("ZONGJIE_CACHE_DIR") {
+        Some(dir) if dir.is_empty() => None,
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => dirs::cache_dir().map(|dir| dir.join("zongjie")),
+    }
+}
+
+/// What tells that a font file has changed.
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    /// Modification time, in nanoseconds since 1970.
+    modified: u128,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+        Some(Stamp { size: meta.len(), modified })
+    }
+}
+
+/// One face as cached. `info` is `None` for a face Typst cannot use.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    path: PathBuf,
+    index: u32,
+    stamp: Stamp,
+    info: Option<FontInfo>,
+}
+
+#[derive(Default)]
+struct Cache {
+    entries: HashMap<(PathBuf, u32), Entry>,
+    read_ok: bool,
+    changed: bool,
+}
+
+impl Cache {
+    fn read(file: &Path) -> Cache {
+        let Ok(bytes) = fs::read(file) else { return Cache::default() };
+        match serde_json::from_slice::<Vec<Entry>>(&bytes) {
+            Ok(list) => Cache {
+                entries: list.into_iter().map(|e| ((e.path.clone(), e.index), e)).collect(),
+                read_ok: true,
+                changed: false,
+            },
+            // Unreadable (damaged, or of another version): rebuilt.
+            Err(_) => Cache { changed: true, ..Cache::default() },
+        }
+    }
+
+    fn get(&self, path: &Path, index: u32, stamp: Stamp) -> Option<Option<FontInfo>> {
+        let entry = self.entries.get(&(path.to_path_buf(), index))?;
+        (entry.stamp == stamp).then(|| entry.info.clone())
+    }
+
+    fn put(&mut self, path: &Path, index: u32, stamp: Stamp, info: Option<FontInfo>) {
+        // Paths that JSON cannot hold (not UTF-8) are read every time.
+        if path.to_str().is_none() {
+            return;
+        }
+        self.entries.insert((path.to_path_buf(), index), Entry { path: path.to_path_buf(), index, stamp, info });
+        self.changed = true;
+    }
+
+    /// Writes the cache (to a temporary file renamed into place, so that
+    /// another zongjie never reads half of it), leaving out fonts that are
+    /// gone.
+    fn write(mut self, file: &Path) -> std::io::Result<()> {
+        self.entries.retain(|(path, _), _| path.is_file());
+        let mut list: Vec<&Entry> = self.entries.values().collect();
+        list.sort_by(|a, b| (&a.path, a.index).cmp(&(&b.path, b.index)));
+        let json = serde_json::to_vec(&list).map_err(std::io::Error::other)?;
+        let dir = file.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        // Named as the outputs' temporary files are, so that what a killed
+        // run left is swept in the same way.
+        crate::base::atomic::sweep_stale(dir);
+        let (temp, mut out) = crate::base::atomic::new_temp(dir, &format!("fonts-{FORMAT}.json"))?;
+        std::io::Write::write_all(&mut out, &json).and_then(|()| fs::rename(&temp, file)).inspect_err(|_| {
+            let _ = fs::remove_file(&temp);
+        })
+    }
+}
+
+/// Adobe Fonts synced by Creative Cloud, which Typst also finds on Windows
+/// and macOS.
+#[cfg(any(target_os = "windows", target_os = "macos"))]
+fn load_adobe_fonts(db: &mut fontdb::Database) {
+    let Some(data) = dirs::data_dir() else { return };
+    let base = data.join("Adobe");
+    let prefix = if cfg!(target_os = "macos") { "." } else { "" };
+    for sub in [format!("CoreSync/plugins/livetype/{prefix}r"), format!("{prefix}User Owned Fonts")] {
+        let Ok(entries) = fs::read_dir(base.join(sub)) else { return };
+        for entry in entries.flatten() {
+            if entry.metadata().is_ok_and(|m| m.is_file()) {
+                let _ = db.load_font_file(entry.path());
+            }
+        }
+    }
+}

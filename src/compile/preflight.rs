@@ -1,0 +1,152 @@
+//! The glyph preflight: before Typst runs, every character of the document
+//! must be covered by a font zongjie may use for it. Characters that the
+//! role fonts lack but another suitable installed font has are added to the
+//! fallback list; characters no font has stop the build with their names, so
+//! no tofu box is ever printed silently. Han characters are never taken from
+//! a Japanese, Korean or Traditional Chinese face.
+//!
+//! Private-use characters (U+E000–U+F8FF, planes 15 and 16: the code points
+//! of a 造字 font's own characters) are whatever glyph a font put there. They
+//! count as covered only by a font on the system or in a `--font-path`
+//! folder, never by Typst's embedded fonts (New Computer Modern keeps math
+//! symbols there) nor by a regional face (AR PL UKai HK keeps HKSCS
+//! characters there), and the faces found for them come first for those
+//! code points alone, so no other face's glyph stands in.
+
+use crate::base::text::{is_han, is_printed, is_private_use};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::base::diag::Diagnostic;
+use crate::compile::fonts::{Fonts, RoleFonts};
+use crate::data::mdfile::MdFile;
+use crate::derive::lang::language;
+
+/// Characters of the document that no available font has: the error names
+/// them, with what to install.
+#[derive(Debug)]
+pub struct MissingGlyphs(pub Box<Diagnostic>);
+
+/// Checks coverage and extends `roles.fallback`; an error names every
+/// character no font has.
+/// `markup` is the converted body, so characters the writer adds (task-list
+/// boxes) are checked too.
+pub fn check(
+    fonts: &Fonts,
+    roles: &mut RoleFonts,
+    md: &MdFile,
+    markup: &str,
+    input: &Path,
+) -> Result<(), MissingGlyphs> {
+    let chars = document_chars(md, markup);
+    let book = fonts.book();
+    let faces_of = |family: &str| book.select_family(&family.to_lowercase()).collect::<Vec<_>>();
+    let mut usable: Vec<usize> = roles.families().flat_map(faces_of).collect();
+    let mut missing = Vec::new();
+    for c in chars {
+        let private = is_private_use(c);
+        let covered = |i: &usize| {
+            book.info(*i).is_some_and(|info| {
+                info.coverage.contains(c as u32)
+                    && !(private && (fonts.path(*i).is_none() || is_regional(&info.family)))
+            })
+        };
+        if private {
+            // The first face the document may use that has it, else any.
+            let found = usable.iter().copied().find(covered).or_else(|| (0..fonts.len()).find(covered));
+            match found.and_then(|i| book.info(i)) {
+                Some(info) if roles.private_use.contains(&info.family) => {}
+                Some(info) => roles.private_use.push(info.family.clone()),
+                None => missing.push(c),
+            }
+            continue;
+        }
+        if usable.iter().any(covered) {
+            continue;
+        }
+        let han = is_han(c);
+        let found = (0..fonts.len())
+            .find(|i| covered(i) && book.info(*i).is_some_and(|info| !(han && is_regional(&info.family))));
+        match found.and_then(|i| book.info(i)) {
+            Some(info) => {
+                let family = info.family.clone();
+                usable.extend(faces_of(&family));
+                roles.add_fallback(fonts, family);
+            }
+            None => missing.push(c),
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = missing.iter().take(20).map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+    let more = if missing.len() > 20 { format!(" and {} more", missing.len() - 20) } else { String::new() };
+    let mut error = Diagnostic::error(format!("no available font has these characters: {}{more}", shown.join(", ")))
+        .in_file(input)
+        .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
+        .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)");
+    if missing.iter().any(|c| is_private_use(*c)) {
+        error = error.hint(
+            "private-use characters (U+E000–U+F8FF, planes 15–16) show the right glyph only in the font made for them (a 造字 font): give its folder with --font-path",
+        );
+    }
+    Err(MissingGlyphs(Box::new(error.hint("`zongjie fonts` lists the fonts zongjie can use"))))
+}
+
+/// Every distinct printable character the document shows.
+fn document_chars<'a>(md: &'a MdFile, markup: &'a str) -> BTreeSet<char> {
+    let meta = &md.meta;
+    let mut texts: Vec<&str> =
+        vec![markup, meta.title.as_str(), meta.organization.as_str(), language(meta.lang).style_chars()];
+    texts.extend(meta.recipient.as_ref().map(|r| r.as_str()));
+    texts.extend(meta.attachments.iter().map(|a| a.as_str()));
+    if let Some(m) = &meta.masthead {
+        let d = &m.distribution;
+        texts.extend(d.report_to.iter().chain(&d.send_to).chain(&d.issue_to).map(|t| t.as_str()));
+    }
+    texts.iter().flat_map(|t| t.chars()).filter(|c| is_printed(*c)).collect()
+}
+
+/// A face made for Japanese, Korean or Traditional Chinese: its Han
+/// characters have other shapes than Simplified Chinese ones.
+pub fn is_regional(family: &str) -> bool {
+    const MARKS: &[&str] = &[
+        " JP", " KR", " TC", " HK", " TW", " J", " K", "Mincho", "Gothic", "Meiryo", "Yu ", "Hiragino", "Malgun",
+        "Batang", "Gulim", "Dotum", "Gungsuh", "MingLiU", "PMingLiU", "Ming", "UKai TW", "UKai HK", "UMing", "Kochi",
+        "IPA", "Takao", "Nanum", "Un ", "Baekmuk",
+    ];
+    let padded = format!("{family} ");
+    MARKS.iter().any(|m| padded.contains(m) || family.ends_with(m.trim()) && m.starts_with(' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_use_code_points() {
+        for c in ['\u{E000}', '\u{F8FF}', '\u{F0000}', '\u{FFFFD}', '\u{100000}', '\u{10FFFD}'] {
+            assert!(is_private_use(c), "U+{:04X}", c as u32);
+        }
+        for c in ['\u{F900}', '\u{EFFFF}', '\u{FFFFE}', '\u{10FFFF}', '堃', 'a'] {
+            assert!(!is_private_use(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn regional_faces() {
+        for f in [
+            "Noto Sans CJK JP",
+            "Noto Serif CJK KR",
+            "Noto Sans CJK TC",
+            "AR PL UKai TW",
+            "MS Mincho",
+            "Source Han Sans K",
+        ] {
+            assert!(is_regional(f), "{f}");
+        }
+        for f in ["Noto Serif CJK SC", "AR PL UKai CN", "FangSong", "SimHei", "Libertinus Serif", "DejaVu Sans Mono"] {
+            assert!(!is_regional(f), "{f}");
+        }
+    }
+}

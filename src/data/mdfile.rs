@@ -1,0 +1,148 @@
+//! The `.md` output: YAML front matter holding the document's fields, then
+//! the Markdown body. `zongjie build X.md` reads it back (template stage
+//! skipped), so a writer can fix the wording by hand and rebuild the PDF.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::base::diag::Diagnostic;
+use crate::data::{self, DataError, Distribution, DocKind, Lang, Paper, Period, Source, Text};
+
+/// The fields the Typst style lays out: everything but the body.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The template whose style lays the document out.
+    pub template: String,
+    /// Language.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Paper size.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Title.
+    pub title: Text,
+    /// Issuing unit; signs the document.
+    pub organization: Text,
+    /// The superior addressed (主送).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Text>,
+    /// Date of the document.
+    #[serde(deserialize_with = "data::scalar_date")]
+    pub date: NaiveDate,
+    /// Period reported on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Report, briefing or summary.
+    #[serde(default)]
+    pub doc_kind: DocKind,
+    /// Attachments (附件).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Text>,
+    /// The bulletin's masthead and foot, for `monthly-bulletin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masthead: Option<Masthead>,
+}
+
+/// What a bulletin's 报头 and 报尾 say.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Masthead {
+    /// Issue number within the year (第10期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<u32>,
+    /// Running number (总第58期).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_issue: Option<u32>,
+    /// Copies printed (共印40份).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies: Option<u32>,
+    /// 报/送/发.
+    #[serde(default)]
+    pub distribution: Distribution,
+}
+
+/// A `.md` file: front matter and body.
+#[derive(Clone, Debug)]
+pub struct MdFile {
+    /// The fields.
+    pub meta: Meta,
+    /// The Markdown body.
+    pub body: String,
+}
+
+impl MdFile {
+    /// The file's text.
+    pub fn to_text(&self) -> String {
+        let yaml = data::to_yaml(&self.meta);
+        let body = self.body.trim_end();
+        format!("---\n{yaml}---\n\n{body}\n")
+    }
+
+    /// Reads a `.md` file written by `build` (or by hand in that shape).
+    pub fn parse(source: &Source) -> Result<MdFile, DataError> {
+        let text = &source.text;
+        let missing = || {
+            DataError(Box::new(
+                Diagnostic::error(
+                    "expected front matter: the file must start with a `---` line, the fields, and another `---` line",
+                )
+                .in_file(&source.path)
+                .at_line(source.text.clone(), 1, 1)
+                .hint("build a .yaml data file with `-f md` to get a Markdown file in this shape"),
+            ))
+        };
+        let first_end = text.find('\n').ok_or_else(missing)?;
+        if text[..first_end].trim_end() != "---" {
+            return Err(missing());
+        }
+        let yaml_start = first_end + 1;
+        let mut offset = yaml_start;
+        let mut yaml_end = None;
+        for line in text[yaml_start..].split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if trimmed == "---" || trimmed == "..." {
+                yaml_end = Some((offset, offset + line.len()));
+                break;
+            }
+            offset += line.len();
+        }
+        let (yaml_end, body_start) = yaml_end.ok_or_else(missing)?;
+        let meta: Meta = data::parse_front_matter(source, yaml_start, yaml_end - yaml_start)?;
+        let body = text[body_start..].trim_start_matches(['\r', '\n']).to_owned();
+        Ok(MdFile { meta, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn source(text: &str) -> Source {
+        Source { path: PathBuf::from("doc.md"), text: text.into() }
+    }
+
+    #[test]
+    fn round_trips() {
+        let text = "---\ntemplate: progress-report\ntitle: 'A: #title'\norganization: Office\ndate: 2026-11-05\n---\n\nBody *text*.\n";
+        let md = MdFile::parse(&source(text)).unwrap();
+        assert_eq!(md.meta.title.as_str(), "A: #title");
+        assert_eq!(md.body, "Body *text*.\n");
+        let again = MdFile::parse(&source(&md.to_text())).unwrap();
+        assert_eq!(again.meta.title, md.meta.title);
+        assert_eq!(again.meta.date, md.meta.date);
+        assert_eq!(again.body, md.body);
+    }
+
+    #[test]
+    fn errors_point_into_the_whole_file() {
+        let text = "---\ntemplate: progress-report\ntitle: x\norganization: o\ndate: 2026-02-30\n---\nbody\n";
+        let err = MdFile::parse(&source(text)).unwrap_err();
+        assert_eq!(err.diagnostic().line_column().map(|l| l.0), Some(5), "{err}");
+        let err = MdFile::parse(&source("no front matter")).unwrap_err();
+        assert!(err.to_string().contains("front matter"));
+        let err = MdFile::parse(&source("---\ntitel: x\n---\n")).unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+    }
+}

@@ -1,0 +1,39 @@
+//! Formatters for the templates, in English ([`en`]) and Chinese ([`zh`]):
+//! numbers, ordinals, heading numbers, dates, reporting periods, money,
+//! percentages and changes.
+//!
+//! Every function is pure (no I/O, no clock, no locale) and total: it
+//! returns a defined string for every input and never panics.
+//!
+//! Rules shared by both languages:
+//! - **Rounding** is half away from zero (四舍五入) on the number as written,
+//!   i.e. on the shortest decimal that reads back as the same `f64`: 2.675
+//!   rounds to 2.68 and 0.745 prints as 74.5%, where rounding the binary
+//!   value would give 2.67 and 74.4%.
+//! - **No "-0"**: a value that rounds to zero prints without sign.
+//! - **Non-finite input** (NaN, ±∞) prints [`MISSING`], an em dash "—",
+//!   so a division by zero upstream shows as a gap, never as "NaN" or "inf".
+//! - **Ratios, not percents**: [`en::percent`], [`en::points`] and their
+//!   Chinese twins take ratios (0.745 → 74.5%; a rate change of 0.096 →
+//!   9.6 percentage points). A metric whose values are already in percent
+//!   (unit "%") must be divided by 100 first.
+//! - **Money** is given in yuan and scaled for reading: English million /
+//!   billion / trillion yuan, Chinese 万元 / 亿元 / 万亿元. The scale is
+//!   chosen after rounding, so a value never prints as "1000 million" or
+//!   "10000万元".
+//!
+//! ```text
+//! let q3 = Period::parse("2026-Q3").unwrap();
+//! assert_eq!(en::period(&q3), "the third quarter of 2026");
+//! assert_eq!(zh::period(&q3), "2026年第三季度");
+//! assert_eq!(en::amount_yuan(630_000_000.0), "630 million yuan");
+//! assert_eq!(zh::amount_yuan(630_000_000.0), "6.3亿元");
+//! ```
+
+pub mod en;
+mod num;
+pub mod zh;
+
+/// What every formatter prints for a number it cannot show (NaN, ±∞) or an
+/// out-of-range month: an em dash.
+pub const MISSING: &str = "—";

@@ -1,0 +1,149 @@
+//! The words of each language in one place: every phrase and formatter a
+//! stage needs in the document's language is a method of [`Language`],
+//! implemented once per language ([`en`], [`zh`]); a stage asks
+//! [`language`] for the document's and never branches on the language
+//! itself.
+
+mod en;
+mod zh;
+
+use chrono::NaiveDate;
+
+use crate::base::lang::Lang;
+use crate::data::{Due, Period};
+use crate::derive::metric::MetricFigures;
+
+/// What a change is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// The previous period (环比 / 较上期).
+    Previous,
+    /// The same period last year (同比).
+    LastYear,
+}
+
+/// What kind of figure a change is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    /// A percentage: changes in percentage points.
+    Percent,
+    /// An amount of money in yuan.
+    Yuan,
+    /// Anything counted in its own unit.
+    Count,
+}
+
+/// A word the styles and pages print around the document's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// "Attachment" / 附件 (one).
+    Attachment,
+    /// "Attachments" / 附件 (several).
+    Attachments,
+    /// The watermark of a draft.
+    Draft,
+    /// 报 (superiors).
+    ReportTo,
+    /// 送 (peers).
+    SendTo,
+    /// 发 (subordinates).
+    IssueTo,
+    /// "To" / 致.
+    To,
+}
+
+impl Label {
+    /// Every label, with the key the style reads it by.
+    pub const ALL: [(Label, &'static str); 7] = [
+        (Label::Attachment, "attachment"),
+        (Label::Attachments, "attachments"),
+        (Label::Draft, "draft"),
+        (Label::ReportTo, "report_to"),
+        (Label::SendTo, "send_to"),
+        (Label::IssueTo, "issue_to"),
+        (Label::To, "to"),
+    ];
+}
+
+/// The phrases and formatters of one language. Every method is pure and
+/// total: a defined string for every input.
+pub trait Language: Sync {
+    /// A number with `decimals` decimals: "1,234.5" / "1234.5".
+    fn number(&self, x: f64, decimals: usize) -> String;
+    /// Money in yuan, scaled for reading: "32.2 million yuan" / "3220万元".
+    fn amount_yuan(&self, yuan: f64) -> String;
+    /// A ratio as a percentage: 0.745 → "74.5%".
+    fn percent(&self, ratio: f64) -> String;
+    /// A change of a ratio in percentage points.
+    fn points(&self, delta: f64) -> String;
+    /// A date: "5 November 2026" / "2026年11月5日".
+    fn date(&self, date: NaiveDate) -> String;
+    /// A reporting period: "October 2026" / "2026年10月".
+    fn period(&self, period: &Period) -> String;
+    /// A deadline: "by 31 December 2026" / "2026年12月31日前".
+    fn due(&self, due: &Due) -> String;
+    /// "103 households (307 people)" / "103户307人".
+    fn households_people(&self, households: f64, people: f64) -> String;
+    /// A figure with its unit, as a reader says it.
+    fn quantity(&self, unit: &str, value: f64) -> String;
+    /// A change on an earlier figure, in words: "up 6,000 (40.0%) on the
+    /// previous period" / "较上期增加6000人，增长40.0%".
+    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String;
+    /// One sentence saying all of a metric's figures.
+    fn sentence(&self, figures: &MetricFigures) -> String;
+    /// The label of a metric averaged over units: "X (mean of 5 units)".
+    fn mean_of(&self, label: &str, units: usize) -> String;
+    /// What a rate over units leaves out: the units that gave only a target
+    /// or only an actual figure.
+    fn outside_rate(&self, names: &[String]) -> String;
+    /// The issue number of a bulletin: "No. 10" / 第10期.
+    fn issue(&self, n: u32) -> String;
+    /// The running number: "Total No. 58" / 总第58期.
+    fn total_issue(&self, n: u32) -> String;
+    /// The bulletin's issue line: "Issue No. 10 (Total No. 58)" /
+    /// 第10期（总第58期）.
+    fn issue_line(&self, issue: u32, total: Option<u32>) -> String;
+    /// The editing unit's line of a bulletin's masthead: "Compiled by the
+    /// Office of …" / "……办公室编".
+    fn compiled_by(&self, organization: &str) -> String;
+    /// Copies printed: "40 copies" / 共印40份.
+    fn copies(&self, n: u32) -> String;
+    /// A word printed around the fields.
+    fn label(&self, label: Label) -> &'static str;
+    /// The colon after a label or the 主送 line: ":" / "：".
+    fn colon(&self) -> &'static str;
+    /// What separates names in a list: ", " / "、".
+    fn list_separator(&self) -> &'static str;
+    /// Characters the styles print themselves (list markers, dashes,
+    /// punctuation), which the fonts must have too.
+    fn style_chars(&self) -> &'static str;
+}
+
+/// The phrases of `lang`.
+pub fn language(lang: Lang) -> &'static dyn Language {
+    match lang {
+        Lang::En => &en::English,
+        Lang::Zh => &zh::Chinese,
+    }
+}
+
+pub(crate) fn trim_zeros(s: String) -> String {
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_answers_for_itself() {
+        for lang in [Lang::En, Lang::Zh] {
+            let words = language(lang);
+            for (label, _) in Label::ALL {
+                assert!(!words.label(label).is_empty());
+            }
+        }
+        assert_eq!(language(Lang::Zh).issue(10), "第10期");
+        assert_eq!(language(Lang::En).copies(40), "40 copies");
+    }
+}

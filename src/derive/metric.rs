@@ -1,0 +1,55 @@
+//! The figures derived from one metric, as values: what the formatters of
+//! each language and the templates read.
+
+use serde::Serialize;
+
+use crate::data::Metric;
+
+/// A change between two figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct Change {
+    /// `actual − base` (for "%" metrics: in percentage points).
+    pub delta: f64,
+    /// `delta / base`; none when the base is 0 or below or the unit is "%".
+    pub ratio: Option<f64>,
+    /// Whether the change is good news, judged by `better`; none when flat.
+    pub good: Option<bool>,
+    /// The change in words: "up 6,000 (40.0%)" / "较上期增加6000人，增长40.0%".
+    pub text: String,
+}
+
+/// A metric with what is derived from it.
+#[derive(Clone, Debug, Serialize)]
+pub struct MetricFigures {
+    /// The metric as written.
+    #[serde(flatten)]
+    pub metric: Metric,
+    /// `actual / target`, when both are given and the target is not 0.
+    pub rate: Option<f64>,
+    /// The rate as a percentage ("74.5%").
+    pub rate_text: Option<String>,
+    /// Whether the target is met (judged by `better`).
+    pub met: Option<bool>,
+    /// Whether the rate is at or above the schedule (序时进度).
+    pub on_schedule: Option<bool>,
+    /// The actual figure with its unit ("21,000 people", "3220万元").
+    pub actual_text: Option<String>,
+    /// The target with its unit.
+    pub target_text: Option<String>,
+    /// Change on the previous period (环比 / 较上期).
+    pub vs_previous: Option<Change>,
+    /// Change on the same period last year (同比).
+    pub vs_last_year: Option<Change>,
+    /// One sentence saying all of it.
+    pub sentence: String,
+}
+
+/// Whether a metric's values are percentages (changes in points).
+pub fn is_percent(unit: &str) -> bool {
+    matches!(unit.trim(), "%" | "％" | "percent")
+}
+
+/// Whether a metric's values are amounts of money in yuan.
+pub fn is_yuan(unit: &str) -> bool {
+    matches!(unit.trim(), "yuan" | "元" | "CNY" | "RMB")
+}

@@ -1,0 +1,480 @@
+//! The monthly bulletin's roll-up of the unit files its `units:` globs name:
+//! per metric id the totals of target and actual and the rate
+//! Σactual / Σtarget over the units that give both (the others are named);
+//! for a metric in `%` the mean over the units instead, since rates do not
+//! add up. The ranking of the units by the rate of `rank_by` (descending for
+//! `better: higher`, ties by actual, then by name), the top and bottom three;
+//! the units under `lag_below` and under the schedule (序时进度), or, where
+//! lower is better, the units over their target. A unit file that fails to
+//! load, or that reports on another period, is named, and the bulletin says
+//! which units are missing.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::base::diag::Diagnostic;
+use crate::data::{self, Better, BulletinFields, Document, Lang};
+use crate::derive::figures;
+use crate::derive::lang::language;
+use crate::derive::metric::MetricFigures;
+
+/// The roll-up of a bulletin.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Rollup {
+    /// Units that loaded, in file order.
+    pub units: Vec<Unit>,
+    /// Unit files that did not load.
+    pub missing: Vec<Missing>,
+    /// Per metric id: totals over the units.
+    pub totals: Vec<Total>,
+    /// The total of each metric id, by id.
+    pub total: BTreeMap<String, Total>,
+    /// The metric ranked by.
+    pub rank_by: Option<Total>,
+    /// Units ranked by the rate of `rank_by`; units without a rate last.
+    pub ranking: Vec<Ranked>,
+    /// The first three of the ranking.
+    pub top: Vec<Ranked>,
+    /// The last three of the ranking (of those with a rate), best first.
+    pub bottom: Vec<Ranked>,
+    /// Units whose rate is under `lag_below`.
+    pub lagging: Vec<Ranked>,
+    /// Units whose rate is under the schedule (序时进度).
+    pub below_schedule: Vec<Ranked>,
+    /// `lag_below` as a percentage.
+    pub lag_below_text: Option<String>,
+    /// Problems met while loading unit files, for the log.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A unit that submitted its file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Unit {
+    /// Its name (the file's `organization`).
+    pub name: String,
+    /// The file, relative to the bulletin's folder.
+    pub file: String,
+    /// Its metrics with derived figures.
+    pub metrics: Vec<MetricFigures>,
+}
+
+/// A unit file that was expected but did not load.
+#[derive(Clone, Debug, Serialize)]
+pub struct Missing {
+    /// The file (or the pattern that matched nothing).
+    pub file: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// `unmatched`: a pattern matched no file; `broken`: the file did not
+    /// load; `other_period`: the file reports on another period.
+    pub kind: &'static str,
+}
+
+/// One metric summed over the units.
+#[derive(Clone, Debug, Serialize)]
+pub struct Total {
+    /// The id.
+    pub id: String,
+    /// The label (from the first unit that has it).
+    pub label: String,
+    /// The unit of the figures.
+    pub unit: String,
+    /// Whether higher is better.
+    pub better: Better,
+    /// Σ target over the units that give one.
+    pub target: Option<f64>,
+    /// Σ actual.
+    pub actual: Option<f64>,
+    /// Σ previous.
+    pub previous: Option<f64>,
+    /// Σ last year.
+    pub last_year: Option<f64>,
+    /// Number of units reporting this metric.
+    pub count: usize,
+    /// The figures are the mean over the units, not their sum (a metric in
+    /// `%`: rates do not add up).
+    pub averaged: bool,
+    /// Units that give a target or an actual figure but not both, left out
+    /// of the rate.
+    pub outside_rate: Vec<String>,
+    /// The metric with the totals as its figures, derived like any metric
+    /// (rate, changes, sentence).
+    pub figures: MetricFigures,
+}
+
+/// A unit's place in the ranking.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ranked {
+    /// 1-based place; none for units without a rate.
+    pub rank: Option<usize>,
+    /// The unit's name.
+    pub name: String,
+    /// Its actual figure.
+    pub actual: Option<f64>,
+    /// Its target.
+    pub target: Option<f64>,
+    /// actual / target.
+    pub rate: Option<f64>,
+    /// The rate as a percentage.
+    pub rate_text: Option<String>,
+    /// Actual with unit.
+    pub actual_text: Option<String>,
+    /// Target with unit.
+    pub target_text: Option<String>,
+    /// Under `lag_below`; where lower is better, over the target.
+    pub lagging: bool,
+    /// Under the schedule.
+    pub below_schedule: bool,
+}
+
+/// The returns of a bulletin's units as the engine loaded them: what the
+/// roll-up is computed from, with no file system in sight.
+#[derive(Clone, Debug, Default)]
+pub struct Returns {
+    /// Returns that loaded, in the order of the bulletin's patterns.
+    pub loaded: Vec<Return>,
+    /// Returns expected but not loaded (a pattern matched nothing, a file
+    /// was broken or refused).
+    pub missing: Vec<Missing>,
+    /// Problems met while loading, for the log.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One unit's return.
+#[derive(Clone, Debug)]
+pub struct Return {
+    /// The return's data.
+    pub doc: Document,
+    /// Its file, as the bulletin shows it (relative to the bulletin's folder).
+    pub file: String,
+    /// What the lint finds in what the bulletin shows of it.
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Why the returns cannot be rolled up together.
+#[derive(Debug)]
+pub struct RollupError(pub Box<Diagnostic>);
+
+/// Rolls up the loaded returns of a bulletin: pure, given what was loaded.
+pub fn roll_up(
+    doc: &Document,
+    bulletin: &BulletinFields,
+    returns: Returns,
+    schedule: Option<f64>,
+) -> Result<Rollup, RollupError> {
+    let lang = doc.lang;
+    let mut rollup = Rollup { missing: returns.missing, warnings: returns.warnings, ..Rollup::default() };
+    let mut loaded: Vec<(Document, String)> = Vec::new();
+    for Return { doc: unit, file: shown, findings } in returns.loaded {
+        match other_period(doc, &unit) {
+            Some(why) => {
+                rollup.warnings.push(
+                    Diagnostic::warning(format!("{shown} {why}; it is not rolled up"))
+                        .in_file(&doc.path)
+                        .hint("figures as of another date do not add up with this issue's: ask the unit for its return for this period"),
+                );
+                rollup.missing.push(Missing { file: shown, reason: why, kind: "other_period" });
+            }
+            None => {
+                rollup.warnings.extend(findings);
+                loaded.push((unit, shown));
+            }
+        }
+    }
+    check_units_agree(&loaded)?;
+    rollup.warnings.extend(disagreements(&loaded, &doc.path));
+    for (unit, file) in &loaded {
+        rollup.units.push(Unit {
+            name: unit.organization.to_string(),
+            file: file.clone(),
+            metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, lang, schedule)).collect(),
+        });
+    }
+    rollup.totals = totals(&loaded, lang, schedule);
+    rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
+    if let Some(id) = &bulletin.rank_by {
+        rollup.rank_by = rollup.total.get(&id.0).cloned();
+        let better = rollup.rank_by.as_ref().map_or(Better::Higher, |t| t.better);
+        let lag_below = bulletin.lag_below.map(|n| n.0);
+        rollup.ranking = rank(&rollup.units, &id.0, better, lag_below, schedule);
+        let ranked: Vec<&Ranked> = rollup.ranking.iter().filter(|r| r.rank.is_some()).collect();
+        rollup.top = ranked.iter().take(3).map(|r| (*r).clone()).collect();
+        let skip = ranked.len().saturating_sub(3).max(rollup.top.len().min(ranked.len()));
+        rollup.bottom = ranked.iter().skip(skip).map(|r| (*r).clone()).collect();
+        rollup.lagging = rollup.ranking.iter().filter(|r| r.lagging).cloned().collect();
+        rollup.below_schedule = rollup.ranking.iter().filter(|r| r.below_schedule).cloned().collect();
+    }
+    rollup.lag_below_text = bulletin.lag_below.map(|n| language(lang).percent(n.0));
+    Ok(rollup)
+}
+
+/// Why a unit's return does not belong in the bulletin: it gives figures as
+/// of another date (its period ends elsewhere than the bulletin's).
+fn other_period(bulletin: &Document, unit: &Document) -> Option<String> {
+    let (Some(ours), Some(theirs)) = (bulletin.period, unit.period) else { return None };
+    (ours.end() != theirs.end())
+        .then(|| format!("reports on {theirs}, which does not end with this issue's period ({ours})"))
+}
+
+/// What the roll-up can go on with but the office should hear of: two
+/// returns from one unit (both are counted), and one metric labelled
+/// differently by different units (the first label is used).
+fn disagreements(units: &[(Document, String)], bulletin: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut labels: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
+    for (doc, file) in units {
+        let name = doc.organization.as_str().trim();
+        if let Some(first) = names.insert(name, file) {
+            out.push(
+                Diagnostic::warning(format!("{first} and {file} are both returns of {name}; both are counted"))
+                    .in_file(bulletin)
+                    .hint("keep one return per unit, or correct the `organization` of the other"),
+            );
+        }
+        for m in &doc.metrics {
+            let label = m.label.as_str().trim();
+            match labels.get(m.id.0.as_str()) {
+                Some((first, at)) if *first != label => out.push(
+                    Diagnostic::warning(format!(
+                        "metric `{}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"",
+                        m.id
+                    ))
+                    .in_file(bulletin)
+                    .hint("give every unit the same label for one metric id"),
+                ),
+                Some(_) => {}
+                None => {
+                    labels.insert(&m.id.0, (label, file));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Units whose `unit` strings differ for one id are an error naming both.
+fn check_units_agree(units: &[(Document, String)]) -> Result<(), RollupError> {
+    let mut first: BTreeMap<&str, (&str, &Document)> = BTreeMap::new();
+    for (doc, _) in units {
+        for m in &doc.metrics {
+            match first.get(m.id.0.as_str()) {
+                Some((unit, other)) if unit.trim() != m.unit.trim() => {
+                    return Err(RollupError(Box::new(
+                        Diagnostic::error(format!(
+                            "metric `{}` is counted in \"{}\" in {} but in \"{}\" in {}",
+                            m.id,
+                            unit,
+                            other.path.display(),
+                            m.unit,
+                            doc.path.display()
+                        ))
+                        .in_file(&doc.path)
+                        .hint("every unit must report a metric in the same unit, or the totals mean nothing"),
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&m.id.0, (&m.unit, doc));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sums of one metric over the units.
+#[derive(Clone, Debug)]
+struct Sums {
+    first: data::Metric,
+    count: usize,
+    actual: Sum,
+    target: Base,
+    previous: Base,
+    last_year: Base,
+    /// Units that give only one of target and actual.
+    outside_rate: Vec<String>,
+}
+
+/// Sums of one figure an actual is compared with (target, previous,
+/// last year), and how many units each sum is over.
+#[derive(Clone, Copy, Debug, Default)]
+struct Base {
+    /// Σ over every unit that gives it.
+    all: Sum,
+    /// Σ over the units that also give an actual figure.
+    paired: Sum,
+    /// Σ actual over those same units: what the comparison may use.
+    actual: Sum,
+}
+
+impl Base {
+    fn add(&mut self, base: Option<f64>, actual: Option<f64>) {
+        let Some(b) = base else { return };
+        self.all.add(b);
+        if let Some(a) = actual {
+            self.paired.add(b);
+            self.actual.add(a);
+        }
+    }
+}
+
+/// A sum and the number of terms in it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sum {
+    total: Option<f64>,
+    terms: u32,
+}
+
+impl Sum {
+    fn add(&mut self, value: f64) {
+        self.total = Some(self.total.unwrap_or(0.0) + value);
+        self.terms += 1;
+    }
+
+    /// The sum, or the mean when `mean`.
+    fn value(self, mean: bool) -> Option<f64> {
+        self.total.map(|t| if mean { t / f64::from(self.terms) } else { t })
+    }
+}
+
+fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Vec<Total> {
+    let mut order: Vec<String> = Vec::new();
+    let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
+    for (doc, _) in units {
+        for m in &doc.metrics {
+            let s = sums.entry(m.id.0.clone()).or_insert_with(|| {
+                order.push(m.id.0.clone());
+                Sums {
+                    first: m.clone(),
+                    count: 0,
+                    actual: Sum::default(),
+                    target: Base::default(),
+                    previous: Base::default(),
+                    last_year: Base::default(),
+                    outside_rate: Vec::new(),
+                }
+            });
+            s.count += 1;
+            let value = |n: Option<data::Number>| n.map(|n| n.0);
+            let actual = value(m.actual);
+            if let Some(a) = actual {
+                s.actual.add(a);
+            }
+            if m.actual.is_some() != m.target.is_some() {
+                s.outside_rate.push(doc.organization.as_str().trim().to_owned());
+            }
+            s.target.add(value(m.target), actual);
+            s.previous.add(value(m.previous), actual);
+            s.last_year.add(value(m.last_year), actual);
+        }
+    }
+    order
+        .iter()
+        .filter_map(|id| sums.get(id))
+        .map(|s| {
+            // Rates do not add up: a metric in % is given as the mean over
+            // the units, and says so.
+            let mean = crate::derive::metric::is_percent(&s.first.unit);
+            // The figures compare like with like: each base with the actual
+            // figures of the units that give both.
+            let mut metric = s.first.clone();
+            if mean && s.count > 1 {
+                let label = s.first.label.as_str().trim();
+                metric.label = data::Text(language(lang).mean_of(label, s.count));
+            }
+            metric.target = s.target.paired.value(mean).map(data::Number);
+            metric.actual = s.actual.value(mean).map(data::Number);
+            metric.previous = s.previous.paired.value(mean).map(data::Number);
+            metric.last_year = s.last_year.paired.value(mean).map(data::Number);
+            let pairs = figures::Pairs {
+                for_target: s.target.actual.value(mean),
+                for_previous: s.previous.actual.value(mean),
+                for_last_year: s.last_year.actual.value(mean),
+            };
+            let mut figures = figures::metric_figures_with(&metric, lang, schedule, pairs);
+            if !s.outside_rate.is_empty() && figures.rate.is_some() {
+                figures.sentence.push_str(&language(lang).outside_rate(&s.outside_rate));
+            }
+            // What the reader sees as the target is the whole of it.
+            let target = s.target.all.value(mean);
+            figures.metric.target = target.map(data::Number);
+            figures.target_text = target.map(|t| language(lang).quantity(&s.first.unit, t));
+            Total {
+                id: s.first.id.0.clone(),
+                label: s.first.label.to_string(),
+                unit: s.first.unit.clone(),
+                better: s.first.better,
+                target,
+                actual: s.actual.value(mean),
+                previous: s.previous.all.value(mean),
+                last_year: s.last_year.all.value(mean),
+                count: s.count,
+                averaged: mean,
+                outside_rate: s.outside_rate.clone(),
+                figures,
+            }
+        })
+        .collect()
+}
+
+/// The units in the order of the ranking. Where higher is better a unit
+/// lags under `lag_below` of its target and is behind under the schedule;
+/// where lower is better (a ceiling, such as a poverty rate) it lags over
+/// its target, and the schedule does not apply.
+fn rank(units: &[Unit], id: &str, better: Better, lag_below: Option<f64>, schedule: Option<f64>) -> Vec<Ranked> {
+    let mut rows: Vec<Ranked> = units
+        .iter()
+        .map(|u| {
+            let f = u.metrics.iter().find(|m| m.metric.id.0 == id);
+            let rate = f.and_then(|f| f.rate);
+            let low = |limit: Option<f64>| match (rate, limit, better) {
+                (Some(r), Some(l), Better::Higher) => r < l - 1e-12,
+                _ => false,
+            };
+            let lagging = match better {
+                Better::Higher => low(lag_below),
+                Better::Lower => rate.is_some_and(|r| r > 1.0 + 1e-12),
+            };
+            Ranked {
+                rank: None,
+                name: u.name.clone(),
+                actual: f.and_then(|f| f.metric.actual).map(|n| n.0),
+                target: f.and_then(|f| f.metric.target).map(|n| n.0),
+                rate,
+                rate_text: f.and_then(|f| f.rate_text.clone()),
+                actual_text: f.and_then(|f| f.actual_text.clone()),
+                target_text: f.and_then(|f| f.target_text.clone()),
+                lagging,
+                below_schedule: low(schedule),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| compare(a, b, better));
+    let mut place = 0;
+    for row in &mut rows {
+        if row.rate.is_some() {
+            place += 1;
+            row.rank = Some(place);
+        }
+    }
+    rows
+}
+
+/// Best first: by rate (higher first when higher is better), then by
+/// actual in the same direction, then by name; units without a rate last.
+fn compare(a: &Ranked, b: &Ranked, better: Better) -> Ordering {
+    let dir = |o: Ordering| if better == Better::Higher { o.reverse() } else { o };
+    match (a.rate, b.rate) {
+        (Some(x), Some(y)) => dir(x.total_cmp(&y))
+            .then_with(|| dir(a.actual.unwrap_or(0.0).total_cmp(&b.actual.unwrap_or(0.0))))
+            .then_with(|| a.name.cmp(&b.name)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.name.cmp(&b.name),
+    }
+}

@@ -1,0 +1,137 @@
+//! The output backends: one module per format, each implementing
+//! [`Backend`] on one [`Assembled`] document (front matter, Markdown body,
+//! and the Typst source made from them once, when a format needs it). A new
+//! format is a new module, a variant of [`Format`] and a line in
+//! [`BACKENDS`].
+
+mod html;
+mod md;
+mod pdf;
+mod typ;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::base::diag::Diagnostic;
+use crate::compile::fonts::RoleFonts;
+use crate::data::mdfile::MdFile;
+use crate::render::TemplateInfo;
+use crate::write::source::{self, Extras, MainFile};
+
+use super::{BuildError, Drafted, Engine, Timings};
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// Front matter + Markdown body.
+    Md,
+    /// The PDF.
+    Pdf,
+    /// The generated Typst source.
+    Typ,
+    /// A standalone HTML page of the Markdown.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order they are listed.
+    pub const ALL: [Format; 4] = [Format::Md, Format::Pdf, Format::Typ, Format::Html];
+
+    /// The file extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Pdf => "pdf",
+            Format::Typ => "typ",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format of an extension.
+    pub fn from_ext(ext: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.ext() == ext)
+    }
+}
+
+/// Writes one format of a document.
+pub(crate) trait Backend: Sync {
+    /// The format it writes.
+    fn format(&self) -> Format;
+
+    /// The file's bytes; none when the format has nothing to add for this
+    /// input (the `.md` of a `.md` input).
+    fn write(&self, doc: &mut Assembled<'_>) -> Result<Option<Vec<u8>>, BuildError>;
+}
+
+/// Every backend, in the order they run.
+pub(crate) static BACKENDS: &[&dyn Backend] = &[&md::Md, &html::Html, &typ::Typ, &pdf::Pdf];
+
+/// One document as every backend sees it.
+pub(crate) struct Assembled<'a> {
+    /// The engine: templates, fonts, options.
+    pub engine: &'a Engine,
+    /// The input file.
+    pub input: &'a Path,
+    /// The input's text, for errors to point into.
+    pub text: Arc<str>,
+    /// The folder of files the document may use.
+    pub root: PathBuf,
+    /// The template.
+    pub info: TemplateInfo,
+    /// Front matter and Markdown body.
+    pub md: MdFile,
+    /// Whether the input is itself the `.md` file.
+    pub from_md: bool,
+    /// The fonts of each role (extended by the preflight).
+    pub fonts: RoleFonts,
+    /// Warnings so far: lint findings, then what the backends add.
+    pub warnings: Vec<Diagnostic>,
+    /// Time per stage.
+    pub timings: Timings,
+    /// The Typst source, once made.
+    typst: Option<Typeset>,
+}
+
+/// The Typst main file of a document, with what compiling it needs.
+pub(crate) struct Typeset {
+    /// The main file (self-contained, and as a style module plus main).
+    pub main: MainFile,
+    /// Whether every style file is ours (a Typst error is then our bug).
+    pub ours: bool,
+}
+
+impl<'a> Assembled<'a> {
+    /// The document drafted by `engine` from `input`.
+    pub(crate) fn new(engine: &'a Engine, input: &'a Path, drafted: Drafted, timings: Timings) -> Self {
+        let Drafted { info, md, findings, root, text } = drafted;
+        let fonts = RoleFonts::resolve(&engine.shared.fonts, md.meta.lang);
+        let from_md = input.extension().is_some_and(|e| e == "md");
+        Assembled { engine, input, text, root, info, md, from_md, fonts, warnings: findings, timings, typst: None }
+    }
+
+    /// The Typst source of the document, made on first use: the body
+    /// converted (charts and images checked), every character's font found,
+    /// the style and the front matter as data around it.
+    pub(crate) fn typst(&mut self) -> Result<&Typeset, BuildError> {
+        if self.typst.is_none() {
+            let t = Instant::now();
+            let converted = super::convert(self.input, &self.text, &self.root, &self.md.body)?;
+            crate::compile::preflight::check(
+                &self.engine.shared.fonts,
+                &mut self.fonts,
+                &self.md,
+                &converted.markup,
+                self.input,
+            )?;
+            let styles = self.engine.templates.style(&self.info)?;
+            let extras = Extras { fonts: self.fonts.to_data(), draft: self.engine.options.draft };
+            let meta = source::meta_data(&self.md.meta, &extras);
+            let origin = self.input.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let main = source::main_file(&styles, &meta, &converted.markup, &origin);
+            self.timings.convert += t.elapsed();
+            self.typst = Some(Typeset { main, ours: !styles.iter().any(|s| s.user) });
+        }
+        Ok(self.typst.as_ref().expect("made above"))
+    }
+}

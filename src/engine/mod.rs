@@ -1,0 +1,391 @@
+//! One document, start to finish: the fold of the pipeline's stages, and
+//! the output backends that each write one format.
+//!
+//! ```text
+//! data.yaml ─load─▶ Document ─derive─▶ Figures ─render─▶ Markdown (.md)
+//! .md ─write─▶ Typst markup ─+ style + meta─▶ main.typ ─compile─▶ PDF
+//! ```
+//! Everything is produced in memory; writing the files is [`output`]'s job,
+//! so a failed document leaves nothing behind. The stage that owns an I/O
+//! step is this one: reading the input, loading a bulletin's unit returns
+//! ([`returns`]), checking the images the body names.
+
+mod backend;
+pub mod output;
+mod returns;
+#[cfg(any(test, feature = "testing"))]
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::base::diag::Diagnostic;
+use crate::base::sandbox;
+use crate::compile::fonts::RoleFonts;
+use crate::compile::pdf::TypstError;
+use crate::compile::preflight::MissingGlyphs;
+use crate::compile::world::Shared;
+use crate::data::mdfile::{Masthead, MdFile, Meta};
+use crate::data::{self, DataError, Document, Fields};
+use crate::derive::Figures;
+use crate::derive::lint;
+use crate::derive::rollup::RollupError;
+use crate::render::{TemplateError, TemplateInfo, Templates};
+use crate::write::typst::{self as typst_writer, Embeds};
+
+pub use backend::Format;
+
+/// How documents are built.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The template, overriding the data's `template:`.
+    pub template: Option<String>,
+    /// The formats to produce.
+    pub formats: Vec<Format>,
+    /// Add a DRAFT watermark.
+    pub draft: bool,
+    /// The date of documents without a `date:` (local).
+    pub today: NaiveDate,
+}
+
+/// Time spent in each stage of one document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading and validating the data.
+    pub load: Duration,
+    /// Computing figures and roll-ups.
+    pub derive: Duration,
+    /// Rendering the template to Markdown.
+    pub render: Duration,
+    /// Converting Markdown to Typst.
+    pub convert: Duration,
+    /// Typst's layout.
+    pub compile: Duration,
+    /// PDF export.
+    pub export: Duration,
+}
+
+impl std::ops::AddAssign for Timings {
+    fn add_assign(&mut self, o: Timings) {
+        self.load += o.load;
+        self.derive += o.derive;
+        self.render += o.render;
+        self.convert += o.convert;
+        self.compile += o.compile;
+        self.export += o.export;
+    }
+}
+
+/// A built document, in memory.
+#[derive(Debug)]
+pub struct Built {
+    /// The output files: format and bytes.
+    pub files: Vec<(Format, Vec<u8>)>,
+    /// Lint findings and Typst warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// The fonts each role got.
+    pub fonts: RoleFonts,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// What `check` found in a document that loads.
+#[derive(Debug)]
+pub struct Checked {
+    /// Lint findings, errors and warnings.
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Why a document was not built: the one aggregate of the stages' errors.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The data is wrong.
+    Data(DataError),
+    /// A template could not be loaded or rendered.
+    Template(TemplateError),
+    /// The body or the document cannot be built as written (a bad chart, a
+    /// missing image, a character no font has, returns that do not add up).
+    Input(Box<Diagnostic>),
+    /// Typst refused the generated source.
+    Typst {
+        /// Typst's diagnostics.
+        error: TypstError,
+        /// Where the generated source was kept for inspection.
+        kept: Option<PathBuf>,
+        /// Whether the source is ours alone (a bug of ours) or includes a
+        /// style from the user's template folder.
+        ours: bool,
+    },
+}
+
+impl BuildError {
+    /// A one-line summary.
+    pub fn summary(&self) -> String {
+        match self {
+            BuildError::Data(e) => e.to_string(),
+            BuildError::Template(e) => e.to_string(),
+            BuildError::Input(d) => d.to_string(),
+            BuildError::Typst { error, .. } => format!("typst: {}", error.first),
+        }
+    }
+}
+
+impl From<DataError> for BuildError {
+    fn from(e: DataError) -> Self {
+        BuildError::Data(e)
+    }
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Input(Box::new(d))
+    }
+}
+
+impl From<TemplateError> for BuildError {
+    fn from(e: TemplateError) -> Self {
+        BuildError::Template(e)
+    }
+}
+
+impl From<RollupError> for BuildError {
+    fn from(e: RollupError) -> Self {
+        BuildError::Input(e.0)
+    }
+}
+
+impl From<MissingGlyphs> for BuildError {
+    fn from(e: MissingGlyphs) -> Self {
+        BuildError::Input(e.0)
+    }
+}
+
+/// Shared by every document of a run: templates, fonts, options.
+#[derive(Debug)]
+pub struct Engine {
+    /// The templates.
+    pub templates: Templates,
+    /// Fonts and clock.
+    pub shared: Shared,
+    /// Options.
+    pub options: BuildOptions,
+}
+
+/// A document up to its Markdown: what `check` validates and `build` goes on
+/// from.
+#[derive(Debug)]
+pub(crate) struct Drafted {
+    /// The template.
+    pub(crate) info: TemplateInfo,
+    /// The `.md` file: front matter and body.
+    pub(crate) md: MdFile,
+    /// Lint findings.
+    pub(crate) findings: Vec<Diagnostic>,
+    /// The root folder of files the document may use.
+    pub(crate) root: PathBuf,
+    /// The input's text, to point at what the errors of later stages are
+    /// about.
+    pub(crate) text: Arc<str>,
+}
+
+impl Engine {
+    /// Loads, derives and renders one input up to its Markdown.
+    pub(crate) fn draft(&self, input: &Path, timings: &mut Timings) -> Result<Drafted, BuildError> {
+        let t = Instant::now();
+        let source = data::read_source(input)?;
+        let root = input.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        if input.extension().is_some_and(|e| e == "md") {
+            let md = MdFile::parse(&source)?;
+            let info = self.templates.info(&md.meta.template)?;
+            timings.load += t.elapsed();
+            let findings = lint::markdown(&source, &md);
+            return Ok(Drafted { info, md, findings, root, text: source.text });
+        }
+        let name = match &self.options.template {
+            Some(name) => name.clone(),
+            None => data::front_matter_template(&source)?.unwrap_or_else(|| "progress-report".into()),
+        };
+        let info = self.templates.info(&name)?;
+        let doc = data::parse(&source, &info.schema)?;
+        let returns = match &doc.fields {
+            Fields::Bulletin(b) => Some(returns::load(&doc, b, &root, &self.templates)?),
+            _ => None,
+        };
+        timings.load += t.elapsed();
+
+        let t = Instant::now();
+        let figures = crate::derive::derive(&doc, self.options.today, returns)?;
+        timings.derive += t.elapsed();
+
+        let t = Instant::now();
+        let context = crate::render::context::context(&doc, &figures);
+        let body = self.templates.render_markdown(&info, doc.lang, &context)?;
+        let md = MdFile { meta: meta_of(&doc, &figures), body };
+        timings.render += t.elapsed();
+        let mut findings = lint::document(&source, &doc, &figures, &md);
+        if let Some(rollup) = &figures.rollup {
+            findings.extend(rollup.warnings.iter().cloned());
+        }
+        Ok(Drafted { info, md, findings, root, text: source.text })
+    }
+
+    /// Validates and lints one input as `build` would, writing nothing: it
+    /// refuses what `build` would refuse in the body (a bad chart, an image
+    /// that is missing or outside the folder).
+    pub fn check(&self, input: &Path) -> Result<Checked, BuildError> {
+        let drafted = self.draft(input, &mut Timings::default())?;
+        convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+        Ok(Checked { findings: drafted.findings })
+    }
+
+    /// Builds one input to every requested format, in memory.
+    pub fn build(&self, input: &Path) -> Result<Built, BuildError> {
+        let mut timings = Timings::default();
+        let drafted = self.draft(input, &mut timings)?;
+        let mut doc = backend::Assembled::new(self, input, drafted, timings);
+        let mut files = Vec::new();
+        for backend in backend::BACKENDS {
+            if self.options.formats.contains(&backend.format()) {
+                if let Some(bytes) = backend.write(&mut doc)? {
+                    files.push((backend.format(), bytes));
+                }
+            }
+        }
+        files.sort_by_key(|(f, _)| *f);
+        Ok(Built { files, warnings: doc.warnings, fonts: doc.fonts, timings: doc.timings })
+    }
+}
+
+/// The body in Typst markup, once its charts and images are found good.
+///
+/// `check` calls this too, so that it refuses what `build` would.
+pub(crate) fn convert(
+    input: &Path,
+    text: &Arc<str>,
+    root: &Path,
+    body: &str,
+) -> Result<typst_writer::Converted, BuildError> {
+    let converted = typst_writer::to_typst(body, &WRITER_OPTIONS, &ChartEmbeds).map_err(|e| {
+        let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
+        let mut diagnostic = Diagnostic::error(format!("```{lang} block: {msg}")).in_file(input);
+        match fence_in(text, lang, content) {
+            Some(span) => diagnostic = diagnostic.at(text.clone(), span),
+            // Written by the template, not by the user.
+            None => diagnostic = diagnostic.hint(format!("the block is at line {line} of the Markdown body")),
+        }
+        BuildError::Input(Box::new(diagnostic))
+    })?;
+    check_images(input, text, root, &converted.images)?;
+    Ok(converted)
+}
+
+/// Where the input writes the fenced block of `lang` with `content`: the
+/// opening fence whose next lines, indented or not, are the content's.
+fn fence_in(text: &str, lang: &str, content: &str) -> Option<std::ops::Range<usize>> {
+    let wanted: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut offset = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let fence = line.trim().trim_start_matches(['`', '~']);
+        let opens = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        if opens && fence.split_whitespace().next() == Some(lang) {
+            let following = lines[i + 1..].iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+            if following.take(wanted.len()).eq(wanted.iter().copied()) {
+                let start = offset + (line.len() - line.trim_start().len());
+                return Some(start..start + line.trim().len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The front matter of a document built from data.
+fn meta_of(doc: &Document, figures: &Figures) -> Meta {
+    let masthead = match &doc.fields {
+        Fields::Bulletin(b) => Some(Masthead {
+            issue: b.issue.or(figures.default_issue),
+            total_issue: b.total_issue,
+            copies: b.copies,
+            distribution: b.distribution.clone(),
+        }),
+        _ => None,
+    };
+    Meta {
+        template: doc.template.clone(),
+        lang: doc.lang,
+        paper: doc.paper,
+        title: doc.title.clone(),
+        organization: doc.organization.clone(),
+        recipient: doc.recipient.clone(),
+        date: figures.date,
+        period: doc.period,
+        doc_kind: doc.doc_kind,
+        attachments: doc.attachments.clone(),
+        masthead,
+    }
+}
+
+/// Every image the body uses must be a file inside the root folder.
+///
+/// An error points at the first place the input's `text` names the image
+/// (as written, with `/` or `\\`), where it can be found.
+fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -> Result<(), BuildError> {
+    let root = root.canonicalize().map_err(|e| {
+        BuildError::Input(Box::new(Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(root)))
+    })?;
+    for dest in images {
+        let refuse = |why: &str| {
+            refused_image(input, text, dest, why)
+                .hint("images must be files in the data file's folder or below it, named by a relative path")
+                .into()
+        };
+        if let Some(why) = sandbox::refused_by_name(dest) {
+            return Err(refuse(why));
+        }
+        match sandbox::resolve(&root, dest) {
+            Ok(path) if path.is_file() => {}
+            Ok(_) => return Err(refuse("is not a file")),
+            Err(sandbox::Refused::Outside) => return Err(refuse("leads outside the data file's folder")),
+            Err(sandbox::Refused::Io(..)) => return Err(refuse("does not exist")),
+        }
+    }
+    Ok(())
+}
+
+/// An error about the image `dest`, at the first place the input's `text`
+/// names it (as written, with `/` or `\\`).
+pub(crate) fn refused_image(input: &Path, text: &Arc<str>, dest: &str, why: &str) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(format!("image `{dest}` {why}")).in_file(input);
+    let written = [dest.to_owned(), dest.replace('/', "\\"), dest.replace('/', "\\\\")];
+    let found = written.iter().find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
+    if let Some(span) = found.filter(|_| !dest.is_empty()) {
+        diagnostic = diagnostic.at(text.clone(), span);
+    }
+    diagnostic
+}
+
+/// Keeps the generated source of a failed compile in the temp folder,
+/// readable by the user only, in a file made where nothing was (never
+/// through a symlink placed in the shared folder).
+pub(crate) fn keep_source(input: &Path, text: &str) -> Option<PathBuf> {
+    let stem = input.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    crate::base::atomic::keep_in_temp(&stem, "typ", text)
+}
+
+/// How the body is converted: its last block keeps to the signature.
+static WRITER_OPTIONS: std::sync::LazyLock<typst_writer::Options> =
+    std::sync::LazyLock::new(|| typst_writer::Options { keep_end_with_next: true, ..typst_writer::Options::default() });
+
+/// The special fenced blocks: ```` ```chart ````.
+pub(crate) struct ChartEmbeds;
+
+impl Embeds for ChartEmbeds {
+    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
+        (lang == "chart").then(|| crate::write::chart::to_typst(content))
+    }
+}

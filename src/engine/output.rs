@@ -1,0 +1,226 @@
+//! Writing a document's outputs: every format goes to a temporary file in
+//! the output folder first, and only when all are written are they renamed
+//! into place, together. A failure or an interruption leaves the earlier
+//! outputs as they were and no temporary file behind.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock};
+
+use crate::base::atomic::new_temp;
+use crate::engine::Format;
+
+/// The outputs this process is writing, shared by its threads.
+static WRITES: Writes = Writes::new();
+
+/// The final path of a format of `stem` in `dir`.
+pub fn target(dir: &Path, stem: &str, format: Format) -> PathBuf {
+    dir.join(format!("{stem}.{}", format.ext()))
+}
+
+/// Writes all files of one document atomically; returns their paths.
+pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    WRITES.write_all(dir, stem, files)
+}
+
+/// Removes every temporary file being written (on Ctrl-C or termination),
+/// after any document being renamed into place is complete. Writes wait
+/// from then on: the process is about to exit.
+pub fn remove_pending() {
+    WRITES.remove_pending();
+}
+
+/// Temporary files and backups being written, and the lock that keeps an
+/// interruption from stopping a document half renamed.
+struct Writes {
+    /// Temporary files and backups that exist right now.
+    pending: Mutex<Vec<PathBuf>>,
+    /// Held (shared) while a document's files are renamed into place; an
+    /// interruption takes it (exclusive) first.
+    renaming: RwLock<()>,
+}
+
+impl Writes {
+    const fn new() -> Self {
+        Self { pending: Mutex::new(Vec::new()), renaming: RwLock::new(()) }
+    }
+
+    fn write_all(&self, dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+        let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let result = (|| {
+            for (format, bytes) in files {
+                let (temp, mut file) = self.registered(|| new_temp(dir, &format!("{stem}.{}", format.ext())))?;
+                temps.push((temp, target(dir, stem, *format)));
+                file.write_all(bytes)?;
+            }
+            self.rename_together(&temps)?;
+            for (temp, _) in &temps {
+                self.unregister(temp);
+            }
+            Ok(temps.iter().map(|(_, t)| t.clone()).collect())
+        })();
+        if result.is_err() {
+            for (temp, _) in &temps {
+                let _ = fs::remove_file(temp);
+                self.unregister(temp);
+            }
+        }
+        result
+    }
+
+    /// Renames every temporary file onto its target; if one rename fails,
+    /// the targets already replaced get their earlier contents back (kept as
+    /// hard links meanwhile), so the outputs change all together or not at
+    /// all.
+    fn rename_together(&self, temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
+        let _renaming = self.renaming.read();
+        let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut done: Vec<&Path> = Vec::new();
+        let result = (|| {
+            for (temp, target) in temps {
+                if target.is_file() {
+                    let backup = temp.with_extension("bak");
+                    // A link is made only where nothing is: never through
+                    // a symlink someone placed there.
+                    self.registered(|| fs::hard_link(target, &backup).map(|()| (backup.clone(), ())))?;
+                    backups.push((backup, target.clone()));
+                }
+            }
+            for (temp, target) in temps {
+                fs::rename(temp, target)
+                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", target.display())))?;
+                done.push(target);
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for target in done {
+                match backups.iter().find(|(_, t)| t == target) {
+                    Some((backup, _)) => {
+                        let _ = fs::rename(backup, target);
+                    }
+                    None => {
+                        let _ = fs::remove_file(target);
+                    }
+                }
+            }
+        }
+        for (backup, _) in &backups {
+            let _ = fs::remove_file(backup);
+            self.unregister(backup);
+        }
+        result
+    }
+
+    /// Makes a file with `make`, which returns its path, and records it as
+    /// pending, both under the lock an interruption takes: no file is made
+    /// after the interruption has removed the pending ones (this waits for
+    /// the exit instead).
+    fn registered<T>(&self, make: impl FnOnce() -> std::io::Result<(PathBuf, T)>) -> std::io::Result<(PathBuf, T)> {
+        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let made = make()?;
+        pending.push(made.0.clone());
+        Ok(made)
+    }
+
+    fn unregister(&self, path: &Path) {
+        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).retain(|p| p != path);
+    }
+
+    fn remove_pending(&self) {
+        std::mem::forget(self.renaming.write());
+        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for path in pending.drain(..) {
+            let _ = fs::remove_file(path);
+        }
+        // Held until the exit, so no temporary file is made after this.
+        std::mem::forget(pending);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Symlinks placed at the names the next temporary files would take
+    /// are neither written through nor renamed into place.
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_at_temporary_names_are_not_followed() {
+        let dir = std::env::temp_dir().join(format!("zongjie-planted-{}", std::process::id()));
+        let outside = std::env::temp_dir().join(format!("zongjie-outside-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(&outside, b"precious").unwrap();
+        let next = crate::base::atomic::next_number();
+        for n in next..next + 40 {
+            for ext in ["md", "pdf"] {
+                let name = format!(".p.{ext}.zongjie-{}-{n}.tmp", std::process::id());
+                std::os::unix::fs::symlink(&outside, dir.join(name)).unwrap();
+            }
+        }
+        write_all(&dir, "p", &[(Format::Md, b"md".to_vec()), (Format::Pdf, b"pdf".to_vec())]).unwrap();
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
+        for name in ["p.md", "p.pdf"] {
+            assert!(fs::symlink_metadata(dir.join(name)).unwrap().file_type().is_file(), "{name} is not a plain file");
+        }
+        assert_eq!(fs::read(dir.join("p.pdf")).unwrap(), b"pdf");
+        fs::remove_dir_all(&dir).unwrap();
+        fs::remove_file(&outside).unwrap();
+    }
+
+    #[test]
+    fn writes_together_and_leaves_no_temporaries() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("r.pdf"), b"old").unwrap();
+        let written = write_all(&dir, "r", &[(Format::Md, b"md".to_vec()), (Format::Pdf, b"new".to_vec())]).unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(fs::read(dir.join("r.pdf")).unwrap(), b"new");
+        let names: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Once an interruption has removed the pending files, a thread about
+    /// to write waits (for the exit) instead of leaving a file behind.
+    #[test]
+    fn nothing_is_written_after_an_interruption() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-stop-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let writes: &'static Writes = Box::leak(Box::new(Writes::new()));
+        writes.remove_pending();
+        let late = dir.clone();
+        std::thread::spawn(move || writes.write_all(&late, "r", &[(Format::Md, b"md".to_vec())]));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let names: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.is_empty(), "written after the interruption: {names:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_output() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-fail-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("r.md"), b"old").unwrap();
+        // A folder where the PDF should go makes its rename fail.
+        fs::create_dir_all(dir.join("r.pdf")).unwrap();
+        fs::write(dir.join("r.pdf").join("x"), b"x").unwrap();
+        let result = write_all(&dir, "r", &[(Format::Md, b"new".to_vec()), (Format::Pdf, b"new".to_vec())]);
+        assert!(result.is_err());
+        // The Markdown was renamed into place before the PDF failed: it is
+        // put back.
+        assert_eq!(fs::read(dir.join("r.md")).unwrap(), b"old");
+        let temps = fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name().to_string_lossy().into_owned();
+                name.ends_with(".tmp") || name.ends_with(".bak")
+            })
+            .count();
+        assert_eq!(temps, 0);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,34 @@
+//! The template context of a document: its fields, with `metrics` replaced
+//! by the derived figures, plus `metric` (by id), `date`, `figures` and, for
+//! a bulletin, `rollup`.
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+
+use crate::data::Document;
+use crate::derive::Figures;
+use crate::derive::metric::MetricFigures;
+
+/// The template context: the document's fields, with `metrics` replaced by
+/// the derived figures, plus `metric` (by id), `date`, `figures`.
+pub fn context(doc: &Document, figures: &Figures) -> Value {
+    let doc_value = Value::from(minijinja::value::Serde(doc));
+    let mut map: BTreeMap<String, Value> = BTreeMap::new();
+    if let Ok(keys) = doc_value.try_iter() {
+        for key in keys {
+            if let (Some(name), Ok(v)) = (key.as_str(), doc_value.get_item(&key)) {
+                map.insert(name.to_owned(), v);
+            }
+        }
+    }
+    let by_id: BTreeMap<String, &MetricFigures> = figures.metrics.iter().map(|m| (m.metric.id.0.clone(), m)).collect();
+    map.insert("metrics".into(), Value::from(minijinja::value::Serde(&figures.metrics)));
+    map.insert("metric".into(), Value::from(minijinja::value::Serde(&by_id)));
+    map.insert("date".into(), Value::from(figures.date.to_string()));
+    map.insert("figures".into(), Value::from(minijinja::value::Serde(figures)));
+    if let Some(rollup) = &figures.rollup {
+        map.insert("rollup".into(), Value::from(minijinja::value::Serde(rollup)));
+    }
+    Value::from(map)
+}
