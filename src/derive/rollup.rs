@@ -478,3 +478,63 @@ fn compare(a: &Ranked, b: &Ranked, better: Better) -> Ordering {
         (None, None) => a.name.cmp(&b.name),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::data::{Fields, Schema, Source};
+
+    /// A document parsed from text in memory.
+    fn doc(name: &str, text: &str, schema: &Schema) -> Document {
+        crate::data::parse(&Source { path: PathBuf::from(name), text: text.into() }, schema).unwrap()
+    }
+
+    fn unit(name: &str, target: f64, actual: Option<f64>, period: &str) -> Return {
+        let actual = actual.map_or_else(String::new, |a| format!("    actual: {a}\n"));
+        let text = format!(
+            "title: Return\norganization: {name}\nperiod: {period}\nmetrics:\n  - id: households\n    label: Households\n    unit: households\n    target: {target}\n{actual}"
+        );
+        Return {
+            doc: doc(&format!("{name}.yaml"), &text, &Schema::common()),
+            file: format!("{name}.yaml"),
+            findings: Vec::new(),
+        }
+    }
+
+    /// The roll-up is a function of the loaded returns: no file is read.
+    #[test]
+    fn rolls_up_returns_given_in_memory() {
+        let schema = crate::render::Templates::new(None).unwrap().info("monthly-bulletin").unwrap().schema;
+        let bulletin = doc(
+            "bulletin.yaml",
+            "template: monthly-bulletin\ntitle: B\norganization: O\nperiod: 2026-10\nunits: [units/*.yaml]\nrank_by: households\nlag_below: 0.6\n",
+            &schema,
+        );
+        let Fields::Bulletin(fields) = &bulletin.fields else { panic!("a bulletin") };
+        let returns = Returns {
+            loaded: vec![
+                unit("Alpha", 100.0, Some(90.0), "2026-10"),
+                unit("Beta", 200.0, Some(100.0), "2026-10"),
+                unit("Gamma", 50.0, None, "2026-10"),
+                unit("Delta", 80.0, Some(80.0), "2026-09"),
+            ],
+            missing: vec![Missing { file: "units/e.yaml".into(), reason: "broken".into(), kind: "broken" }],
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, Some(10.0 / 12.0)).unwrap();
+        let total = &rollup.total["households"];
+        // The rate is taken over the units that give both figures.
+        assert_eq!(total.actual, Some(190.0));
+        assert_eq!(total.outside_rate, ["Gamma"]);
+        assert!((total.figures.rate.unwrap() - 190.0 / 300.0).abs() < 1e-12);
+        let ranked: Vec<&str> = rollup.ranking.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(ranked, ["Alpha", "Beta", "Gamma"]);
+        assert_eq!(rollup.lagging.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Beta"]);
+        // A return for another period is set aside and named.
+        let kinds: Vec<(&str, &str)> = rollup.missing.iter().map(|m| (m.file.as_str(), m.kind)).collect();
+        assert_eq!(kinds, [("units/e.yaml", "broken"), ("Delta.yaml", "other_period")]);
+        assert!(rollup.warnings.iter().any(|w| w.to_string().contains("Delta.yaml")));
+    }
+}

@@ -1158,3 +1158,14 @@ fn a_long_right_to_left_run_gets_no_breaks_and_compiles() {
     let hebrew = "\u{5D0}\u{5D1}\u{5D2}".repeat(20);
     assert_eq!(super::breaks::breakable(&hebrew), hebrew);
 }
+
+/// Found by the writer's fuzzer: a person's text `\u{200b}` (a backslash
+/// and `u{200b}`) is written as `\\u{200b}`, shown as written; the check
+/// took it for the escape of a break opportunity and missed its words.
+#[test]
+fn text_that_looks_like_a_break_escape_is_kept() {
+    let markdown = String::from_utf8_lossy(include_bytes!("fuzz-break-text.bin"));
+    crate::engine::verify::check_writer(&markdown, true).unwrap();
+    crate::engine::verify::check_writer("\\u{200b} and \\\\u{200b}", true).unwrap();
+    assert_eq!(crate::engine::verify::without_breaks("a\\u{200b}b \\\\u{200b} \\\\\\u{200b}c"), "ab \\\\u{200b} \\\\c");
+}
