@@ -78,6 +78,8 @@ pub enum FormatArg {
     Typ,
     /// A standalone HTML page.
     Html,
+    /// Word/WPS (.docx), the same layout as the PDF.
+    Docx,
 }
 
 /// `zongjie build`.

@@ -54,6 +54,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Typ => Format::Typ,
             FormatArg::Html => Format::Html,
+            FormatArg::Docx => Format::Docx,
         })
         .collect();
     let t = Instant::now();

@@ -1,8 +1,9 @@
 //! The write layer: the Markdown body and the front matter turned into
 //! what an output format is made of: Typst markup and the main Typst file,
-//! HTML, and the drawing code of charts.
+//! HTML, WordprocessingML (`.docx`), and the drawing code of charts.
 
 pub mod chart;
+pub mod docx;
 pub mod html;
 pub mod source;
 pub mod typst;

@@ -4,6 +4,7 @@
 //! format is a new module, a variant of [`Format`] and a line in
 //! [`BACKENDS`].
 
+mod docx;
 mod html;
 mod md;
 mod pdf;
@@ -32,11 +33,13 @@ pub enum Format {
     Typ,
     /// A standalone HTML page of the Markdown.
     Html,
+    /// Word/WPS.
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order they are listed.
-    pub const ALL: [Format; 4] = [Format::Md, Format::Pdf, Format::Typ, Format::Html];
+    pub const ALL: [Format; 5] = [Format::Md, Format::Pdf, Format::Typ, Format::Html, Format::Docx];
 
     /// The file extension.
     pub fn ext(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Typ => "typ",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 
@@ -65,7 +69,7 @@ pub(crate) trait Backend: Sync {
 }
 
 /// Every backend, in the order they run.
-pub(crate) static BACKENDS: &[&dyn Backend] = &[&md::Md, &html::Html, &typ::Typ, &pdf::Pdf];
+pub(crate) static BACKENDS: &[&dyn Backend] = &[&md::Md, &html::Html, &typ::Typ, &pdf::Pdf, &docx::Docx];
 
 /// One document as every backend sees it.
 pub(crate) struct Assembled<'a> {
@@ -91,6 +95,8 @@ pub(crate) struct Assembled<'a> {
     pub timings: Timings,
     /// The Typst source, once made.
     typst: Option<Typeset>,
+    /// Whether the body's charts and images were found good.
+    body_checked: bool,
 }
 
 /// The Typst main file of a document, with what compiling it needs.
@@ -107,7 +113,30 @@ impl<'a> Assembled<'a> {
         let Drafted { info, md, findings, root, text } = drafted;
         let fonts = RoleFonts::resolve(&engine.shared.fonts, md.meta.lang);
         let from_md = input.extension().is_some_and(|e| e == "md");
-        Assembled { engine, input, text, root, info, md, from_md, fonts, warnings: findings, timings, typst: None }
+        Assembled {
+            engine,
+            input,
+            text,
+            root,
+            info,
+            md,
+            from_md,
+            fonts,
+            warnings: findings,
+            timings,
+            typst: None,
+            body_checked: false,
+        }
+    }
+
+    /// Checks the body's charts and images as the PDF would (done already
+    /// when the Typst source was made).
+    pub(crate) fn check_body(&mut self) -> Result<(), BuildError> {
+        if !self.body_checked {
+            super::convert(self.input, &self.text, &self.root, &self.md.body)?;
+            self.body_checked = true;
+        }
+        Ok(())
     }
 
     /// The Typst source of the document, made on first use: the body
@@ -117,6 +146,7 @@ impl<'a> Assembled<'a> {
         if self.typst.is_none() {
             let t = Instant::now();
             let converted = super::convert(self.input, &self.text, &self.root, &self.md.body)?;
+            self.body_checked = true;
             crate::compile::preflight::check(
                 &self.engine.shared.fonts,
                 &mut self.fonts,

@@ -1,0 +1,41 @@
+//! The `.docx` (Word, WPS): the same document as the PDF, laid out for Word.
+//! Images are read here, inside the data folder, as the PDF's are.
+
+use super::{Assembled, Backend, Format};
+use crate::base::sandbox;
+use crate::engine::BuildError;
+use crate::write::docx;
+
+/// Writes the Word file.
+pub(crate) struct Docx;
+
+impl Backend for Docx {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    fn write(&self, doc: &mut Assembled<'_>) -> Result<Option<Vec<u8>>, BuildError> {
+        // The body's charts and images are checked as for the PDF.
+        doc.check_body()?;
+        let root = doc.root.canonicalize().ok();
+        let image = |dest: &str| -> Option<Vec<u8>> {
+            if sandbox::refused_by_name(dest).is_some() {
+                return None;
+            }
+            let path = sandbox::resolve(root.as_deref()?, dest).ok()?;
+            // Pictures beyond this size are left as their text.
+            let meta = std::fs::metadata(&path).ok()?;
+            (meta.len() <= MAX_PICTURE_BYTES).then(|| std::fs::read(&path).ok()).flatten()
+        };
+        let input =
+            docx::Input { meta: &doc.md.meta, body: &doc.md.body, epoch: doc.engine.shared.epoch, image: &image };
+        let bytes = docx::write(&input).map_err(|e| {
+            crate::base::diag::Diagnostic::error(format!("the Word file could not be written: {}", e.0))
+                .in_file(doc.input)
+        })?;
+        Ok(Some(bytes))
+    }
+}
+
+/// The largest picture embedded in a Word file.
+const MAX_PICTURE_BYTES: u64 = 32 * 1024 * 1024;

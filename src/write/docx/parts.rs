@@ -1,0 +1,450 @@
+//! The parts of the package other than the body: page layout (`w:sectPr`),
+//! styles, settings, fonts, footers, footnotes, relationships, content types
+//! and document properties.
+
+use std::fmt::Write as _;
+
+use super::body::{Converted, KAI};
+use super::xml::escape;
+use crate::data::mdfile::Meta;
+use crate::data::{Lang, Paper};
+
+/// Fonts of Chinese documents, as Chinese offices have them on Windows.
+const XBS: &str = "方正小标宋简体";
+const FANG: &str = "仿宋_GB2312";
+const HEI: &str = "黑体";
+const SONG: &str = "宋体";
+const LATIN: &str = "Times New Roman";
+/// The East Asian face of English documents (names in Chinese).
+const EN_EAST_ASIA: &str = "SimSun";
+
+/// The page of a document.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// Chinese (GB/T 9704) or English.
+    pub zh: bool,
+    /// Page width and height, twips.
+    pub page: (u32, u32),
+    /// Margins top, right, bottom, left, twips.
+    pub margins: (u32, u32, u32, u32),
+}
+
+impl Layout {
+    /// The layout of a document's language and paper.
+    pub fn of(meta: &Meta) -> Layout {
+        if meta.lang == Lang::Zh {
+            // A4, 37/26/35/28 mm.
+            Layout { zh: true, page: (11906, 16838), margins: (2098, 1474, 1984, 1587) }
+        } else {
+            let page = match meta.paper {
+                Paper::A4 => (11906, 16838),
+                Paper::Letter => (12240, 15840),
+            };
+            Layout { zh: false, page, margins: (1417, 1417, 1417, 1417) }
+        }
+    }
+
+    /// The width of the text block, twips.
+    pub fn text_width(&self) -> u32 {
+        self.page.0 - self.margins.1 - self.margins.3
+    }
+}
+
+const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
+const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// `word/document.xml`: the body and the section's page layout, its
+/// children in the order of CT_SectPr (footer references first, then pgSz,
+/// pgMar, pgNumType, cols, docGrid).
+pub fn document(body: &str, layout: &Layout) -> String {
+    let (w, h) = layout.page;
+    let (top, right, bottom, left) = layout.margins;
+    let mut out = String::with_capacity(body.len() + 2048);
+    let _ = write!(out, "{HEAD}<w:document {NS}><w:body>{body}<w:sectPr>");
+    out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>");
+    if layout.zh {
+        out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>");
+    }
+    let footer = if layout.zh { 1191 } else { 709 };
+    let _ = write!(
+        out,
+        "<w:pgSz w:w=\"{w}\" w:h=\"{h}\"/><w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"{footer}\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:cols w:space=\"425\"/>"
+    );
+    // No character grid: the 28 characters of a line come from condensed
+    // character spacing, which Word, WPS and LibreOffice all honour alike.
+    out.push_str("<w:docGrid w:linePitch=\"579\"/></w:sectPr></w:body></w:document>");
+    out
+}
+
+/// Every part of the package, in a fixed order.
+pub fn package(
+    layout: &Layout,
+    document: String,
+    converted: &Converted,
+    epoch: Option<i64>,
+    meta: &Meta,
+) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut types = String::from(HEAD);
+    types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    if layout.zh {
+        types.push_str(r#"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    }
+    types.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#);
+    files.push(("[Content_Types].xml".into(), types.into_bytes()));
+    files.push((
+        "_rels/.rels".into(),
+        format!("{HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/><Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>").into_bytes(),
+    ));
+    files.push(("docProps/core.xml".into(), core(meta, epoch).into_bytes()));
+    files.push((
+        "docProps/app.xml".into(),
+        format!("{HEAD}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>zongjie {}</Application></Properties>", env!("CARGO_PKG_VERSION")).into_bytes(),
+    ));
+    files.push(("word/document.xml".into(), document.into_bytes()));
+    files.push(("word/styles.xml".into(), styles(layout).into_bytes()));
+    files.push(("word/settings.xml".into(), settings(layout).into_bytes()));
+    files.push(("word/fontTable.xml".into(), font_table(layout).into_bytes()));
+    files.push(("word/footnotes.xml".into(), footnotes(&converted.footnotes).into_bytes()));
+    files.push(("word/footer1.xml".into(), footer(layout, true).into_bytes()));
+    if layout.zh {
+        files.push(("word/footer2.xml".into(), footer(layout, false).into_bytes()));
+    }
+    let mut rels =
+        format!("{HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+    for (id, kind, target) in [
+        ("rIdS", "styles", "styles.xml"),
+        ("rIdT", "settings", "settings.xml"),
+        ("rIdN", "fontTable", "fontTable.xml"),
+        ("rIdFn", "footnotes", "footnotes.xml"),
+        ("rIdF1", "footer", "footer1.xml"),
+    ] {
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>"
+        );
+    }
+    if layout.zh {
+        rels.push_str("<Relationship Id=\"rIdF2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>");
+    }
+    for (id, url) in &converted.links {
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
+            escape(url)
+        );
+    }
+    for (id, name, _) in &converted.media {
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"{name}\"/>"
+        );
+    }
+    rels.push_str("</Relationships>");
+    files.push(("word/_rels/document.xml.rels".into(), rels.into_bytes()));
+    for (_, name, bytes) in &converted.media {
+        files.push((format!("word/{name}"), bytes.clone()));
+    }
+    files
+}
+
+fn core(meta: &Meta, epoch: Option<i64>) -> String {
+    let when = epoch
+        .and_then(|e| chrono::DateTime::from_timestamp(e, 0))
+        .unwrap_or_else(chrono::Utc::now)
+        .format("%Y-%m-%dT%H:%M:%SZ");
+    format!(
+        "{HEAD}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>{}</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">{when}</dcterms:modified></cp:coreProperties>",
+        escape(meta.title.as_str()),
+        escape(meta.organization.as_str()),
+        if meta.lang == Lang::Zh { "zh-CN" } else { "en-US" },
+    )
+}
+
+/// The four font slots, never a theme attribute.
+fn fonts(latin: &str, east_asia: &str) -> String {
+    format!("<w:rFonts w:ascii=\"{latin}\" w:hAnsi=\"{latin}\" w:eastAsia=\"{east_asia}\" w:cs=\"{latin}\"/>")
+}
+
+/// One paragraph style: `ppr` and `rpr` are the children of its pPr and
+/// rPr, already in schema order.
+fn style(out: &mut String, id: &str, name: &str, based_on: Option<&str>, ppr: &str, rpr: &str) {
+    let _ = write!(out, "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>");
+    if let Some(b) = based_on {
+        let _ = write!(out, "<w:basedOn w:val=\"{b}\"/>");
+    }
+    if id != "Normal" {
+        out.push_str("<w:next w:val=\"Normal\"/>");
+    }
+    out.push_str("<w:qFormat/>");
+    if !ppr.is_empty() {
+        let _ = write!(out, "<w:pPr>{ppr}</w:pPr>");
+    }
+    if !rpr.is_empty() {
+        let _ = write!(out, "<w:rPr>{rpr}</w:rPr>");
+    }
+    out.push_str("</w:style>");
+}
+
+/// `word/styles.xml`: docDefaults, the paragraph styles the body and the
+/// front parts use, the footnote and link character styles, the table style.
+pub fn styles(layout: &Layout) -> String {
+    let zh = layout.zh;
+    let (latin, east) = if zh { (LATIN, FANG) } else { (LATIN, EN_EAST_ASIA) };
+    let lang = if zh {
+        "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
+    } else {
+        "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
+    };
+    let size = if zh { 32 } else { 24 };
+    let mut out = format!("{HEAD}<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr>{}", fonts(latin, east));
+    // rPr order: rFonts, b, i, color, spacing, kern, sz, szCs, lang.
+    if zh {
+        // 16 pt glyphs on a 15.79 pt pitch: 28 to the line.
+        out.push_str("<w:spacing w:val=\"-5\"/>");
+    }
+    let _ = write!(
+        out,
+        "<w:kern w:val=\"0\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>{lang}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+    );
+    if zh {
+        // pPr order: spacing, ind, jc.
+        out.push_str("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>");
+    } else {
+        out.push_str("<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/>");
+    }
+    out.push_str("</w:pPr></w:pPrDefault></w:docDefaults>");
+    let body_ind = if zh { "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" } else { "" };
+    let no_ind = "<w:ind w:firstLine=\"0\"/>";
+    style(&mut out, "Normal", "Normal", None, &format!("{body_ind}<w:jc w:val=\"both\"/>"), &fonts(latin, east));
+    if zh {
+        let title_f = fonts(LATIN, XBS);
+        style(
+            &mut out,
+            "Title",
+            "Title",
+            Some("Normal"),
+            &format!("<w:keepNext/>{no_ind}<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"9\"/>"),
+            &format!("{title_f}<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"),
+        );
+        let heads = [(HEI, false), (KAI, false), (FANG, true), (FANG, false)];
+        for (i, (face, bold)) in heads.iter().enumerate() {
+            let b = if *bold { "<w:b/><w:bCs/>" } else { "" };
+            style(
+                &mut out,
+                &format!("Heading{}", i + 1),
+                &format!("heading {}", i + 1),
+                Some("Normal"),
+                &format!("<w:keepNext/><w:outlineLvl w:val=\"{i}\"/>"),
+                &format!("{}{b}", fonts(LATIN, face)),
+            );
+        }
+        style(
+            &mut out,
+            "ZjMasthead",
+            "Bulletin name",
+            Some("Normal"),
+            &format!(
+                "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"center\"/>"
+            ),
+            &fonts(LATIN, XBS),
+        );
+        style(&mut out, "ZjQuote", "Quote", Some("Normal"), "", &fonts(LATIN, KAI));
+        style(
+            &mut out,
+            "ZjFoot",
+            "Distribution",
+            Some("Normal"),
+            &format!(
+                "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"left\"/>"
+            ),
+            "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>",
+        );
+    } else {
+        style(
+            &mut out,
+            "Title",
+            "Title",
+            Some("Normal"),
+            &format!(
+                "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"240\"/>{no_ind}<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"9\"/>"
+            ),
+            "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
+        );
+        for i in 0..4 {
+            let size = [28, 26, 24, 24][i];
+            style(
+                &mut out,
+                &format!("Heading{}", i + 1),
+                &format!("heading {}", i + 1),
+                Some("Normal"),
+                &format!(
+                    "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"{i}\"/>"
+                ),
+                &format!("<w:b/><w:bCs/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>"),
+            );
+        }
+        style(
+            &mut out,
+            "ZjMasthead",
+            "Bulletin name",
+            Some("Normal"),
+            "<w:keepNext/><w:jc w:val=\"center\"/>",
+            "<w:b/><w:bCs/>",
+        );
+        style(
+            &mut out,
+            "ZjQuote",
+            "Quote",
+            Some("Normal"),
+            "<w:ind w:left=\"720\" w:right=\"720\"/>",
+            "<w:i/><w:iCs/>",
+        );
+        style(
+            &mut out,
+            "ZjFoot",
+            "Distribution",
+            Some("Normal"),
+            "<w:spacing w:before=\"60\" w:after=\"60\"/><w:jc w:val=\"left\"/>",
+            "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>",
+        );
+    }
+    style(&mut out, "ZjRecipient", "Recipient", Some("Normal"), &format!("{no_ind}<w:jc w:val=\"left\"/>"), "");
+    style(&mut out, "ZjSignature", "Signature", Some("Normal"), &format!("{no_ind}<w:jc w:val=\"right\"/>"), "");
+    style(&mut out, "ZjPlain", "Plain", Some("Normal"), &format!("{no_ind}<w:jc w:val=\"left\"/>"), "");
+    style(&mut out, "ZjList", "List", Some("Normal"), "", "");
+    style(
+        &mut out,
+        "ZjCode",
+        "Code",
+        Some("Normal"),
+        &format!(
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"left\"/>"
+        ),
+        "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>",
+    );
+    style(
+        &mut out,
+        "ZjFigure",
+        "Figure",
+        Some("Normal"),
+        &format!(
+            "<w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"center\"/>"
+        ),
+        "",
+    );
+    style(
+        &mut out,
+        "ZjCaption",
+        "Caption",
+        Some("Normal"),
+        &format!("<w:keepNext/>{no_ind}<w:jc w:val=\"center\"/>"),
+        "",
+    );
+    let table_size = if zh { 24 } else { 20 };
+    style(
+        &mut out,
+        "ZjTableText",
+        "Table text",
+        Some("Normal"),
+        &format!("<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}"),
+        &format!("<w:sz w:val=\"{table_size}\"/><w:szCs w:val=\"{table_size}\"/>"),
+    );
+    style(
+        &mut out,
+        "FootnoteText",
+        "footnote text",
+        Some("Normal"),
+        &format!("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}"),
+        "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>",
+    );
+    style(
+        &mut out,
+        "Footer",
+        "footer",
+        Some("Normal"),
+        &format!("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}"),
+        "",
+    );
+    out.push_str("<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>");
+    out.push_str("<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>");
+    // Tables: single-spaced (the body's exact spacing would blow up the
+    // rows), thin borders.
+    out.push_str("<w:style w:type=\"table\" w:styleId=\"ZjTable\"><w:name w:val=\"Zongjie table\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
+    out.push_str("</w:styles>");
+    out
+}
+
+fn settings(layout: &Layout) -> String {
+    let even = if layout.zh { "<w:evenAndOddHeaders/>" } else { "" };
+    format!(
+        "{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"420\"/>{even}<w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
+    )
+}
+
+fn font_table(layout: &Layout) -> String {
+    let mut out = format!("{HEAD}<w:fonts {NS}>");
+    let faces: &[(&str, &str, &str)] = if layout.zh {
+        &[
+            (LATIN, "", "roman"),
+            (FANG, "仿宋", "modern"),
+            (XBS, "宋体", "auto"),
+            (HEI, "SimHei", "modern"),
+            (KAI, "楷体", "modern"),
+            (SONG, "SimSun", "auto"),
+        ]
+    } else {
+        &[(LATIN, "", "roman"), (EN_EAST_ASIA, "宋体", "auto")]
+    };
+    for (name, alt, family) in faces {
+        let _ = write!(out, "<w:font w:name=\"{name}\">");
+        if !alt.is_empty() {
+            let _ = write!(out, "<w:altName w:val=\"{alt}\"/>");
+        }
+        let charset = if *name == LATIN { "00" } else { "86" };
+        let _ = write!(
+            out,
+            "<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"variable\"/></w:font>"
+        );
+    }
+    out.push_str("</w:fonts>");
+    out
+}
+
+fn footnotes(notes: &[String]) -> String {
+    let mut out = format!("{HEAD}<w:footnotes {NS}>");
+    out.push_str("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>");
+    out.push_str("<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
+    for n in notes {
+        out.push_str(n);
+    }
+    out.push_str("</w:footnotes>");
+    out
+}
+
+/// A footer with the page number: "— N —" in 四号 宋体 on the outer side
+/// (odd pages right, even pages left, one character in) for Chinese
+/// documents; centred for English ones.
+fn footer(layout: &Layout, odd: bool) -> String {
+    let field = |rpr: &str| {
+        format!(
+            "<w:r>{rpr}<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>{rpr}<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType=\"end\"/></w:r>"
+        )
+    };
+    let body = if layout.zh {
+        let rpr = format!("<w:rPr>{}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>", fonts(SONG, SONG));
+        let (ind, jc) = if odd {
+            ("<w:ind w:right=\"280\" w:firstLine=\"0\"/>", "right")
+        } else {
+            ("<w:ind w:left=\"280\" w:firstLine=\"0\"/>", "left")
+        };
+        format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/>{ind}<w:jc w:val=\"{jc}\"/></w:pPr><w:r>{rpr}<w:t xml:space=\"preserve\">— </w:t></w:r>{}<w:r>{rpr}<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p>",
+            field(&rpr)
+        )
+    } else {
+        let rpr = "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>";
+        format!("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>", field(rpr))
+    };
+    format!("{HEAD}<w:ftr {NS}>{body}</w:ftr>")
+}
