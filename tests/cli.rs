@@ -306,7 +306,7 @@ fn usage_errors_exit_2() {
     zongjie(["frobnicate"]).run().expect(2);
     let dir = temp();
     let data = write(dir.path(), "q3.yaml", GOOD);
-    zongjie(["build", data.to_str().unwrap(), "-f", "docx"]).run().expect(2);
+    zongjie(["build", data.to_str().unwrap(), "-f", "rtf"]).run().expect(2);
 }
 
 #[test]

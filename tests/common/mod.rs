@@ -259,3 +259,10 @@ pub fn yaml_string(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// Writes a file in `dir` and returns its path.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("a file in the temporary folder");
+    path
+}

@@ -33,8 +33,11 @@ impl Layout {
     /// The layout of a document's language and paper.
     pub fn of(meta: &Meta) -> Layout {
         if meta.lang == Lang::Zh {
-            // A4, 37/26/35/28 mm.
-            Layout { zh: true, page: (11906, 16838), margins: (2098, 1474, 1984, 1587) }
+            // A4, 37/26/35/28 mm; the right margin 25.85 mm (GB/T allows
+            // ±1 mm) so that 28 characters condensed by 0.2 pt fit the line
+            // in Word and LibreOffice alike (by 0.25 pt, LibreOffice drops
+            // a full stop at the end of a full line).
+            Layout { zh: true, page: (11906, 16838), margins: (2098, 1465, 1984, 1587) }
         } else {
             let page = match meta.paper {
                 Paper::A4 => (11906, 16838),
@@ -200,23 +203,28 @@ pub fn styles(layout: &Layout) -> String {
     let mut out = format!("{HEAD}<w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr>{}", fonts(latin, east));
     // rPr order: rFonts, b, i, color, spacing, kern, sz, szCs, lang.
     if zh {
-        // 16 pt glyphs on a 15.79 pt pitch: 28 to the line.
-        out.push_str("<w:spacing w:val=\"-5\"/>");
+        // 16 pt glyphs on a 15.8 pt pitch: 28 to the line.
+        out.push_str("<w:spacing w:val=\"-4\"/>");
     }
     let _ = write!(
         out,
         "<w:kern w:val=\"0\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>{lang}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
     );
     if zh {
-        // pPr order: spacing, ind, jc.
-        out.push_str("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>");
+        // pPr order: overflowPunct, spacing, ind, jc. No punctuation hangs
+        // into the margin (LibreOffice draws none of it there).
+        out.push_str("<w:overflowPunct w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>");
     } else {
         out.push_str("<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/>");
     }
     out.push_str("</w:pPr></w:pPrDefault></w:docDefaults>");
     let body_ind = if zh { "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" } else { "" };
     let no_ind = "<w:ind w:firstLine=\"0\"/>";
-    style(&mut out, "Normal", "Normal", None, &format!("{body_ind}<w:jc w:val=\"both\"/>"), &fonts(latin, east));
+    // Chinese lines are left-aligned: 28 full-width characters fill the
+    // measure anyway, and LibreOffice drops the comma or full stop that ends
+    // a justified Chinese line (seen with 7.4 and later).
+    let body_jc = if zh { "left" } else { "both" };
+    style(&mut out, "Normal", "Normal", None, &format!("{body_ind}<w:jc w:val=\"{body_jc}\"/>"), &fonts(latin, east));
     if zh {
         let title_f = fonts(LATIN, XBS);
         style(

@@ -1,0 +1,443 @@
+//! The Word output: the package's XML (schema order, fonts, styles,
+//! escaping, reproducible bytes), and a round trip through LibreOffice on a
+//! long Chinese report (A4, the 22-line grid, margins, odd and even page
+//! numbers, every paragraph in order).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{pdf_text_joined, pdf_words, squeeze, temp, write_file, yaml_string, zongjie};
+
+/// The parts of a `.docx`, by name.
+fn parts(docx: &Path) -> BTreeMap<String, String> {
+    let file = fs::File::open(docx).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip archive");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        let name = entry.name().expect("an entry name").to_string();
+        out.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    out
+}
+
+fn build_docx(data: &Path, out: &Path) -> PathBuf {
+    zongjie(["build", data.to_str().unwrap(), "-f", "docx", "-o", out.to_str().unwrap()]).run().expect(0);
+    out.join(format!("{}.docx", data.file_stem().unwrap().to_string_lossy()))
+}
+
+fn example(name: &str) -> PathBuf {
+    common::root().join("examples").join(name)
+}
+
+/// The names of an element's children, in order, for every `<tag>…</tag>`
+/// of `xml` (its direct children only).
+fn children_of(xml: &str, tag: &str) -> Vec<Vec<String>> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find(&open) {
+        let inner_start = at + open.len();
+        let Some(end) = rest[inner_start..].find(&close) else { break };
+        let inner = &rest[inner_start..inner_start + end];
+        let mut names = Vec::new();
+        let mut depth = 0usize;
+        let mut i = 0;
+        while let Some(lt) = inner[i..].find('<') {
+            let s = i + lt;
+            let gt = s + inner[s..].find('>').expect("a closed tag");
+            let tagtext = &inner[s + 1..gt];
+            if let Some(_name) = tagtext.strip_prefix('/') {
+                depth = depth.saturating_sub(1);
+            } else {
+                let name = tagtext.split([' ', '/']).next().unwrap_or("").to_owned();
+                if depth == 0 {
+                    names.push(name);
+                }
+                if !tagtext.ends_with('/') {
+                    depth += 1;
+                }
+            }
+            i = gt + 1;
+        }
+        out.push(names);
+        rest = &rest[inner_start + end + close.len()..];
+    }
+    out
+}
+
+/// ECMA-376 Part 1 sequences (CT_SectPr, CT_PPr, CT_RPr, CT_TblPr): the
+/// order Word's repair prompt holds files to.
+const SECT_PR: &[&str] = &[
+    "w:headerReference|w:footerReference",
+    "w:endnotePr",
+    "w:footnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+];
+const P_PR: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+];
+const R_PR: &[&str] = &[
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+];
+const TBL_PR: &[&str] = &[
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+];
+
+fn check_order(part: &str, xml: &str, tag: &str, order: &[&str]) -> Vec<String> {
+    let rank = |name: &str| order.iter().position(|o| o.split('|').any(|x| x == name));
+    let mut problems = Vec::new();
+    for names in children_of(xml, tag) {
+        let mut last = 0;
+        for name in &names {
+            match rank(name) {
+                None => problems.push(format!("{part}: <{name}> is no child of <{tag}> ({names:?})")),
+                Some(r) if r < last => problems.push(format!("{part}: <{name}> out of order in <{tag}> ({names:?})")),
+                Some(r) => last = r,
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn elements_follow_the_schema_order() {
+    let dir = temp();
+    let mut problems = Vec::new();
+    let mut inputs = vec![
+        example("tuanfeng-progress.zh.yaml"),
+        example("tuanfeng-progress.en.yaml"),
+        example("xulou-village-stay.zh.yaml"),
+    ];
+    inputs.push(common::root().join("data/bulletin-zh/bulletin.yaml"));
+    for input in inputs {
+        let out = dir.path().join(input.file_stem().unwrap());
+        let docx = build_docx(&input, &out);
+        for (name, xml) in parts(&docx) {
+            if !name.ends_with(".xml") {
+                continue;
+            }
+            problems.extend(check_order(&name, &xml, "w:sectPr", SECT_PR));
+            problems.extend(check_order(&name, &xml, "w:pPr", P_PR));
+            problems.extend(check_order(&name, &xml, "w:rPr", R_PR));
+            problems.extend(check_order(&name, &xml, "w:tblPr", TBL_PR));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check finds disorder: shown on a part written for it.
+    let bad = "<w:sectPr><w:pgSz/><w:footerReference/></w:sectPr>";
+    assert_eq!(check_order("x", bad, "w:sectPr", SECT_PR).len(), 1);
+}
+
+#[test]
+fn chinese_styles_fonts_and_page() {
+    let dir = temp();
+    let docx = build_docx(&example("tuanfeng-progress.zh.yaml"), dir.path());
+    let parts = parts(&docx);
+    let styles = &parts["word/styles.xml"];
+    assert!(!styles.contains("Theme"), "no theme font attributes: {styles}");
+    assert!(!parts.keys().any(|k| k.contains("theme")), "no theme part");
+    assert!(styles.contains("w:eastAsia=\"zh-CN\""), "East Asian text is zh-CN");
+    for (id, face, level) in [("Heading1", "黑体", 0), ("Heading2", "楷体_GB2312", 1), ("Heading3", "仿宋_GB2312", 2)]
+    {
+        let at = styles.find(&format!("w:styleId=\"{id}\"")).unwrap_or_else(|| panic!("style {id}"));
+        let style = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+        assert!(style.contains(&format!("w:eastAsia=\"{face}\"")), "{id}: {style}");
+        assert!(style.contains(&format!("<w:outlineLvl w:val=\"{level}\"/>")), "{id}: {style}");
+    }
+    // Every rFonts of the styles names all four slots, or only the East
+    // Asian face over the defaults'.
+    for rfonts in styles.split("<w:rFonts").skip(1) {
+        let tag = &rfonts[..rfonts.find("/>").unwrap()];
+        let all = ["w:ascii=", "w:hAnsi=", "w:eastAsia=", "w:cs="].iter().all(|s| tag.contains(s));
+        let mono = tag.contains("Courier New");
+        assert!(all || mono, "rFonts {tag}");
+    }
+    assert!(styles.contains("<w:sz w:val=\"32\"/>") && styles.contains("w:line=\"579\" w:lineRule=\"exact\""));
+    assert!(styles.contains("w:firstLineChars=\"200\""));
+    let doc = &parts["word/document.xml"];
+    assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(doc.contains("w:top=\"2098\" w:right=\"1465\" w:bottom=\"1984\" w:left=\"1587\""));
+    assert!(doc.contains("w:type=\"even\"") && parts["word/settings.xml"].contains("<w:evenAndOddHeaders/>"));
+    assert!(doc.contains("<w:pStyle w:val=\"Heading1\"/>") && doc.contains("一、"));
+    assert!(parts["word/footer1.xml"].contains("<w:jc w:val=\"right\"/>"));
+    assert!(parts["word/footer2.xml"].contains("<w:jc w:val=\"left\"/>"));
+    assert!(parts["word/footer1.xml"].contains("PAGE") && parts["word/footer1.xml"].contains("— "));
+}
+
+#[test]
+fn hostile_text_reaches_the_document_as_text_and_bytes_are_reproducible() {
+    let dir = temp();
+    let body = "Text <w:p> & ]]> <![CDATA[x]]> \"quoted\" 'single'[^1] [link](https://example.org/?a=1&b=2) [bad](javascript:alert(1))\n\n[^1]: A note & <b>bold</b>.\n";
+    let data = write_file(
+        dir.path(),
+        "hostile.yaml",
+        &format!(
+            "title: {}\norganization: {}\ndate: 2026-11-05\nintro: {}\n",
+            yaml_string("A <w:r> & ]]> title"),
+            yaml_string("Office & <Co>"),
+            yaml_string(body)
+        ),
+    );
+    let docx = build_docx(&data, &dir.path().join("a"));
+    let parts = parts(&docx);
+    let doc = &parts["word/document.xml"];
+    assert!(doc.contains("A &lt;w:r&gt; &amp; ]]&gt; title"), "{doc}");
+    assert!(doc.contains("Office &amp; &lt;Co&gt;"));
+    assert!(doc.contains("&lt;w:p&gt; &amp; ]]&gt;"));
+    assert!(parts["word/footnotes.xml"].contains("A note &amp; "));
+    let rels = &parts["word/_rels/document.xml.rels"];
+    assert!(rels.contains("https://example.org/?a=1&amp;b=2") && !rels.contains("javascript"));
+    for (name, xml) in &parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            well_formed(xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+    // The same input gives the same bytes.
+    let again = build_docx(&data, &dir.path().join("b"));
+    assert_eq!(fs::read(&docx).unwrap(), fs::read(&again).unwrap());
+}
+
+/// Tags balance, attributes are quoted, `&` starts an entity, `<` a tag.
+fn well_formed(xml: &str) -> Result<(), String> {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let bytes = xml.as_bytes();
+    while i < xml.len() {
+        match bytes[i] {
+            b'<' => {
+                let end = i + xml[i..].find('>').ok_or("an unclosed tag")?;
+                let tag = &xml[i + 1..end];
+                if tag.starts_with('?') {
+                } else if let Some(name) = tag.strip_prefix('/') {
+                    if stack.pop() != Some(name) {
+                        return Err(format!("</{name}> closes nothing open"));
+                    }
+                } else {
+                    let name = tag.split([' ', '/']).next().unwrap_or("");
+                    if tag.matches('"').count() % 2 != 0 || tag.contains('<') {
+                        return Err(format!("bad tag <{tag}>"));
+                    }
+                    if !tag.ends_with('/') {
+                        stack.push(name);
+                    }
+                }
+                i = end + 1;
+            }
+            b'&' => {
+                let end = xml[i..].find(';').ok_or("an unclosed entity")?;
+                let entity = &xml[i + 1..i + end];
+                if !matches!(entity, "amp" | "lt" | "gt" | "quot" | "apos") && !entity.starts_with('#') {
+                    return Err(format!("unknown entity &{entity};"));
+                }
+                i += end + 1;
+            }
+            b'>' => return Err("a stray >".into()),
+            _ => i += 1,
+        }
+    }
+    if stack.is_empty() { Ok(()) } else { Err(format!("unclosed: {stack:?}")) }
+}
+
+/// Converts a `.docx` to PDF with LibreOffice (its own profile, so runs
+/// can overlap).
+fn libreoffice_pdf(docx: &Path, out: &Path) -> PathBuf {
+    let profile = out.join("lo-profile");
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .arg(docx)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)")
+        });
+    let pdf = out.join(format!("{}.pdf", docx.file_stem().unwrap().to_string_lossy()));
+    assert!(pdf.is_file(), "LibreOffice wrote no PDF: {}", String::from_utf8_lossy(&status.stderr));
+    pdf
+}
+
+#[test]
+fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
+    let dir = temp();
+    let data = example("tuanfeng-progress.zh.yaml");
+    zongjie(["build", data.to_str().unwrap(), "-f", "md,docx", "-o", dir.path().to_str().unwrap()]).run().expect(0);
+    let pdf = libreoffice_pdf(&dir.path().join("tuanfeng-progress.zh.docx"), dir.path());
+    let pages = pdf_words(&pdf);
+    assert!(pages.len() >= 4, "a long report: {} pages", pages.len());
+    let mm = 72.0 / 25.4;
+    let mut full_pages = 0;
+    for (n, page) in pages.iter().enumerate() {
+        assert!((page.width - 210.0 * mm).abs() < 1.0 && (page.height - 297.0 * mm).abs() < 1.0, "A4");
+        // Lines: distinct baselines of the text block (the page number is
+        // below it).
+        let block_bottom = page.height - 35.0 * mm + 2.0;
+        let mut lines: Vec<f64> = Vec::new();
+        for w in page.words.iter().filter(|w| w.y_max < block_bottom) {
+            if !lines.iter().any(|y| (y - w.y_max).abs() < 3.0) {
+                lines.push(w.y_max);
+            }
+        }
+        assert!(lines.len() <= 22, "page {}: {} lines", n + 1, lines.len());
+        if lines.len() == 22 {
+            full_pages += 1;
+        }
+        let left = page.words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+        assert!((left - 28.0 * mm).abs() < 1.5, "page {}: text block left edge at {:.1} mm", n + 1, left / mm);
+        let top = page.words.iter().map(|w| w.y_min).fold(f64::MAX, f64::min);
+        assert!(top >= 37.0 * mm - 1.0 && top < 37.0 * mm + 12.0, "page {}: first line at {:.1} mm", n + 1, top / mm);
+    }
+    assert!(full_pages >= 2, "{full_pages} pages with 22 lines");
+    // 28 characters on a full line (27 where LibreOffice will not break),
+    // a 29th only where punctuation is compressed.
+    let text = common::pdf_text(&pdf);
+    let wide = |c: &char| matches!(*c as u32, 0x3000..=0x9fff | 0xff00..=0xffef | 0x201c | 0x201d);
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for line in text.lines() {
+        *counts.entry(line.chars().filter(wide).count()).or_default() += 1;
+    }
+    let full = counts.iter().filter(|(n, _)| **n >= 25).max_by_key(|(_, lines)| **lines).map(|(n, _)| *n);
+    assert!(matches!(full, Some(27 | 28)), "characters on a full line: {counts:?}");
+    assert!(counts.keys().all(|n| *n <= 29), "{counts:?}");
+    // Page numbers: "— 2 —" on the left of page 2, "— 3 —" on the right of page 3.
+    for (n, left) in [(2usize, true), (3, false)] {
+        let page = &pages[n - 1];
+        let number =
+            page.words.iter().filter(|w| w.text.contains(&n.to_string())).max_by(|a, b| a.y_min.total_cmp(&b.y_min));
+        let number = number.unwrap_or_else(|| panic!("no page number on page {n}"));
+        assert!(number.y_min > page.height - 35.0 * mm, "page {n}: the number is below the text block");
+        assert_eq!(number.x_min < page.width / 2.0, left, "page {n}: number at x = {:.1} mm", number.x_min / mm);
+    }
+    // Every paragraph of the body, in order.
+    let md = fs::read_to_string(dir.path().join("tuanfeng-progress.zh.md")).unwrap();
+    let body = md.splitn(3, "---\n").nth(2).unwrap();
+    let laid_out = pdf_text_joined(&pdf);
+    let mut at = 0;
+    let mut in_fence = false;
+    for para in body.split("\n\n") {
+        if para.trim_start().starts_with("```") {
+            in_fence = !para.trim_end().ends_with("```") || para.trim().len() <= 3;
+            continue;
+        }
+        if in_fence {
+            in_fence = !para.contains("```");
+            continue;
+        }
+        let plain: String = squeeze(&para.replace(['#', '*', '\\', '>'], ""));
+        if plain.is_empty() {
+            continue;
+        }
+        let found = laid_out[at..].find(&plain).unwrap_or_else(|| panic!("paragraph missing or out of order: {plain}"));
+        at += found + plain.len();
+    }
+}
