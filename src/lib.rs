@@ -29,3 +29,4 @@ pub use compile::fonts::{FontOptions, Fonts};
 pub use compile::world::Shared;
 pub use engine::{BuildError, BuildOptions, Built, Checked, Engine, Format, Timings};
 pub use render::{TemplateError, TemplateInfo, Templates};
+pub use write::docx::Reference as ReferenceDocx;

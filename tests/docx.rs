@@ -441,3 +441,134 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
         at += found + plain.len();
     }
 }
+
+/// python-docx (Debian's python3-docx) reads every Word file of the
+/// examples, the bulletins and the starters; their headings use the
+/// Heading 1–4 styles, at outline levels 0–3.
+#[test]
+fn python_docx_reads_every_file() {
+    let dir = temp();
+    let mut inputs: Vec<PathBuf> = fs::read_dir(common::root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    inputs.push(common::root().join("data/bulletin-zh/bulletin.yaml"));
+    inputs.push(common::root().join("data/bulletin-en/bulletin.yaml"));
+    for template in ["progress-report", "village-stay-report", "monthly-bulletin"] {
+        for lang in ["en", "zh"] {
+            let folder = dir.path().join(format!("new-{template}-{lang}"));
+            fs::create_dir_all(&folder).unwrap();
+            let file = folder.join("starter.yaml");
+            zongjie(["new", template, file.to_str().unwrap(), "--lang", lang]).run().expect(0);
+            inputs.push(file);
+        }
+    }
+    let mut files = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let out = dir.path().join(format!("out{i}"));
+        files.push(build_docx(input, &out));
+    }
+    let script = r#"
+import sys, docx
+from docx.oxml.ns import qn
+for path in sys.argv[1:]:
+    d = docx.Document(path)
+    levels = {}
+    for s in d.styles:
+        if s.name and s.name.startswith("Heading"):
+            el = s.element.find(qn("w:pPr"))
+            lvl = el.find(qn("w:outlineLvl")) if el is not None else None
+            levels[s.name] = lvl.get(qn("w:val")) if lvl is not None else None
+    used = sorted({p.style.name for p in d.paragraphs if p.style.name.startswith("Heading")})
+    print(path, len(d.paragraphs), ",".join(used), ",".join(f"{k}={v}" for k, v in sorted(levels.items())), sep="\t")
+"#;
+    let out = Command::new("/usr/bin/python3").arg("-c").arg(script).args(&files).output().unwrap_or_else(|e| {
+        panic!("cannot run /usr/bin/python3 ({e}): install python3-docx (apt-get install python3-docx)")
+    });
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "python-docx failed: {}{stdout}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
+    for line in stdout.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let paragraphs: usize = fields[1].parse().unwrap();
+        assert!(paragraphs > 5, "{line}");
+        assert!(fields[2].contains("Heading 1"), "a Heading 1 in {line}");
+        assert!(line.ends_with("Heading 1=0,Heading 2=1,Heading 3=2,Heading 4=3"), "{line}");
+    }
+}
+
+/// `--reference-docx` takes an office's styles as they are: a style is
+/// matched by name (Chinese Word gives Heading 1 the id `1`), theirs kept
+/// with their theme fonts, the styles they lack added; `templates --export`
+/// writes zongjie's own reference to start from; a file that is no Word
+/// document is a usage error naming it.
+#[test]
+fn an_offices_reference_docx_gives_its_styles() {
+    let dir = temp();
+    let export = dir.path().join("export");
+    zongjie(["templates", "--export", export.to_str().unwrap()]).run().expect(0);
+    let ours = export.join("reference.zh.docx");
+    let mut reference = parts(&ours);
+    assert!(reference["word/styles.xml"].contains("w:styleId=\"Heading1\""));
+    // As Chinese Word saves it: Heading 1 under the id "1", theme fonts in Normal.
+    let styles = reference["word/styles.xml"]
+        .replace("w:styleId=\"Heading1\"", "w:styleId=\"1\"")
+        .replace(
+            "<w:name w:val=\"Normal\"/>",
+            "<w:name w:val=\"Normal\"/><w:rPr><w:rFonts w:eastAsiaTheme=\"minorEastAsia\"/></w:rPr>",
+        )
+        .replace(
+            "<w:style w:type=\"paragraph\" w:styleId=\"ZjCode\">",
+            "<w:style w:type=\"paragraph\" w:styleId=\"OfficeCode\">",
+        );
+    reference.insert("word/styles.xml".into(), styles);
+    let office = dir.path().join("office.docx");
+    let mut zip = zip::ZipWriter::new(fs::File::create(&office).unwrap());
+    for (name, text) in &reference {
+        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    let data = example("tuanfeng-progress.zh.yaml");
+    let out = dir.path().join("out");
+    zongjie([
+        "build",
+        data.to_str().unwrap(),
+        "-f",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "--reference-docx",
+        office.to_str().unwrap(),
+    ])
+    .run()
+    .expect(0);
+    let built = parts(&out.join("tuanfeng-progress.zh.docx"));
+    let doc = &built["word/document.xml"];
+    assert!(
+        doc.contains("<w:pStyle w:val=\"1\"/>") && !doc.contains("w:val=\"Heading1\""),
+        "headings in the office's style"
+    );
+    let styles = &built["word/styles.xml"];
+    assert!(styles.contains("w:eastAsiaTheme=\"minorEastAsia\""), "their styles as they are");
+    assert_eq!(styles.matches("w:styleId=\"ZjCaption\"").count(), 1, "a style they lack is added");
+    assert!(!styles.contains("w:styleId=\"ZjCode\"") && !doc.contains("w:val=\"ZjCode\""), "Code is theirs, by name");
+    // Not a Word file.
+    let bad = write_file(dir.path(), "notes.docx", "plain text");
+    zongjie([
+        "build",
+        data.to_str().unwrap(),
+        "-f",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "--reference-docx",
+        bad.to_str().unwrap(),
+    ])
+    .run()
+    .expect(2)
+    .stderr_has(&["notes.docx", "not a Word file"]);
+    // Exporting again into the same folder writes nothing.
+    zongjie(["templates", "--export", export.to_str().unwrap()]).run().expect(1);
+}

@@ -23,6 +23,7 @@ fn engine() -> Engine {
             formats: vec![Format::Md, Format::Typ],
             draft: false,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date"),
+            reference_docx: None,
         },
     }
 }

@@ -104,6 +104,10 @@ pub struct BuildArgs {
     /// Add a DRAFT / 草稿 watermark.
     #[arg(long)]
     pub draft: bool,
+    /// Take the Word styles (and theme) of this .docx, as pandoc's
+    /// --reference-doc does: an office's own template.
+    #[arg(long = "reference-docx", value_name = "FILE")]
+    pub reference_docx: Option<PathBuf>,
     /// Say which font each role got and how long each stage took.
     #[arg(short = 'v', long)]
     pub verbose: bool,

@@ -57,6 +57,26 @@ pub fn run(args: &BuildArgs) -> i32 {
             FormatArg::Docx => Format::Docx,
         })
         .collect();
+    let reference_docx = match &args.reference_docx {
+        None => None,
+        Some(path) => {
+            let read = std::fs::read(path)
+                .map_err(|e| format!("cannot be read: {e}"))
+                .and_then(|bytes| crate::write::docx::Reference::read(&bytes));
+            match read {
+                Ok(reference) => Some(Arc::new(reference)),
+                Err(why) => {
+                    error(
+                        &format!("--reference-docx {} {why}", shown(path)),
+                        &[
+                            "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from",
+                        ],
+                    );
+                    return USAGE;
+                }
+            }
+        }
+    };
     let t = Instant::now();
     let fonts = Fonts::load(&args.fonts.options());
     if args.verbose {
@@ -74,6 +94,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             formats,
             draft: args.draft,
             today: chrono::Local::now().date_naive(),
+            reference_docx,
         },
     };
     // What a killed run (SIGKILL) may have left in the output folders.

@@ -30,6 +30,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             formats: Vec::new(),
             draft: false,
             today: chrono::Local::now().date_naive(),
+            reference_docx: None,
         },
     };
     let mut status = OK;

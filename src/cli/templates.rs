@@ -4,12 +4,43 @@
 use crate::cli::args::TemplatesArgs;
 use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, shown};
+use super::{INPUT, OK, USAGE, emit, error, shown};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &TemplatesArgs) -> i32 {
     if let Some(dir) = &args.export {
-        return match Templates::export(dir) {
+        // The Word styles, to restyle in Word and give back with
+        // --reference-docx: made first, so that nothing is written if one fails.
+        let mut references = Vec::new();
+        for (lang, name) in [(crate::data::Lang::Zh, "reference.zh.docx"), (crate::data::Lang::En, "reference.en.docx")]
+        {
+            let path = dir.join(name);
+            if path.exists() {
+                error(
+                    &format!("{} already exists; nothing was written", shown(&path)),
+                    &["export into an empty or new folder"],
+                );
+                return INPUT;
+            }
+            match crate::write::docx::default_reference(lang) {
+                Ok(bytes) => references.push((path, bytes)),
+                Err(e) => {
+                    error(&format!("the reference Word file could not be made: {}", e.0), &[]);
+                    return INPUT;
+                }
+            }
+        }
+        return match Templates::export(dir).and_then(|mut files| {
+            for (path, bytes) in references {
+                std::fs::write(&path, bytes).map_err(|e| {
+                    crate::render::TemplateError(Box::new(
+                        crate::base::diag::Diagnostic::error(format!("cannot write: {e}")).in_file(&path),
+                    ))
+                })?;
+                files.push(path);
+            }
+            Ok(files)
+        }) {
             Ok(files) => {
                 eprintln!(
                     "wrote {} files under {}; use them with --template-dir {}",

@@ -49,6 +49,8 @@ pub struct BuildOptions {
     pub draft: bool,
     /// The date of documents without a `date:` (local).
     pub today: NaiveDate,
+    /// An office's own Word styles (`--reference-docx`).
+    pub reference_docx: Option<Arc<crate::write::docx::Reference>>,
 }
 
 /// Time spent in each stage of one document.

@@ -27,8 +27,13 @@ impl Backend for Docx {
             let meta = std::fs::metadata(&path).ok()?;
             (meta.len() <= MAX_PICTURE_BYTES).then(|| std::fs::read(&path).ok()).flatten()
         };
-        let input =
-            docx::Input { meta: &doc.md.meta, body: &doc.md.body, epoch: doc.engine.shared.epoch, image: &image };
+        let input = docx::Input {
+            meta: &doc.md.meta,
+            body: &doc.md.body,
+            epoch: doc.engine.shared.epoch,
+            image: &image,
+            reference: doc.engine.options.reference_docx.as_deref(),
+        };
         let bytes = docx::write(&input).map_err(|e| {
             crate::base::diag::Diagnostic::error(format!("the Word file could not be written: {}", e.0))
                 .in_file(doc.input)

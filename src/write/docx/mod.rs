@@ -13,6 +13,7 @@
 mod body;
 mod image;
 mod parts;
+mod reference;
 pub mod xml;
 
 use std::io::Write as _;
@@ -23,6 +24,7 @@ use crate::derive::lang::{Label, language};
 use xml::{ParaProps, RunProps, paragraph, run};
 
 pub use parts::Layout;
+pub use reference::Reference;
 
 /// What the `.docx` is made from.
 pub struct Input<'a> {
@@ -35,6 +37,8 @@ pub struct Input<'a> {
     pub epoch: Option<i64>,
     /// Reads an image the body names (inside the data folder).
     pub image: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    /// An office's own styles (`--reference-docx`), in place of zongjie's.
+    pub reference: Option<&'a Reference>,
 }
 
 /// Why the package could not be written (the zip writer failed: out of
@@ -63,7 +67,8 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
         signature(&mut doc, meta);
     }
     let document = parts::document(&doc, &layout);
-    let files: Vec<(String, Vec<u8>)> = parts::package(&layout, document, &converted, input.epoch, meta);
+    let files: Vec<(String, Vec<u8>)> =
+        parts::package(&layout, document, &converted, input.epoch, meta, input.reference);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -263,3 +268,31 @@ fn foot(out: &mut String, meta: &Meta, layout: &Layout) {
 
 /// The red of the 版头 (about Y80% M80%).
 const RED: &str = "E60012";
+
+/// The default reference file of a language: a short document with a
+/// paragraph in each of zongjie's styles, to open in Word, restyle, and give
+/// back with `--reference-docx` (`templates --export` writes it).
+pub fn default_reference(lang: Lang) -> Result<Vec<u8>, DocxError> {
+    use crate::data::{DocKind, Paper, Text};
+    let zh = lang == Lang::Zh;
+    let meta = Meta {
+        template: "progress-report".into(),
+        lang,
+        paper: Paper::A4,
+        title: Text(if zh { "标题（Title）" } else { "Title" }.into()),
+        organization: Text(if zh { "署名（Signature）" } else { "Signature" }.into()),
+        recipient: Some(Text(if zh { "主送机关（Recipient）" } else { "Recipient" }.into())),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+        period: None,
+        doc_kind: DocKind::Report,
+        attachments: vec![Text(if zh { "附件名称" } else { "Attachment" }.into())],
+        masthead: None,
+    };
+    let body = if zh {
+        "# 一、一级标题（Heading 1）\n\n正文（Normal）：三号仿宋，首行缩进2字符。[^1]\n\n## （一）二级标题（Heading 2）\n\n### 1.三级标题（Heading 3）\n\n#### （1）四级标题（Heading 4）\n\n> 引文（Quote）\n\n- 列表（List）\n\n| 表格（Table text） | 数 |\n|---|--:|\n| 甲 | 1 |\n\n    代码（Code）\n\n[^1]: 脚注（Footnote text）\n"
+    } else {
+        "# I. Heading 1\n\nBody text (Normal).[^1]\n\n## Heading 2\n\n### Heading 3\n\n#### Heading 4\n\n> Quote\n\n- List\n\n| Table text | n |\n|---|--:|\n| a | 1 |\n\n    Code\n\n[^1]: Footnote text\n"
+    };
+    let none = |_: &str| None;
+    write(&Input { meta: &meta, body, epoch: Some(0), image: &none, reference: None })
+}

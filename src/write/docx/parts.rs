@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::body::{Converted, KAI};
+use super::reference::{Reference, rename_styles};
 use super::xml::escape;
 use crate::data::mdfile::Meta;
 use crate::data::{Lang, Paper};
@@ -86,12 +87,22 @@ pub fn package(
     converted: &Converted,
     epoch: Option<i64>,
     meta: &Meta,
+    reference: Option<&Reference>,
 ) -> Vec<(String, Vec<u8>)> {
+    let (styles, renames) = match reference {
+        Some(r) => r.merge(&styles(layout)),
+        None => (styles(layout), Vec::new()),
+    };
+    let named = |xml: String| if renames.is_empty() { xml } else { rename_styles(&xml, &renames) };
+    let theme = reference.and_then(Reference::theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from(HEAD);
     types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     if layout.zh {
         types.push_str(r#"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    }
+    if theme.is_some() {
+        types.push_str(r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#);
     }
     types.push_str(r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#);
     files.push(("[Content_Types].xml".into(), types.into_bytes()));
@@ -104,14 +115,17 @@ pub fn package(
         "docProps/app.xml".into(),
         format!("{HEAD}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>zongjie {}</Application></Properties>", env!("CARGO_PKG_VERSION")).into_bytes(),
     ));
-    files.push(("word/document.xml".into(), document.into_bytes()));
-    files.push(("word/styles.xml".into(), styles(layout).into_bytes()));
+    files.push(("word/document.xml".into(), named(document).into_bytes()));
+    files.push(("word/styles.xml".into(), styles.into_bytes()));
     files.push(("word/settings.xml".into(), settings(layout).into_bytes()));
     files.push(("word/fontTable.xml".into(), font_table(layout).into_bytes()));
-    files.push(("word/footnotes.xml".into(), footnotes(&converted.footnotes).into_bytes()));
-    files.push(("word/footer1.xml".into(), footer(layout, true).into_bytes()));
+    files.push(("word/footnotes.xml".into(), named(footnotes(&converted.footnotes)).into_bytes()));
+    files.push(("word/footer1.xml".into(), named(footer(layout, true)).into_bytes()));
     if layout.zh {
-        files.push(("word/footer2.xml".into(), footer(layout, false).into_bytes()));
+        files.push(("word/footer2.xml".into(), named(footer(layout, false)).into_bytes()));
+    }
+    if let Some(theme) = theme {
+        files.push(("word/theme/theme1.xml".into(), theme.to_vec()));
     }
     let mut rels =
         format!("{HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
@@ -129,6 +143,9 @@ pub fn package(
     }
     if layout.zh {
         rels.push_str("<Relationship Id=\"rIdF2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>");
+    }
+    if theme.is_some() {
+        rels.push_str("<Relationship Id=\"rIdTh\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>");
     }
     for (id, url) in &converted.links {
         let _ = write!(
@@ -172,7 +189,9 @@ fn fonts(latin: &str, east_asia: &str) -> String {
 /// One paragraph style: `ppr` and `rpr` are the children of its pPr and
 /// rPr, already in schema order.
 fn style(out: &mut String, id: &str, name: &str, based_on: Option<&str>, ppr: &str, rpr: &str) {
-    let _ = write!(out, "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>");
+    // Normal is the default paragraph style: Word and python-docx need one.
+    let default = if id == "Normal" { " w:default=\"1\"" } else { "" };
+    let _ = write!(out, "<w:style w:type=\"paragraph\"{default} w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>");
     if let Some(b) = based_on {
         let _ = write!(out, "<w:basedOn w:val=\"{b}\"/>");
     }
