@@ -17,8 +17,8 @@ pub fn run(args: &TemplatesArgs) -> i32 {
             let path = dir.join(name);
             if path.exists() {
                 error(
-                    &format!("{} already exists; nothing was written", shown(&path)),
-                    &["export into an empty or new folder"],
+                    &format!("{} already holds template files; nothing was written", shown(dir)),
+                    &[&format!("first existing file: {name}"), "export into an empty or new folder"],
                 );
                 return INPUT;
             }
