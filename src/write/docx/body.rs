@@ -38,6 +38,8 @@ pub struct Converted {
     pub links: Vec<(String, String)>,
     /// Embedded pictures: relationship id, part name, bytes.
     pub media: Vec<(String, String, Vec<u8>)>,
+    /// Native charts: relationship id, part name, XML.
+    pub charts: Vec<(String, String, String)>,
 }
 
 /// Converts a Markdown body.
@@ -541,51 +543,25 @@ impl Writer<'_> {
         }
     }
 
-    /// A chart, as a caption and a table of its figures.
+    /// A chart, as a native Word chart of its figures.
     fn chart(&mut self, chart: &Chart) {
-        let caption = match (&chart.title, &chart.unit) {
-            (Some(t), Some(u)) if self.ctx.zh => format!("{t}（{u}）"),
-            (Some(t), Some(u)) => format!("{t} ({u})"),
-            (Some(t), None) => t.clone(),
-            (None, Some(u)) => u.clone(),
-            (None, None) => String::new(),
-        };
-        if !caption.is_empty() {
-            let mut runs = String::new();
-            run(&mut runs, &RunProps { bold: true, hint_east_asia: self.ctx.zh, ..RunProps::default() }, &caption);
-            paragraph(
-                &mut self.xml,
-                &ParaProps { style: Some("ZjCaption"), keep_next: true, ..ParaProps::default() },
-                &runs,
-            );
-        }
-        let hint = RunProps { hint_east_asia: self.ctx.zh, ..RunProps::default() };
-        let cell = |text: &str, props: &RunProps| {
-            let mut runs = String::new();
-            run(&mut runs, props, text);
-            runs
-        };
-        let bold = RunProps { bold: true, ..hint.clone() };
-        let mut table = Table::default();
-        let mut head = vec![String::new()];
-        head.extend(chart.series.iter().map(|s| cell(&s.name, &bold)));
-        table.rows.push((true, head));
-        for (i, label) in chart.labels.iter().enumerate() {
-            let mut row = vec![cell(label, &hint)];
-            for s in &chart.series {
-                let text = match (&s.texts, s.values.get(i).copied().flatten()) {
-                    (Some(texts), _) => texts.get(i).cloned().unwrap_or_default(),
-                    (None, Some(v)) => format_value(v),
-                    (None, None) => "—".to_owned(),
-                };
-                row.push(cell(&text, &hint));
-            }
-            table.rows.push((false, row));
-        }
-        table.alignments = std::iter::once(pulldown_cmark::Alignment::Left)
-            .chain(chart.series.iter().map(|_| pulldown_cmark::Alignment::Right))
-            .collect();
-        self.write_table(&table);
+        let n = self.out.charts.len() + 1;
+        let id = format!("rIdC{n}");
+        self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), super::chart::part(chart, self.ctx.zh)));
+        let cx = u64::from(self.ctx.text_width) * 635;
+        let rows = u64::try_from(chart.labels.len() * if chart.kind == "column" { 1 } else { chart.series.len() })
+            .unwrap_or(1);
+        // A bar chart grows with its bars; a column chart is 7 cm high.
+        let cm = 360_000u64;
+        let cy = if chart.kind == "column" { 7 * cm } else { (2 * cm + rows * cm * 6 / 10).clamp(4 * cm, 20 * cm) };
+        let mut drawing = String::new();
+        let _ = write!(
+            drawing,
+            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{}\" name=\"Chart {n}\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"{id}\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+            1000 + n
+        );
+        self.flush_paragraph();
+        paragraph(&mut self.xml, &ParaProps { style: Some("ZjFigure"), ..ParaProps::default() }, &drawing);
     }
 
     fn write_table(&mut self, table: &Table) {
@@ -648,13 +624,6 @@ impl Writer<'_> {
     }
 }
 
-/// A chart value as the table prints it: no trailing zeros.
-fn format_value(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,8 +663,9 @@ mod tests {
         );
         assert!(c.xml.contains("<w:pStyle w:val=\"Heading1\"/>"));
         assert!(c.xml.contains("●") && c.xml.contains("ZjList"));
-        assert_eq!(c.xml.matches("<w:tbl>").count(), 2);
-        assert!(c.xml.contains(">3.5<"));
+        assert_eq!(c.xml.matches("<w:tbl>").count(), 1);
+        assert_eq!(c.charts.len(), 1);
+        assert!(c.charts[0].2.contains("<c:v>3.5</c:v>") && c.xml.contains("r:id=\"rIdC1\""));
     }
 
     #[test]

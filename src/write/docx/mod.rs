@@ -11,6 +11,7 @@
 //! so that the same input gives the same bytes.
 
 mod body;
+mod chart;
 mod image;
 mod parts;
 mod reference;

@@ -101,6 +101,12 @@ pub fn package(
     if layout.zh {
         types.push_str(r#"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     }
+    for (_, name, _) in &converted.charts {
+        let _ = write!(
+            types,
+            "<Override PartName=\"/word/{name}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+        );
+    }
     if theme.is_some() {
         types.push_str(r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#);
     }
@@ -154,6 +160,12 @@ pub fn package(
             escape(url)
         );
     }
+    for (id, name, _) in &converted.charts {
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"{name}\"/>"
+        );
+    }
     for (id, name, _) in &converted.media {
         let _ = write!(
             rels,
@@ -162,6 +174,9 @@ pub fn package(
     }
     rels.push_str("</Relationships>");
     files.push(("word/_rels/document.xml.rels".into(), rels.into_bytes()));
+    for (_, name, xml) in &converted.charts {
+        files.push((format!("word/{name}"), xml.clone().into_bytes()));
+    }
     for (_, name, bytes) in &converted.media {
         files.push((format!("word/{name}"), bytes.clone()));
     }
