@@ -383,7 +383,8 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
         // below it).
         let block_bottom = page.height - 35.0 * mm + 2.0;
         let mut lines: Vec<f64> = Vec::new();
-        for w in page.words.iter().filter(|w| w.y_max < block_bottom) {
+        // Text in the body's size (a chart's labels are smaller).
+        for w in page.words.iter().filter(|w| w.y_max < block_bottom && w.y_max - w.y_min > 15.0) {
             if !lines.iter().any(|y| (y - w.y_max).abs() < 3.0) {
                 lines.push(w.y_max);
             }
