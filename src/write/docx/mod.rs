@@ -60,7 +60,13 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     } else {
         title_block(&mut doc, meta);
     }
-    doc.push_str(&converted.xml);
+    if meta.masthead.is_some() {
+        doc.push_str(&converted.xml);
+    } else {
+        // The body's last paragraph keeps to the signature (GB/T 9704
+        // 7.3.5.5: signature and date never alone on a page).
+        doc.push_str(&keep_last_with_next(&converted.xml));
+    }
     attachments(&mut doc, meta);
     if meta.masthead.is_some() {
         foot(&mut doc, meta, &layout);
@@ -79,6 +85,29 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
         zip.write_all(&bytes).map_err(|e| DocxError(e.to_string()))?;
     }
     zip.finish().map(std::io::Cursor::into_inner).map_err(|e| DocxError(e.to_string()))
+}
+
+/// The body with `w:keepNext` on its last paragraph.
+fn keep_last_with_next(xml: &str) -> String {
+    let Some(at) = xml.rfind("<w:p>") else { return xml.to_owned() };
+    let after = at + "<w:p>".len();
+    let rest = &xml[after..];
+    let mut out = String::with_capacity(xml.len() + 32);
+    out.push_str(&xml[..after]);
+    if let Some(props) = rest.strip_prefix("<w:pPr>") {
+        out.push_str("<w:pPr>");
+        // After the style, before everything else (CT_PPr order).
+        let style_end = props.starts_with("<w:pStyle ").then(|| props.find("/>").map(|e| e + 2)).flatten().unwrap_or(0);
+        out.push_str(&props[..style_end]);
+        if !props[style_end..].starts_with("<w:keepNext/>") {
+            out.push_str("<w:keepNext/>");
+        }
+        out.push_str(&props[style_end..]);
+    } else {
+        out.push_str("<w:pPr><w:keepNext/></w:pPr>");
+        out.push_str(rest);
+    }
+    out
 }
 
 fn hint(zh: bool) -> RunProps {
@@ -296,4 +325,25 @@ pub fn default_reference(lang: Lang) -> Result<Vec<u8>, DocxError> {
     };
     let none = |_: &str| None;
     write(&Input { meta: &meta, body, epoch: Some(0), image: &none, reference: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_paragraph_keeps_to_the_signature() {
+        assert_eq!(
+            keep_last_with_next("<w:p><w:r/></w:p><w:p><w:r/></w:p>"),
+            "<w:p><w:r/></w:p><w:p><w:pPr><w:keepNext/></w:pPr><w:r/></w:p>"
+        );
+        assert_eq!(
+            keep_last_with_next("<w:p><w:pPr><w:pStyle w:val=\"Q\"/><w:jc w:val=\"left\"/></w:pPr></w:p>"),
+            "<w:p><w:pPr><w:pStyle w:val=\"Q\"/><w:keepNext/><w:jc w:val=\"left\"/></w:pPr></w:p>"
+        );
+        assert_eq!(
+            keep_last_with_next("<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"),
+            "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"
+        );
+    }
 }
