@@ -460,7 +460,7 @@ fn python_docx_reads_every_file() {
         for lang in ["en", "zh"] {
             let folder = dir.path().join(format!("new-{template}-{lang}"));
             fs::create_dir_all(&folder).unwrap();
-            let file = folder.join("starter.yaml");
+            let file = folder.join(format!("{template}-{lang}.yaml"));
             zongjie(["new", template, file.to_str().unwrap(), "--lang", lang]).run().expect(0);
             inputs.push(file);
         }
@@ -489,6 +489,21 @@ for path in sys.argv[1:]:
     });
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "python-docx failed: {}{stdout}", String::from_utf8_lossy(&out.stderr));
+    // LibreOffice opens every one of them too (one run for all).
+    let pdfs = dir.path().join("pdfs");
+    fs::create_dir_all(&pdfs).unwrap();
+    let converted = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&pdfs)
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)"));
+    for file in &files {
+        let pdf = pdfs.join(format!("{}.pdf", file.file_stem().unwrap().to_string_lossy()));
+        assert!(pdf.is_file(), "LibreOffice did not open {}: {}", file.display(), String::from_utf8_lossy(&converted.stderr));
+        assert!(pdf_text_joined(&pdf).chars().count() > 100, "{} is nearly empty", pdf.display());
+    }
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
     for line in stdout.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
