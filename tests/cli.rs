@@ -497,14 +497,17 @@ fn the_html_page_has_the_pdfs_parts() {
     let bulletin = root().join("data/bulletin-zh/bulletin.yaml");
     zongjie(["build", bulletin.to_str().unwrap(), "-f", "html", "-o", dir.path().to_str().unwrap()]).run().expect(0);
     let page = fs::read_to_string(dir.path().join("bulletin.html")).unwrap();
-    for part in ["class=\"masthead\"", "第10期（总第58期）", "县乡村振兴领导小组办公室编", "2026年11月5日", "报：", "共印40份"] {
+    for part in
+        ["class=\"masthead\"", "第10期（总第58期）", "县乡村振兴领导小组办公室编", "2026年11月5日", "报：", "共印40份"]
+    {
         assert!(page.contains(part), "{part} in the bulletin's page");
     }
     assert!(!page.contains("class=\"signature\""), "a bulletin has no signature");
     let report = root().join("examples/tuanfeng-progress.zh.yaml");
     zongjie(["build", report.to_str().unwrap(), "-f", "html", "-o", dir.path().to_str().unwrap()]).run().expect(0);
     let page = fs::read_to_string(dir.path().join("tuanfeng-progress.zh.html")).unwrap();
-    for part in ["<h1 class=\"title\">", "市委、市政府：", "class=\"attachments\">附件：", "class=\"signature\">团风县"] {
+    for part in ["<h1 class=\"title\">", "市委、市政府：", "class=\"attachments\">附件：", "class=\"signature\">团风县"]
+    {
         assert!(page.contains(part), "{part} in the report's page");
     }
 }

@@ -498,10 +498,17 @@ for path in sys.argv[1:]:
         .arg(&pdfs)
         .args(&files)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)"));
+        .unwrap_or_else(|e| {
+            panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)")
+        });
     for file in &files {
         let pdf = pdfs.join(format!("{}.pdf", file.file_stem().unwrap().to_string_lossy()));
-        assert!(pdf.is_file(), "LibreOffice did not open {}: {}", file.display(), String::from_utf8_lossy(&converted.stderr));
+        assert!(
+            pdf.is_file(),
+            "LibreOffice did not open {}: {}",
+            file.display(),
+            String::from_utf8_lossy(&converted.stderr)
+        );
         assert!(pdf_text_joined(&pdf).chars().count() > 100, "{} is nearly empty", pdf.display());
     }
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
@@ -587,4 +594,20 @@ fn an_offices_reference_docx_gives_its_styles() {
     .stderr_has(&["notes.docx", "not a Word file"]);
     // Exporting again into the same folder writes nothing.
     zongjie(["templates", "--export", export.to_str().unwrap()]).run().expect(1);
+}
+
+/// `--draft` puts the DRAFT / 草稿 watermark in a header of every page.
+#[test]
+fn drafts_carry_the_watermark() {
+    let dir = temp();
+    let data = example("town-summary.zh.yaml");
+    zongjie(["build", data.to_str().unwrap(), "-f", "docx", "--draft", "-o", dir.path().to_str().unwrap()])
+        .run()
+        .expect(0);
+    let parts = parts(&dir.path().join("town-summary.zh.docx"));
+    assert!(parts["word/header1.xml"].contains("string=\"草稿\""));
+    let doc = &parts["word/document.xml"];
+    let sect = &doc[doc.find("<w:sectPr>").unwrap()..];
+    assert!(sect.find("w:headerReference").unwrap() < sect.find("w:footerReference").unwrap());
+    assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty());
 }

@@ -33,6 +33,7 @@ impl Backend for Docx {
             epoch: doc.engine.shared.epoch,
             image: &image,
             reference: doc.engine.options.reference_docx.as_deref(),
+            draft: doc.engine.options.draft,
         };
         let bytes = docx::write(&input).map_err(|e| {
             crate::base::diag::Diagnostic::error(format!("the Word file could not be written: {}", e.0))

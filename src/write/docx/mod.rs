@@ -40,6 +40,8 @@ pub struct Input<'a> {
     pub image: &'a dyn Fn(&str) -> Option<Vec<u8>>,
     /// An office's own styles (`--reference-docx`), in place of zongjie's.
     pub reference: Option<&'a Reference>,
+    /// A DRAFT / 草稿 watermark on every page.
+    pub draft: bool,
 }
 
 /// Why the package could not be written (the zip writer failed: out of
@@ -73,9 +75,9 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     } else {
         signature(&mut doc, meta);
     }
-    let document = parts::document(&doc, &layout);
+    let document = parts::document(&doc, &layout, input.draft);
     let files: Vec<(String, Vec<u8>)> =
-        parts::package(&layout, document, &converted, input.epoch, meta, input.reference);
+        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -324,7 +326,7 @@ pub fn default_reference(lang: Lang) -> Result<Vec<u8>, DocxError> {
         "# I. Heading 1\n\nBody text (Normal).[^1]\n\n## Heading 2\n\n### Heading 3\n\n#### Heading 4\n\n> Quote\n\n- List\n\n| Table text | n |\n|---|--:|\n| a | 1 |\n\n    Code\n\n[^1]: Footnote text\n"
     };
     let none = |_: &str| None;
-    write(&Input { meta: &meta, body, epoch: Some(0), image: &none, reference: None })
+    write(&Input { meta: &meta, body, epoch: Some(0), image: &none, reference: None, draft: false })
 }
 
 #[cfg(test)]

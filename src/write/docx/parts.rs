@@ -60,11 +60,17 @@ const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 /// `word/document.xml`: the body and the section's page layout, its
 /// children in the order of CT_SectPr (footer references first, then pgSz,
 /// pgMar, pgNumType, cols, docGrid).
-pub fn document(body: &str, layout: &Layout) -> String {
+pub fn document(body: &str, layout: &Layout, draft: bool) -> String {
     let (w, h) = layout.page;
     let (top, right, bottom, left) = layout.margins;
     let mut out = String::with_capacity(body.len() + 2048);
     let _ = write!(out, "{HEAD}<w:document {NS}><w:body>{body}<w:sectPr>");
+    if draft {
+        out.push_str("<w:headerReference w:type=\"default\" r:id=\"rIdH1\"/>");
+        if layout.zh {
+            out.push_str("<w:headerReference w:type=\"even\" r:id=\"rIdH1\"/>");
+        }
+    }
     out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>");
     if layout.zh {
         out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>");
@@ -88,6 +94,7 @@ pub fn package(
     epoch: Option<i64>,
     meta: &Meta,
     reference: Option<&Reference>,
+    draft: bool,
 ) -> Vec<(String, Vec<u8>)> {
     let (styles, renames) = match reference {
         Some(r) => r.merge(&styles(layout)),
@@ -133,6 +140,9 @@ pub fn package(
     if let Some(theme) = theme {
         files.push(("word/theme/theme1.xml".into(), theme.to_vec()));
     }
+    if draft {
+        files.push(("word/header1.xml".into(), watermark(layout).into_bytes()));
+    }
     let mut rels =
         format!("{HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
     for (id, kind, target) in [
@@ -149,6 +159,9 @@ pub fn package(
     }
     if layout.zh {
         rels.push_str("<Relationship Id=\"rIdF2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>");
+    }
+    if draft {
+        rels.push_str("<Relationship Id=\"rIdH1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
     }
     if theme.is_some() {
         rels.push_str("<Relationship Id=\"rIdTh\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>");
@@ -462,6 +475,15 @@ fn footnotes(notes: &[String]) -> String {
     }
     out.push_str("</w:footnotes>");
     out
+}
+
+/// A header holding the DRAFT / 草稿 watermark: grey text across the page,
+/// behind the text, as Word's own watermarks are made (VML text path).
+fn watermark(layout: &Layout) -> String {
+    let (word, font) = if layout.zh { ("草稿", "SimHei") } else { ("DRAFT", "Times New Roman") };
+    format!(
+        "{HEAD}<w:hdr {NS} xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:pict><v:shapetype id=\"_x0000_t136\" coordsize=\"21600,21600\" o:spt=\"136\" adj=\"10800\" path=\"m@7,l@8,m@5,21600l@6,21600e\"><v:path textpathok=\"t\" o:connecttype=\"custom\"/><v:textpath on=\"t\" fitshape=\"t\"/></v:shapetype><v:shape id=\"ZongjieDraft\" o:spid=\"_x0000_s2049\" type=\"#_x0000_t136\" style=\"position:absolute;margin-left:0;margin-top:0;width:400pt;height:160pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin\" o:allowincell=\"f\" fillcolor=\"#d9d9d9\" stroked=\"f\"><v:fill opacity=\".5\"/><v:textpath style=\"font-family:&quot;{font}&quot;;font-size:1pt\" string=\"{word}\"/></v:shape></w:pict></w:r></w:p></w:hdr>"
+    )
 }
 
 /// A footer with the page number: "— N —" in 四号 宋体 on the outer side
