@@ -67,21 +67,6 @@ impl FontArgs {
     }
 }
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Front matter + Markdown body; `zongjie build X.md` rebuilds from it.
-    Md,
-    /// The PDF.
-    Pdf,
-    /// The Typst source (`typst compile --root <data folder> X.typ`).
-    Typ,
-    /// A standalone HTML page.
-    Html,
-    /// Word/WPS (.docx), the same layout as the PDF.
-    Docx,
-}
-
 /// `zongjie build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -92,7 +77,7 @@ pub struct BuildArgs {
     pub template: TemplateArgs,
     /// Formats to write, comma-separated.
     #[arg(short = 'f', long = "format", value_name = "FORMATS", value_delimiter = ',', default_value = "md,pdf")]
-    pub formats: Vec<FormatArg>,
+    pub formats: Vec<crate::engine::Format>,
     /// Folder for the outputs (default: each data file's folder).
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::base::diag::Severity;
-use crate::cli::args::{BuildArgs, FormatArg};
+use crate::cli::args::BuildArgs;
 use crate::compile::fonts::{Fonts, Role};
 use crate::compile::world::Shared;
 use crate::engine::output;
@@ -46,17 +46,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             return USAGE;
         }
     };
-    let formats: Vec<Format> = args
-        .formats
-        .iter()
-        .map(|f| match f {
-            FormatArg::Md => Format::Md,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Typ => Format::Typ,
-            FormatArg::Html => Format::Html,
-            FormatArg::Docx => Format::Docx,
-        })
-        .collect();
+    let formats: Vec<Format> = args.formats.clone();
     let reference_docx = match &args.reference_docx {
         None => None,
         Some(path) => {

@@ -1,8 +1,8 @@
 //! The output backends: one module per format, each implementing
 //! [`Backend`] on one [`Assembled`] document (front matter, Markdown body,
 //! and the Typst source made from them once, when a format needs it). A new
-//! format is a new module, a variant of [`Format`] and a line in
-//! [`BACKENDS`].
+//! format is a new module, a variant of [`Format`] (which is also the
+//! command line's list of formats) and a line in [`BACKENDS`].
 
 mod docx;
 mod html;
@@ -22,18 +22,19 @@ use crate::write::source::{self, Extras, MainFile};
 
 use super::{BuildError, Drafted, Engine, Timings};
 
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// An output format (also the values of `build -f`, with these doc
+/// comments as their help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Format {
-    /// Front matter + Markdown body.
+    /// Front matter + Markdown body; `zongjie build X.md` rebuilds from it.
     Md,
     /// The PDF.
     Pdf,
-    /// The generated Typst source.
+    /// The Typst source (`typst compile --root <data folder> X.typ`).
     Typ,
-    /// A standalone HTML page of the Markdown.
+    /// A standalone HTML page with the PDF's parts.
     Html,
-    /// Word/WPS.
+    /// Word/WPS (.docx), the same layout as the PDF.
     Docx,
 }
 
