@@ -350,13 +350,48 @@ fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -
             return Err(refuse(why));
         }
         match sandbox::resolve(&root, dest) {
-            Ok(path) if path.is_file() => {}
+            Ok(path) if path.is_file() => {
+                if !looks_like_an_image(&path) {
+                    return Err(refused_image(
+                        input,
+                        text,
+                        dest,
+                        "cannot be used: it is not a PNG, JPEG, GIF or SVG image",
+                    )
+                    .hint("save it as PNG, JPEG, GIF or SVG")
+                    .into());
+                }
+            }
             Ok(_) => return Err(refuse("is not a file")),
             Err(sandbox::Refused::Outside) => return Err(refuse("leads outside the data file's folder")),
             Err(sandbox::Refused::Io(..)) => return Err(refuse("does not exist")),
         }
     }
     Ok(())
+}
+
+/// Whether a file's first bytes are those of an image a document can use:
+/// PNG, JPEG, GIF, SVG (or gzipped SVG), and the WebP and PDF images Typst
+/// also reads. Checked for every format, so that `check` and a Word-only
+/// build refuse what the PDF would.
+fn looks_like_an_image(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(4096);
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let starts = |sig: &[u8]| head.starts_with(sig);
+    if starts(b"\x89PNG\r\n\x1a\n") || starts(&[0xFF, 0xD8, 0xFF]) || starts(b"GIF87a") || starts(b"GIF89a") {
+        return true;
+    }
+    if (starts(b"RIFF") && head.get(8..12) == Some(b"WEBP")) || starts(b"%PDF-") || starts(&[0x1F, 0x8B]) {
+        return true;
+    }
+    // SVG: XML text with an <svg element near its start.
+    let text = String::from_utf8_lossy(&head).to_lowercase();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    trimmed.starts_with('<') && text.contains("<svg")
 }
 
 /// An error about the image `dest`, at the first place the input's `text`

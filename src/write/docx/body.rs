@@ -116,6 +116,11 @@ struct Writer<'c> {
     /// The properties of the last run written and where the runs ended
     /// then: text with the same properties right after it joins that run.
     last_run: Option<(RunProps, usize)>,
+    /// Footnotes written, by label: their ids.
+    cited: HashMap<String, usize>,
+    /// Where the runs of the paragraph end right after a list marker (a
+    /// task's box then takes the marker's place).
+    after_marker: Option<usize>,
     /// Writing a footnote's text: its own paragraph style, no links or
     /// pictures (their relationships would belong to the footnotes part).
     note: bool,
@@ -152,6 +157,8 @@ impl<'c> Writer<'c> {
             in_code_block: None,
             code_lang: String::new(),
             last_run: None,
+            cited: HashMap::new(),
+            after_marker: None,
             in_html_block: false,
             note: false,
         }
@@ -179,9 +186,20 @@ impl<'c> Writer<'c> {
                 Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
                 Event::FootnoteReference(label) => {
                     let key = label.to_lowercase();
-                    match defs.get(&key).filter(|_| !in_note) {
-                        Some(body) => self.footnote(body.clone(), defs),
-                        None => self.text(&format!("[^{label}]")),
+                    match (defs.get(&key).filter(|_| !in_note), self.cited.get(&key).copied()) {
+                        // Cited again: its number, as the PDF marks it
+                        // (Word has no second reference to one footnote).
+                        (Some(_), Some(id)) => {
+                            let _ = write!(
+                                self.runs(),
+                                "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t>{id}</w:t></w:r>"
+                            );
+                        }
+                        (Some(body), None) => {
+                            let id = self.footnote(body.clone(), defs);
+                            self.cited.insert(key, id);
+                        }
+                        (None, _) => self.text(&format!("[^{label}]")),
                     }
                 }
                 Event::SoftBreak => {
@@ -200,7 +218,23 @@ impl<'c> Writer<'c> {
                     };
                     paragraph(&mut self.xml, &props, "");
                 }
-                Event::TaskListMarker(checked) => self.text(if checked { "☒ " } else { "☐ " }),
+                Event::TaskListMarker(checked) => {
+                    let boxed = if checked { "☒" } else { "☐" };
+                    // A tight item's text has no paragraph of its own yet.
+                    if self.para.is_none() && matches!(self.open.last(), Some(Open::Item { .. })) {
+                        self.begin_paragraph();
+                    }
+                    let at_marker =
+                        self.after_marker.is_some() && self.para.as_ref().map(|(_, r)| r.len()) == self.after_marker;
+                    if at_marker && let Some((_, runs)) = &mut self.para {
+                        // The box is the item's marker.
+                        runs.clear();
+                        run(runs, &RunProps { hint_east_asia: self.ctx.zh, ..RunProps::default() }, boxed);
+                        runs.push_str("<w:r><w:tab/></w:r>");
+                    } else {
+                        self.text(&format!("{boxed} "));
+                    }
+                }
             }
         }
     }
@@ -279,7 +313,14 @@ impl<'c> Writer<'c> {
             Tag::Superscript => self.sup += 1,
             Tag::Subscript => self.sub += 1,
             Tag::Link { dest_url, .. } => {
-                if !self.note && is_safe_link(&dest_url) && !dest_url.is_empty() && self.link.is_none() {
+                // Only links out of the document: an anchor (#x) has no
+                // bookmark to go to in Word.
+                if !self.note
+                    && is_safe_link(&dest_url)
+                    && !dest_url.is_empty()
+                    && !dest_url.starts_with('#')
+                    && self.link.is_none()
+                {
                     let id = format!("rIdL{}", self.out.links.len() + 1);
                     self.out.links.push((id.clone(), dest_url.to_string()));
                     let _ = write!(self.runs(), "<w:hyperlink r:id=\"{id}\">");
@@ -450,6 +491,7 @@ impl Writer<'_> {
                 runs.push_str("<w:r><w:tab/></w:r>");
             }
         }
+        self.after_marker = (!runs.is_empty()).then_some(runs.len());
         self.last_char = None;
         self.pending_space = false;
         self.para = Some((props, runs));
@@ -512,7 +554,7 @@ impl Writer<'_> {
         }
     }
 
-    fn footnote(&mut self, body: Vec<Event<'_>>, defs: &HashMap<String, Vec<Event<'_>>>) {
+    fn footnote(&mut self, body: Vec<Event<'_>>, defs: &HashMap<String, Vec<Event<'_>>>) -> usize {
         let id = self.out.footnotes.len() + 1;
         let mut sub = Writer::new(self.ctx);
         sub.note = true;
@@ -531,6 +573,7 @@ impl Writer<'_> {
             self.runs(),
             "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>"
         );
+        id
     }
 
     fn code_block(&mut self, code: &str) {
@@ -566,10 +609,10 @@ impl Writer<'_> {
 
     fn write_table(&mut self, table: &Table) {
         let cols = table.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(table.alignments.len()).max(1);
-        let width = self.ctx.text_width / u32::try_from(cols).unwrap_or(1);
+        let widths = column_widths(table, cols, self.ctx.text_width);
         let out = &mut self.xml;
         out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"ZjTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
-        for _ in 0..cols {
+        for width in &widths {
             let _ = write!(out, "<w:gridCol w:w=\"{width}\"/>");
         }
         out.push_str("</w:tblGrid>");
@@ -585,7 +628,7 @@ impl Writer<'_> {
                     _ if *head => "center",
                     _ => "left",
                 };
-                let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>");
+                let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", widths[c]);
                 let props = ParaProps { style: Some("ZjTableText"), align: Some(align), ..ParaProps::default() };
                 paragraph(out, &props, row.get(c).map_or("", String::as_str));
                 out.push_str("</w:tc>");
@@ -593,8 +636,9 @@ impl Writer<'_> {
             out.push_str("</w:tr>");
         }
         out.push_str("</w:tbl>");
-        // Word needs a paragraph between two tables, and after the last.
-        paragraph(out, &ParaProps { style: Some("ZjPlain"), ..ParaProps::default() }, "");
+        // Word needs a paragraph between two tables, and after the last: a
+        // 2 pt spacer, not a blank line.
+        paragraph(out, &ParaProps { style: Some("ZjSpacer"), ..ParaProps::default() }, "");
     }
 
     fn picture(&mut self, dest: &str, alt: &str) {
@@ -609,7 +653,8 @@ impl Writer<'_> {
         let id = format!("rIdI{n}");
         let name = format!("media/image{n}.{}", pic.ext);
         self.out.media.push((id.clone(), name, bytes));
-        let (cx, cy) = pic.extent_emu(u64::from(self.ctx.text_width) * 635);
+        // At most the text block: its width, and 22 lines high.
+        let (cx, cy) = pic.extent_emu(u64::from(self.ctx.text_width) * 635, 225 * 36_000);
         let mut drawing = String::new();
         let _ = write!(
             drawing,
@@ -617,11 +662,45 @@ impl Writer<'_> {
             alt = escape(alt),
             ext = pic.ext,
         );
-        // A picture stands in a paragraph of its own, single-spaced (exact
+        // In a table cell (single-spaced) it stays in the cell; elsewhere a
+        // picture stands in a paragraph of its own, single-spaced (exact
         // line spacing would clip it).
+        if self.table.as_ref().is_some_and(|t| t.cell.is_some()) {
+            self.runs().push_str(&drawing);
+            return;
+        }
         self.flush_paragraph();
         paragraph(&mut self.xml, &ParaProps { style: Some("ZjFigure"), ..ParaProps::default() }, &drawing);
     }
+}
+
+/// Column widths in twips, by the longest text of each column (a CJK
+/// character counting twice a Latin one), at least a tenth of the share of
+/// an even split, filling the text width.
+fn column_widths(table: &Table, cols: usize, text_width: u32) -> Vec<u32> {
+    let visible = |xml: &str| -> usize {
+        let mut n = 0;
+        let mut in_tag = false;
+        for c in xml.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => n += if crate::base::text::is_cjk(c) { 2 } else { 1 },
+                _ => {}
+            }
+        }
+        n
+    };
+    let mut longest = vec![1usize; cols];
+    for (_, row) in &table.rows {
+        for (c, cell) in row.iter().enumerate().take(cols) {
+            longest[c] = longest[c].max(visible(cell).min(60));
+        }
+    }
+    let floor = (longest.iter().sum::<usize>() / cols / 3).max(1);
+    let weights: Vec<usize> = longest.iter().map(|&n| n.max(floor)).collect();
+    let total: usize = weights.iter().sum();
+    weights.iter().map(|&w| u32::try_from(w * text_width as usize / total).unwrap_or(text_width)).collect()
 }
 
 #[cfg(test)]
@@ -638,6 +717,20 @@ mod tests {
         let c = body("<w:p> & ]]> *a* **b** `c`");
         assert!(c.xml.contains("&lt;w:p&gt; &amp; ]]&gt; </w:t>"), "{}", c.xml);
         assert!(!c.xml.contains("<w:p> &"));
+    }
+
+    #[test]
+    fn a_note_cited_twice_is_one_footnote() {
+        let c = body("甲[^a]，乙[^a]。\n\n[^a]: 注。\n");
+        assert_eq!(c.footnotes.len(), 1);
+        assert!(c.xml.contains("<w:t>1</w:t>"), "{}", c.xml);
+    }
+
+    #[test]
+    fn tasks_show_their_box_as_marker_and_anchors_are_text() {
+        let c = body("- [x] 完成\n- [ ] 未完成\n\n[top](#top)");
+        assert!(c.xml.contains(">☒</w:t></w:r><w:r><w:tab/>") && !c.xml.contains("●"), "{}", c.xml);
+        assert!(c.links.is_empty());
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod parts;
 mod reference;
 pub mod xml;
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 use crate::data::Lang;
@@ -139,6 +140,12 @@ fn title_block(out: &mut String, meta: &Meta) {
     }
     if zh {
         blank(out, true);
+    } else if let Some(period) = &meta.period {
+        // The period under the title, small and grey, as the PDF has it.
+        let props =
+            ParaProps { style: Some("ZjPlain"), align: Some("center"), keep_next: true, ..ParaProps::default() };
+        let grey = RunProps { color: Some("464646"), size: Some(21), ..RunProps::default() };
+        text_para(out, &props, &grey, &language(meta.lang).period(period));
     }
     if let Some(r) = &meta.recipient {
         let words = language(meta.lang);
@@ -266,21 +273,19 @@ fn foot(out: &mut String, meta: &Meta, layout: &Layout) {
     if rows.is_empty() {
         rows.push(String::new());
     }
-    blank(out, true);
+    // A table of one cell between the two rules, floating at the foot of
+    // the last page's text block, where GB/T 9704 puts the 报尾.
+    let width = layout.text_width();
+    let _ = write!(
+        out,
+        "<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"120\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" w:tblpYSpec=\"bottom\"/><w:tblW w:w=\"{width}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{width}\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>"
+    );
     let last = rows.len() - 1;
     for (i, row) in rows.iter().enumerate() {
-        let mut borders = Vec::new();
-        if i == 0 {
-            borders.push(("top", 6, "000000"));
-        }
-        if i == last {
-            borders.push(("bottom", 8, "000000"));
-        }
         let mut props = ParaProps {
             style: Some("ZjFoot"),
             keep_next: i != last,
-            borders,
-            tabs: vec![("right", layout.text_width().saturating_sub(if zh { 320 } else { 0 }))],
+            tabs: vec![("right", width.saturating_sub(if zh { 320 } else { 0 }))],
             ..ParaProps::default()
         };
         if zh {
@@ -296,6 +301,9 @@ fn foot(out: &mut String, meta: &Meta, layout: &Layout) {
         }
         paragraph(out, &props, &runs);
     }
+    out.push_str("</w:tc></w:tr></w:tbl>");
+    // The body ends with a paragraph (Word wants one after a table).
+    paragraph(out, &ParaProps { style: Some("ZjSpacer"), ..ParaProps::default() }, "");
 }
 
 /// The red of the 版头 (about Y80% M80%).

@@ -258,15 +258,18 @@ pub fn styles(layout: &Layout) -> String {
         "<w:kern w:val=\"0\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>{lang}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
     );
     if zh {
-        // pPr order: overflowPunct, spacing, ind, jc. No punctuation hangs
-        // into the margin (LibreOffice draws none of it there).
-        out.push_str("<w:overflowPunct w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>");
+        // pPr order: overflowPunct, autoSpaceDE/DN, spacing, ind, jc. No
+        // punctuation hangs into the margin (LibreOffice draws none of it
+        // there); no space is added between Chinese and Latin letters or
+        // digits (2026年10月12日, as written and as the PDF prints it).
+        out.push_str("<w:overflowPunct w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>");
     } else {
         out.push_str("<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/>");
     }
     out.push_str("</w:pPr></w:pPrDefault></w:docDefaults>");
     let body_ind = if zh { "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" } else { "" };
-    let no_ind = "<w:ind w:firstLine=\"0\"/>";
+    // Chars attributes win over twips (ECMA-376): both are reset.
+    let no_ind = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
     // Chinese lines are left-aligned: 28 full-width characters fill the
     // measure anyway, and LibreOffice drops the comma or full stop that ends
     // a justified Chinese line (seen with 7.4 and later).
@@ -384,7 +387,7 @@ pub fn styles(layout: &Layout) -> String {
         "Figure",
         Some("Normal"),
         &format!(
-            "<w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"center\"/>"
+            "<w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}<w:jc w:val=\"left\"/>"
         ),
         "",
     );
@@ -396,7 +399,7 @@ pub fn styles(layout: &Layout) -> String {
         &format!("<w:keepNext/>{no_ind}<w:jc w:val=\"center\"/>"),
         "",
     );
-    let table_size = if zh { 24 } else { 20 };
+    let table_size = if zh { 32 } else { 22 };
     style(
         &mut out,
         "ZjTableText",
@@ -404,6 +407,15 @@ pub fn styles(layout: &Layout) -> String {
         Some("Normal"),
         &format!("<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}"),
         &format!("<w:sz w:val=\"{table_size}\"/><w:szCs w:val=\"{table_size}\"/>"),
+    );
+    // After a table: a spacer line of 2 pt, not a blank body line.
+    style(
+        &mut out,
+        "ZjSpacer",
+        "Spacer",
+        Some("Normal"),
+        &format!("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"40\" w:lineRule=\"exact\"/>{no_ind}"),
+        "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>",
     );
     style(
         &mut out,
@@ -422,7 +434,7 @@ pub fn styles(layout: &Layout) -> String {
         "",
     );
     out.push_str("<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>");
-    out.push_str("<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>");
+    out.push_str("<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"000000\"/></w:rPr></w:style>");
     // Tables: single-spaced (the body's exact spacing would blow up the
     // rows), thin borders.
     out.push_str("<w:style w:type=\"table\" w:styleId=\"ZjTable\"><w:name w:val=\"Zongjie table\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
@@ -433,7 +445,7 @@ pub fn styles(layout: &Layout) -> String {
 fn settings(layout: &Layout) -> String {
     let even = if layout.zh { "<w:evenAndOddHeaders/>" } else { "" };
     format!(
-        "{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"420\"/>{even}<w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
+        "{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"420\"/>{even}<w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
     )
 }
 

@@ -36,6 +36,10 @@ impl Reference {
         if !styles.contains("<w:styles") || !styles.contains("</w:styles>") {
             return Err("has a word/styles.xml that holds no styles".into());
         }
+        // Word refuses a part with a document type declaration.
+        if styles.contains("<!DOCTYPE") || styles.contains("<!ENTITY") {
+            return Err("has a word/styles.xml with a document type declaration (DTD), which Word refuses".into());
+        }
         let theme = part("word/theme/theme1.xml")?;
         Ok(Reference { styles, theme })
     }
@@ -151,5 +155,10 @@ mod tests {
     #[test]
     fn files_that_are_not_word_documents_say_so() {
         assert!(Reference::read(b"not a zip").unwrap_err().contains("not a Word file"));
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, b"<!DOCTYPE w:styles [<!ENTITY x \"E\">]><w:styles></w:styles>").unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(Reference::read(&bytes).unwrap_err().contains("DTD"));
     }
 }
