@@ -238,17 +238,26 @@ fn masthead(out: &mut String, meta: &Meta, layout: &Layout) {
             ParaProps { style: Some("ZjPlain"), align: Some("center"), keep_next: true, ..ParaProps::default() };
         text_para(out, &props, &hint(zh), &words.issue_line(issue, m.total_issue));
     }
-    let mut runs = String::new();
-    run(&mut runs, &hint(zh), &words.compiled_by(meta.organization.as_str().trim()));
-    runs.push_str("<w:r><w:tab/></w:r>");
-    run(&mut runs, &hint(zh), &words.date(meta.date));
-    let props = ParaProps {
-        style: Some("ZjPlain"),
-        borders: vec![("bottom", 18, RED)],
-        tabs: vec![("right", layout.text_width())],
-        ..ParaProps::default()
+    // The editing unit on the left, the date on the right: two cells, so a
+    // long unit wraps in its own and the date stays whole; the red rule is
+    // the table's bottom border.
+    let date = words.date(meta.date);
+    let date_width = u32::try_from(width(&date) * 32 / 10 + 320).unwrap_or(3000).min(layout.text_width() / 2);
+    let org_width = layout.text_width() - date_width;
+    let cell = |out: &mut String, w: u32, align: &'static str, text: &str| {
+        let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/><w:vAlign w:val=\"bottom\"/></w:tcPr>");
+        let props = ParaProps { style: Some("ZjPlain"), align: Some(align), ..ParaProps::default() };
+        text_para(out, &props, &hint(zh), text);
+        out.push_str("</w:tc>");
     };
-    paragraph(out, &props, &runs);
+    let _ = write!(
+        out,
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"0\" w:color=\"{RED}\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{org_width}\"/><w:gridCol w:w=\"{date_width}\"/></w:tblGrid><w:tr>",
+        layout.text_width()
+    );
+    cell(out, org_width, "left", &words.compiled_by(meta.organization.as_str().trim()));
+    cell(out, date_width, "right", &date);
+    out.push_str("</w:tr></w:tbl>");
     blank(out, false);
 }
 

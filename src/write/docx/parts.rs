@@ -274,7 +274,17 @@ pub fn styles(layout: &Layout) -> String {
     // measure anyway, and LibreOffice drops the comma or full stop that ends
     // a justified Chinese line (seen with 7.4 and later).
     let body_jc = if zh { "left" } else { "both" };
-    style(&mut out, "Normal", "Normal", None, &format!("{body_ind}<w:jc w:val=\"{body_jc}\"/>"), &fonts(latin, east));
+    // No space added between Chinese and Latin letters or digits, in the
+    // style too (LibreOffice does not read it from the defaults).
+    let no_auto_space = if zh { "<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>" } else { "" };
+    style(
+        &mut out,
+        "Normal",
+        "Normal",
+        None,
+        &format!("{no_auto_space}{body_ind}<w:jc w:val=\"{body_jc}\"/>"),
+        &fonts(latin, east),
+    );
     if zh {
         let title_f = fonts(LATIN, XBS);
         style(
