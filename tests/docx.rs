@@ -349,22 +349,33 @@ fn well_formed(xml: &str) -> Result<(), String> {
     if stack.is_empty() { Ok(()) } else { Err(format!("unclosed: {stack:?}")) }
 }
 
-/// Converts a `.docx` to PDF with LibreOffice (its own profile, so runs
-/// can overlap).
-fn libreoffice_pdf(docx: &Path, out: &Path) -> PathBuf {
+/// Converts `.docx` files to PDF in `out` with LibreOffice, in one run
+/// with its own profile (so runs can overlap); fails naming a file it did
+/// not convert.
+fn libreoffice_pdfs(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");
-    let status = Command::new("soffice")
+    let done = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(out)
-        .arg(docx)
+        .args(files)
         .output()
         .unwrap_or_else(|e| {
             panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)")
         });
-    let pdf = out.join(format!("{}.pdf", docx.file_stem().unwrap().to_string_lossy()));
-    assert!(pdf.is_file(), "LibreOffice wrote no PDF: {}", String::from_utf8_lossy(&status.stderr));
-    pdf
+    files
+        .iter()
+        .map(|docx| {
+            let pdf = out.join(format!("{}.pdf", docx.file_stem().unwrap().to_string_lossy()));
+            assert!(
+                pdf.is_file(),
+                "LibreOffice did not open {}: {}",
+                docx.display(),
+                String::from_utf8_lossy(&done.stderr)
+            );
+            pdf
+        })
+        .collect()
 }
 
 #[test]
@@ -372,7 +383,7 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
     let dir = temp();
     let data = example("tuanfeng-progress.zh.yaml");
     zongjie(["build", data.to_str().unwrap(), "-f", "md,docx", "-o", dir.path().to_str().unwrap()]).run().expect(0);
-    let pdf = libreoffice_pdf(&dir.path().join("tuanfeng-progress.zh.docx"), dir.path());
+    let pdf = libreoffice_pdfs(&[dir.path().join("tuanfeng-progress.zh.docx")], dir.path()).remove(0);
     let pages = pdf_words(&pdf);
     assert!(pages.len() >= 4, "a long report: {} pages", pages.len());
     let mm = 72.0 / 25.4;
@@ -492,23 +503,7 @@ for path in sys.argv[1:]:
     // LibreOffice opens every one of them too (one run for all).
     let pdfs = dir.path().join("pdfs");
     fs::create_dir_all(&pdfs).unwrap();
-    let converted = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&pdfs)
-        .args(&files)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run `soffice` ({e}): install LibreOffice (apt-get install libreoffice-writer-nogui)")
-        });
-    for file in &files {
-        let pdf = pdfs.join(format!("{}.pdf", file.file_stem().unwrap().to_string_lossy()));
-        assert!(
-            pdf.is_file(),
-            "LibreOffice did not open {}: {}",
-            file.display(),
-            String::from_utf8_lossy(&converted.stderr)
-        );
+    for pdf in libreoffice_pdfs(&files, &pdfs) {
         assert!(pdf_text_joined(&pdf).chars().count() > 100, "{} is nearly empty", pdf.display());
     }
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");

@@ -1,7 +1,8 @@
 //! The base layer: small pieces every stage shares, importing nothing of
 //! the project's own: diagnostics, the document language, classes of
 //! characters, the project's Markdown rules, guards on YAML text, files
-//! made atomically, and the sandbox of the data folder.
+//! made atomically, the sandbox of the data folder, and escaping for XML
+//! and HTML.
 
 pub mod atomic;
 pub mod diag;
@@ -9,4 +10,5 @@ pub mod lang;
 pub mod markdown;
 pub mod sandbox;
 pub mod text;
+pub mod xml;
 pub mod yaml;

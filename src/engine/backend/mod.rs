@@ -39,9 +39,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in the order they are listed.
-    pub const ALL: [Format; 5] = [Format::Md, Format::Pdf, Format::Typ, Format::Html, Format::Docx];
-
     /// The file extension.
     pub fn ext(self) -> &'static str {
         match self {
@@ -51,11 +48,6 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
         }
-    }
-
-    /// The format of an extension.
-    pub fn from_ext(ext: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.ext() == ext)
     }
 }
 
@@ -69,7 +61,8 @@ pub(crate) trait Backend: Sync {
     fn write(&self, doc: &mut Assembled<'_>) -> Result<Option<Vec<u8>>, BuildError>;
 }
 
-/// Every backend, in the order they run.
+/// Every backend, in the order they run (the PDF last of those that
+/// use the Typst source: it takes it).
 pub(crate) static BACKENDS: &[&dyn Backend] = &[&md::Md, &html::Html, &typ::Typ, &pdf::Pdf, &docx::Docx];
 
 /// One document as every backend sees it.

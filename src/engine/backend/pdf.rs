@@ -2,11 +2,12 @@
 
 use std::time::Instant;
 
-use super::{Assembled, Backend, Format};
+use super::{Assembled, Backend, Format, Typeset};
 use crate::base::diag::Diagnostic;
 use crate::compile::pdf::{self as compile, TypstError};
 use crate::compile::world::DocWorld;
 use crate::engine::{BuildError, keep_source, refused_image};
+use crate::write::source::MainFile;
 
 /// Compiles and writes the PDF.
 pub(crate) struct Pdf;
@@ -19,13 +20,13 @@ impl Backend for Pdf {
     fn write(&self, doc: &mut Assembled<'_>) -> Result<Option<Vec<u8>>, BuildError> {
         let shared = doc.engine.shared.clone();
         let (input, text, root) = (doc.input, doc.text.clone(), doc.root.clone());
-        let typeset = doc.typst()?;
-        let ours = typeset.ours;
-        let main = &typeset.main;
-        let world = match &main.module {
-            Some(m) => DocWorld::new(shared.clone(), &root, m.main.clone())
-                .map(|w| w.with_style_module(m.style.clone(), m.parts.clone())),
-            None => DocWorld::new(shared.clone(), &root, main.text.clone()).map(|w| w.with_parts(main.parts.clone())),
+        doc.typst()?;
+        // The PDF is the Typst source's last user: it takes it, uncopied.
+        let Some(Typeset { main, ours }) = doc.typst.take() else { unreachable!("made above") };
+        let MainFile { text: source, parts, module } = main;
+        let world = match module {
+            Some(m) => DocWorld::new(shared.clone(), &root, m.main).map(|w| w.with_style_module(m.style, m.parts)),
+            None => DocWorld::new(shared.clone(), &root, source.clone()).map(|w| w.with_parts(parts)),
         }
         .map_err(|e| Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root))?;
         let typst_failed = |error: TypstError| match &error.image {
@@ -34,7 +35,7 @@ impl Backend for Pdf {
                 .hint("save it as PNG, JPEG, GIF or SVG; an SVG may not link to other files or to the web")
                 .into(),
             // The self-contained source, which compiles on its own.
-            None => BuildError::Typst { kept: keep_source(input, &main.text), error, ours },
+            None => BuildError::Typst { kept: keep_source(input, &source), error, ours },
         };
         let t = Instant::now();
         let (document, typst_warnings) = compile::layout_guarded(&world).map_err(typst_failed)?;

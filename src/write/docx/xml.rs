@@ -1,33 +1,11 @@
-//! Writing WordprocessingML by hand: text escaped for XML, and the run and
+//! Writing WordprocessingML by hand: text escaped for XML (the escaper of
+//! [`crate::base::xml`]), and the run and
 //! paragraph properties in the order ECMA-376 requires (CT_RPr, CT_PPr), so
 //! that Word opens the file without a repair prompt.
 
 use std::fmt::Write as _;
 
-/// Appends `text` escaped for XML character data or an attribute value;
-/// characters XML 1.0 cannot hold (most control characters, U+FFFE/FFFF)
-/// are dropped.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-}
-
-/// `text` escaped for XML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
+pub use crate::base::xml::{escape, escape_into};
 
 /// Run formatting.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -123,8 +101,6 @@ pub struct ParaProps {
     pub style: Option<&'static str>,
     /// Keep with the next paragraph.
     pub keep_next: bool,
-    /// Start on a new page.
-    pub page_break_before: bool,
     /// A border: (`top` or `bottom`, size in eighths of a point, colour).
     pub borders: Vec<(&'static str, u32, &'static str)>,
     /// A tab stop: (`right`/`left`/`center`, position in twips).
@@ -140,11 +116,10 @@ pub struct ParaProps {
 
 impl ParaProps {
     /// `<w:pPr>…</w:pPr>`, children in schema order (pStyle, keepNext,
-    /// pageBreakBefore, pBdr, tabs, ind, jc).
+    /// pBdr, tabs, ind, jc).
     pub fn write(&self, out: &mut String) {
         let empty = self.style.is_none()
             && !self.keep_next
-            && !self.page_break_before
             && self.borders.is_empty()
             && self.tabs.is_empty()
             && self.indent.is_none()
@@ -159,9 +134,6 @@ impl ParaProps {
         }
         if self.keep_next {
             out.push_str("<w:keepNext/>");
-        }
-        if self.page_break_before {
-            out.push_str("<w:pageBreakBefore/>");
         }
         if !self.borders.is_empty() {
             out.push_str("<w:pBdr>");
@@ -222,11 +194,6 @@ pub fn paragraph(out: &mut String, props: &ParaProps, runs: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_is_escaped_and_controls_dropped() {
-        assert_eq!(escape("<w:p> & ]]> \"'\u{1}\u{FFFF}x"), "&lt;w:p&gt; &amp; ]]&gt; &quot;&apos;x");
-    }
 
     #[test]
     fn properties_keep_schema_order() {
