@@ -84,6 +84,16 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
+/// Whether a metric's values are percentages (changes in points).
+pub fn is_percent(unit: &str) -> bool {
+    matches!(unit.trim(), "%" | "％" | "percent")
+}
+
+/// Whether a metric's values are amounts of money in yuan.
+pub fn is_yuan(unit: &str) -> bool {
+    matches!(unit.trim(), "yuan" | "元" | "CNY" | "RMB")
+}
+
 #[cfg(test)]
 mod tests {
     use super::joins;

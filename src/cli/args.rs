@@ -24,6 +24,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a starter data file for a template (never overwrites).
     New(NewArgs),
+    /// Write a bulletin's fill-in forms (填报表): one per unit of its
+    /// `roster:`, asking for the metrics of `collect:` with the unit's
+    /// targets, to send out and read back (never overwrites).
+    Form(FormArgs),
     /// List the templates, or write the built-in ones out to edit.
     Templates(TemplatesArgs),
     /// List the fonts zongjie can use and which font each role gets.
@@ -135,6 +139,47 @@ pub struct NewArgs {
     /// A folder of templates with starters of their own.
     #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
     pub template_dir: Option<PathBuf>,
+}
+
+/// `zongjie form`.
+#[derive(Debug, Args)]
+pub struct FormArgs {
+    /// The bulletin's data file (`template: monthly-bulletin`).
+    #[arg(value_name = "BULLETIN")]
+    pub bulletin: PathBuf,
+    /// Folder for the forms, made if missing (default: `forms` beside the
+    /// bulletin). Each is `<unit>.xlsx` (or `.csv`).
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// The forms' format: a protected workbook, or CSV (UTF-8 with a BOM).
+    #[arg(short = 'f', long = "format", value_enum, default_value = "xlsx")]
+    pub format: FormFormat,
+    /// A folder of templates, for a bulletin of a template of its own.
+    #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
+    pub template_dir: Option<PathBuf>,
+    /// Fixes the workbooks' creation date (seconds since 1970, UTC), for
+    /// reproducible files.
+    #[arg(long = "source-date-epoch", env = "SOURCE_DATE_EPOCH", hide = true)]
+    pub source_date_epoch: Option<i64>,
+}
+
+/// The format of a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// An Excel workbook: the unit's cells open, the rest locked.
+    Xlsx,
+    /// Comma-separated values, UTF-8 with a byte order mark.
+    Csv,
+}
+
+impl FormFormat {
+    /// The file name extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            FormFormat::Xlsx => "xlsx",
+            FormFormat::Csv => "csv",
+        }
+    }
 }
 
 /// `zongjie templates`.

@@ -5,6 +5,7 @@ pub mod args;
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod form;
 pub mod new;
 pub mod templates;
 
@@ -110,6 +111,7 @@ pub fn run() -> i32 {
         args::Command::Build(args) => build::run(args),
         args::Command::Check(args) => check::run(args),
         args::Command::New(args) => new::run(args),
+        args::Command::Form(args) => form::run(args),
         args::Command::Templates(args) => templates::run(args),
         args::Command::Fonts(args) => fonts::run(args),
     }

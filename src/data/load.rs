@@ -61,6 +61,33 @@ pub fn read_source(path: &Path) -> Result<Source, DataError> {
     source_from_bytes(path, bytes)
 }
 
+/// Reads a file's bytes (a spreadsheet), refusing one over
+/// [`MAX_FILE_BYTES`] without reading more than that.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
+    use std::io::Read as _;
+    let cannot_read = |e: std::io::Error| {
+        DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, None));
+    }
+    Ok(bytes)
+}
+
+/// The 1-based line where a metric's `id: …` is written.
+pub fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.split(['{', ',', '-'])
+                .filter_map(|part| part.trim_start().strip_prefix("id:"))
+                .any(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']) == id)
+        })
+        .map(|i| i + 1)
+}
+
 /// The error for a file over [`MAX_FILE_BYTES`], with its size where known.
 fn too_large(path: &Path, size: Option<u64>) -> DataError {
     let limit = MAX_FILE_BYTES / 1_048_576;
@@ -431,7 +458,107 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
         DataError::from_yaml(&source.path, &source.text, &e, Some(path), &names, 0)
     })?;
     unique_metric_ids(source, &doc)?;
+    if let Fields::Bulletin(b) = &doc.fields {
+        bulletin_lists(source, b)?;
+    }
     Ok(doc)
+}
+
+/// What a bulletin's `roster`, `collect` and `targets` must agree on: one
+/// entry per unit and per metric id, targets only for units on the roster
+/// and metrics collected, and a `rank_by` that is collected.
+fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> {
+    let at = |key: &str, needle: &str, message: String, hint: &str| {
+        let mut diagnostic =
+            Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint.to_owned());
+        if let Some((line, column)) = written_under(&source.text, key, needle) {
+            diagnostic = diagnostic.at_line(source.text.clone(), line, column);
+        }
+        DataError::new(diagnostic)
+    };
+    let mut seen = HashSet::new();
+    for name in &b.roster {
+        if !seen.insert(name.as_str().trim()) {
+            return Err(at(
+                "roster",
+                name.as_str(),
+                format!("unit \"{name}\" is on the roster twice"),
+                "name each unit once",
+            ));
+        }
+    }
+    let mut ids = HashSet::new();
+    for m in &b.collect {
+        if !ids.insert(m.id.0.as_str()) {
+            return Err(at(
+                "collect",
+                &m.id.0,
+                format!("metric id `{}` is collected twice", m.id),
+                "give each collected metric an id of its own",
+            ));
+        }
+    }
+    let roster: Vec<&str> = b.roster.iter().map(|n| n.as_str().trim()).collect();
+    let collected: Vec<&str> = b.collect.iter().map(|m| m.id.0.as_str()).collect();
+    for (unit, targets) in &b.targets {
+        if !roster.is_empty() && !roster.contains(&unit.as_str()) {
+            let hint = match did_you_mean(unit, &roster) {
+                Some(best) => format!("did you mean \"{best}\"? targets are assigned to the units of `roster:`"),
+                None => "targets are assigned to the units of `roster:`; add the unit there".to_owned(),
+            };
+            return Err(at(
+                "targets",
+                unit,
+                format!("targets are given for \"{unit}\", which is not on the roster"),
+                &hint,
+            ));
+        }
+        for id in targets.keys() {
+            if !collected.is_empty() && !collected.contains(&id.0.as_str()) {
+                let hint = match did_you_mean(&id.0, &collected) {
+                    Some(best) => format!("did you mean `{best}`? targets are given for the metrics of `collect:`"),
+                    None => format!("targets are given for the metrics of `collect:` ({})", collected.join(", ")),
+                };
+                return Err(at(
+                    "targets",
+                    &id.0,
+                    format!("a target is given for metric `{id}` of {unit}, which is not collected"),
+                    &hint,
+                ));
+            }
+        }
+    }
+    if let Some(id) = &b.rank_by
+        && !collected.is_empty()
+        && !collected.contains(&id.0.as_str())
+    {
+        return Err(at(
+            "rank_by",
+            &id.0,
+            format!("`rank_by: {id}` names a metric that is not collected"),
+            &format!("rank by one of the metrics of `collect:` ({})", collected.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+/// The line and column (1-based) where `needle` is first written under the
+/// top-level `key:` of a YAML text.
+fn written_under(text: &str, key: &str, needle: &str) -> Option<(usize, usize)> {
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        if !line.starts_with([' ', '\t', '-', '#']) && !line.is_empty() {
+            inside = line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'));
+        }
+        if inside && !needle.is_empty() {
+            let body = line.strip_prefix(key).unwrap_or(line);
+            if let Some(at) = body.find(needle) {
+                let byte = line.len() - body.len() + at;
+                return Some((i + 1, line[..byte].chars().count() + 1));
+            }
+        }
+    }
+    None
 }
 
 /// Two metrics with one id: the second would hide the first.
@@ -620,6 +747,17 @@ fn accept<'de, A: MapAccess<'de>>(fields: &mut Fields, key: &str, map: &mut A) -
             "items" => f.items = list(map)?,
             "distribution" => f.distribution = map.next_value::<Option<Distribution>>()?.unwrap_or_default(),
             "copies" => f.copies = map.next_value::<Option<Count>>()?.map(|c| c.0),
+            "roster" => f.roster = list(map)?,
+            "collect" => f.collect = list(map)?,
+            "targets" => {
+                f.targets = map
+                    .next_value::<Option<BTreeMap<String, BTreeMap<Id, Number>>>>()?
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(unit, t)| (unit.as_str().trim().to_owned(), t))
+                    .collect();
+            }
+            "figures_table" => f.figures_table = map.next_value()?,
             _ => return Err(unhandled(key)),
         },
         Fields::Common(_) => return Err(unhandled(key)),

@@ -12,6 +12,7 @@ pub mod mdfile;
 pub(crate) mod period;
 mod scalar;
 mod schema;
+pub mod sheet;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -21,7 +22,8 @@ use serde::{Deserialize, Serialize};
 
 pub use self::error::{DataError, did_you_mean};
 pub use self::load::{
-    Source, from_yaml_text, front_matter_template, parse, parse_front_matter, read_source, source_from_bytes, to_yaml,
+    Source, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
+    source_from_bytes, to_yaml,
 };
 pub use self::period::{Due, Period, PeriodError, PeriodKind};
 pub(crate) use self::scalar::date as scalar_date;
@@ -256,6 +258,24 @@ pub struct Distribution {
     pub issue_to: Vec<Text>,
 }
 
+/// A metric a bulletin asks its units for (`collect:`): the roll-up uses
+/// its label, unit and direction, whatever the returns say.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collected {
+    /// The id the returns give it (or the label they give it, if not).
+    pub id: Id,
+    /// What is counted, as the bulletin prints it.
+    pub label: Text,
+    /// Unit of the figures; a return that states another is set aside.
+    #[serde(default)]
+    pub unit: String,
+    /// Whether higher or lower is good news; a return that states the
+    /// other is set aside.
+    #[serde(default)]
+    pub better: Better,
+}
+
 /// The fields of `monthly-bulletin`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct BulletinFields {
@@ -277,6 +297,14 @@ pub struct BulletinFields {
     pub distribution: Distribution,
     /// Copies printed.
     pub copies: Option<u32>,
+    /// The units that must report, named as their returns name them.
+    pub roster: Vec<Text>,
+    /// The metrics asked for; empty: whatever the returns give.
+    pub collect: Vec<Collected>,
+    /// The yearly target assigned to each unit, per metric id.
+    pub targets: BTreeMap<String, BTreeMap<Id, Number>>,
+    /// Whether to print the table of every metric per unit (default yes).
+    pub figures_table: Option<bool>,
 }
 
 /// The template-specific part of a document.

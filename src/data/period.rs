@@ -201,6 +201,88 @@ impl Period {
         }
     }
 
+    /// A period as a spreadsheet's 报送期间 cell may write it: the
+    /// canonical forms and their near misses (`2026年10月`, `2026.10`,
+    /// `2026/10`), a span of months of one year (`2026年1-10月`, as a
+    /// cumulative return is labelled), a quarter or half in words
+    /// (`2026年第三季度`, `2026年上半年`, `Q3 2026`), a year (`2026年`), a
+    /// month in English (`October 2026`, `Oct 2026`).
+    ///
+    /// ```
+    /// # use zongjie::data::Period;
+    /// assert_eq!(Period::parse_loose("2026年10月").unwrap().to_string(), "2026-10");
+    /// assert_eq!(Period::parse_loose("2026年1-10月").unwrap().end().to_string(), "2026-10-31");
+    /// assert_eq!(Period::parse_loose("2026年第三季度").unwrap().to_string(), "2026-Q3");
+    /// assert_eq!(Period::parse_loose("October 2026").unwrap().to_string(), "2026-10");
+    /// assert!(Period::parse_loose("十月").is_none());
+    /// ```
+    #[must_use]
+    pub fn parse_loose(text: &str) -> Option<Period> {
+        let s: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{FF0D}' | '\u{2014}' | '\u{2013}' | '～' | '~' | '至' | '到' => '-',
+                _ => c,
+            })
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if s.is_empty() || s.len() > MAX_HINTED_LEN {
+            return None;
+        }
+        let digits = |t: &str| t.parse::<u32>().ok();
+        // 2026年1-10月: a span of months (before the near misses, which
+        // would read it as a day).
+        if let Some((year, months)) = s.split_once('年').and_then(|(y, r)| Some((digits(y)?, r.strip_suffix('月')?)))
+            && let Some((a, b)) = months.split_once('-')
+        {
+            let year = i32::try_from(year).ok()?;
+            let first = Period::month(year, digits(a)?)?;
+            let last = Period::month(year, digits(b)?)?;
+            return Period::range(first.start(), last.end());
+        }
+        match Period::parse(&s) {
+            Ok(p) => return Some(p),
+            Err(PeriodError::Spelling { suggestion, .. }) => return Period::parse(&suggestion).ok(),
+            Err(_) => {}
+        }
+        let (year, rest) = s.split_once('年').map_or((None, s.as_str()), |(y, r)| (digits(y), r));
+        if let Some(year) = year.and_then(|y| i32::try_from(y).ok()).filter(|y| (1900..=2200).contains(y)) {
+            let rest = rest.trim_end_matches("份").trim_end_matches("度");
+            if rest.is_empty() || rest == "全年" {
+                return Period::full_year(year);
+            }
+            let quarter = rest.trim_start_matches('第').trim_end_matches('季');
+            let n = match quarter {
+                "一" | "1" => Some(1),
+                "二" | "2" => Some(2),
+                "三" | "3" => Some(3),
+                "四" | "4" => Some(4),
+                _ => None,
+            };
+            if let Some(n) = n.filter(|_| rest.ends_with('季')) {
+                return Period::quarter(year, n);
+            }
+            return match rest {
+                "上半年" => Period::half(year, 1),
+                "下半年" => Period::half(year, 2),
+                _ => None,
+            };
+        }
+        // English: a month name or a quarter, then the year.
+        let lower = text.trim().to_ascii_lowercase().replace(',', " ");
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let [first, year] = words.as_slice() else { return None };
+        let year = digits(year).and_then(|y| i32::try_from(y).ok())?;
+        if let Some(q) = first.strip_prefix('q').and_then(digits) {
+            return Period::quarter(year, q);
+        }
+        const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        let month = MONTHS.iter().position(|m| first.starts_with(m))?;
+        Period::month(year, u32::try_from(month).ok()? + 1)
+    }
+
     /// The single day `date`.
     ///
     /// ```

@@ -15,7 +15,8 @@ pub enum Kind {
     #[serde(rename = "village-stay-report")]
     VillageStay,
     /// `monthly-bulletin`: issue, total_issue, editor_note, units, rank_by,
-    /// lag_below, items, distribution, copies.
+    /// lag_below, items, distribution, copies, roster, collect, targets,
+    /// figures_table.
     #[serde(rename = "monthly-bulletin")]
     Bulletin,
     /// The common contract alone (a bulletin's unit file).
@@ -58,6 +59,10 @@ impl Kind {
                 "items",
                 "distribution",
                 "copies",
+                "roster",
+                "collect",
+                "targets",
+                "figures_table",
             ],
             Kind::Common => &[],
         }

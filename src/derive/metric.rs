@@ -44,12 +44,4 @@ pub struct MetricFigures {
     pub sentence: String,
 }
 
-/// Whether a metric's values are percentages (changes in points).
-pub fn is_percent(unit: &str) -> bool {
-    matches!(unit.trim(), "%" | "％" | "percent")
-}
-
-/// Whether a metric's values are amounts of money in yuan.
-pub fn is_yuan(unit: &str) -> bool {
-    matches!(unit.trim(), "yuan" | "元" | "CNY" | "RMB")
-}
+pub use crate::base::text::{is_percent, is_yuan};

@@ -46,6 +46,13 @@ pub struct Rollup {
     pub below_schedule: Vec<Ranked>,
     /// `lag_below` as a percentage.
     pub lag_below_text: Option<String>,
+    /// Units on the roster whose return was not received (nor set aside).
+    pub not_received: Vec<String>,
+    /// Every metric per unit, for the figures table: in the order of
+    /// `collect:` (else of the returns), units in roster order.
+    pub table: Vec<TableMetric>,
+    /// Whether the bulletin prints the figures table.
+    pub figures_table: bool,
     /// Problems met while loading unit files, for the log.
     #[serde(skip)]
     pub warnings: Vec<Diagnostic>,
@@ -70,8 +77,52 @@ pub struct Missing {
     /// Why, in one line.
     pub reason: String,
     /// `unmatched`: a pattern matched no file; `broken`: the file did not
-    /// load; `other_period`: the file reports on another period.
+    /// load; `other_period`: the file reports on another period;
+    /// `disagrees`: it counts a metric in another unit, or with the other
+    /// direction, than the bulletin.
     pub kind: &'static str,
+    /// The unit whose return it is, where known.
+    pub unit: Option<String>,
+    /// Where and how a return disagrees, in the document's language
+    /// (`Sheet1!C5计量单位为“万元”，应为“元”`); empty for the other kinds.
+    pub detail: String,
+}
+
+impl Missing {
+    /// A return expected but not loaded, for a reason of `kind`.
+    pub fn new(file: String, reason: String, kind: &'static str) -> Missing {
+        Missing { file, reason, kind, unit: None, detail: String::new() }
+    }
+}
+
+/// One metric of the figures table.
+#[derive(Clone, Debug, Serialize)]
+pub struct TableMetric {
+    /// The metric's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// The unit of its figures.
+    pub unit: String,
+    /// One row per unit.
+    pub rows: Vec<TableRow>,
+    /// The county's totals (the mean, for a metric in `%`).
+    pub total: TableRow,
+}
+
+/// A unit's figures of one metric.
+#[derive(Clone, Debug, Serialize)]
+pub struct TableRow {
+    /// The unit (or the totals row's name).
+    pub name: String,
+    /// Its target.
+    pub target: Option<f64>,
+    /// Its actual figure.
+    pub actual: Option<f64>,
+    /// Its rate, as a percentage.
+    pub rate_text: Option<String>,
+    /// Whether the unit's return was received.
+    pub received: bool,
 }
 
 /// One metric summed over the units.
@@ -153,6 +204,8 @@ pub struct Return {
     pub file: String,
     /// What the lint finds in what the bulletin shows of it.
     pub findings: Vec<Diagnostic>,
+    /// Where each metric is given in the file, by id (`line 12`, `Sheet1!B5`).
+    pub places: BTreeMap<String, String>,
 }
 
 /// Why the returns cannot be rolled up together.
@@ -168,25 +221,25 @@ pub fn roll_up(
 ) -> Result<Rollup, RollupError> {
     let lang = doc.lang;
     let mut rollup = Rollup { missing: returns.missing, warnings: returns.warnings, ..Rollup::default() };
-    let mut loaded: Vec<(Document, String)> = Vec::new();
-    for Return { doc: unit, file: shown, findings } in returns.loaded {
-        match other_period(doc, &unit) {
+    let mut loaded: Vec<Return> = Vec::new();
+    for r in returns.loaded {
+        match other_period(doc, &r.doc) {
             Some(why) => {
                 rollup.warnings.push(
-                    Diagnostic::warning(format!("{shown} {why}; it is not rolled up"))
+                    Diagnostic::warning(format!("{} {why}; it is not rolled up", r.file))
                         .in_file(&doc.path)
                         .hint("figures as of another date do not add up with this issue's: ask the unit for its return for this period"),
                 );
-                rollup.missing.push(Missing { file: shown, reason: why, kind: "other_period" });
+                let mut missing = Missing::new(r.file, why, "other_period");
+                missing.unit = Some(r.doc.organization.as_str().trim().to_owned());
+                rollup.missing.push(missing);
             }
-            None => {
-                rollup.warnings.extend(findings);
-                loaded.push((unit, shown));
-            }
+            None => loaded.push(r),
         }
     }
-    check_units_agree(&loaded)?;
+    let loaded = conform(doc, bulletin, loaded, &mut rollup);
     rollup.warnings.extend(disagreements(&loaded, &doc.path));
+    roster_check(doc, bulletin, &loaded, &mut rollup);
     for (unit, file) in &loaded {
         rollup.units.push(Unit {
             name: unit.organization.to_string(),
@@ -194,7 +247,7 @@ pub fn roll_up(
             metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, lang, schedule)).collect(),
         });
     }
-    rollup.totals = totals(&loaded, lang, schedule);
+    rollup.totals = totals(&loaded, bulletin, lang, schedule);
     rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
     if let Some(id) = &bulletin.rank_by {
         rollup.rank_by = rollup.total.get(&id.0).cloned();
@@ -209,7 +262,245 @@ pub fn roll_up(
         rollup.below_schedule = rollup.ranking.iter().filter(|r| r.below_schedule).cloned().collect();
     }
     rollup.lag_below_text = bulletin.lag_below.map(|n| language(lang).percent(n.0));
+    rollup.table = table(&rollup, bulletin, lang);
+    rollup.figures_table = bulletin.figures_table.unwrap_or(true);
     Ok(rollup)
+}
+
+/// Brings each return to the bulletin's terms: with `collect:`, its labels,
+/// units and directions, and only its metrics; without, the unit most
+/// returns give each id. A return that states another unit (or, for a
+/// metric where higher is better, says lower is) is set aside: named in
+/// the bulletin and as an error of `check`, the others rolled up. The
+/// targets the county assigned replace the returns' own, which are warned
+/// about where they differ.
+fn conform(
+    doc: &Document,
+    bulletin: &BulletinFields,
+    returns: Vec<Return>,
+    rollup: &mut Rollup,
+) -> Vec<(Document, String)> {
+    let words = language(doc.lang);
+    let units = expected_units(bulletin, &returns);
+    let mut kept = Vec::new();
+    'returns: for r in returns {
+        let Return { doc: mut unit, file, findings, places } = r;
+        let name = unit.organization.as_str().trim().to_owned();
+        let here = |id: &str| places.get(id).map_or_else(|| file.clone(), |p| format!("{file}, {p}"));
+        let assigned = bulletin.targets.get(&name);
+        let mut metrics = Vec::new();
+        for mut m in std::mem::take(&mut unit.metrics) {
+            let collected = bulletin.collect.iter().find(|c| c.id == m.id);
+            if !bulletin.collect.is_empty() && collected.is_none() {
+                rollup.warnings.push(
+                    Diagnostic::warning(format!(
+                        "{}: metric `{}` is not collected by the bulletin; it is left out",
+                        here(&m.id.0),
+                        m.id
+                    ))
+                    .in_file(&doc.path)
+                    .hint("add it to `collect:` to roll it up"),
+                );
+                continue;
+            }
+            let expected = units.get(&m.id.0).cloned().unwrap_or_default();
+            let stated = m.unit.trim().to_owned();
+            let disagreement = if !stated.is_empty() && !same_unit(&stated, &expected) {
+                Some((
+                    words.disagreeing_unit(places.get(&m.id.0).map_or("", String::as_str), &stated, &expected),
+                    format!("counts `{}` in \"{stated}\", but the bulletin in \"{expected}\"", m.id),
+                ))
+            } else if collected.is_some_and(|c| c.better == Better::Higher && m.better == Better::Lower) {
+                Some((
+                    words.disagreeing_better(places.get(&m.id.0).map_or("", String::as_str)),
+                    format!("says lower is better for `{}`, which the bulletin collects as higher is better", m.id),
+                ))
+            } else {
+                None
+            };
+            if let Some((detail, why)) = disagreement {
+                rollup.warnings.push(
+                    Diagnostic::error(format!("{}: {why}; the return is set aside", here(&m.id.0)))
+                        .in_file(&doc.path)
+                        .hint("ask the unit to correct its return; the bulletin is built from the others"),
+                );
+                rollup.missing.push(Missing { file, reason: why, kind: "disagrees", unit: Some(name), detail });
+                continue 'returns;
+            }
+            m.unit = expected;
+            if let Some(c) = collected {
+                m.label = c.label.clone();
+                m.better = c.better;
+            }
+            if let Some(target) = assigned.and_then(|t| t.get(&m.id)) {
+                if let Some(own) = m.target.filter(|own| (own.0 - target.0).abs() > 1e-9 * target.0.abs().max(1.0)) {
+                    rollup.warnings.push(
+                        Diagnostic::warning(format!(
+                            "{}: the return gives a target of {} for `{}`, but {} was assigned {}; the assigned target is used",
+                            here(&m.id.0), own.0, m.id, name, target.0
+                        ))
+                        .in_file(&doc.path)
+                        .hint("the targets of `targets:` are the county's; correct the return or `targets:`"),
+                    );
+                }
+                m.target = Some(*target);
+            }
+            metrics.push(m);
+        }
+        unit.metrics = metrics;
+        rollup.warnings.extend(findings);
+        kept.push((unit, file));
+    }
+    kept
+}
+
+/// The unit of each metric id: `collect:`'s, else the one most returns
+/// give (the first met, in a tie).
+fn expected_units(bulletin: &BulletinFields, returns: &[Return]) -> BTreeMap<String, String> {
+    if !bulletin.collect.is_empty() {
+        return bulletin.collect.iter().map(|c| (c.id.0.clone(), c.unit.trim().to_owned())).collect();
+    }
+    let mut votes: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for r in returns {
+        for m in &r.doc.metrics {
+            let unit = m.unit.trim();
+            if unit.is_empty() {
+                continue;
+            }
+            let list = votes.entry(m.id.0.clone()).or_default();
+            match list.iter_mut().find(|(u, _)| same_unit(u, unit)) {
+                Some((_, n)) => *n += 1,
+                None => list.push((unit.to_owned(), 1)),
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(id, list)| {
+            let best = list.iter().map(|(_, n)| *n).max()?;
+            list.into_iter().find(|(_, n)| *n == best).map(|(u, _)| (id, u))
+        })
+        .collect()
+}
+
+/// Whether two units are one (`%` and `％`, `元` and `yuan`).
+fn same_unit(a: &str, b: &str) -> bool {
+    use crate::derive::metric::{is_percent, is_yuan};
+    a.trim() == b.trim() || (is_percent(a) && is_percent(b)) || (is_yuan(a) && is_yuan(b))
+}
+
+/// The roster against the returns: who did not report (named in the
+/// bulletin and warned), and returns from units not on it (warned).
+fn roster_check(doc: &Document, bulletin: &BulletinFields, kept: &[(Document, String)], rollup: &mut Rollup) {
+    if bulletin.roster.is_empty() {
+        return;
+    }
+    let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
+    let reported = |name: &str| {
+        kept.iter().any(|(d, _)| d.organization.as_str().trim() == name)
+            || rollup.missing.iter().any(|m| m.unit.as_deref() == Some(name))
+    };
+    rollup.not_received = roster.iter().filter(|n| !reported(n)).map(|n| (*n).to_owned()).collect();
+    if !rollup.not_received.is_empty() {
+        rollup.warnings.push(
+            Diagnostic::warning(format!("no return received from {}", rollup.not_received.join(", ")))
+                .in_file(&doc.path)
+                .hint("the bulletin names them as not received; a return is matched by its unit's name (填报单位, `organization`, or the file's name)"),
+        );
+    }
+    off_roster(doc, &roster, kept, &mut rollup.warnings);
+}
+
+/// Warns of each return from a unit not on the roster.
+fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warnings: &mut Vec<Diagnostic>) {
+    for (unit, file) in kept {
+        let name = unit.organization.as_str().trim();
+        if !roster.contains(&name) {
+            let hint = match crate::data::did_you_mean(name, roster) {
+                Some(best) => {
+                    format!("did you mean \"{best}\"? correct the unit's name in the return, or add it to `roster:`")
+                }
+                None => "add the unit to `roster:`, or remove its return".to_owned(),
+            };
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "{file} is the return of {name}, which is not on the roster; it is rolled up"
+                ))
+                .in_file(&doc.path)
+                .hint(hint),
+            );
+        }
+    }
+}
+
+/// The figures table: every metric, every unit (roster order, then the
+/// others), the units not received with no figures, and the totals.
+fn table(rollup: &Rollup, bulletin: &BulletinFields, lang: Lang) -> Vec<TableMetric> {
+    let mut names: Vec<String> = bulletin.roster.iter().map(|n| n.as_str().trim().to_owned()).collect();
+    for u in &rollup.units {
+        if !names.contains(&u.name) {
+            names.push(u.name.clone());
+        }
+    }
+    rollup
+        .totals
+        .iter()
+        .map(|t| {
+            let rows = names
+                .iter()
+                .filter_map(|name| {
+                    let unit = rollup.units.iter().find(|u| &u.name == name);
+                    let received = unit.is_some() || rollup.not_received.contains(name);
+                    if !received {
+                        // Set aside or broken: named elsewhere, not a row of figures.
+                        return None;
+                    }
+                    let f = unit.and_then(|u| u.metrics.iter().find(|m| m.metric.id.0 == t.id));
+                    Some(TableRow {
+                        name: name.clone(),
+                        target: f.and_then(|f| f.metric.target).map(|n| n.0).or_else(|| {
+                            bulletin.targets.get(name).and_then(|m| m.get(&crate::data::Id(t.id.clone()))).map(|n| n.0)
+                        }),
+                        actual: f.and_then(|f| f.metric.actual).map(|n| n.0),
+                        rate_text: f.and_then(|f| f.rate_text.clone()),
+                        received: unit.is_some(),
+                    })
+                })
+                .collect();
+            TableMetric {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                unit: t.unit.clone(),
+                rows,
+                total: TableRow {
+                    name: language(lang).total_row().to_owned(),
+                    target: t.target,
+                    actual: t.actual,
+                    rate_text: t.figures.rate_text.clone(),
+                    received: true,
+                },
+            }
+        })
+        .collect()
+}
+
+/// What the roll-up would find in one return, for `check` on it the moment
+/// it arrives: another period, a unit or direction the bulletin does not
+/// count in (errors), metrics not collected, targets that differ from the
+/// assigned ones, a unit not on the roster (warnings).
+pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec<Diagnostic> {
+    if let Some(why) = other_period(doc, &r.doc) {
+        return vec![Diagnostic::error(format!("{} {why}", r.file)).in_file(&doc.path).hint(
+            "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return",
+        )];
+    }
+    let mut rollup = Rollup::default();
+    let kept = conform(doc, bulletin, vec![r], &mut rollup);
+    if !bulletin.roster.is_empty() {
+        let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
+        off_roster(doc, &roster, &kept, &mut rollup.warnings);
+    }
+    rollup.warnings
 }
 
 /// Why a unit's return does not belong in the bulletin: it gives figures as
@@ -255,36 +546,6 @@ fn disagreements(units: &[(Document, String)], bulletin: &Path) -> Vec<Diagnosti
         }
     }
     out
-}
-
-/// Units whose `unit` strings differ for one id are an error naming both.
-fn check_units_agree(units: &[(Document, String)]) -> Result<(), RollupError> {
-    let mut first: BTreeMap<&str, (&str, &Document)> = BTreeMap::new();
-    for (doc, _) in units {
-        for m in &doc.metrics {
-            match first.get(m.id.0.as_str()) {
-                Some((unit, other)) if unit.trim() != m.unit.trim() => {
-                    return Err(RollupError(Box::new(
-                        Diagnostic::error(format!(
-                            "metric `{}` is counted in \"{}\" in {} but in \"{}\" in {}",
-                            m.id,
-                            unit,
-                            other.path.display(),
-                            m.unit,
-                            doc.path.display()
-                        ))
-                        .in_file(&doc.path)
-                        .hint("every unit must report a metric in the same unit, or the totals mean nothing"),
-                    )));
-                }
-                Some(_) => {}
-                None => {
-                    first.insert(&m.id.0, (&m.unit, doc));
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Sums of one metric over the units.
@@ -342,13 +603,16 @@ impl Sum {
     }
 }
 
-fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Vec<Total> {
-    let mut order: Vec<String> = Vec::new();
+fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, schedule: Option<f64>) -> Vec<Total> {
+    // The order of `collect:`, then of the returns.
+    let mut order: Vec<String> = bulletin.collect.iter().map(|c| c.id.0.clone()).collect();
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
     for (doc, _) in units {
         for m in &doc.metrics {
             let s = sums.entry(m.id.0.clone()).or_insert_with(|| {
-                order.push(m.id.0.clone());
+                if !order.contains(&m.id.0) {
+                    order.push(m.id.0.clone());
+                }
                 Sums {
                     first: m.clone(),
                     count: 0,
@@ -400,8 +664,19 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
             if !s.outside_rate.is_empty() && figures.rate.is_some() {
                 figures.sentence.push_str(&language(lang).outside_rate(&s.outside_rate));
             }
+            // With `targets:`, the county's target is the sum over the
+            // roster, whoever reported; the rate is over the units that
+            // gave both figures, and the sentence says so.
+            let assigned = assigned_total(bulletin, &s.first.id, mean);
+            if let (Some((total, units)), Some(_)) = (assigned, figures.rate) {
+                let paired = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
+                if paired < units {
+                    let total = language(lang).quantity(&s.first.unit, total);
+                    figures.sentence.push_str(&language(lang).rate_over(paired, units, &total));
+                }
+            }
             // What the reader sees as the target is the whole of it.
-            let target = s.target.all.value(mean);
+            let target = assigned.map(|(t, _)| t).or_else(|| s.target.all.value(mean));
             figures.metric.target = target.map(data::Number);
             figures.target_text = target.map(|t| language(lang).quantity(&s.first.unit, t));
             Total {
@@ -420,6 +695,24 @@ fn totals(units: &[(Document, String)], lang: Lang, schedule: Option<f64>) -> Ve
             }
         })
         .collect()
+}
+
+/// The target assigned to the units of the roster (or, without one, to
+/// every unit of `targets:`) for a metric, and how many units it is over;
+/// none without `targets:` for it.
+fn assigned_total(bulletin: &BulletinFields, id: &crate::data::Id, mean: bool) -> Option<(f64, usize)> {
+    let mut sum = Sum::default();
+    let mut add = |unit: &str| {
+        if let Some(t) = bulletin.targets.get(unit).and_then(|t| t.get(id)) {
+            sum.add(t.0);
+        }
+    };
+    if bulletin.roster.is_empty() {
+        bulletin.targets.keys().for_each(|u| add(u));
+    } else {
+        bulletin.roster.iter().for_each(|u| add(u.as_str().trim()));
+    }
+    Some((sum.value(mean)?, usize::try_from(sum.terms).unwrap_or(usize::MAX)))
 }
 
 /// The units in the order of the ranking. Where higher is better a unit
@@ -500,6 +793,7 @@ mod tests {
             doc: doc(&format!("{name}.yaml"), &text, &Schema::common()),
             file: format!("{name}.yaml"),
             findings: Vec::new(),
+            places: BTreeMap::new(),
         }
     }
 
@@ -520,7 +814,7 @@ mod tests {
                 unit("Gamma", 50.0, None, "2026-10"),
                 unit("Delta", 80.0, Some(80.0), "2026-09"),
             ],
-            missing: vec![Missing { file: "units/e.yaml".into(), reason: "broken".into(), kind: "broken" }],
+            missing: vec![Missing::new("units/e.yaml".into(), "broken".into(), "broken")],
             warnings: Vec::new(),
         };
         let rollup = roll_up(&bulletin, fields, returns, Some(10.0 / 12.0)).unwrap();

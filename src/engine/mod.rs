@@ -239,6 +239,9 @@ impl Engine {
     /// refuses what `build` would refuse in the body (a bad chart, an image
     /// that is missing or outside the folder).
     pub fn check(&self, input: &Path) -> Result<Checked, BuildError> {
+        if data::sheet::Kind::of(input).is_some() {
+            return Ok(Checked { findings: returns::check_return(input, &self.templates)? });
+        }
         let drafted = self.draft(input, &mut Timings::default())?;
         convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
         Ok(Checked { findings: drafted.findings })

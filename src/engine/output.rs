@@ -1,7 +1,9 @@
 //! Writing a document's outputs: every format goes to a temporary file in
 //! the output folder first, and only when all are written are they renamed
 //! into place, together. A failure or an interruption leaves the earlier
-//! outputs as they were and no temporary file behind.
+//! outputs as they were and no temporary file behind. [`write_new`] is
+//! the same for files that must not exist yet (a bulletin's forms): it
+//! places them all or none, and never over a file.
 
 use std::fs;
 use std::io::Write;
@@ -22,6 +24,15 @@ pub fn target(dir: &Path, stem: &str, format: Format) -> PathBuf {
 /// Writes all files of one document atomically; returns their paths.
 pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
     WRITES.write_all(dir, stem, files)
+}
+
+/// Writes new files into `dir`, all or none, never over a file that is
+/// there: each name gets its bytes in a temporary file first; then each is
+/// linked into place, which fails where any file is (even one that
+/// appeared meanwhile); if one fails, the ones already placed are removed.
+/// Returns their paths. An existing file fails with `AlreadyExists`.
+pub fn write_new(dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    WRITES.write_new(dir, files)
 }
 
 /// Removes every temporary file being written (on Ctrl-C or termination),
@@ -65,6 +76,35 @@ impl Writes {
                 let _ = fs::remove_file(temp);
                 self.unregister(temp);
             }
+        }
+        result
+    }
+
+    fn write_new(&self, dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+        let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let result = (|| {
+            for (name, bytes) in files {
+                let (temp, mut file) = self.registered(|| new_temp(dir, name))?;
+                temps.push((temp, dir.join(name)));
+                file.write_all(bytes)?;
+                file.sync_all()?;
+            }
+            let _renaming = self.renaming.read();
+            let mut placed: Vec<&Path> = Vec::new();
+            for (temp, target) in &temps {
+                if let Err(e) = place_new(temp, target) {
+                    for done in placed {
+                        let _ = fs::remove_file(done);
+                    }
+                    return Err(e);
+                }
+                placed.push(target);
+            }
+            Ok(temps.iter().map(|(_, t)| t.clone()).collect())
+        })();
+        for (temp, _) in &temps {
+            let _ = fs::remove_file(temp);
+            self.unregister(temp);
         }
         result
     }
@@ -139,6 +179,20 @@ impl Writes {
     }
 }
 
+/// Puts `temp` at `target`, where no file is: a hard link, which fails
+/// where one is; where links cannot be made (FAT, some network shares), a
+/// rename once the target is seen to be absent. `temp` stays, to be
+/// removed.
+fn place_new(temp: &Path, target: &Path) -> std::io::Result<()> {
+    match fs::hard_link(temp, target) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || fs::symlink_metadata(target).is_ok() => {
+            Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} already exists", target.display())))
+        }
+        Err(_) => fs::rename(temp, target),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +221,24 @@ mod tests {
         assert_eq!(fs::read(dir.join("p.pdf")).unwrap(), b"pdf");
         fs::remove_dir_all(&dir).unwrap();
         fs::remove_file(&outside).unwrap();
+    }
+
+    #[test]
+    fn new_files_are_written_all_or_none_and_never_over_one() {
+        let dir = std::env::temp_dir().join(format!("zongjie-out-new-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let files = [("a.xlsx".to_owned(), b"a".to_vec()), ("b.xlsx".to_owned(), b"b".to_vec())];
+        assert_eq!(write_new(&dir, &files).unwrap(), [dir.join("a.xlsx"), dir.join("b.xlsx")]);
+        fs::remove_file(dir.join("a.xlsx")).unwrap();
+        fs::write(dir.join("b.xlsx"), b"theirs").unwrap();
+        let e = write_new(&dir, &files).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        let mut names: Vec<String> =
+            fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names, ["b.xlsx"], "a.xlsx was left, or a temporary file");
+        assert_eq!(fs::read(dir.join("b.xlsx")).unwrap(), b"theirs");
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::base::diag::Diagnostic;
-use crate::data::{self, BulletinFields, DataError, Document, Schema};
+use crate::data::{self, BulletinFields, DataError, Document, Fields, Schema};
 use crate::derive::rollup::{Missing, Return, Returns};
 use crate::render::Templates;
 
@@ -36,16 +36,27 @@ pub fn load(
                     .in_file(&doc.path)
                     .hint("check the file name, or remove the pattern once the unit has stopped reporting"),
             );
-            returns.missing.push(Missing {
-                file: pattern.to_string(),
-                reason: "no file matches".into(),
-                kind: "unmatched",
-            });
+            returns.missing.push(Missing::new(pattern.to_string(), "no file matches".into(), "unmatched"));
             continue;
         }
         for (path, shown, refused) in files {
             // One file is one return, however many names lead to it.
             if !read.insert(path.clone()) {
+                continue;
+            }
+            // Excel's and LibreOffice's lock files of an open workbook.
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with("~$") || name.starts_with(".~lock.") {
+                continue;
+            }
+            if !is_return(&path) {
+                returns.warnings.push(
+                    Diagnostic::warning(format!(
+                        "units: `{pattern}` matches {shown}, which is not a return; it was not read"
+                    ))
+                    .in_file(&doc.path)
+                    .hint("returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files"),
+                );
                 continue;
             }
             if let Some(why) = refused {
@@ -55,13 +66,13 @@ pub fn load(
                         .in_file(&doc.path)
                         .hint("unit files must be inside the bulletin's folder, not symlinks to files elsewhere"),
                 );
-                returns.missing.push(Missing { file: shown, reason: format!("{why}; not read"), kind: "broken" });
+                returns.missing.push(broken(shown, format!("{why}; not read")));
                 continue;
             }
-            match load_unit(&path, templates) {
-                Ok((unit, findings)) => returns.loaded.push(Return { doc: unit, file: shown, findings }),
+            match load_unit(&path, &shown, doc, bulletin, templates) {
+                Ok(unit) => returns.loaded.push(unit),
                 Err(e) => {
-                    returns.missing.push(Missing { file: shown, reason: e.to_string(), kind: "broken" });
+                    returns.missing.push(broken(shown, e.to_string()));
                     returns.warnings.push(e.0.as_ref().clone());
                 }
             }
@@ -133,10 +144,38 @@ const MAX_WALK_DEPTH: usize = 8;
 /// How many folder entries are looked at for one pattern.
 const MAX_WALK_ENTRIES: usize = 100_000;
 
-/// A unit file: the common contract, or the fields of its own `template:`
-/// if it names one (a town may submit its own progress report); with what
-/// the lint finds in what the bulletin shows of it.
-fn load_unit(path: &Path, templates: &Templates) -> Result<(Document, Vec<Diagnostic>), DataError> {
+/// A return that did not load: the unit is guessed from the file's name
+/// (`黄岗镇.xlsx`), so that the roster does not call it not received too.
+fn broken(shown: String, reason: String) -> Missing {
+    let mut missing = Missing::new(shown, reason, "broken");
+    missing.unit = Path::new(&missing.file).file_stem().map(|s| s.to_string_lossy().trim().to_owned());
+    missing
+}
+
+/// Whether a file is one of the kinds a return may be.
+pub fn is_return(path: &Path) -> bool {
+    data::sheet::Kind::of(path).is_some()
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// A unit's return: a spreadsheet, found by its labels and matched to the
+/// bulletin's `collect:`; or a YAML file of the common contract, or of its
+/// own `template:` if it names one (a town may submit its own progress
+/// report), with what the lint finds in what the bulletin shows of it.
+pub fn load_unit(
+    path: &Path,
+    shown: &str,
+    bulletin_doc: &Document,
+    bulletin: &BulletinFields,
+    templates: &Templates,
+) -> Result<Return, DataError> {
+    if data::sheet::Kind::of(path).is_some() {
+        let bytes = data::read_bytes(path)?;
+        let asked =
+            data::sheet::Asked { lang: bulletin_doc.lang, collect: &bulletin.collect, targets: &bulletin.targets };
+        let read = data::sheet::read(path, bytes, &asked)?;
+        return Ok(Return { doc: read.doc, file: shown.to_owned(), findings: read.warnings, places: read.places });
+    }
     let source = data::read_source(path)?;
     let schema = match data::front_matter_template(&source)? {
         Some(name) => templates.info(&name).map_err(|e| DataError(e.0))?.schema,
@@ -144,5 +183,59 @@ fn load_unit(path: &Path, templates: &Templates) -> Result<(Document, Vec<Diagno
     };
     let doc = data::parse(&source, &schema)?;
     let findings = crate::derive::lint::unit_return(&source, &doc);
-    Ok((doc, findings))
+    let places = doc
+        .metrics
+        .iter()
+        .filter_map(|m| Some((m.id.0.clone(), format!("line {}", data::line_of_id(&source.text, &m.id.0)?))))
+        .collect();
+    Ok(Return { doc, file: shown.to_owned(), findings, places })
+}
+
+/// `check` on one return: its own errors, and what the roll-up of the
+/// bulletin whose `units:` name it would find in it. The bulletin is looked
+/// for in the return's folder and the folders above it.
+pub fn check_return(input: &Path, templates: &Templates) -> Result<Vec<Diagnostic>, DataError> {
+    let not_found = || {
+        DataError(Box::new(
+            Diagnostic::error("no bulletin was found whose `units:` name this return")
+                .in_file(input)
+                .hint("a return is checked against its bulletin (a monthly-bulletin .yaml file in its folder or a folder above it, whose `units:` match it); check the bulletin instead"),
+        ))
+    };
+    let (bulletin_doc, root) = bulletin_of(input, templates).ok_or_else(not_found)?;
+    let Fields::Bulletin(bulletin) = &bulletin_doc.fields else { return Err(not_found()) };
+    let real = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
+    let shown = real
+        .strip_prefix(root.canonicalize().unwrap_or(root.clone()))
+        .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
+    let unit = load_unit(input, &shown, &bulletin_doc, bulletin, templates)?;
+    let mut findings = unit.findings.clone();
+    findings.extend(crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit));
+    Ok(findings)
+}
+
+/// The bulletin whose `units:` patterns name `input`, and its folder.
+fn bulletin_of(input: &Path, templates: &Templates) -> Option<(Document, PathBuf)> {
+    let real = input.canonicalize().ok()?;
+    let info = templates.info("monthly-bulletin").ok()?;
+    for dir in real.ancestors().skip(1).take(4) {
+        let Ok(entries) = std::fs::read_dir(dir) else { continue };
+        let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).take(1_000).collect();
+        names.sort();
+        for path in names.into_iter().filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml")) {
+            let Ok(source) = data::read_source(&path) else { continue };
+            if data::front_matter_template(&source).ok().flatten().as_deref() != Some("monthly-bulletin") {
+                continue;
+            }
+            let Ok(doc) = data::parse(&source, &info.schema) else { continue };
+            let Fields::Bulletin(b) = &doc.fields else { continue };
+            let names_it = b.units.iter().any(|pattern| {
+                expand(dir, pattern.as_str()).is_ok_and(|files| files.iter().any(|(p, _, _)| *p == real))
+            });
+            if names_it {
+                return Some((doc, dir.to_path_buf()));
+            }
+        }
+    }
+    None
 }

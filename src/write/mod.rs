@@ -1,9 +1,11 @@
 //! The write layer: the Markdown body and the front matter turned into
 //! what an output format is made of: Typst markup and the main Typst file,
-//! HTML, WordprocessingML (`.docx`), and the drawing code of charts.
+//! HTML, WordprocessingML (`.docx`), the drawing code of charts, and a
+//! bulletin's fill-in forms (`.xlsx`, `.csv`).
 
 pub mod chart;
 pub mod docx;
+pub mod form;
 pub mod html;
 pub mod source;
 pub mod typst;

@@ -88,6 +88,27 @@ impl Language for English {
         )
     }
 
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String {
+        format!(
+            "; the targets assigned to the {assigned} units total {target}, and the rate is over the {reported} that reported both figures"
+        )
+    }
+
+    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
+        let expected = if expected.is_empty() { "no unit".to_owned() } else { format!("\"{expected}\"") };
+        let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
+        format!("{place}counted in \"{stated}\", not {expected} as the bulletin counts it")
+    }
+
+    fn disagreeing_better(&self, place: &str) -> String {
+        let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
+        format!("{place}says lower is better, unlike the bulletin")
+    }
+
+    fn total_row(&self) -> &'static str {
+        "Total"
+    }
+
     fn issue(&self, n: u32) -> String {
         format!("No. {n}")
     }

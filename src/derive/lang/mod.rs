@@ -96,6 +96,18 @@ pub trait Language: Sync {
     /// What a rate over units leaves out: the units that gave only a target
     /// or only an actual figure.
     fn outside_rate(&self, names: &[String]) -> String;
+    /// What a rate over the units that reported leaves out of the assigned
+    /// target: "; the units' targets total X, the rate is over the 11 of
+    /// 12 units that reported both figures".
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String;
+    /// Where a return counts a metric in another unit than the bulletin
+    /// (`place` may be empty).
+    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String;
+    /// Where a return says lower is better of a metric the bulletin counts
+    /// as higher is better.
+    fn disagreeing_better(&self, place: &str) -> String;
+    /// The name of a table's totals row: "Total" / 合计.
+    fn total_row(&self) -> &'static str;
     /// The issue number of a bulletin: "No. 10" / 第10期.
     fn issue(&self, n: u32) -> String;
     /// The running number: "Total No. 58" / 总第58期.

@@ -78,6 +78,23 @@ impl Language for Chinese {
         format!("（{}仅报送目标数或完成数，未计入完成率）", names.join("、"))
     }
 
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String {
+        format!("（{assigned}个单位目标合计{target}，完成率按报送目标数和完成数的{reported}个单位计算）")
+    }
+
+    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
+        let expected = if expected.is_empty() { "不带单位" } else { expected };
+        format!("{place}计量单位为“{stated}”，与汇总口径“{expected}”不一致")
+    }
+
+    fn disagreeing_better(&self, place: &str) -> String {
+        format!("{place}指标方向与汇总口径不一致")
+    }
+
+    fn total_row(&self) -> &'static str {
+        "合计"
+    }
+
     fn issue(&self, n: u32) -> String {
         format!("第{n}期")
     }

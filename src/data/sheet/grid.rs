@@ -1,0 +1,352 @@
+//! A spreadsheet file as grids of cell values: the workbooks through
+//! calamine, CSV through the csv crate after its encoding is found. Only the
+//! first [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns are kept, and a
+//! workbook that would inflate past [`MAX_INFLATED`] is refused before it
+//! is read, so a forged file cannot make a build swell.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _};
+
+/// Rows of a sheet looked at.
+pub const MAX_ROWS: u32 = 2_000;
+/// Columns of a sheet looked at.
+pub const MAX_COLUMNS: u32 = 64;
+/// Sheets of a workbook looked at.
+pub const MAX_SHEETS: usize = 32;
+/// What the parts of an .xlsx or .ods may inflate to, together.
+pub const MAX_INFLATED: u128 = 64 * 1024 * 1024;
+
+/// A cell as read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Nothing in it.
+    Empty,
+    /// A number; `percent` when its format shows it as a percentage (the
+    /// number is then the fraction: 0.365 for 36.5%).
+    Number {
+        /// The value stored.
+        value: f64,
+        /// Shown as a percentage.
+        percent: bool,
+    },
+    /// Text (a number typed as text stays text here).
+    Text(String),
+    /// A date (Excel makes one of `2026-10` typed into a cell).
+    Date(chrono::NaiveDate),
+    /// Something that is neither: a date, a truth value, an error such as
+    /// `#DIV/0!`; how it reads.
+    Other(String),
+}
+
+impl Value {
+    /// The cell's text, for a cell of text.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t.trim()).filter(|t| !t.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// Whether the cell holds nothing (or only spaces).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// One sheet: its name and its cells, by 0-based row and column.
+#[derive(Clone, Debug, Default)]
+pub struct Grid {
+    /// The sheet's name (for a CSV file, none).
+    pub name: Option<String>,
+    /// The cells that hold something.
+    pub cells: BTreeMap<(u32, u32), Value>,
+    /// Whether the cells' formats were read, so that a percentage is known
+    /// as one (`.xlsx`); elsewhere a fraction in a `%` metric is guessed.
+    pub formats_known: bool,
+}
+
+impl Grid {
+    /// The cell at a place.
+    pub fn get(&self, row: u32, column: u32) -> &Value {
+        self.cells.get(&(row, column)).unwrap_or(&Value::Empty)
+    }
+
+    /// The rows that hold something, in order.
+    pub fn last_row(&self) -> Option<u32> {
+        self.cells.keys().map(|(r, _)| *r).max()
+    }
+
+    /// How a user names a cell: `Sheet1!E7`, or `E7` in a CSV file.
+    pub fn cell_name(&self, row: u32, column: u32) -> String {
+        let a1 = a1(row, column);
+        match &self.name {
+            Some(name) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => format!("{name}!{a1}"),
+            Some(name) => format!("'{}'!{a1}", name.replace('\'', "''")),
+            None => a1,
+        }
+    }
+
+    fn put(&mut self, row: u32, column: u32, value: Value) {
+        if row < MAX_ROWS && column < MAX_COLUMNS && value != Value::Empty {
+            self.cells.insert((row, column), value);
+        }
+    }
+}
+
+/// A cell's A1 name: column letters, then the 1-based row.
+pub fn a1(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+/// The kinds of file a return may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Office Open XML workbook (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// Excel 97–2003 workbook (`.xls`).
+    Xls,
+    /// OpenDocument spreadsheet (`.ods`).
+    Ods,
+    /// Comma- (or tab-, semicolon-) separated text (`.csv`).
+    Csv,
+}
+
+impl Kind {
+    /// The kind of a file, by its extension.
+    pub fn of(path: &std::path::Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(Kind::Xlsx),
+            "xls" => Some(Kind::Xls),
+            "ods" => Some(Kind::Ods),
+            "csv" => Some(Kind::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The sheets of a file's bytes, in workbook order.
+pub fn read(kind: Kind, bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
+    match kind {
+        Kind::Xlsx => xlsx(bytes),
+        Kind::Xls => {
+            let book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable("an Excel 97–2003 (.xls)", &e))?;
+            workbook(book)
+        }
+        Kind::Ods => {
+            bounded_zip(&bytes, "an OpenDocument (.ods)")?;
+            let book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable("an OpenDocument (.ods)", &e))?;
+            workbook(book)
+        }
+        Kind::Csv => csv(&bytes).map(|g| vec![g]),
+    }
+}
+
+fn unreadable(what: &str, e: &dyn std::fmt::Display) -> String {
+    format!("cannot be read as {what} spreadsheet ({e})")
+}
+
+/// Refuses a zip whose parts would inflate past [`MAX_INFLATED`].
+fn bounded_zip(bytes: &[u8], what: &str) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(what, &e))?;
+    // The central directory's sizes (entries written with a data
+    // descriptor, as LibreOffice writes them, have theirs there too).
+    let mut size: u128 = 0;
+    for i in 0..archive.len() {
+        size += u128::from(archive.by_index_raw(i).map_err(|e| unreadable(what, &e))?.size());
+    }
+    match size {
+        size if size <= MAX_INFLATED => Ok(()),
+        _ => Err(format!(
+            "would inflate to over {} MB when opened; returns that large are refused",
+            MAX_INFLATED / 1024 / 1024
+        )),
+    }
+}
+
+/// An .xlsx, read cell by cell (a sheet whose cells lie far apart is not
+/// laid out as one huge range), with the number formats that say which
+/// numbers are percentages.
+fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
+    const WHAT: &str = "an Excel (.xlsx)";
+    bounded_zip(&bytes, WHAT)?;
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(WHAT, &e))?;
+    let mut grids = Vec::new();
+    for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
+        let mut grid = Grid { name: Some(name.clone()), formats_known: true, ..Grid::default() };
+        {
+            let mut reader = book.worksheet_cells_reader(&name).map_err(|e| unreadable(WHAT, &e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(WHAT, &e))? {
+                let (row, column) = cell.get_position();
+                grid.put(row, column, value(&Data::from(cell.get_value().clone())));
+            }
+        }
+        let styles = book.worksheet_style(&name).map_err(|e| unreadable(WHAT, &e))?;
+        for ((row, column), value) in &mut grid.cells {
+            if let Value::Number { percent, .. } = value {
+                let format = styles.get((*row, *column)).and_then(|s| s.number_format.as_ref());
+                *percent = format.is_some_and(|f| shows_percent(&f.format_code));
+            }
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+/// Whether a number format shows a percentage: a `%` outside quotes.
+fn shows_percent(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The sheets of a workbook read whole by calamine (.xls, .ods).
+fn workbook<R: calamine::Reader<Cursor<Vec<u8>>>>(mut book: R) -> Result<Vec<Grid>, String>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut grids = Vec::new();
+    for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
+        let range = book.worksheet_range(&name).map_err(|e| format!("sheet {name} cannot be read ({e})"))?;
+        let mut grid = Grid { name: Some(name), ..Grid::default() };
+        let (top, left) = range.start().unwrap_or((0, 0));
+        for (r, row) in range.rows().enumerate().take(MAX_ROWS as usize) {
+            for (c, data) in row.iter().enumerate().take(MAX_COLUMNS as usize) {
+                let (r, c) = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(c).unwrap_or(u32::MAX));
+                grid.put(top.saturating_add(r), left.saturating_add(c), value(data));
+            }
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+fn value(data: &Data) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::String(s) => Value::Text(s.clone()),
+        #[expect(clippy::cast_precision_loss, reason = "figures are far below 2^53")]
+        Data::Int(i) => Value::Number { value: *i as f64, percent: false },
+        Data::Float(f) => Value::Number { value: *f, percent: false },
+        Data::Bool(b) => Value::Other(if *b { "TRUE" } else { "FALSE" }.into()),
+        Data::DateTime(d) => date(d.as_datetime()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Other(format!("a date ({s})")),
+        Data::Error(e) => Value::Other(e.to_string()),
+    }
+}
+
+fn date(at: Option<chrono::NaiveDateTime>) -> Value {
+    at.map_or_else(|| Value::Other("a date or time".into()), |at| Value::Date(at.date()))
+}
+
+/// A CSV file: UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's
+/// "Unicode text"), or GBK/GB 18030 as Chinese Excel and WPS save it; the
+/// separator is the one of `,` `;` and tab that splits the first lines
+/// most evenly.
+fn csv(bytes: &[u8]) -> Result<Grid, String> {
+    let text = decode(bytes)?;
+    let delimiter = sniff_delimiter(&text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut grid = Grid::default();
+    for (r, record) in reader.records().enumerate().take(MAX_ROWS as usize) {
+        let record = record.map_err(|e| format!("is not well-formed CSV ({e})"))?;
+        // A record may span lines (a quoted line break): the row is the record's.
+        let row = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, field) in record.iter().enumerate().take(MAX_COLUMNS as usize) {
+            if !field.trim().is_empty() {
+                grid.put(row, u32::try_from(c).unwrap_or(u32::MAX), Value::Text(field.to_owned()));
+            }
+        }
+    }
+    Ok(grid)
+}
+
+/// The text of a CSV file, whatever of the usual encodings it is in.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec()).map_err(|_| "starts as UTF-8 but is not valid UTF-8".to_owned());
+    }
+    for (bom, encoding) in [(b"\xFF\xFE", encoding_rs::UTF_16LE), (b"\xFE\xFF", encoding_rs::UTF_16BE)] {
+        if bytes.starts_with(bom) {
+            let (text, _, bad) = encoding.decode(bytes);
+            return if bad { Err("is not valid UTF-16".into()) } else { Ok(text.into_owned()) };
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if bad {
+        return Err("is neither UTF-8 nor GBK/GB 18030 text: save it from Excel or WPS as CSV (UTF-8)".into());
+    }
+    Ok(text.into_owned())
+}
+
+/// The separator of a CSV text.
+fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let score = |d: char| -> usize { lines.iter().map(|l| l.matches(d).count()).sum() };
+    [b',', b'\t', b';'].into_iter().max_by_key(|d| (score(char::from(*d)), *d == b',')).unwrap_or(b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_users_name_them() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(6, 4), "E7");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(9, 26), "AA10");
+        let grid = Grid { name: Some("Sheet 1".into()), ..Grid::default() };
+        assert_eq!(grid.cell_name(6, 4), "'Sheet 1'!E7");
+    }
+
+    #[test]
+    fn csv_in_each_encoding_reads_the_same() {
+        let text = "填报单位,黄岗镇\n指标,本期完成\n产业帮扶覆盖脱贫户,353\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.replace(',', "\t").encode_utf16().flat_map(u16::to_le_bytes));
+        for bytes in [text.as_bytes().to_vec(), gbk.into_owned(), bom, utf16] {
+            let grid = csv(&bytes).unwrap();
+            assert_eq!(grid.get(0, 1), &Value::Text("黄岗镇".into()));
+            assert_eq!(grid.get(2, 1), &Value::Text("353".into()));
+        }
+        assert!(csv(b"\x81\x20\xff\xfe\x00").is_err());
+    }
+
+    #[test]
+    fn percent_formats() {
+        assert!(shows_percent("0.0%"));
+        assert!(shows_percent("0%"));
+        assert!(!shows_percent("0.0\"%\""));
+        assert!(!shows_percent("#,##0.00"));
+    }
+}

@@ -1,0 +1,545 @@
+//! A unit's return as a spreadsheet (.xlsx, .xlsm, .xls, .ods, .csv): found
+//! by its labels, not by fixed cells, and read into the same [`Document`]
+//! a YAML return becomes.
+//!
+//! The sheet read is the first whose first rows hold a header row: a cell
+//! naming the metric (指标 / Metric, or its id) and one naming a figure
+//! (本期完成, 年度目标 … / Actual, Target …), columns in any order, title
+//! rows and merged cells above, a 合计 row, notes and blank rows below.
+//! The unit is the 填报单位 cell's, else the file's name; the period is the
+//! 报送期间 cell's, when there is one. A metric row is matched to the
+//! bulletin's `collect:` by its id, else by its label (exact, then close,
+//! with a warning); a figure is read from a number, or from text when that
+//! is unambiguous ([`number`]).
+
+mod grid;
+mod number;
+pub mod words;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use self::grid::{Grid, Value};
+pub use self::grid::{Kind, a1};
+use self::number::Figure;
+use self::words::{Column, PERIOD_LABELS, UNIT_LABELS, normalise};
+use super::{Collected, DataError, Document, Fields, Id, Lang, Metric, NoFields, Number, Period, Text};
+use crate::base::diag::Diagnostic;
+
+/// What the bulletin asks of a return: what it is matched against.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked<'a> {
+    /// The bulletin's language (the return's document is in it).
+    pub lang: Lang,
+    /// The metrics collected; none: the sheet's ids are taken as they are.
+    pub collect: &'a [Collected],
+    /// The targets assigned, per unit and metric id (a percentage's
+    /// fraction is told by them where the file has no formats).
+    pub targets: &'a BTreeMap<String, BTreeMap<Id, Number>>,
+}
+
+/// A return read from a spreadsheet.
+#[derive(Clone, Debug)]
+pub struct SheetReturn {
+    /// The return as a document of the common contract.
+    pub doc: Document,
+    /// What was read but should be looked at (a close match of a label, a
+    /// row that is no collected metric, a guessed percentage).
+    pub warnings: Vec<Diagnostic>,
+    /// Where each metric's row is, by id: the cell of its label (`Sheet1!B5`).
+    pub places: BTreeMap<String, String>,
+}
+
+/// How many rows from the top a header row is looked for in.
+const HEADER_ROWS: u32 = 40;
+
+/// Reads a return from the bytes of the spreadsheet at `path`.
+///
+/// # Errors
+/// A [`DataError`] naming the file, and the sheet and cell where one is at
+/// fault: the file cannot be read, no sheet has a header row, a figure is
+/// not a number, a metric is given twice.
+pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetReturn, DataError> {
+    let fail =
+        |message: String, hint: &str| DataError::new(Diagnostic::error(message).in_file(path).hint(hint.to_owned()));
+    let kind = Kind::of(path)
+        .ok_or_else(|| fail("is not a spreadsheet".into(), "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv"))?;
+    let grids = grid::read(kind, bytes).map_err(|why| {
+        fail(format!("the file {why}"), "open it in Excel or WPS and save it again as .xlsx, or as CSV")
+    })?;
+    let Some((grid, header)) = grids.iter().find_map(|g| find_header(g).map(|h| (g, h))) else {
+        let mut names = String::new();
+        for word in [Column::Label, Column::Actual] {
+            let (en, zh) = word.words();
+            names.push_str(&format!("{} / {}, ", zh[0], en[0]));
+        }
+        return Err(fail(
+            "no sheet has a header row naming its metrics and figures".into(),
+            &format!(
+                "the return needs a row of column headings such as {}and one row per metric under it (zongjie form writes such a sheet)",
+                names
+            ),
+        ));
+    };
+    Reading { path, grid, header: &header, asked, warnings: Vec::new() }.read()
+}
+
+/// The header row: where it is and which column holds what.
+#[derive(Clone, Debug)]
+struct Header {
+    row: u32,
+    columns: BTreeMap<Column, u32>,
+}
+
+/// The first row, among the first [`HEADER_ROWS`], that names a metric
+/// column (label or id) and a figure column (actual or target). A heading
+/// merged down from the row above counts as this row's.
+fn find_header(grid: &Grid) -> Option<Header> {
+    let last = grid.last_row()?.min(HEADER_ROWS);
+    for row in 0..=last {
+        let mut columns = BTreeMap::new();
+        for column in 0..grid::MAX_COLUMNS {
+            let text = grid.get(row, column).text().or_else(|| {
+                // A heading merged over two rows keeps its text in the upper one.
+                (row > 0).then(|| grid.get(row - 1, column).text()).flatten().filter(|t| classify(t).is_some())
+            });
+            if let Some(role) = text.and_then(classify) {
+                columns.entry(role).or_insert(column);
+            }
+        }
+        let names = columns.contains_key(&Column::Label) || columns.contains_key(&Column::Id);
+        let figures = columns.contains_key(&Column::Actual) || columns.contains_key(&Column::Target);
+        if names && figures {
+            return Some(Header { row, columns });
+        }
+    }
+    None
+}
+
+/// What a column heading names, if it names one of ours: an exact word
+/// first, then a word it contains (a rate or a note column is none).
+fn classify(heading: &str) -> Option<Column> {
+    let n = normalise(heading);
+    if n.is_empty() {
+        return None;
+    }
+    for column in Column::ALL {
+        let (en, zh) = column.words();
+        if en.iter().chain(zh).any(|w| normalise(w) == n) {
+            return Some(column);
+        }
+    }
+    const NONE: [&str; 8] = ["完成率", "rate", "率", "备注", "note", "remark", "排名", "rank"];
+    if NONE.iter().any(|w| n.contains(w)) {
+        return None;
+    }
+    const CONTAINED: [(Column, &[&str]); 5] = [
+        (Column::LastYear, &["同期", "lastyear", "yearago"]),
+        (Column::Previous, &["上期", "上月", "previous", "lastperiod", "lastmonth"]),
+        (Column::Target, &["目标", "任务", "计划", "target", "goal"]),
+        (Column::Actual, &["完成", "实际", "本期", "actual", "achieved", "completed"]),
+        (Column::Label, &["指标", "项目", "名称", "metric", "indicator"]),
+    ];
+    CONTAINED.iter().find(|(_, words)| words.iter().any(|w| n.contains(w))).map(|(c, _)| *c)
+}
+
+/// The figures of a row: each with its column's role and place.
+type RowFigures = Vec<((Column, u32), Option<Figure>)>;
+
+/// One return being read.
+struct Reading<'a> {
+    path: &'a Path,
+    grid: &'a Grid,
+    header: &'a Header,
+    asked: &'a Asked<'a>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Reading<'_> {
+    fn read(mut self) -> Result<SheetReturn, DataError> {
+        let unit = self.labelled(UNIT_LABELS).map(|(text, _, _)| text);
+        let unit = unit.unwrap_or_else(|| {
+            self.path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().trim().to_owned())
+        });
+        let period = match self.labelled_cell(PERIOD_LABELS) {
+            None => None,
+            Some((value, row, column)) => Some(self.period(&value, row, column)?),
+        };
+        let (metrics, places) = self.metrics(&unit)?;
+        let doc = Document {
+            path: self.path.to_path_buf(),
+            template: "common".into(),
+            lang: self.asked.lang,
+            paper: super::Paper::default(),
+            title: Text(unit.clone()),
+            organization: Text(unit),
+            recipient: None,
+            date: None,
+            period,
+            doc_kind: super::DocKind::default(),
+            intro: None,
+            metrics,
+            closing: None,
+            attachments: Vec::new(),
+            fields: Fields::Common(NoFields {}),
+            extra: BTreeMap::new(),
+        };
+        Ok(SheetReturn { doc, warnings: self.warnings, places })
+    }
+
+    fn error(&self, row: u32, column: u32, message: impl std::fmt::Display, hint: &str) -> DataError {
+        DataError::new(
+            Diagnostic::error(format!("{}: {message}", self.grid.cell_name(row, column)))
+                .in_file(self.path)
+                .hint(hint.to_owned()),
+        )
+    }
+
+    fn warn(&mut self, row: u32, column: u32, message: impl std::fmt::Display, hint: &str) {
+        self.warnings.push(
+            Diagnostic::warning(format!("{}: {message}", self.grid.cell_name(row, column)))
+                .in_file(self.path)
+                .hint(hint.to_owned()),
+        );
+    }
+
+    /// The text given for a label such as 填报单位 (in its cell after a
+    /// colon, or in the next cell to the right that holds something).
+    fn labelled(&self, labels: &[&str]) -> Option<(String, u32, u32)> {
+        let (value, row, column) = self.labelled_cell(labels)?;
+        match value {
+            Value::Text(t) => Some((t.trim().to_owned(), row, column)),
+            _ => None,
+        }
+    }
+
+    /// The cell given for a label, and where it is.
+    fn labelled_cell(&self, labels: &[&str]) -> Option<(Value, u32, u32)> {
+        let labels: Vec<String> = labels.iter().map(|l| normalise(l)).collect();
+        for ((row, column), value) in &self.grid.cells {
+            if *row > HEADER_ROWS.max(self.header.row) {
+                break;
+            }
+            let Some(text) = value.text() else { continue };
+            let n = normalise(text);
+            let Some(label) = labels.iter().find(|l| n.starts_with(l.as_str())) else { continue };
+            // The rest of the cell, after the label and a colon.
+            let rest = after_label(text, label.chars().count());
+            if !rest.is_empty() {
+                return Some((Value::Text(rest), *row, *column));
+            }
+            for next in column + 1..(column + 5).min(grid::MAX_COLUMNS) {
+                let value = self.grid.get(*row, next);
+                if !value.is_blank() {
+                    return Some((value.clone(), *row, next));
+                }
+            }
+        }
+        None
+    }
+
+    fn period(&self, value: &Value, row: u32, column: u32) -> Result<Period, DataError> {
+        use chrono::Datelike as _;
+        let hint = "write the period the return is for as 2026-10 (a month), 2026-Q3, 2026-H1 or 2026, as text";
+        match value {
+            Value::Text(t) => Period::parse_loose(t)
+                .ok_or_else(|| self.error(row, column, format!("「{}」 is not a period", t.trim()), hint)),
+            // Excel makes a date of `2026-10` typed into a cell: its first day.
+            Value::Date(d) if d.day() == 1 => {
+                Period::month(d.year(), d.month()).ok_or_else(|| self.error(row, column, "is not a period", hint))
+            }
+            Value::Date(d) => Ok(Period::day(*d)),
+            Value::Number { value, .. } => Err(self.error(
+                row,
+                column,
+                format!("{value} is a number, not a period (2026.10 reads as 2026.1)"),
+                hint,
+            )),
+            Value::Other(what) => Err(self.error(row, column, format!("{what} is not a period"), hint)),
+            Value::Empty => Err(self.error(row, column, "is empty", hint)),
+        }
+    }
+
+    /// The metric rows under the header.
+    fn metrics(&mut self, unit: &str) -> Result<(Vec<Metric>, BTreeMap<String, String>), DataError> {
+        let columns = self.header.columns.clone();
+        let at = |c: Column| columns.get(&c).copied();
+        let name_column = at(Column::Label).or(at(Column::Id)).unwrap_or(0);
+        if self.asked.collect.is_empty() && at(Column::Id).is_none() {
+            return Err(self.error(
+                self.header.row,
+                name_column,
+                "the header row has no ID column, and the bulletin has no `collect:` to match the metrics' names against",
+                "add `collect:` to the bulletin (zongjie form writes returns that match it), or an ID column to the return",
+            ));
+        }
+        let assigned = self.asked.targets.get(unit);
+        let mut metrics: Vec<Metric> = Vec::new();
+        let mut places: BTreeMap<String, String> = BTreeMap::new();
+        let last = self.grid.last_row().unwrap_or(0);
+        for row in self.header.row + 1..=last {
+            let id_text = at(Column::Id).and_then(|c| cell_text(self.grid.get(row, c)));
+            let label_text = at(Column::Label).and_then(|c| cell_text(self.grid.get(row, c)));
+            let Some(name) = label_text.clone().or_else(|| id_text.clone()) else { continue };
+            if not_a_metric(&name) {
+                continue;
+            }
+            let figures = self.figures(row)?;
+            let has_figures = figures.iter().any(|(_, f)| f.is_some());
+            // A row left blank gives no figure: nothing to roll up, or to warn of.
+            if !has_figures {
+                continue;
+            }
+            let Some((id, label, unit_of, better)) =
+                self.matched(row, name_column, id_text.as_deref(), label_text.as_deref(), has_figures)?
+            else {
+                continue;
+            };
+            if let Some(first) = places.get(&id) {
+                return Err(self.error(
+                    row,
+                    name_column,
+                    format!("metric `{id}` is given again (first at {first})"),
+                    "give each metric one row",
+                ));
+            }
+            let stated_unit = at(Column::Unit).and_then(|c| cell_text(self.grid.get(row, c)));
+            let unit_of = stated_unit.unwrap_or(unit_of);
+            let target_assigned = assigned.and_then(|t| t.get(&Id(id.clone()))).map(|n| n.0);
+            let mut metric = Metric {
+                id: Id(id.clone()),
+                label: Text(label),
+                unit: unit_of.clone(),
+                target: None,
+                actual: None,
+                previous: None,
+                last_year: None,
+                better,
+            };
+            let values = self.values(row, &unit_of, &figures, target_assigned)?;
+            for (column, value) in values {
+                let slot = match column {
+                    Column::Target => &mut metric.target,
+                    Column::Actual => &mut metric.actual,
+                    Column::Previous => &mut metric.previous,
+                    _ => &mut metric.last_year,
+                };
+                *slot = value.map(Number);
+            }
+            places.insert(id, self.grid.cell_name(row, name_column));
+            metrics.push(metric);
+        }
+        Ok((metrics, places))
+    }
+
+    /// The figure cells of a row, read.
+    fn figures(&self, row: u32) -> Result<RowFigures, DataError> {
+        let mut out = Vec::new();
+        for column in [Column::Target, Column::Actual, Column::Previous, Column::LastYear] {
+            let Some(&c) = self.header.columns.get(&column) else { continue };
+            let figure = number::read(self.grid.get(row, c)).map_err(|why| {
+                self.error(row, c, why, "write the figure in digits (300, 1,234, 12.5%, 3220万); leave the cell empty, or write —, for no figure")
+            })?;
+            out.push(((column, c), figure));
+        }
+        Ok(out)
+    }
+
+    /// The figures of a metric row in the metric's own unit: percentages
+    /// of a `%` metric as their number (36.5), amounts in 万 or 亿 as whole
+    /// amounts.
+    fn values(
+        &mut self,
+        row: u32,
+        unit: &str,
+        figures: &RowFigures,
+        assigned: Option<f64>,
+    ) -> Result<Vec<(Column, Option<f64>)>, DataError> {
+        let percent_metric = crate::base::text::is_percent(unit);
+        // Without formats, a fraction among figures above 1.5 (or under an
+        // assigned target above 1.5) was a percentage cell.
+        let big = figures.iter().any(|(_, f)| matches!(f, Some(Figure::Plain(v)) if v.abs() > 1.5))
+            || assigned.is_some_and(|t| t > 1.5);
+        let mut out = Vec::new();
+        for &((column, c), figure) in figures {
+            let value = match figure {
+                None => None,
+                Some(Figure::Plain(v))
+                    if percent_metric && !self.grid.formats_known && big && v.abs() <= 1.0 && v != 0.0 =>
+                {
+                    self.warn(
+                        row,
+                        c,
+                        format!("{v} is read as {}%", v * 100.0),
+                        "a percentage is written as 36.5 (or 36.5%); check the figure",
+                    );
+                    Some(v * 100.0)
+                }
+                Some(Figure::Plain(v)) => Some(v),
+                Some(Figure::Percent(v)) if percent_metric => Some(v),
+                Some(Figure::Percent(v)) => {
+                    return Err(self.error(
+                        row,
+                        c,
+                        format!(
+                            "{v}% is a percentage, but the metric is counted in {}",
+                            if unit.is_empty() { "numbers" } else { unit }
+                        ),
+                        "write the figure itself, not a share",
+                    ));
+                }
+                Some(Figure::Scaled(v)) => Some(v),
+            };
+            out.push((column, value.map(|v| (v * 1e9).round() / 1e9)));
+        }
+        Ok(out)
+    }
+
+    /// The collected metric a row gives: by id, else by label, exactly,
+    /// then closely (warned). A row that is no collected metric but has
+    /// figures is warned about and left out.
+    fn matched(
+        &mut self,
+        row: u32,
+        column: u32,
+        id: Option<&str>,
+        label: Option<&str>,
+        has_figures: bool,
+    ) -> Result<Option<(String, String, String, super::Better)>, DataError> {
+        let collect = self.asked.collect;
+        if collect.is_empty() {
+            let id = id.unwrap_or_default().trim();
+            let valid = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if !valid {
+                if !has_figures {
+                    return Ok(None);
+                }
+                return Err(self.error(
+                    row,
+                    column,
+                    format!("「{id}」 is not a usable metric id"),
+                    "start with a letter and use only letters, digits, `_` and `-`",
+                ));
+            }
+            let label = label.map_or_else(|| id.to_owned(), str::to_owned);
+            return Ok(Some((id.to_owned(), label, String::new(), super::Better::default())));
+        }
+        let found = |m: &&Collected| Some((m.id.0.clone(), m.label.to_string(), m.unit.clone(), m.better));
+        if let Some(id) = id
+            && let Some(m) = collect.iter().find(|m| m.id.0.eq_ignore_ascii_case(id.trim()))
+        {
+            return Ok(found(&m));
+        }
+        let Some(label) = label else {
+            if has_figures {
+                let ids: Vec<&str> = collect.iter().map(|m| m.id.0.as_str()).collect();
+                self.warn(
+                    row,
+                    column,
+                    format!("metric id 「{}」 is not collected; the row is left out", id.unwrap_or_default()),
+                    &format!("the bulletin collects {}", ids.join(", ")),
+                );
+            }
+            return Ok(None);
+        };
+        let n = normalise(label);
+        // A label cell that holds the id itself.
+        if let Some(m) = collect.iter().find(|m| m.id.0.eq_ignore_ascii_case(label.trim())) {
+            return Ok(found(&m));
+        }
+        if let Some(m) = collect.iter().find(|m| normalise(m.label.as_str()) == n) {
+            return Ok(found(&m));
+        }
+        let close = collect
+            .iter()
+            .map(|m| (closeness(&n, &normalise(m.label.as_str())), m))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, m)) = close {
+            self.warn(
+                row,
+                column,
+                format!("「{}」 is taken for `{}` ({})", label.trim(), m.id, m.label),
+                "give the metric the bulletin's label, or its id, so that it is not a guess",
+            );
+            return Ok(found(&m));
+        }
+        if has_figures {
+            let labels: Vec<String> = collect.iter().map(|m| m.label.to_string()).collect();
+            self.warn(
+                row,
+                column,
+                format!("「{}」 is not a metric the bulletin collects; the row is left out", label.trim()),
+                &format!("the bulletin collects {}", labels.join("、")),
+            );
+        }
+        Ok(None)
+    }
+}
+
+/// How close two normalised labels are: 1 when one holds the other (and
+/// is at least two characters), else their Jaro–Winkler similarity.
+fn closeness(a: &str, b: &str) -> f64 {
+    let short = a.chars().count().min(b.chars().count());
+    if short >= 2 && (a.contains(b) || b.contains(a)) {
+        return 0.95;
+    }
+    strsim::jaro_winkler(a, b)
+}
+
+/// The text of a cell that names something: its text, or a whole number
+/// (an id typed as 1).
+fn cell_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Text(t) => Some(t.trim().to_owned()).filter(|t| !t.is_empty()),
+        Value::Number { value, .. } if value.fract() == 0.0 => Some(format!("{value}")),
+        _ => None,
+    }
+}
+
+/// A row that names no metric: a total, a note, who filled it in.
+fn not_a_metric(name: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "合计",
+        "总计",
+        "小计",
+        "共计",
+        "total",
+        "sum",
+        "填报说明",
+        "说明",
+        "注",
+        "备注",
+        "填报人",
+        "审核人",
+        "联系人",
+        "联系电话",
+        "填报日期",
+        "notes",
+    ];
+    let n = normalise(name);
+    WORDS.iter().any(|w| n.starts_with(w)) || n == "note"
+}
+
+/// The text after a label and its colon in one cell ("填报单位：黄岗镇").
+fn after_label(text: &str, label_chars: usize) -> String {
+    // The label was matched on the normalised text: skip as many of the
+    // label's characters as the cell spends on them, spaces included.
+    let mut seen = 0;
+    let mut rest = text;
+    for (i, c) in text.char_indices() {
+        if seen == label_chars {
+            rest = &text[i..];
+            break;
+        }
+        if c.is_alphanumeric() {
+            seen += 1;
+        }
+        rest = &text[i + c.len_utf8()..];
+    }
+    rest.trim().trim_start_matches([':', '：']).trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,144 @@
+//! Units' returns as spreadsheets, end to end: the forms `zongjie form`
+//! writes, filled in by other programs (openpyxl; LibreOffice saving .xls,
+//! .ods and GBK .csv), roll up to the same bulletin as the same figures in
+//! YAML; a return laid out by hand reads; a broken cell is named; `check`
+//! reads one return against its bulletin. Needs Debian's python3-openpyxl
+//! and libreoffice-calc-nogui (`.ci/run` installs them).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{temp, write_file, zongjie};
+
+const BULLETIN: &str = "\
+template: monthly-bulletin
+lang: zh
+title: 青山县乡村振兴工作简报
+organization: 青山县乡村振兴领导小组办公室
+date: 2026-11-05
+period: 2026-10
+units: [UNITS]
+rank_by: households
+lag_below: 0.6
+roster: [白果镇, 柳林乡, 城关镇, 石桥镇, 南河乡]
+collect:
+  - {id: households, label: 产业帮扶覆盖脱贫户, unit: 户}
+  - {id: funds, label: 衔接资金拨付, unit: 元}
+  - {id: sewage, label: 生活污水治理率, unit: '%'}
+targets:
+  白果镇: {households: 420, funds: 4200000, sewage: 40}
+  柳林乡: {households: 310, funds: 3100000, sewage: 40}
+  城关镇: {households: 380, funds: 3800000, sewage: 45}
+  石桥镇: {households: 300, funds: 2500000, sewage: 40}
+  南河乡: {households: 280, funds: 2600000, sewage: 35}
+";
+
+/// Each unit's figures: households, funds, sewage (actual, previous).
+const FIGURES: [(&str, [(f64, f64); 3]); 5] = [
+    ("白果镇", [(386.0, 351.0), (3_560_000.0, 3_010_000.0), (36.5, 30.0)]),
+    ("柳林乡", [(262.0, 240.0), (2_480_000.0, 2_150_000.0), (28.0, 25.5)]),
+    ("城关镇", [(371.0, 329.0), (3_650_000.0, 3_120_000.0), (44.2, 40.0)]),
+    ("石桥镇", [(150.0, 120.0), (1_200_000.0, 900_000.0), (20.0, 18.0)]),
+    ("南河乡", [(201.0, 180.0), (1_900_000.0, 1_700_000.0), (33.3, 30.0)]),
+];
+
+const IDS: [&str; 3] = ["households", "funds", "sewage"];
+
+fn soffice(dir: &Path, to: &str, file: &Path, out: &Path) {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let status = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", to, "--outdir"])
+        .arg(out)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice, Debian's libreoffice-calc-nogui) is needed: {e}"));
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+}
+
+/// Fills a form with openpyxl: the actual and previous figures by the id
+/// in column A, the percentage as a percent-formatted fraction.
+fn fill(form: &Path, figures: &[(f64, f64); 3], out: &Path) {
+    let mut script = String::from(
+        "import sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nsheet = book.worksheets[0]\nfigures = {}\n",
+    );
+    for (id, (actual, previous)) in IDS.iter().zip(figures) {
+        script.push_str(&format!("figures['{id}'] = ({actual}, {previous})\n"));
+    }
+    script.push_str(
+        "header = next(r for r in range(1, 20) if sheet.cell(r, 1).value in ('编号', 'ID'))\n\
+         cols = {sheet.cell(header, c).value: c for c in range(1, 10)}\n\
+         for r in range(header + 1, header + 10):\n\
+         \x20   id = sheet.cell(r, 1).value\n\
+         \x20   if id in figures:\n\
+         \x20       a, p = figures[id]\n\
+         \x20       if id == 'sewage':\n\
+         \x20           a, p = a / 100, p / 100\n\
+         \x20       for col, v in ((cols['本期完成'], a), (cols['上期'], p)):\n\
+         \x20           cell = sheet.cell(r, col)\n\
+         \x20           cell.value = v\n\
+         \x20           if id == 'sewage':\n\
+         \x20               cell.number_format = '0.0%'\n\
+         book.save(sys.argv[2])\n",
+    );
+    let done = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(&script)
+        .arg(form)
+        .arg(out)
+        .output()
+        .unwrap_or_else(|e| panic!("/usr/bin/python3 with python3-openpyxl is needed: {e}"));
+    assert!(
+        done.status.success(),
+        "openpyxl failed (Debian's python3-openpyxl is needed): {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+}
+
+/// The same figures as a YAML return.
+fn yaml_return(unit: &str, figures: &[(f64, f64); 3]) -> String {
+    let mut text = format!("title: {unit}报送\norganization: {unit}\nperiod: 2026-10\nmetrics:\n");
+    for (id, (actual, previous)) in IDS.iter().zip(figures) {
+        text.push_str(&format!("  - {{id: {id}, label: x, actual: {actual}, previous: {previous}}}\n"));
+    }
+    text
+}
+
+#[test]
+fn forms_filled_by_other_programs_roll_up_as_yaml_does() {
+    let dir = temp();
+    let root = dir.path();
+    write_file(root, "sheets.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    write_file(root, "yaml.yaml", &BULLETIN.replace("UNITS", "yaml/*.yaml"));
+    zongjie(["form", "sheets.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
+    let units = root.join("units");
+    let work = root.join("work");
+    fs::create_dir_all(&units).unwrap();
+    fs::create_dir_all(root.join("yaml")).unwrap();
+    fs::create_dir_all(&work).unwrap();
+    for (i, (unit, figures)) in FIGURES.iter().enumerate() {
+        let form = root.join("forms").join(format!("{unit}.xlsx"));
+        assert!(form.is_file(), "zongjie form wrote {}", form.display());
+        write_file(&root.join("yaml"), &format!("{unit}.yaml"), &yaml_return(unit, figures));
+        let filled = work.join(format!("{unit}.xlsx"));
+        fill(&form, figures, &filled);
+        match i {
+            0 => drop(fs::copy(&filled, units.join(format!("{unit}.xlsx"))).unwrap()),
+            1 => soffice(root, "xls", &filled, &units),
+            2 => soffice(root, "ods", &filled, &units),
+            // 44,34,ENCODING: comma, double quotes, the character set.
+            3 => soffice(root, "csv:Text - txt - csv (StarCalc):44,34,56", &filled, &units),
+            _ => soffice(root, "xlsx", &filled, &units),
+        }
+    }
+    let csv = fs::read(units.join("石桥镇.csv")).unwrap();
+    assert!(std::str::from_utf8(&csv).is_err(), "LibreOffice saved the CSV in GBK");
+    let built = zongjie(["build", "sheets.yaml", "yaml.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let sheets = fs::read_to_string(root.join("sheets.md")).unwrap();
+    let yaml = fs::read_to_string(root.join("yaml.md")).unwrap();
+    assert_eq!(sheets, yaml, "the same figures from spreadsheets and from YAML\n{}", built.stderr());
+    assert!(sheets.contains("生活污水治理率（5个单位平均）32.4%"), "{sheets}");
+    assert!(sheets.contains("| 1 | 城关镇 | 371 | 380 | 97.6% |"), "{sheets}");
+}
