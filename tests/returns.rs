@@ -142,3 +142,47 @@ fn forms_filled_by_other_programs_roll_up_as_yaml_does() {
     assert!(sheets.contains("生活污水治理率（5个单位平均）32.4%"), "{sheets}");
     assert!(sheets.contains("| 1 | 城关镇 | 371 | 380 | 97.6% |"), "{sheets}");
 }
+
+/// A return with a cell that is no number is named with its sheet and cell
+/// and left out; the others are rolled up, the unit that sent nothing is
+/// named as not received; `check` on the bulletin and on the return fail,
+/// `check` on a good return passes.
+#[test]
+fn a_broken_return_is_named_and_the_others_rolled_up() {
+    let dir = temp();
+    let root = dir.path();
+    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    fs::create_dir_all(root.join("units")).unwrap();
+    for (unit, figures) in &FIGURES[..3] {
+        write_file(&root.join("units"), &format!("{unit}.yaml"), &yaml_return(unit, figures));
+    }
+    // 石桥镇 typed its figure in words, in a sheet laid out by hand.
+    write_file(
+        &root.join("units"),
+        "石桥镇.csv",
+        "石桥镇报送表\n填报单位：石桥镇,,报送期间,2026年10月\n\n序号,指标名称,本期完成,年度目标\n1,产业帮扶覆盖脱贫户,三百,300\n",
+    );
+    let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let stderr = built.stderr();
+    assert!(stderr.contains("units/石桥镇.csv: C5: 「三百」 is not a number"), "{stderr}");
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert!(md.contains("units/石桥镇.csv（文件有误，未能汇总）"), "{md}");
+    assert!(md.contains("南河乡未按时报送"), "{md}");
+    assert!(md.contains("本期共汇总3个单位"), "{md}");
+    zongjie(["check", "b.yaml"]).current_dir(root).run().expect(1);
+    zongjie(["check", "units/石桥镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["C5: 「三百」"]);
+    // A good return checks clean against the bulletin; one from another
+    // period, or in another unit, does not.
+    write_file(
+        &root.join("units"),
+        "城关镇.csv",
+        "指标,计量单位,本期完成\n产业帮扶覆盖脱贫户,户,371\n衔接资金拨付,万元,365\n",
+    );
+    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&[
+        "units/城关镇.csv, A3: counts `funds` in \"万元\", but the bulletin in \"元\"",
+    ]);
+    write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年9月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
+    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["reports on 2026-09"]);
+    write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年1-10月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
+    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(0);
+}

@@ -17,6 +17,12 @@ impl DataError {
         &self.0
     }
 
+    /// The same error, naming `path` as its file.
+    #[must_use]
+    pub fn in_file(self, path: &std::path::Path) -> Self {
+        DataError(Box::new(self.0.in_file(path)))
+    }
+
     pub(crate) fn new(diagnostic: Diagnostic) -> Self {
         DataError(Box::new(diagnostic))
     }

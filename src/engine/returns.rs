@@ -69,7 +69,7 @@ pub fn load(
                 returns.missing.push(broken(shown, format!("{why}; not read")));
                 continue;
             }
-            match load_unit(&path, &shown, doc, bulletin, templates) {
+            match load_unit(&path, &root.join(&shown), &shown, doc, bulletin, templates) {
                 Ok(unit) => returns.loaded.push(unit),
                 Err(e) => {
                     returns.missing.push(broken(shown, e.to_string()));
@@ -162,8 +162,12 @@ pub fn is_return(path: &Path) -> bool {
 /// bulletin's `collect:`; or a YAML file of the common contract, or of its
 /// own `template:` if it names one (a town may submit its own progress
 /// report), with what the lint finds in what the bulletin shows of it.
+///
+/// `path` is the file read, `display` the path its messages name (as the
+/// bulletin's folder and pattern name it, not the file's real path).
 pub fn load_unit(
     path: &Path,
+    display: &Path,
     shown: &str,
     bulletin_doc: &Document,
     bulletin: &BulletinFields,
@@ -176,7 +180,8 @@ pub fn load_unit(
         let read = data::sheet::read(path, bytes, &asked)?;
         return Ok(Return { doc: read.doc, file: shown.to_owned(), findings: read.warnings, places: read.places });
     }
-    let source = data::read_source(path)?;
+    let mut source = data::read_source(path).map_err(|e| e.in_file(display))?;
+    source.path = display.to_path_buf();
     let schema = match data::front_matter_template(&source)? {
         Some(name) => templates.info(&name).map_err(|e| DataError(e.0))?.schema,
         None => Schema::common(),
@@ -208,7 +213,7 @@ pub fn check_return(input: &Path, templates: &Templates) -> Result<Vec<Diagnosti
     let shown = real
         .strip_prefix(root.canonicalize().unwrap_or(root.clone()))
         .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
-    let unit = load_unit(input, &shown, &bulletin_doc, bulletin, templates)?;
+    let unit = load_unit(input, input, &shown, &bulletin_doc, bulletin, templates)?;
     let mut findings = unit.findings.clone();
     findings.extend(crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit));
     Ok(findings)

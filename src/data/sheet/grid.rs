@@ -271,10 +271,15 @@ fn csv(bytes: &[u8]) -> Result<Grid, String> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut grid = Grid::default();
-    for (r, record) in reader.records().enumerate().take(MAX_ROWS as usize) {
+    for record in reader.records() {
         let record = record.map_err(|e| format!("is not well-formed CSV ({e})"))?;
-        // A record may span lines (a quoted line break): the row is the record's.
-        let row = u32::try_from(r).unwrap_or(u32::MAX);
+        // The row a spreadsheet shows is the line the record starts on
+        // (blank lines are rows too; a quoted line break is not).
+        let line = record.position().map_or(0, csv::Position::line);
+        let row = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
+        if row >= MAX_ROWS {
+            break;
+        }
         for (c, field) in record.iter().enumerate().take(MAX_COLUMNS as usize) {
             if !field.trim().is_empty() {
                 grid.put(row, u32::try_from(c).unwrap_or(u32::MAX), Value::Text(field.to_owned()));
