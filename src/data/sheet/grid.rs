@@ -275,8 +275,13 @@ fn csv(bytes: &[u8]) -> Result<Grid, String> {
         let record = record.map_err(|e| format!("is not well-formed CSV ({e})"))?;
         // The row a spreadsheet shows is the line the record starts on
         // (blank lines are rows too; a quoted line break is not).
-        let line = record.position().map_or(0, csv::Position::line);
-        let row = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
+        let mut byte = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // After a CRLF the csv crate places the record at its LF.
+        if text.as_bytes().get(byte) == Some(&b'\n') {
+            byte += 1;
+        }
+        let line = text.as_bytes().get(..byte).map_or(0, |before| before.iter().filter(|&&b| b == b'\n').count());
+        let row = u32::try_from(line).unwrap_or(u32::MAX);
         if row >= MAX_ROWS {
             break;
         }
