@@ -178,9 +178,11 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
         "城关镇.csv",
         "指标,计量单位,本期完成\n产业帮扶覆盖脱贫户,户,371\n衔接资金拨付,万元,365\n",
     );
-    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&[
-        "units/城关镇.csv, A3: counts `funds` in \"万元\", but the bulletin in \"元\"",
-    ]);
+    zongjie(["check", "units/城关镇.csv"])
+        .current_dir(root)
+        .run()
+        .expect(1)
+        .stderr_has(&["units/城关镇.csv, B3: counts `funds` in \"万元\", but the bulletin in \"元\""]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年9月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
     zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["reports on 2026-09"]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年1-10月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");

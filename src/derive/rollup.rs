@@ -121,7 +121,8 @@ pub struct TableRow {
     pub actual: Option<f64>,
     /// Its rate, as a percentage.
     pub rate_text: Option<String>,
-    /// Whether the unit's return was received.
+    /// Whether the unit's figures are rolled up (its return was received
+    /// and not set aside).
     pub received: bool,
 }
 
@@ -286,7 +287,14 @@ fn conform(
     'returns: for r in returns {
         let Return { doc: mut unit, file, findings, places } = r;
         let name = unit.organization.as_str().trim().to_owned();
-        let here = |id: &str| places.get(id).map_or_else(|| file.clone(), |p| format!("{file}, {p}"));
+        // Where a metric's unit (or target) is written, else its row.
+        let place = |id: &str, what: &str| {
+            places.get(&format!("{id}#{what}")).or_else(|| places.get(id)).map_or("", String::as_str)
+        };
+        let here = |id: &str, what: &str| match place(id, what) {
+            "" => file.clone(),
+            p => format!("{file}, {p}"),
+        };
         let assigned = bulletin.targets.get(&name);
         let mut metrics = Vec::new();
         for mut m in std::mem::take(&mut unit.metrics) {
@@ -295,7 +303,7 @@ fn conform(
                 rollup.warnings.push(
                     Diagnostic::warning(format!(
                         "{}: metric `{}` is not collected by the bulletin; it is left out",
-                        here(&m.id.0),
+                        here(&m.id.0, ""),
                         m.id
                     ))
                     .in_file(&doc.path)
@@ -320,7 +328,7 @@ fn conform(
             };
             if let Some((detail, why)) = disagreement {
                 rollup.warnings.push(
-                    Diagnostic::error(format!("{}: {why}; the return is set aside", here(&m.id.0)))
+                    Diagnostic::error(format!("{}: {why}; the return is set aside", here(&m.id.0, "unit")))
                         .in_file(&doc.path)
                         .hint("ask the unit to correct its return; the bulletin is built from the others"),
                 );
@@ -337,7 +345,7 @@ fn conform(
                     rollup.warnings.push(
                         Diagnostic::warning(format!(
                             "{}: the return gives a target of {} for `{}`, but {} was assigned {}; the assigned target is used",
-                            here(&m.id.0), own.0, m.id, name, target.0
+                            here(&m.id.0, "target"), own.0, m.id, name, target.0
                         ))
                         .in_file(&doc.path)
                         .hint("the targets of `targets:` are the county's; correct the return or `targets:`"),
@@ -416,7 +424,13 @@ fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warn
     for (unit, file) in kept {
         let name = unit.organization.as_str().trim();
         if !roster.contains(&name) {
-            let hint = match crate::data::did_you_mean(name, roster) {
+            let closest = roster
+                .iter()
+                .map(|r| (strsim::jaro_winkler(name, r), *r))
+                .filter(|(score, _)| *score >= 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, r)| r);
+            let hint = match closest {
                 Some(best) => {
                     format!("did you mean \"{best}\"? correct the unit's name in the return, or add it to `roster:`")
                 }
@@ -450,9 +464,10 @@ fn table(rollup: &Rollup, bulletin: &BulletinFields, lang: Lang) -> Vec<TableMet
                 .iter()
                 .filter_map(|name| {
                     let unit = rollup.units.iter().find(|u| &u.name == name);
-                    let received = unit.is_some() || rollup.not_received.contains(name);
-                    if !received {
-                        // Set aside or broken: named elsewhere, not a row of figures.
+                    let listed = unit.is_some()
+                        || rollup.not_received.contains(name)
+                        || rollup.missing.iter().any(|m| m.unit.as_deref() == Some(name.as_str()));
+                    if !listed {
                         return None;
                     }
                     let f = unit.and_then(|u| u.metrics.iter().find(|m| m.metric.id.0 == t.id));

@@ -214,9 +214,8 @@ pub fn check_return(input: &Path, templates: &Templates) -> Result<Vec<Diagnosti
         .strip_prefix(root.canonicalize().unwrap_or(root.clone()))
         .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
     let unit = load_unit(input, input, &shown, &bulletin_doc, bulletin, templates)?;
-    let mut findings = unit.findings.clone();
-    findings.extend(crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit));
-    Ok(findings)
+    // The roll-up's check passes the return's own findings on.
+    Ok(crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit))
 }
 
 /// The bulletin whose `units:` patterns name `input`, and its folder.

@@ -46,7 +46,8 @@ pub struct SheetReturn {
     /// What was read but should be looked at (a close match of a label, a
     /// row that is no collected metric, a guessed percentage).
     pub warnings: Vec<Diagnostic>,
-    /// Where each metric's row is, by id: the cell of its label (`Sheet1!B5`).
+    /// Where each metric's row is, by id: the cell of its label (`Sheet1!B5`);
+    /// by `id#unit` and `id#target`, the cells of its unit and target.
     pub places: BTreeMap<String, String>,
 }
 
@@ -110,6 +111,17 @@ fn find_header(grid: &Grid) -> Option<Header> {
         let names = columns.contains_key(&Column::Label) || columns.contains_key(&Column::Id);
         let figures = columns.contains_key(&Column::Actual) || columns.contains_key(&Column::Target);
         if names && figures {
+            // A heading over a group of columns (对比数 over 上期 and 去年同期)
+            // has the group's own headings in the row below.
+            let mut row = row;
+            let below: Vec<(Column, u32)> = (0..grid::MAX_COLUMNS)
+                .filter_map(|c| grid.get(row + 1, c).text().and_then(classify).map(|role| (role, c)))
+                .filter(|(role, c)| !columns.contains_key(role) && !columns.values().any(|v| v == c))
+                .collect();
+            if !below.is_empty() {
+                columns.extend(below);
+                row += 1;
+            }
             return Some(Header { row, columns });
         }
     }
@@ -325,6 +337,12 @@ impl Reading<'_> {
                     _ => &mut metric.last_year,
                 };
                 *slot = value.map(Number);
+            }
+            // Where the unit and the target are written, for messages about them.
+            for (column, key) in [(Column::Unit, "unit"), (Column::Target, "target")] {
+                if let Some(c) = at(column).filter(|c| !self.grid.get(row, *c).is_blank()) {
+                    places.insert(format!("{id}#{key}"), self.grid.cell_name(row, c));
+                }
             }
             places.insert(id, self.grid.cell_name(row, name_column));
             metrics.push(metric);

@@ -129,3 +129,11 @@ fn the_same_metric_twice_is_an_error() {
     let err = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap_err().to_string();
     assert!(err.contains("A3: metric `households` is given again (first at A2)"), "{err}");
 }
+
+#[test]
+fn headings_under_a_group_heading_are_read() {
+    // 指标 and 本期完成 merged down over two rows; 对比数 over 上期 and 去年同期.
+    let text = "指标,本期完成,对比数,\n,,上期,去年同期\n产业帮扶覆盖脱贫户,353,318,290\n";
+    let r = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(353.0), Some(318.0), Some(290.0)]);
+}
