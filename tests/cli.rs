@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{pdf_text, root, squeeze, temp, zongjie};
+use common::{names, pdf_text, root, squeeze, temp, zongjie};
 
 const GOOD: &str = "\
 title: Quarterly Report of the Agriculture Bureau
@@ -44,13 +44,6 @@ fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     fs::write(&path, text).unwrap();
     path
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -6,10 +6,9 @@ mod common;
 
 use std::fs;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader as _, Xlsx, open_workbook_from_rs};
-use common::{temp, zongjie};
+use common::{names, temp, write_file, zongjie};
 
 const BULLETIN: &str = "\
 template: monthly-bulletin
@@ -27,19 +26,6 @@ targets:
 units: [units/*.yaml]
 ";
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
-    names
-}
-
 /// A cell of the first sheet of a workbook, as text (row and column from 0).
 fn cell(bytes: &[u8], row: u32, col: u32) -> String {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("a workbook");
@@ -56,7 +42,7 @@ fn cell(bytes: &[u8], row: u32, col: u32) -> String {
 #[test]
 fn writes_one_form_per_roster_unit_and_never_over_one() {
     let dir = temp();
-    let bulletin = write(dir.path(), "bulletin.yaml", BULLETIN);
+    let bulletin = write_file(dir.path(), "bulletin.yaml", BULLETIN);
     let done = zongjie(["form", bulletin.to_str().unwrap()]).run().expect(0).stderr_has(&["wrote 3 forms"]);
     let forms = dir.path().join("forms");
     assert_eq!(names(&forms), ["三河尖镇.xlsx", "城关_东城街道.xlsx", "陈淋子镇.xlsx"]);
@@ -86,7 +72,7 @@ fn writes_one_form_per_roster_unit_and_never_over_one() {
 #[test]
 fn one_existing_form_stops_them_all() {
     let dir = temp();
-    let bulletin = write(dir.path(), "bulletin.yaml", BULLETIN);
+    let bulletin = write_file(dir.path(), "bulletin.yaml", BULLETIN);
     let out = dir.path().join("out");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("三河尖镇.csv"), b"filled in").unwrap();
@@ -101,7 +87,7 @@ fn one_existing_form_stops_them_all() {
 #[test]
 fn csv_forms_carry_a_bom_and_crlf() {
     let dir = temp();
-    let bulletin = write(dir.path(), "bulletin.yaml", BULLETIN);
+    let bulletin = write_file(dir.path(), "bulletin.yaml", BULLETIN);
     let out = dir.path().join("csv");
     zongjie(["form", bulletin.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "csv"]).run().expect(0);
     assert_eq!(names(&out), ["三河尖镇.csv", "城关_东城街道.csv", "陈淋子镇.csv"]);
@@ -118,7 +104,7 @@ fn a_bulletin_without_a_roster_has_no_forms() {
     let text = BULLETIN
         .replace("roster: [陈淋子镇, 三河尖镇, 城关/东城街道]\n", "")
         .replace("targets:\n  陈淋子镇: {households: 380, rate: 95.5}\n  三河尖镇: {households: 420}\n", "");
-    let bulletin = write(dir.path(), "bulletin.yaml", &text);
+    let bulletin = write_file(dir.path(), "bulletin.yaml", &text);
     zongjie(["form", bulletin.to_str().unwrap()]).run().expect(1).stderr_has(&[
         "bulletin.yaml",
         "no `roster:`",
@@ -135,19 +121,19 @@ fn the_other_errors_name_the_bulletin() {
         ("report.yaml", "title: A report\norganization: An office\n".to_owned(), "not a `monthly-bulletin`"),
     ];
     for (name, text, says) in cases {
-        let path = write(dir.path(), name, &text);
+        let path = write_file(dir.path(), name, &text);
         zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&[name, says, "hint:"]);
     }
     let empty = BULLETIN
         .replace("  - {id: households, label: 产业帮扶覆盖脱贫户, unit: 户}\n  - {id: rate, label: 监测户风险消除率, unit: '%'}\n", "")
         .replace("collect:\n", "collect: []\n")
         .replace("targets:\n  陈淋子镇: {households: 380, rate: 95.5}\n  三河尖镇: {households: 420}\n", "");
-    let path = write(dir.path(), "empty-collect.yaml", &empty);
+    let path = write_file(dir.path(), "empty-collect.yaml", &empty);
     zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["no `collect:`", "hint:"]);
     // Two units that come to one file name.
     let clash =
         BULLETIN.replace("[陈淋子镇, 三河尖镇, 城关/东城街道]", "[陈淋子镇, 三河尖镇, 城关/东城街道, 城关:东城街道]");
-    let path = write(dir.path(), "clash.yaml", &clash);
+    let path = write_file(dir.path(), "clash.yaml", &clash);
     zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["would both be 城关_东城街道.xlsx"]);
     assert!(!dir.path().join("forms").exists(), "nothing is written");
 }

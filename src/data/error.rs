@@ -295,11 +295,15 @@ fn quote_list(names: &[String]) -> String {
 
 /// The closest name, if it is close enough to be what was meant.
 pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let lower = name.to_lowercase().replace([' ', '-'], "_");
+    closest(&name.to_lowercase().replace([' ', '-'], "_"), candidates, 0.8)
+}
+
+/// The candidate most like `name` (Jaro–Winkler), if at least `min` alike.
+pub fn closest<'a>(name: &str, candidates: &[&'a str], min: f64) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(&lower, c), *c))
-        .filter(|(score, _)| *score >= 0.8)
+        .map(|c| (strsim::jaro_winkler(name, c), *c))
+        .filter(|(score, _)| *score >= min)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }

@@ -39,6 +39,13 @@ pub struct Source {
 /// A file over [`MAX_FILE_BYTES`] is refused without reading more than that
 /// (a pipe or device has no size to check first).
 pub fn read_source(path: &Path) -> Result<Source, DataError> {
+    source_from_bytes(path, read_bytes(path)?)
+}
+
+/// Reads a file's bytes (a data file, a spreadsheet), refusing a folder, and
+/// a file over [`MAX_FILE_BYTES`] without reading more than that (a pipe or
+/// device has no size to check first).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
     use std::io::Read as _;
     let cannot_read = |e: std::io::Error| {
         DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
@@ -58,34 +65,27 @@ pub fn read_source(path: &Path) -> Result<Source, DataError> {
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
-    source_from_bytes(path, bytes)
-}
-
-/// Reads a file's bytes (a spreadsheet), refusing one over
-/// [`MAX_FILE_BYTES`] without reading more than that.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
-    use std::io::Read as _;
-    let cannot_read = |e: std::io::Error| {
-        DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
-    };
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(path, None));
     }
     Ok(bytes)
 }
 
-/// The 1-based line where a metric's `id: …` is written.
+/// The 1-based line where a metric's `id: …` is first written.
 pub fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    lines_of_id(text, id).next()
+}
+
+/// The 1-based lines where a metric's `id: …` is written.
+fn lines_of_id<'a>(text: &'a str, id: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.lines()
-        .position(|line| {
+        .enumerate()
+        .filter(move |(_, line)| {
             line.split(['{', ',', '-'])
                 .filter_map(|part| part.trim_start().strip_prefix("id:"))
                 .any(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']) == id)
         })
-        .map(|i| i + 1)
+        .map(|(i, _)| i + 1)
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`], with its size where known.
@@ -573,13 +573,8 @@ fn unique_metric_ids(source: &Source, doc: &Document) -> Result<(), DataError> {
             .field(format!("metrics[{i}].id"))
             .hint("give each metric an id of its own; items and `rank_by` name metrics by id");
         // The second `id: …` written with this id.
-        let written = |line: &str| {
-            line.split(['{', ',', '-'])
-                .filter_map(|part| part.trim_start().strip_prefix("id:"))
-                .any(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']) == m.id.0)
-        };
-        if let Some((line, _)) = source.text.lines().enumerate().filter(|(_, l)| written(l)).nth(1) {
-            diagnostic = diagnostic.at_line(source.text.clone(), line + 1, 1);
+        if let Some(line) = lines_of_id(&source.text, &m.id.0).nth(1) {
+            diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
         }
         return Err(DataError::new(diagnostic));
     }

@@ -424,13 +424,9 @@ fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warn
     for (unit, file) in kept {
         let name = unit.organization.as_str().trim();
         if !roster.contains(&name) {
-            let closest = roster
-                .iter()
-                .map(|r| (strsim::jaro_winkler(name, r), *r))
-                .filter(|(score, _)| *score >= 0.7)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, r)| r);
-            let hint = match closest {
+            // Names of units differ in a character or two: a looser match
+            // than a field name's.
+            let hint = match crate::data::closest(name, roster, 0.7) {
                 Some(best) => {
                     format!("did you mean \"{best}\"? correct the unit's name in the return, or add it to `roster:`")
                 }

@@ -77,7 +77,7 @@ impl Grid {
         self.cells.get(&(row, column)).unwrap_or(&Value::Empty)
     }
 
-    /// The rows that hold something, in order.
+    /// The last row that holds something.
     pub fn last_row(&self) -> Option<u32> {
         self.cells.keys().map(|(r, _)| *r).max()
     }

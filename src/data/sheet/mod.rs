@@ -169,7 +169,7 @@ struct Reading<'a> {
 
 impl Reading<'_> {
     fn read(mut self) -> Result<SheetReturn, DataError> {
-        let unit = self.labelled(UNIT_LABELS).map(|(text, _, _)| text);
+        let unit = self.labelled(UNIT_LABELS);
         let unit = unit.unwrap_or_else(|| {
             self.path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().trim().to_owned())
         });
@@ -217,10 +217,9 @@ impl Reading<'_> {
 
     /// The text given for a label such as 填报单位 (in its cell after a
     /// colon, or in the next cell to the right that holds something).
-    fn labelled(&self, labels: &[&str]) -> Option<(String, u32, u32)> {
-        let (value, row, column) = self.labelled_cell(labels)?;
-        match value {
-            Value::Text(t) => Some((t.trim().to_owned(), row, column)),
+    fn labelled(&self, labels: &[&str]) -> Option<String> {
+        match self.labelled_cell(labels)? {
+            (Value::Text(t), _, _) => Some(t.trim().to_owned()),
             _ => None,
         }
     }
