@@ -66,11 +66,11 @@ PY
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_ms() {
   for _ in 1 2 3 4 5 6 7; do
-    s=$(date +%s%N); "$BIN" build "$@" > /dev/null 2>&1; e=$(date +%s%N)
+    s=$(date +%s%N); "$BIN" build "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err" >&2; exit 1; }; e=$(date +%s%N)
     echo $(( (e - s) / 1000000 ))
   done | median
 }
-"$BIN" build yaml.yaml xlsx.yaml -f md > /dev/null 2>&1
+"$BIN" build yaml.yaml xlsx.yaml -f md,pdf > /dev/null 2>&1 || { echo "the bulletins do not build" >&2; exit 1; }
 if ! diff -q yaml.md xlsx.md > /dev/null; then echo "the two bulletins differ" >&2; diff yaml.md xlsx.md | head >&2; exit 1; fi
 printf '%-28s %10s %10s %10s\n' "100-unit bulletin" "YAML ms" ".xlsx ms" "difference"
 for formats in md md,pdf; do

@@ -315,3 +315,18 @@ fn placeholders_in_a_units_return_fail_the_check_of_the_bulletin() {
         .expect(1)
         .stderr_has(&["x.yaml:1:15", "`XX`"]);
 }
+
+/// A bulletin of more units than a chart takes (60) is built: the ranking
+/// table stands alone.
+#[test]
+fn a_bulletin_of_many_units_builds_without_its_chart() {
+    let dir = temp();
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    for i in 0..61 {
+        unit(dir.path(), &format!("u{i:02}.yaml"), &format!("Town {i}"), 100, 50 + i, "households");
+    }
+    fs::write(dir.path().join("bulletin.yaml"), BULLETIN).unwrap();
+    zongjie(["build", dir.path().join("bulletin.yaml").to_str().unwrap(), "-f", "md,typ"]).run().expect(0);
+    let md = fs::read_to_string(dir.path().join("bulletin.md")).unwrap();
+    assert!(md.contains("| 61 | Town 0 |") && !md.contains("```chart"), "{md}");
+}
