@@ -609,7 +609,7 @@ impl Writer<'_> {
 
     fn write_table(&mut self, table: &Table) {
         let cols = table.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(table.alignments.len()).max(1);
-        let widths = column_widths(table, cols, self.ctx.text_width);
+        let widths = column_widths(table, cols, self.ctx.text_width, self.ctx.zh);
         let out = &mut self.xml;
         out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"ZjTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
         for width in &widths {
@@ -617,10 +617,12 @@ impl Writer<'_> {
         }
         out.push_str("</w:tblGrid>");
         for (head, row) in &table.rows {
-            out.push_str("<w:tr>");
-            if *head {
-                out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
-            }
+            // A row is never split over two pages; the header row repeats on each.
+            out.push_str(if *head {
+                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            } else {
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            });
             for c in 0..cols {
                 let align = match table.alignments.get(c) {
                     Some(pulldown_cmark::Alignment::Center) => "center",
@@ -674,11 +676,15 @@ impl Writer<'_> {
     }
 }
 
-/// Column widths in twips, by the longest text of each column (a CJK
-/// character counting twice a Latin one), at least a tenth of the share of
-/// an even split, filling the text width.
-fn column_widths(table: &Table, cols: usize, text_width: u32) -> Vec<u32> {
-    let visible = |xml: &str| -> usize {
+/// Column widths in twips, filling the text width. Each column needs its
+/// longest text on one line (a CJK character counting as two half-width
+/// ones) and its cell margins. When every column fits, each gets what it
+/// needs and the room left is shared in proportion; when they do not, the
+/// columns that need no more than an even share of what is left keep their
+/// need (a unit's name, a figure stay on one line), and the others share
+/// the rest in proportion and wrap.
+fn column_widths(table: &Table, cols: usize, text_width: u32, zh: bool) -> Vec<u32> {
+    let visible = |xml: &str| -> u64 {
         let mut n = 0;
         let mut in_tag = false;
         for c in xml.chars() {
@@ -691,17 +697,54 @@ fn column_widths(table: &Table, cols: usize, text_width: u32) -> Vec<u32> {
         }
         n
     };
-    let mut longest = vec![1usize; cols];
+    let mut longest = vec![1u64; cols];
     for (_, row) in &table.rows {
         for (c, cell) in row.iter().enumerate().take(cols) {
             longest[c] = longest[c].max(visible(cell).min(60));
         }
     }
-    let floor = (longest.iter().sum::<usize>() / cols / 3).max(1);
-    let weights: Vec<usize> = longest.iter().map(|&n| n.max(floor)).collect();
-    let total: usize = weights.iter().sum();
-    weights.iter().map(|&w| u32::try_from(w * text_width as usize / total).unwrap_or(text_width)).collect()
+    // A half-width character is half the text size: size in half-points × 5 twips.
+    let half = u64::from(super::parts::table_size(zh)) * 5;
+    let need: Vec<u64> = longest.iter().map(|&n| n * half + CELL_MARGINS).collect();
+    let width = u64::from(text_width);
+    let total: u64 = need.iter().sum();
+    let shared = |weights: &[u64], room: u64| -> Vec<u64> {
+        let sum: u64 = weights.iter().sum::<u64>().max(1);
+        weights.iter().map(|w| w * room / sum).collect()
+    };
+    let widths = if total <= width {
+        shared(&need, width)
+    } else {
+        let mut kept: Vec<Option<u64>> = vec![None; cols];
+        let mut room = width;
+        loop {
+            let open: Vec<usize> = (0..cols).filter(|&c| kept[c].is_none()).collect();
+            let Some(share) = room.checked_div(open.len() as u64) else { break };
+            let fits: Vec<usize> = open.into_iter().filter(|&c| need[c] <= share).collect();
+            if fits.is_empty() {
+                break;
+            }
+            for c in fits {
+                kept[c] = Some(need[c]);
+                room -= need[c];
+            }
+        }
+        let open: Vec<u64> = (0..cols).map(|c| if kept[c].is_none() { need[c] } else { 0 }).collect();
+        let rest = shared(&open, room);
+        (0..cols).map(|c| kept[c].unwrap_or(rest[c])).collect()
+    };
+    let mut widths: Vec<u32> = widths.into_iter().map(|w| u32::try_from(w).unwrap_or(text_width)).collect();
+    // What rounding down left over goes to the widest column.
+    let left = text_width.saturating_sub(widths.iter().sum());
+    if let Some(widest) = widths.iter_mut().max() {
+        *widest += left;
+    }
+    widths
 }
+
+/// The left and right margins of a table cell (ZjTable: 80 twips each) and
+/// the border between cells.
+const CELL_MARGINS: u64 = 2 * 80 + 20;
 
 #[cfg(test)]
 mod tests {
@@ -710,6 +753,29 @@ mod tests {
     fn body(markdown: &str) -> Converted {
         let none = |_: &str| None;
         convert(markdown, &Context { zh: true, text_width: 8844, image: &none })
+    }
+
+    #[test]
+    fn a_wide_table_wraps_its_long_column_and_keeps_the_short_ones_whole() {
+        let row = |cells: &[&str]| (false, cells.iter().map(|c| (*c).to_owned()).collect());
+        let table = Table {
+            alignments: Vec::new(),
+            rows: vec![
+                row(&["产业帮扶覆盖脱贫户数及其增收情况（户）", "陈淋子镇", "380", "353", "92.9%"]),
+                row(&["", "胡族铺镇", "1500", "1042", "100.0%"]),
+            ],
+            in_head: false,
+            cell: None,
+            row: Vec::new(),
+        };
+        let widths = column_widths(&table, 5, 8844, true);
+        assert_eq!(widths.iter().sum::<u32>(), 8844, "{widths:?}");
+        // 4 ideographs at 16 pt and the cell margins; six digits and a sign.
+        assert_eq!(widths[1], 8 * 160 + CELL_MARGINS as u32);
+        assert_eq!(widths[4], 6 * 160 + CELL_MARGINS as u32);
+        assert!(widths[0] < 36 * 160, "the long label wraps: {widths:?}");
+        let c = body("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(c.xml.matches("<w:cantSplit/>").count(), 2, "{}", c.xml);
     }
 
     #[test]
