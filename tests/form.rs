@@ -119,6 +119,11 @@ fn the_other_errors_name_the_bulletin() {
     let cases = [
         ("no-period.yaml", BULLETIN.replace("period: 2026-10\n", ""), "no `period:`"),
         ("report.yaml", "title: A report\norganization: An office\n".to_owned(), "not a `monthly-bulletin`"),
+        (
+            "return.xlsx",
+            "PK not really".to_owned(),
+            "this is a spreadsheet (a unit's return?), not a `monthly-bulletin`",
+        ),
     ];
     for (name, text, says) in cases {
         let path = write_file(dir.path(), name, &text);

@@ -62,6 +62,9 @@ fn load(templates: &Templates, path: &Path) -> Result<(Document, BulletinFields)
     if path.extension().is_some_and(|e| e == "md") {
         return Err(not_a_bulletin("Markdown written by build"));
     }
+    if data::sheet::Kind::of(path).is_some() {
+        return Err(not_a_bulletin("a spreadsheet (a unit's return?)"));
+    }
     let source = data::read_source(path).map_err(|e| Box::new(e.diagnostic().clone()))?;
     let name = data::front_matter_template(&source)
         .map_err(|e| Box::new(e.diagnostic().clone()))?

@@ -683,7 +683,7 @@ fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, s
                 let paired = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
                 if paired < units {
                     let total = language(lang).quantity(&s.first.unit, total);
-                    figures.sentence.push_str(&language(lang).rate_over(paired, units, &total));
+                    figures.sentence.push_str(&language(lang).rate_over(paired, units, &total, mean));
                 }
             }
             // What the reader sees as the target is the whole of it.

@@ -252,7 +252,12 @@ fn value(data: &Data) -> Value {
         Data::Float(f) => Value::Number { value: *f, percent: false },
         Data::Bool(b) => Value::Other(if *b { "TRUE" } else { "FALSE" }.into()),
         Data::DateTime(d) => date(d.as_datetime()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Other(format!("a date ({s})")),
+        // OpenDocument keeps dates as ISO 8601 text: 2026-10-01 or 2026-10-01T00:00:00.
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or_else(|| Value::Other(format!("a date or time ({s})")), Value::Date),
+        Data::DurationIso(s) => Value::Other(format!("a duration ({s})")),
         Data::Error(e) => Value::Other(e.to_string()),
     }
 }
@@ -350,6 +355,13 @@ mod tests {
             assert_eq!(grid.get(2, 1), &Value::Text("353".into()));
         }
         assert!(csv(b"\x81\x20\xff\xfe\x00").is_err());
+    }
+
+    #[test]
+    fn an_opendocument_date_is_a_date() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert_eq!(value(&Data::DateTimeIso("2026-10-01".into())), Value::Date(d));
+        assert_eq!(value(&Data::DateTimeIso("2026-10-01T00:00:00".into())), Value::Date(d));
     }
 
     #[test]

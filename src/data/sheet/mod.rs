@@ -51,6 +51,9 @@ pub struct SheetReturn {
     pub places: BTreeMap<String, String>,
 }
 
+/// How many unreadable cells besides the first an error names.
+const MAX_NAMED: usize = 9;
+
 /// How many rows from the top a header row is looked for in.
 const HEADER_ROWS: u32 = 40;
 
@@ -82,7 +85,7 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
             ),
         ));
     };
-    Reading { path, grid, header: &header, asked, warnings: Vec::new() }.read()
+    Reading { path, grid, header: &header, asked, warnings: Vec::new(), unreadable: Vec::new() }.read()
 }
 
 /// The header row: where it is and which column holds what.
@@ -165,6 +168,9 @@ struct Reading<'a> {
     header: &'a Header,
     asked: &'a Asked<'a>,
     warnings: Vec<Diagnostic>,
+    /// The cells that are no figure, each with why: the return is refused
+    /// naming them all.
+    unreadable: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -178,6 +184,18 @@ impl Reading<'_> {
             Some((value, row, column)) => Some(self.period(&value, row, column)?),
         };
         let (metrics, places) = self.metrics(&unit)?;
+        if let Some((first, others)) = self.unreadable.split_first() {
+            let mut diagnostic = Diagnostic::error(first.clone()).in_file(self.path);
+            for other in others.iter().take(MAX_NAMED) {
+                diagnostic = diagnostic.hint(format!("also {other}"));
+            }
+            if others.len() > MAX_NAMED {
+                diagnostic = diagnostic.hint(format!("and {} more cells", others.len() - MAX_NAMED));
+            }
+            return Err(DataError::new(diagnostic.hint(
+                "write the figure in digits (300, 1,234, 12.5%, 3220万); leave the cell empty, or write —, for no figure",
+            )));
+        }
         let doc = Document {
             path: self.path.to_path_buf(),
             template: "common".into(),
@@ -295,7 +313,7 @@ impl Reading<'_> {
             if not_a_metric(&name) {
                 continue;
             }
-            let figures = self.figures(row)?;
+            let figures = self.figures(row);
             let has_figures = figures.iter().any(|(_, f)| f.is_some());
             // A row left blank gives no figure: nothing to roll up, or to warn of.
             if !has_figures {
@@ -350,16 +368,17 @@ impl Reading<'_> {
     }
 
     /// The figure cells of a row, read.
-    fn figures(&self, row: u32) -> Result<RowFigures, DataError> {
+    fn figures(&mut self, row: u32) -> RowFigures {
         let mut out = Vec::new();
         for column in [Column::Target, Column::Actual, Column::Previous, Column::LastYear] {
             let Some(&c) = self.header.columns.get(&column) else { continue };
-            let figure = number::read(self.grid.get(row, c)).map_err(|why| {
-                self.error(row, c, why, "write the figure in digits (300, 1,234, 12.5%, 3220万); leave the cell empty, or write —, for no figure")
-            })?;
+            let figure = number::read(self.grid.get(row, c)).unwrap_or_else(|why| {
+                self.unreadable.push(format!("{}: {why}", self.grid.cell_name(row, c)));
+                None
+            });
             out.push(((column, c), figure));
         }
-        Ok(out)
+        out
     }
 
     /// The figures of a metric row in the metric's own unit: percentages

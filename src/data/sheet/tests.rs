@@ -137,3 +137,12 @@ fn headings_under_a_group_heading_are_read() {
     let r = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap();
     assert_eq!(figures(&r, "households"), [None, Some(353.0), Some(318.0), Some(290.0)]);
 }
+
+#[test]
+fn every_unreadable_cell_is_named() {
+    let text = "指标,本期完成,上期\n产业帮扶覆盖脱贫户,三百,#DIV/0!\n衔接资金拨付,约10万,1\n";
+    let err = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap_err();
+    let d = err.diagnostic().to_plain_text();
+    assert!(d.contains("B2: 「三百」 is not a number"), "{d}");
+    assert!(d.contains("also C2: 「#DIV/0!」 is not a number") && d.contains("also B3: 「约10万」"), "{d}");
+}

@@ -88,9 +88,10 @@ impl Language for English {
         )
     }
 
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String {
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String {
+        let how = if mean { "average" } else { "total" };
         format!(
-            "; the targets assigned to the {assigned} units total {target}, and the rate is over the {reported} that reported both figures"
+            "; the targets assigned to the {assigned} units {how} {target}, and the rate is over the {reported} that reported both figures"
         )
     }
 

@@ -99,7 +99,8 @@ pub trait Language: Sync {
     /// What a rate over the units that reported leaves out of the assigned
     /// target: "; the units' targets total X, the rate is over the 11 of
     /// 12 units that reported both figures".
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String;
+    /// `mean`: the targets are averaged (a metric in `%`), not summed.
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String;
     /// Where a return counts a metric in another unit than the bulletin
     /// (`place` may be empty).
     fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String;

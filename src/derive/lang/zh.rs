@@ -78,8 +78,9 @@ impl Language for Chinese {
         format!("（{}仅报送目标数或完成数，未计入完成率）", names.join("、"))
     }
 
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str) -> String {
-        format!("（{assigned}个单位目标合计{target}，完成率按报送目标数和完成数的{reported}个单位计算）")
+    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String {
+        let how = if mean { "平均" } else { "合计" };
+        format!("（{assigned}个单位目标{how}{target}，完成率按报送目标数和完成数的{reported}个单位计算）")
     }
 
     fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
