@@ -704,7 +704,7 @@ fn column_widths(table: &Table, cols: usize, text_width: u32, zh: bool) -> Vec<u
         }
     }
     // A half-width character is half the text size: size in half-points × 5 twips.
-    let half = u64::from(super::parts::table_size(zh)) * 5;
+    let half = u64::from(table_size(zh)) * 5;
     let need: Vec<u64> = longest.iter().map(|&n| n * half + CELL_MARGINS).collect();
     let width = u64::from(text_width);
     let total: u64 = need.iter().sum();
@@ -740,6 +740,12 @@ fn column_widths(table: &Table, cols: usize, text_width: u32, zh: bool) -> Vec<u
         *widest += left;
     }
     widths
+}
+
+/// The size of table text, in half-points: 三号 (16 pt) in Chinese, 11 pt
+/// in English (the ZjTableText style's).
+pub(super) fn table_size(zh: bool) -> u32 {
+    if zh { 32 } else { 22 }
 }
 
 /// The left and right margins of a table cell (ZjTable: 80 twips each) and

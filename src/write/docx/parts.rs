@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::body::{Converted, KAI};
+use super::body::{Converted, KAI, table_size};
 use super::reference::{Reference, rename_styles};
 use super::xml::escape;
 use crate::data::mdfile::Meta;
@@ -533,9 +533,4 @@ fn footer(layout: &Layout, odd: bool) -> String {
         format!("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>{}</w:p>", field(rpr))
     };
     format!("{HEAD}<w:ftr {NS}>{body}</w:ftr>")
-}
-
-/// The size of table text, in half-points: 三号 (16 pt) in Chinese, 11 pt in English.
-pub(super) fn table_size(zh: bool) -> u32 {
-    if zh { 32 } else { 22 }
 }
