@@ -1,11 +1,14 @@
 //! What the integration tests and the fuzz crate reach beyond the public
 //! API, behind the `testing` feature (not part of the library's API): the
 //! writer's property harness, the Markdown parser options, the loading and
-//! rendering steps one by one, and a compile of a `.typ` file.
+//! rendering steps one by one, a compile of a `.typ` file, and the checks
+//! on images and fonts at the engine's boundary with what Typst does with
+//! what passes them.
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use crate::base::image::{Kind as ImageKind, vet as vet_image};
 pub use crate::base::markdown::{fnv1a, parser_options};
 pub use crate::data::mdfile::MdFile;
 pub use crate::engine::verify;
@@ -38,4 +41,30 @@ pub fn render_markdown(
 pub fn layout_typ(fonts: Arc<Fonts>, root: &Path, text: String) -> Result<PagedDocument, String> {
     let world = DocWorld::new(Shared { fonts, epoch: Some(0) }, root, text).map_err(|e| e.to_string())?;
     crate::compile::pdf::layout(&world).map(|(document, _)| document).map_err(|e| e.rendered)
+}
+
+/// Decodes an image as Typst does (the kind [`vet_image`] found): its size
+/// in points, or Typst's error.
+pub fn decode_image(bytes: &[u8], kind: ImageKind) -> Result<(f64, f64), String> {
+    use typst::visualize::{ImageFormat, RasterImage, SvgImage};
+    let data = typst::foundations::Bytes::new(bytes.to_vec());
+    let format = match kind {
+        ImageKind::Png => typst::visualize::ExchangeFormat::Png,
+        ImageKind::Jpeg => typst::visualize::ExchangeFormat::Jpg,
+        ImageKind::Gif => typst::visualize::ExchangeFormat::Gif,
+        ImageKind::Svg => {
+            let svg = SvgImage::new(data).map_err(|e| format!("{e:?}"))?;
+            return Ok((svg.width(), svg.height()));
+        }
+    };
+    let _ = ImageFormat::Raster(format.into());
+    let image = RasterImage::plain(data, format).map_err(|e| e.to_string())?;
+    Ok((f64::from(image.width()), f64::from(image.height())))
+}
+
+/// Reads a font file as the font scan does: refused when its character map
+/// is damaged, else Typst's information on its first face (its family).
+pub fn scan_font(bytes: &[u8]) -> Result<Option<String>, String> {
+    crate::compile::fonts::sane(bytes, 0)?;
+    Ok(typst::text::FontInfo::new(bytes, 0).map(|info| info.family))
 }

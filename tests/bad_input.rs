@@ -102,6 +102,8 @@ const ERRORS: &[(&str, &[&str])] = &[
     // NaN is refused with a message.
     ("nan_target.yaml", &["nan_target.yaml:7:13", "metrics[0].target", "NaN is not a usable figure", "finite number"]),
     ("huge_target.yaml", &["huge_target.yaml:8:13", "metrics[0].target", "too large to be a figure", "10^15"]),
+    // A target below zero: no share of it means anything.
+    ("negative_target.yaml", &["negative_target.yaml:8:5", "metrics[0].target", "has a target of -5000, below zero"]),
     // Other encodings, with a hint.
     ("gbk_encoded.yaml", &["gbk_encoded.yaml", "not valid UTF-8 (line 1", "looks like GBK", "save it as UTF-8"]),
     ("utf16_encoded.yaml", &["utf16_encoded.yaml", "not valid UTF-8 (line 1", "looks like UTF-16"]),

@@ -128,7 +128,7 @@ impl Diagnostic {
         .with_notes(
             self.hints.iter().map(|h| format!("hint: {}", shorten(&escape_controls(h), MAX_MESSAGE_CHARS))).collect(),
         );
-        let name = self.file.as_deref().map_or_else(|| "<input>".into(), |p| escape_controls(&p.display().to_string()));
+        let name = self.file.as_deref().map_or_else(|| "<input>".into(), shown_path);
         let config = term::Config::default();
         match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
@@ -163,7 +163,7 @@ impl fmt::Display for Diagnostic {
     /// One line: `file:line:column: field: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
-            write!(f, "{}", file.display())?;
+            f.write_str(&shown_path(file))?;
             if let Some((line, column)) = self.line_column() {
                 write!(f, ":{line}:{column}")?;
             }
@@ -187,6 +187,17 @@ const MAX_MESSAGE_CHARS: usize = 400;
 /// cannot steer a terminal or turn the line around.
 pub fn escape_controls(text: &str) -> String {
     text.chars().map(|c| if steers(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// A file's name as a message shows it: every control character (line
+/// breaks and tabs too) and direction control written as an escape, and a
+/// name that is not UTF-8 shown with its odd bytes replaced.
+pub fn shown_path(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| if steers(c) || c.is_control() { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// `text` with each control or direction character replaced by a visible

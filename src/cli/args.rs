@@ -71,6 +71,29 @@ impl FontArgs {
     }
 }
 
+/// Limits of a run (see `engine::watchdog`).
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// End the run when one document takes longer than this (seconds).
+    #[arg(long, value_name = "SECS", default_value_t = crate::engine::watchdog::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// End the run when it holds more memory than this (MB; Linux).
+    #[arg(long = "max-memory", value_name = "MB", default_value_t = crate::engine::watchdog::DEFAULT_MAX_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(64..))]
+    pub max_memory: u64,
+}
+
+impl LimitArgs {
+    /// The limits.
+    pub fn limits(&self) -> crate::engine::watchdog::Limits {
+        crate::engine::watchdog::Limits {
+            timeout: std::time::Duration::from_secs(self.timeout),
+            max_memory: Some(self.max_memory.saturating_mul(1_048_576)),
+        }
+    }
+}
+
 /// `zongjie build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -97,6 +120,8 @@ pub struct BuildArgs {
     /// --reference-doc does: an office's own template.
     #[arg(long = "reference-docx", value_name = "FILE")]
     pub reference_docx: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Say which font each role got and how long each stage took.
     #[arg(short = 'v', long)]
     pub verbose: bool,
@@ -113,6 +138,10 @@ pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub template: TemplateArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// A document language.

@@ -15,6 +15,7 @@ use crate::cli::args::BuildArgs;
 use crate::compile::fonts::{Fonts, Role};
 use crate::compile::world::Shared;
 use crate::engine::output;
+use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Built, Engine, Format, Timings};
 use crate::render::Templates;
 
@@ -69,9 +70,10 @@ pub fn run(args: &BuildArgs) -> i32 {
     };
     let t = Instant::now();
     let fonts = Fonts::load(&args.fonts.options());
+    super::warn_skipped_fonts(&fonts);
     if args.verbose {
         let cache = match &fonts.cache {
-            Some(file) => format!("{} of them known from the cache {}", fonts.cached, file.display()),
+            Some(file) => format!("{} of them known from the cache {}", fonts.cached, shown(file)),
             None => "no font cache".to_owned(),
         };
         eprintln!("fonts: {} faces scanned in {:.0?} ({cache})", fonts.len(), t.elapsed());
@@ -97,6 +99,14 @@ pub fn run(args: &BuildArgs) -> i32 {
             eprintln!("removed {removed} temporary files a killed run left in {}", shown(dir));
         }
     }
+    let dog = Watchdog::start(
+        args.limits.limits(),
+        args.template.template_dir.as_deref(),
+        args.template.template.as_deref(),
+    );
+    if args.verbose && plan.jobs.len() > 1 {
+        eprintln!("building {} documents on {} threads", plan.jobs.len(), plan.threads);
+    }
     let progress = Progress::new(plan.jobs.len());
     let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
     let totals: Mutex<Timings> = Mutex::new(Timings::default());
@@ -106,7 +116,9 @@ pub fn run(args: &BuildArgs) -> i32 {
         for _ in 0..plan.threads {
             scope.spawn(|| {
                 while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let watched = dog.watch(&job.input);
                     let result = build_one(&engine, job, args.verbose, &progress);
+                    drop(watched);
                     progress.inc();
                     match result {
                         Ok(timings) => {
@@ -315,7 +327,7 @@ fn plan(args: &BuildArgs) -> Result<Plan, i32> {
         let key_dir = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
         if let Some(other) = seen.insert((key_dir, stem.clone()), input) {
             error(
-                &format!("{} and {} would both write {}.*", shown(other), shown(input), out_dir.join(&stem).display()),
+                &format!("{} and {} would both write {}.*", shown(other), shown(input), shown(&out_dir.join(&stem))),
                 &["rename one of them, or build them into different folders with -o"],
             );
             return Err(USAGE);
@@ -323,6 +335,7 @@ fn plan(args: &BuildArgs) -> Result<Plan, i32> {
         jobs.push(Job { input: input.clone(), out_dir, stem });
     }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = args.jobs.unwrap_or(cores).clamp(1, 256).min(jobs.len().max(1));
+    // More threads than cores only add memory: each holds a document.
+    let threads = args.jobs.unwrap_or(cores).clamp(1, cores.max(1)).min(jobs.len().max(1));
     Ok(Plan { jobs, threads })
 }

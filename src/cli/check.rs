@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use crate::base::diag::Severity;
 use crate::cli::args::CheckArgs;
-use crate::compile::fonts::{FontOptions, Fonts};
+use crate::compile::fonts::Fonts;
+use crate::engine::watchdog::Watchdog;
 use crate::compile::world::Shared;
 use crate::engine::{BuildOptions, Engine};
 use crate::render::Templates;
@@ -21,10 +22,13 @@ pub fn run(args: &CheckArgs) -> i32 {
             return USAGE;
         }
     };
+    // The fonts a build would have: check refuses a character none has,
+    // as build does.
+    let fonts = Fonts::load(&args.fonts.options());
+    super::warn_skipped_fonts(&fonts);
     let engine = Engine {
         templates,
-        // check never compiles: no font scan.
-        shared: Shared { fonts: Arc::new(Fonts::load(&FontOptions::default())), epoch: None },
+        shared: Shared { fonts: Arc::new(fonts), epoch: None },
         options: BuildOptions {
             template: args.template.template.clone(),
             formats: Vec::new(),
@@ -35,7 +39,13 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut status = OK;
     let (mut errors, mut warnings) = (0, 0);
+    let dog = Watchdog::start(
+        args.limits.limits(),
+        args.template.template_dir.as_deref(),
+        args.template.template.as_deref(),
+    );
     for input in &args.inputs {
+        let _watched = dog.watch(input);
         match engine.check(input) {
             Ok(drafted) => {
                 for finding in &drafted.findings {

@@ -10,6 +10,7 @@ use super::OK;
 /// Runs the command; returns the exit status.
 pub fn run(args: &FontArgs) -> i32 {
     let fonts = Fonts::load(&args.options());
+    super::warn_skipped_fonts(&fonts);
     let families = fonts.families();
     println!("{} font families ({} faces) usable:", families.len(), fonts.len());
     for family in &families {
@@ -28,7 +29,7 @@ pub fn run(args: &FontArgs) -> i32 {
         }
     }
     match &fonts.cache {
-        Some(file) => println!("\nfont cache: {} (remove it to have every font read again)", file.display()),
+        Some(file) => println!("\nfont cache: {} (remove it to have every font read again)", crate::cli::shown(file)),
         None => println!("\nno font cache (ZONGJIE_CACHE_DIR is empty, or the cache folder cannot be written)"),
     }
     if fonts.for_role(Role::Body, Lang::Zh).is_empty() {

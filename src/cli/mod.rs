@@ -82,7 +82,7 @@ pub fn emit_build_error(error: &BuildError) {
                 "Typst refused the document: check the style files of your --template-dir".to_owned()
             });
             if let Some(path) = kept {
-                d = d.hint(format!("the generated source is kept at {}", path.display()));
+                d = d.hint(format!("the generated source is kept at {}", shown(path)));
             }
             if *ours {
                 d = d.hint("please report it with that file and the data that produced it");
@@ -92,9 +92,21 @@ pub fn emit_build_error(error: &BuildError) {
     }
 }
 
-/// The path to show for a file: as given.
+/// A warning for each font file left out because it cannot be read
+/// sensibly (a damaged character map).
+pub fn warn_skipped_fonts(fonts: &crate::compile::fonts::Fonts) {
+    for (path, why) in &fonts.skipped {
+        emit(
+            &Diagnostic::warning(format!("this font is skipped: {why}"))
+                .in_file(path)
+                .hint("remove it from the font folder, or install a good copy of it"),
+        );
+    }
+}
+
+/// The path to show for a file: as given, with control characters escaped.
 pub fn shown(path: &std::path::Path) -> String {
-    path.display().to_string()
+    crate::base::diag::shown_path(path)
 }
 
 /// Parses the command line, runs the command, returns the exit status.

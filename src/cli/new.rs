@@ -48,6 +48,21 @@ pub fn run(args: &NewArgs) -> i32 {
         }
     };
     let folder = file.parent().map_or_else(PathBuf::new, PathBuf::from);
+    // The sample files go into folders beside the starter, never through a
+    // symlink that may lead anywhere.
+    for (name, _) in &beside {
+        let mut at = folder.clone();
+        for part in Path::new(name).parent().into_iter().flat_map(Path::components) {
+            at.push(part);
+            if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                error(
+                    &format!("{} is a symbolic link; nothing was written", shown(&at)),
+                    &["the sample unit returns are written into a folder of their own: make the starter in another folder"],
+                );
+                return INPUT;
+            }
+        }
+    }
     let mut files = vec![(file.clone(), text)];
     files.extend(beside.into_iter().map(|(name, text)| (folder.join(name), text)));
     // All or nothing, and never over a file that is there.

@@ -16,6 +16,7 @@
 use crate::base::text::{is_han, is_printed, is_private_use};
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::base::diag::Diagnostic;
 use crate::compile::fonts::{Fonts, RoleFonts};
@@ -37,6 +38,7 @@ pub fn check(
     md: &MdFile,
     markup: &str,
     input: &Path,
+    text: &Arc<str>,
 ) -> Result<(), MissingGlyphs> {
     let chars = document_chars(md, markup);
     let book = fonts.book();
@@ -79,10 +81,13 @@ pub fn check(
     if missing.is_empty() {
         return Ok(());
     }
-    let shown: Vec<String> = missing.iter().take(20).map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
-    let more = if missing.len() > 20 { format!(" and {} more", missing.len() - 20) } else { String::new() };
-    let mut error = Diagnostic::error(format!("no available font has these characters: {}{more}", shown.join(", ")))
-        .in_file(input)
+    let mut error = Diagnostic::error(format!("no available font has these characters: {}", named(&missing)))
+        .in_file(input);
+    // At the first place the input writes one of them.
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| missing.contains(c)) {
+        error = error.at(text.clone(), at..at + c.len_utf8());
+    }
+    let mut error = error
         .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
         .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)");
     if missing.iter().any(|c| is_private_use(*c)) {
@@ -91,6 +96,36 @@ pub fn check(
         );
     }
     Err(MissingGlyphs(Box::new(error.hint("`zongjie fonts` lists the fonts zongjie can use"))))
+}
+
+/// The distinct printed characters of `text` that no font has (as the
+/// check above finds them), in order: a unit return whose name or labels
+/// hold one is set aside before it reaches the bulletin.
+pub fn no_font_has(fonts: &Fonts, text: &str) -> Vec<char> {
+    let book = fonts.book();
+    let chars: BTreeSet<char> = text.chars().filter(|c| is_printed(*c)).collect();
+    chars
+        .into_iter()
+        .filter(|&c| {
+            let private = is_private_use(c);
+            let han = is_han(c);
+            !(0..fonts.len()).any(|i| {
+                book.info(i).is_some_and(|info| {
+                    info.coverage.contains(c as u32)
+                        && !(private && fonts.path(i).is_none())
+                        && !((private || han) && is_regional(&info.family))
+                })
+            })
+        })
+        .collect()
+}
+
+/// How [`check`] names characters in a message: `😀 (U+1F600)`, the first
+/// twenty of them.
+pub fn named(chars: &[char]) -> String {
+    let shown: Vec<String> = chars.iter().take(20).map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
+    let more = if chars.len() > 20 { format!(" and {} more", chars.len() - 20) } else { String::new() };
+    format!("{}{more}", shown.join(", "))
 }
 
 /// Every distinct printable character the document shows.

@@ -3,7 +3,7 @@
 //! canonicalisation, so a symlink cannot lead outside), no packages, no
 //! network; fonts and the standard library shared by the whole batch.
 
-use crate::base::sandbox;
+use crate::base::{file, image, sandbox};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
@@ -184,10 +184,22 @@ impl FileLoader for RootFiles {
             return Err(FileError::Other(Some("packages are not available in zongjie documents".into())));
         }
         let path = resolve(&self.root, id.vpath().get_without_slash())?;
-        if path.is_dir() {
-            return Err(FileError::IsDirectory);
+        let bytes = file::read(&path, image::MAX_FILE_BYTES).map_err(|e| match e {
+            file::ReadError::Folder => FileError::IsDirectory,
+            file::ReadError::Io(e) => FileError::from_io(e, &path),
+            e => FileError::Other(Some(format!("cannot read {}: {}", id.vpath().get_without_slash(), e.reason()).into())),
+        })?;
+        // An image, by its name or its bytes, as Typst tells them: vetted
+        // as the body's images are, before Typst decodes it.
+        let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let named = matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "gif" | "svg" | "svgz" | "webp" | "pdf");
+        if named || image::looks_like_one(&bytes) {
+            image::vet(&bytes, &ext).map_err(|r| {
+                let name = id.vpath().get_without_slash();
+                FileError::Other(Some(format!("image `{name}` {} ({})", r.why, r.hint).into()))
+            })?;
         }
-        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+        Ok(Bytes::new(bytes))
     }
 }
 

@@ -36,39 +36,25 @@ pub struct Source {
 
 /// Reads a file as UTF-8 text, with a hint when it is in another encoding.
 ///
-/// A file over [`MAX_FILE_BYTES`] is refused without reading more than that
-/// (a pipe or device has no size to check first).
+/// A file over [`MAX_FILE_BYTES`] is refused without reading more than
+/// that, and a FIFO or device without waiting on it.
 pub fn read_source(path: &Path) -> Result<Source, DataError> {
     source_from_bytes(path, read_bytes(path)?)
 }
 
-/// Reads a file's bytes (a data file, a spreadsheet), refusing a folder, and
-/// a file over [`MAX_FILE_BYTES`] without reading more than that (a pipe or
-/// device has no size to check first).
+/// Reads a file's bytes (a data file, a spreadsheet), refusing a folder, a
+/// FIFO or device, and a file over [`MAX_FILE_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
-    use std::io::Read as _;
-    let cannot_read = |e: std::io::Error| {
-        DataError::new(Diagnostic::error(format!("cannot read the file: {}", io_reason(&e))).in_file(path))
-    };
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let metadata = file.metadata().map_err(cannot_read)?;
-    if metadata.is_dir() {
-        return Err(DataError::new(
+    use crate::base::file::{ReadError, read};
+    read(path, MAX_FILE_BYTES as u64).map_err(|e| match e {
+        ReadError::Folder => DataError::new(
             Diagnostic::error("this is a folder, not a data file")
                 .in_file(path)
                 .hint("name the files in it, such as folder/*.yaml"),
-        ));
-    }
-    let size = metadata.len();
-    if size > MAX_FILE_BYTES as u64 {
-        return Err(too_large(path, Some(size)));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
-    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(path, None));
-    }
-    Ok(bytes)
+        ),
+        ReadError::TooLarge(size) => too_large(path, size),
+        e => DataError::new(Diagnostic::error(format!("cannot read the file: {}", e.reason())).in_file(path)),
+    })
 }
 
 /// The 1-based line where a metric's `id: …` is first written.
@@ -78,14 +64,26 @@ pub fn line_of_id(text: &str, id: &str) -> Option<usize> {
 
 /// The 1-based lines where a metric's `id: …` is written.
 fn lines_of_id<'a>(text: &'a str, id: &'a str) -> impl Iterator<Item = usize> + 'a {
-    text.lines()
-        .enumerate()
-        .filter(move |(_, line)| {
-            line.split(['{', ',', '-'])
-                .filter_map(|part| part.trim_start().strip_prefix("id:"))
-                .any(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']) == id)
-        })
-        .map(|(i, _)| i + 1)
+    text.lines().enumerate().filter(move |(_, line)| ids_in(line).any(|v| v == id)).map(|(i, _)| i + 1)
+}
+
+/// The ids a line writes (`id: x`, `- {id: x, …}`).
+fn ids_in(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['{', ',', '-'])
+        .filter_map(|part| part.trim_start().strip_prefix("id:"))
+        .map(|v| v.trim().trim_end_matches(['}', ',']).trim().trim_matches(['"', '\'']))
+}
+
+/// The 1-based line where each metric id is first written, in one pass
+/// over the text (a return may give thousands).
+pub fn first_lines_of_ids(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut lines = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        for id in ids_in(line) {
+            lines.entry(id).or_insert(i + 1);
+        }
+    }
+    lines
 }
 
 /// The error for a file over [`MAX_FILE_BYTES`], with its size where known.
@@ -117,15 +115,6 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Data
     }
     let text = String::from_utf8(bytes).map_err(|e| encoding_error(path, e.as_bytes(), e.utf8_error()))?;
     Ok(Source { path: path.to_path_buf(), text: text.into() })
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Names the encoding a non-UTF-8 file seems to be in.
@@ -458,6 +447,7 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
         DataError::from_yaml(&source.path, &source.text, &e, Some(path), &names, 0)
     })?;
     unique_metric_ids(source, &doc)?;
+    no_negative_targets(source, &doc)?;
     if let Fields::Bulletin(b) = &doc.fields {
         bulletin_lists(source, b)?;
     }
@@ -513,7 +503,15 @@ fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> 
                 &hint,
             ));
         }
-        for id in targets.keys() {
+        for (id, target) in targets {
+            if target.0 < 0.0 {
+                return Err(at(
+                    "targets",
+                    &id.0,
+                    format!("the target of `{id}` for {unit} is {}, below zero", target.0),
+                    "a target is what is to be reached: zero or more",
+                ));
+            }
             if !collected.is_empty() && !collected.contains(&id.0.as_str()) {
                 let hint = match did_you_mean(&id.0, &collected) {
                     Some(best) => format!("did you mean `{best}`? targets are given for the metrics of `collect:`"),
@@ -579,6 +577,29 @@ fn unique_metric_ids(source: &Source, doc: &Document) -> Result<(), DataError> {
         return Err(DataError::new(diagnostic));
     }
     Ok(())
+}
+
+/// A target below zero: no share of it means anything. The error is at the
+/// metric's `target:` line.
+fn no_negative_targets(source: &Source, doc: &Document) -> Result<(), DataError> {
+    let Some((i, m)) = doc.metrics.iter().enumerate().find(|(_, m)| m.target.is_some_and(|t| t.0 < 0.0)) else {
+        return Ok(());
+    };
+    let target = m.target.map_or(0.0, |t| t.0);
+    let mut diagnostic = Diagnostic::error(format!("metric `{}` has a target of {target}, below zero", m.id))
+        .in_file(&source.path)
+        .field(format!("metrics[{i}].target"))
+        .hint("a target is what is to be reached, zero or more; for a figure that should fall, give the level to stay under with `better: lower`");
+    // The first `target:` from the metric's `id:` line on, else that line.
+    if let Some((line, column)) = line_of_id(&source.text, &m.id.0).map(|id_line| {
+        let mut lines = source.text.lines().enumerate().skip(id_line - 1).take(12);
+        lines
+            .find_map(|(n, l)| l.find("target:").map(|at| (n + 1, l[..at].chars().count() + 1)))
+            .unwrap_or((id_line, 1))
+    }) {
+        diagnostic = diagnostic.at_line(source.text.clone(), line, column);
+    }
+    Err(DataError::new(diagnostic))
 }
 
 /// Deserializes front matter (the YAML between `---` lines at `base..base+len`

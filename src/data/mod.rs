@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use self::error::{DataError, closest, did_you_mean};
 pub use self::load::{
-    Source, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
+    Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
     source_from_bytes, to_yaml,
 };
 pub use self::period::{Due, Period, PeriodError, PeriodKind};

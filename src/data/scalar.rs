@@ -29,11 +29,22 @@ impl fmt::Display for Text {
     }
 }
 
+/// The longest a plain-text field (a title, a name, a label) may be, in
+/// characters.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_any(ScalarText("text"))?;
-        if text.trim().is_empty() {
+        // Spaces and invisible characters (zero-width spaces) alone are empty.
+        if !text.chars().any(|c| crate::base::text::is_printed(c) && !c.is_whitespace()) {
             return Err(de::Error::custom("must not be empty"));
+        }
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(de::Error::custom(format!(
+                "is {chars} characters long; a one-line field (a title, a name, a label) may have at most {MAX_TEXT_CHARS}"
+            )));
         }
         Ok(Text(text))
     }
@@ -224,6 +235,15 @@ impl<'de> Visitor<'de> for DateVisitor {
 
 /// Parses `YYYY-MM-DD`, saying what is wrong with an impossible date.
 pub fn parse_date(v: &str) -> Result<NaiveDate, String> {
+    // A date and time (`2026-11-05T10:00:00Z`, `2026-11-05 10:00`): the day
+    // is what is meant.
+    if let Some((day, time)) = v.trim().split_once(['T', 't', ' '])
+        && time.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && let Ok(p) = Period::parse(day)
+        && p.kind() == super::period::PeriodKind::Day
+    {
+        return Err(format!("expected a day written YYYY-MM-DD, found a date and time \"{v}\": write {day}"));
+    }
     match Period::parse(v) {
         Ok(p) if p.kind() == super::period::PeriodKind::Day => Ok(p.start()),
         Ok(_) => Err(format!("expected a single day written YYYY-MM-DD, found \"{v}\"")),
@@ -287,6 +307,9 @@ mod tests {
     #[test]
     fn text_refuses_empty_and_accepts_scalars() {
         assert!(load::<Text>("''").unwrap_err().contains("must not be empty"));
+        assert!(load::<Text>("\"\\u200b\\u200b \"").unwrap_err().contains("must not be empty"));
+        assert!(load::<Text>(&"x".repeat(1_001)).unwrap_err().contains("1001 characters long"));
+        assert_eq!(load::<Text>(&"长".repeat(1_000)).unwrap().as_str().chars().count(), 1_000);
         assert!(load::<Text>("'   '").is_err());
         assert_eq!(load::<Text>("2026").unwrap().0, "2026");
         assert_eq!(load::<Text>("'#set text(red)'").unwrap().0, "#set text(red)");
@@ -319,6 +342,8 @@ mod tests {
         let err = load::<D>("d: 2026-02-30").unwrap_err();
         assert!(err.contains("2026-02-30"), "{err}");
         assert!(load::<D>("d: 2026-10").is_err());
+        let err = load::<D>("d: 2026-11-05T10:00:00Z").unwrap_err();
+        assert!(err.contains("a date and time") && err.contains("write 2026-11-05"), "{err}");
         assert!(load::<Period>("2026").is_ok());
         assert!(load::<Period>("2026-Q3").is_ok());
         assert!(load::<Period>("2026.10").unwrap_err().contains("2026-10"));

@@ -49,12 +49,17 @@ pub(crate) struct Pairs {
     pub for_last_year: Option<f64>,
 }
 
+/// The largest completion rate printed as a share of the target (100×).
+const MAX_RATE: f64 = 100.0;
+
 pub(crate) fn metric_figures_with(m: &Metric, lang: Lang, schedule: Option<f64>, pairs: Pairs) -> MetricFigures {
     let value = |n: Option<crate::data::Number>| n.map(|n| n.0);
     let (target, actual) = (value(m.target), value(m.actual));
     let rate = match (pairs.for_target, target) {
-        // A share of a target of 0 or below means nothing.
-        (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite()),
+        // A share of a target of 0 or below means nothing, nor one of a
+        // hundred times a target or more (a target of 0.0001 or a typo):
+        // "10,000,000% of the target" is no figure to print.
+        (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite() && r.abs() < MAX_RATE),
         _ => None,
     };
     let met = match (pairs.for_target, target) {
@@ -152,6 +157,18 @@ mod tests {
         assert!(en.sentence.contains("up 25 on the previous period"), "{}", en.sentence);
         let zh = metric_figures(&m, Lang::Zh, None);
         assert!(!zh.sentence.contains('%') && !zh.sentence.contains("下降"), "{}", zh.sentence);
+    }
+
+    #[test]
+    fn no_absurd_shares_of_a_tiny_target() {
+        for lang in [Lang::En, Lang::Zh] {
+            let f = metric_figures(&metric("people", Some(1e-20), Some(5.0), None, Better::Higher), lang, None);
+            assert_eq!(f.rate, None);
+            assert_eq!(f.met, Some(true));
+            assert!(!f.sentence.contains('%') && !f.sentence.contains("e2"), "{}", f.sentence);
+            let f = metric_figures(&metric("people", Some(40.0), Some(3000.0), None, Better::Higher), lang, None);
+            assert!(f.rate.is_some_and(|r| (r - 75.0).abs() < 1e-9), "75 times is still a share");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::base::text::is_han;
 use crate::data::period::MONTH_NAMES as MONTH_NAMES_FULL;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -391,7 +391,7 @@ pub fn document(source: &Source, doc: &Document, figures: &Figures, md: &MdFile)
     out.extend(empty_sections(source, doc));
     out.extend(dates_outside_period(source, doc));
     out.sort_by_cached_key(|d| (d.line_column(), d.severity == Severity::Warning));
-    out
+    cap_repeats(out)
 }
 
 /// Lint a unit's return rolled up into a bulletin: what of it the bulletin
@@ -404,7 +404,7 @@ pub fn unit_return(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     let lines = visible_lines(&source.text, Input::Data);
     let mut out = placeholders(source, &lines, &content);
     out.sort_by_cached_key(Diagnostic::line_column);
-    out
+    cap_repeats(out)
 }
 
 /// Lint a `.md` file given to `build` or `check`.
@@ -414,7 +414,7 @@ pub fn markdown(source: &Source, md: &MdFile) -> Vec<Diagnostic> {
     let mut out = placeholders(source, &lines, &content);
     out.extend(request_formulas(source, &lines, &content));
     out.sort_by_cached_key(Diagnostic::line_column);
-    out
+    cap_repeats(out)
 }
 
 /// Everything the reader of the document sees, as text: the Markdown's
@@ -580,20 +580,6 @@ fn finding_at(source: &Source, severity: Severity, span: Range<usize>, message: 
     d.in_file(&source.path).at(Arc::clone(&source.text), span).hint(hint)
 }
 
-/// Whether a text reaches the document, asked of the document once per
-/// text (a long line can hold the same placeholder many times).
-struct Reaches<'c, 't> {
-    content: &'c str,
-    known: HashMap<&'t str, bool>,
-}
-
-impl<'t> Reaches<'_, 't> {
-    fn check(&mut self, text: &'t str) -> bool {
-        let content = self.content;
-        *self.known.entry(text).or_insert_with(|| content.contains(text))
-    }
-}
-
 /// Of findings that overlap, the longest (`October XX`, not also `XX`), in
 /// the order of the line.
 fn keep_longest(mut found: Vec<Found>) -> Vec<Found> {
@@ -642,11 +628,19 @@ fn template_tags(line: &str) -> Vec<Range<usize>> {
 /// Placeholders and template syntax that reach the document, at the lines
 /// where they are written.
 fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut reaches = Reaches { content, known: HashMap::new() };
+    // First what each line holds; then, in one pass over the document's
+    // text, which of those texts reach it (asking the whole text once per
+    // candidate would take time in the square of the file's length).
+    struct Held<'t> {
+        line: &'t Line<'t>,
+        found: Vec<Found>,
+        stars: Option<Range<usize>>,
+        tags: Vec<Range<usize>>,
+    }
+    let mut held = Vec::new();
     let mut in_fence = false;
     for line in lines {
-        let (start, text) = (line.start, line.text);
+        let text = line.text;
         let trimmed = text.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
@@ -658,11 +652,35 @@ fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagn
         lone_xs(text, &mut found);
         if !found.is_empty() {
             let addresses: Vec<Range<usize>> = ADDRESSES.find_iter(text).map(|m| m.range()).collect();
-            found.retain(|f| {
-                !addresses.iter().any(|a| a.start < f.at.end && f.at.start < a.end)
-                    && reaches.check(&text[f.at.clone()])
-            });
+            found.retain(|f| !addresses.iter().any(|a| a.start < f.at.end && f.at.start < a.end));
         }
+        let stars = if in_fence {
+            None
+        } else {
+            STARS.find(text).filter(|m| {
+                let before = text[..m.start()].trim();
+                let before = before.trim_start_matches('-').trim();
+                let key_only = before.is_empty()
+                    || before.ends_with(':')
+                        && before.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == ' ');
+                !key_only || !text[m.end()..].trim().is_empty()
+            })
+        }
+        .map(|m| m.range());
+        let tags = if in_fence { Vec::new() } else { template_tags(text) };
+        if !found.is_empty() || stars.is_some() || !tags.is_empty() {
+            held.push(Held { line, found, stars, tags });
+        }
+    }
+    let wanted = held.iter().flat_map(|h| {
+        let text = h.line.text;
+        h.found.iter().map(|f| &text[f.at.clone()]).chain(h.stars.iter().chain(&h.tags).map(|r| &text[r.clone()]))
+    });
+    let reaches = occurring(content, wanted);
+    let mut out = Vec::new();
+    for Held { line, found, stars, tags } in held {
+        let (start, text) = (line.start, line.text);
+        let found: Vec<Found> = found.into_iter().filter(|f| reaches.contains(&text[f.at.clone()])).collect();
         for f in keep_longest(found) {
             out.push(finding_at(
                 source,
@@ -672,47 +690,106 @@ fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagn
                 "write the real value; the model text's placeholder must not reach your superiors",
             ));
         }
-        if !in_fence && let Some(m) = STARS.find(text) {
-            let before = text[..m.start()].trim();
-            let before = before.trim_start_matches('-').trim();
-            let key_only = before.is_empty()
-                || before.ends_with(':')
-                    && before.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == ' ');
-            let after = text[m.end()..].trim();
-            if (!key_only || !after.is_empty()) && reaches.check(m.as_str()) {
+        if let Some(m) = stars.filter(|m| reaches.contains(&text[m.clone()])) {
+            out.push(finding_at(
+                source,
+                Severity::Error,
+                start + m.start..start + m.end,
+                format!("`{}` inside a sentence stands for a missing word or figure", &text[m.clone()]),
+                "write the missing words; on a line of its own `* * *` is a rule between sections",
+            ));
+        }
+        for tag in tags {
+            let tag_text = &text[tag.clone()];
+            if reaches.contains(tag_text) {
                 out.push(finding_at(
                     source,
-                    Severity::Error,
-                    start + m.start()..start + m.end(),
-                    format!("`{}` inside a sentence stands for a missing word or figure", m.as_str()),
-                    "write the missing words; on a line of its own `* * *` is a rule between sections",
+                    Severity::Warning,
+                    start + tag.start..start + tag.end,
+                    format!("`{tag_text}` is template syntax; data is printed as written, never run as a template"),
+                    "write the text itself; template syntax belongs in a template (--template-dir)",
                 ));
-            }
-        }
-        if !in_fence {
-            for tag in template_tags(text) {
-                let tag_text = &text[tag.clone()];
-                if reaches.check(tag_text) {
-                    out.push(finding_at(
-                        source,
-                        Severity::Warning,
-                        start + tag.start..start + tag.end,
-                        format!("`{tag_text}` is template syntax; data is printed as written, never run as a template"),
-                        "write the text itself; template syntax belongs in a template (--template-dir)",
-                    ));
-                }
             }
         }
     }
     out
 }
 
+/// Which of the texts `wanted` occur in `content`: all of them looked for
+/// in one pass (Aho–Corasick), in time linear in the lengths.
+fn occurring<'t>(content: &str, wanted: impl Iterator<Item = &'t str>) -> HashSet<&'t str> {
+    let distinct: Vec<&str> = wanted.collect::<HashSet<_>>().into_iter().collect();
+    let mut present = HashSet::new();
+    if distinct.is_empty() {
+        return present;
+    }
+    match aho_corasick::AhoCorasick::new(&distinct) {
+        Ok(automaton) => {
+            let mut seen = vec![false; distinct.len()];
+            let mut left = distinct.len();
+            for m in automaton.find_overlapping_iter(content) {
+                let i = m.pattern().as_usize();
+                if !seen[i] {
+                    seen[i] = true;
+                    present.insert(distinct[i]);
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        // Too many texts for one automaton: each asked on its own.
+        Err(_) => present.extend(distinct.into_iter().filter(|t| content.contains(*t))),
+    }
+    present
+}
+
+/// At most [`MAX_REPEATS`] findings of one kind (one hint) per file, then
+/// one that counts the rest: a file of thousands of placeholders is
+/// reported in a screenful.
+fn cap_repeats(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for d in findings {
+        let key = d.hints.first().cloned().unwrap_or_else(|| d.message.clone());
+        let n = count.entry(key).or_default();
+        *n += 1;
+        if *n <= MAX_REPEATS {
+            out.push(d);
+        }
+    }
+    let mut extra: Vec<(&String, &usize)> = count.iter().filter(|(_, n)| **n > MAX_REPEATS).collect();
+    extra.sort();
+    for (key, n) in extra {
+        let like = out.iter().find(|d| d.hints.first().unwrap_or(&d.message) == key);
+        if let Some(like) = like {
+            let mut more = Diagnostic::warning(format!(
+                "… and {} more like \"{}\" in this file",
+                n - MAX_REPEATS,
+                like.message
+            ));
+            more.severity = like.severity;
+            out.push(more.in_file(like.file.as_deref().unwrap_or(std::path::Path::new(""))).hint(key.clone()));
+        }
+    }
+    out
+}
+
+/// The most findings of one kind reported per file.
+const MAX_REPEATS: usize = 20;
+
 /// 请示 formulas in a report.
 fn request_formulas(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // The formulas the document holds, asked of it once each.
+    let in_document: Vec<&str> = REQUEST_FORMULAS.iter().copied().filter(|f| content.contains(*f)).collect();
+    if in_document.is_empty() {
+        return out;
+    }
     for line in lines {
         let text = line.text;
-        if let Some(f) = REQUEST_FORMULAS.iter().find(|f| text.contains(*f) && content.contains(*f)) {
+        if let Some(f) = in_document.iter().find(|f| text.contains(**f)) {
             let at = line.start + text.find(f).unwrap_or(0);
             out.push(finding_at(
                 source,

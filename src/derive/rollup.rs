@@ -251,6 +251,20 @@ pub fn roll_up(
     rollup.totals = totals(&loaded, bulletin, lang, schedule);
     rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
     if let Some(id) = &bulletin.rank_by {
+        // A metric no return gives, where nothing says which are collected:
+        // a misspelt id, which would drop the ranking without a word.
+        if bulletin.collect.is_empty() && !loaded.is_empty() && !rollup.total.contains_key(&id.0) {
+            let reported: Vec<&str> = rollup.totals.iter().map(|t| t.id.as_str()).collect();
+            let hint = match crate::data::did_you_mean(&id.0, &reported) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the returns give {}", reported.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")),
+            };
+            let error = Diagnostic::error(format!("`{id}` names a metric that no return gives"))
+                .in_file(&doc.path)
+                .field("rank_by")
+                .hint(hint);
+            return Err(RollupError(Box::new(error)));
+        }
         rollup.rank_by = rollup.total.get(&id.0).cloned();
         let better = rollup.rank_by.as_ref().map_or(Better::Higher, |t| t.better);
         let lag_below = bulletin.lag_below.map(|n| n.0);
@@ -284,6 +298,8 @@ fn conform(
     let words = language(doc.lang);
     let units = expected_units(bulletin, &returns);
     let mut kept = Vec::new();
+    // The metric ids rolled up so far (without `collect:`), in order.
+    let mut seen: Vec<String> = Vec::new();
     'returns: for r in returns {
         let Return { doc: mut unit, file, findings, places } = r;
         let name = unit.organization.as_str().trim().to_owned();
@@ -297,19 +313,18 @@ fn conform(
         };
         let assigned = bulletin.targets.get(&name);
         let mut metrics = Vec::new();
+        let mut left_out: Vec<String> = Vec::new();
         for mut m in std::mem::take(&mut unit.metrics) {
             let collected = bulletin.collect.iter().find(|c| c.id == m.id);
-            if !bulletin.collect.is_empty() && collected.is_none() {
-                rollup.warnings.push(
-                    Diagnostic::warning(format!(
-                        "{}: metric `{}` is not collected by the bulletin; it is left out",
-                        here(&m.id.0, ""),
-                        m.id
-                    ))
-                    .in_file(&doc.path)
-                    .hint("add it to `collect:` to roll it up"),
-                );
+            let known = seen.contains(&m.id.0);
+            if (!bulletin.collect.is_empty() && collected.is_none())
+                || (bulletin.collect.is_empty() && !known && seen.len() >= MAX_ROLLED_UP)
+            {
+                left_out.push(m.id.0.clone());
                 continue;
+            }
+            if !known {
+                seen.push(m.id.0.clone());
             }
             let expected = units.get(&m.id.0).cloned().unwrap_or_default();
             let stated = m.unit.trim().to_owned();
@@ -355,11 +370,36 @@ fn conform(
             }
             metrics.push(m);
         }
+        if !left_out.is_empty() {
+            rollup.warnings.push(left_out_warning(&file, &left_out, bulletin.collect.is_empty()).in_file(&doc.path));
+        }
         unit.metrics = metrics;
         rollup.warnings.extend(findings);
         kept.push((unit, file));
     }
     kept
+}
+
+/// The most metrics a bulletin without `collect:` rolls up: the first ids
+/// the returns give, in their order.
+pub const MAX_ROLLED_UP: usize = 50;
+
+/// One warning for the metrics of a return that are left out, naming the
+/// first few.
+fn left_out_warning(file: &str, ids: &[String], uncollected: bool) -> Diagnostic {
+    let named: Vec<String> = ids.iter().take(5).map(|id| format!("`{id}`")).collect();
+    let more = if ids.len() > 5 { format!(" and {} more", ids.len() - 5) } else { String::new() };
+    let (what, hint) = if uncollected {
+        (
+            format!("the bulletin rolls up at most {MAX_ROLLED_UP} metrics"),
+            "list the metrics the bulletin rolls up under `collect:`".to_owned(),
+        )
+    } else {
+        ("the bulletin does not collect them".to_owned(), "add them to `collect:` to roll them up".to_owned())
+    };
+    let (n, s) = if ids.len() == 1 { ("metric".to_owned(), "it is") } else { (format!("{} metrics", ids.len()), "they are") };
+    Diagnostic::warning(format!("{file}: {n} {}{more}: {what}; {s} left out", named.join(", ")))
+        .hint(hint)
 }
 
 /// The unit of each metric id: `collect:`'s, else the one most returns

@@ -12,6 +12,7 @@
 
 mod backend;
 pub mod output;
+pub mod watchdog;
 mod returns;
 #[cfg(any(test, feature = "testing"))]
 pub mod verify;
@@ -23,7 +24,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::base::diag::Diagnostic;
-use crate::base::sandbox;
+use crate::base::{file, image, sandbox};
 use crate::compile::fonts::RoleFonts;
 use crate::compile::pdf::TypstError;
 use crate::compile::preflight::MissingGlyphs;
@@ -214,13 +215,23 @@ impl Engine {
         let info = self.templates.info(&name)?;
         let doc = data::parse(&source, &info.schema)?;
         let returns = match &doc.fields {
-            Fields::Bulletin(b) => Some(returns::load(&doc, b, &root, &self.templates)?),
+            Fields::Bulletin(b) => Some(returns::load(&doc, b, &root, &self.templates, &self.shared.fonts)?),
             _ => None,
         };
         timings.load += t.elapsed();
 
         let t = Instant::now();
-        let figures = crate::derive::derive(&doc, self.options.today, returns)?;
+        let figures = crate::derive::derive(&doc, self.options.today, returns).map_err(|e| {
+            // At the line of the top-level field it names.
+            let mut d = *e.0;
+            if d.span.is_none()
+                && let Some(field) = d.field.clone()
+                && let Some(line) = source.text.lines().position(|l| l.starts_with(&format!("{field}:")))
+            {
+                d = d.at_line(source.text.clone(), line + 1, 1);
+            }
+            BuildError::Input(Box::new(d))
+        })?;
         timings.derive += t.elapsed();
 
         let t = Instant::now();
@@ -240,10 +251,21 @@ impl Engine {
     /// that is missing or outside the folder).
     pub fn check(&self, input: &Path) -> Result<Checked, BuildError> {
         if data::sheet::Kind::of(input).is_some() {
-            return Ok(Checked { findings: returns::check_return(input, &self.templates)? });
+            return Ok(Checked { findings: returns::check_return(input, &self.templates, &self.shared.fonts)? });
         }
         let drafted = self.draft(input, &mut Timings::default())?;
-        convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+        let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+        // Every character must have a font, as for the PDF: check's verdict
+        // is build's.
+        let mut fonts = crate::compile::fonts::RoleFonts::resolve(&self.shared.fonts, drafted.md.meta.lang);
+        crate::compile::preflight::check(
+            &self.shared.fonts,
+            &mut fonts,
+            &drafted.md,
+            &converted.markup,
+            input,
+            &drafted.text,
+        )?;
         Ok(Checked { findings: drafted.findings })
     }
 
@@ -352,49 +374,27 @@ fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -
         if let Some(why) = sandbox::refused_by_name(dest) {
             return Err(refuse(why));
         }
-        match sandbox::resolve(&root, dest) {
-            Ok(path) if path.is_file() => {
-                if !looks_like_an_image(&path) {
-                    return Err(refused_image(
-                        input,
-                        text,
-                        dest,
-                        "cannot be used: it is not a PNG, JPEG, GIF or SVG image",
-                    )
-                    .hint("save it as PNG, JPEG, GIF or SVG")
-                    .into());
-                }
-            }
-            Ok(_) => return Err(refuse("is not a file")),
+        let path = match sandbox::resolve(&root, dest) {
+            Ok(path) => path,
             Err(sandbox::Refused::Outside) => return Err(refuse("leads outside the data file's folder")),
             Err(sandbox::Refused::Io(..)) => return Err(refuse("does not exist")),
+        };
+        let bytes = match file::read(&path, image::MAX_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(file::ReadError::TooLarge(_)) => {
+                return Err(refused_image(input, text, dest, "is larger than 50 MB")
+                    .hint("make it smaller in an image program")
+                    .into());
+            }
+            Err(file::ReadError::Io(e)) => return Err(refuse(&format!("cannot be read: {}", file::io_reason(&e)))),
+            Err(e) => return Err(refuse(&format!("is not a file: {}", e.reason()))),
+        };
+        let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Err(refusal) = image::vet(&bytes, &ext) {
+            return Err(refused_image(input, text, dest, &refusal.why).hint(refusal.hint).into());
         }
     }
     Ok(())
-}
-
-/// Whether a file's first bytes are those of an image a document can use:
-/// PNG, JPEG, GIF, SVG (or gzipped SVG), and the WebP and PDF images Typst
-/// also reads. Checked for every format, so that `check` and a Word-only
-/// build refuse what the PDF would.
-fn looks_like_an_image(path: &Path) -> bool {
-    use std::io::Read as _;
-    let mut head = Vec::with_capacity(4096);
-    let Ok(file) = std::fs::File::open(path) else { return false };
-    if file.take(4096).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let starts = |sig: &[u8]| head.starts_with(sig);
-    if starts(b"\x89PNG\r\n\x1a\n") || starts(&[0xFF, 0xD8, 0xFF]) || starts(b"GIF87a") || starts(b"GIF89a") {
-        return true;
-    }
-    if (starts(b"RIFF") && head.get(8..12) == Some(b"WEBP")) || starts(b"%PDF-") || starts(&[0x1F, 0x8B]) {
-        return true;
-    }
-    // SVG: XML text with an <svg element near its start.
-    let text = String::from_utf8_lossy(&head).to_lowercase();
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    trimmed.starts_with('<') && text.contains("<svg")
 }
 
 /// An error about the image `dest`, at the first place the input's `text`

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 
-use crate::base::atomic::new_temp;
+use crate::base::atomic::{self, new_temp};
 use crate::engine::Format;
 
 /// The outputs this process is writing, shared by its threads.
@@ -59,11 +59,14 @@ impl Writes {
 
     fn write_all(&self, dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+        // Open (and so locked) until the end: see `atomic::sweep_stale`.
+        let mut held = Vec::new();
         let result = (|| {
             for (format, bytes) in files {
                 let (temp, mut file) = self.registered(|| new_temp(dir, &format!("{stem}.{}", format.ext())))?;
                 temps.push((temp, target(dir, stem, *format)));
                 file.write_all(bytes)?;
+                held.push(file);
             }
             self.rename_together(&temps)?;
             for (temp, _) in &temps {
@@ -82,12 +85,14 @@ impl Writes {
 
     fn write_new(&self, dir: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut held = Vec::new();
         let result = (|| {
             for (name, bytes) in files {
                 let (temp, mut file) = self.registered(|| new_temp(dir, name))?;
                 temps.push((temp, dir.join(name)));
                 file.write_all(bytes)?;
                 file.sync_all()?;
+                held.push(file);
             }
             let _renaming = self.renaming.read();
             let mut placed: Vec<&Path> = Vec::new();
@@ -111,25 +116,27 @@ impl Writes {
 
     /// Renames every temporary file onto its target; if one rename fails,
     /// the targets already replaced get their earlier contents back (kept as
-    /// hard links meanwhile), so the outputs change all together or not at
-    /// all.
+    /// hard links meanwhile, or copies where links cannot be made), so the
+    /// outputs change all together or not at all.
     fn rename_together(&self, temps: &[(PathBuf, PathBuf)]) -> std::io::Result<()> {
         let _renaming = self.renaming.read();
         let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut held = Vec::new();
         let mut done: Vec<&Path> = Vec::new();
         let result = (|| {
             for (temp, target) in temps {
                 if target.is_file() {
                     let backup = temp.with_extension("bak");
-                    // A link is made only where nothing is: never through
-                    // a symlink someone placed there.
-                    self.registered(|| fs::hard_link(target, &backup).map(|()| (backup.clone(), ())))?;
+                    // Made only where nothing is: never through a symlink
+                    // someone placed there.
+                    let (_, file) = self.registered(|| atomic::backup(target, &backup).map(|f| (backup.clone(), f)))?;
+                    held.push(file);
                     backups.push((backup, target.clone()));
                 }
             }
             for (temp, target) in temps {
                 fs::rename(temp, target)
-                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", target.display())))?;
+                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", crate::base::diag::shown_path(target))))?;
                 done.push(target);
             }
             Ok(())
@@ -187,7 +194,7 @@ fn place_new(temp: &Path, target: &Path) -> std::io::Result<()> {
     match fs::hard_link(temp, target) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || fs::symlink_metadata(target).is_ok() => {
-            Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} already exists", target.display())))
+            Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} already exists", crate::base::diag::shown_path(target))))
         }
         Err(_) => fs::rename(temp, target),
     }

@@ -6,6 +6,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::base::diag::Diagnostic;
+use crate::compile::fonts::Fonts;
+use crate::compile::preflight;
 use crate::data::{self, BulletinFields, DataError, Document, Fields, Schema};
 use crate::derive::rollup::{Missing, Return, Returns};
 use crate::render::Templates;
@@ -16,6 +18,7 @@ pub fn load(
     bulletin: &BulletinFields,
     root: &Path,
     templates: &Templates,
+    fonts: &Fonts,
 ) -> Result<Returns, DataError> {
     let mut returns = Returns::default();
     let mut read: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
@@ -69,8 +72,15 @@ pub fn load(
                 returns.missing.push(broken(shown, format!("{why}; not read")));
                 continue;
             }
-            match load_unit(&path, &root.join(&shown), &shown, doc, bulletin, templates) {
-                Ok(unit) => returns.loaded.push(unit),
+            let display = root.join(&shown);
+            match load_unit(&path, &display, &shown, doc, bulletin, templates) {
+                Ok(unit) => match unprintable(&unit, &path, &display, fonts) {
+                    None => returns.loaded.push(unit),
+                    Some(error) => {
+                        returns.missing.push(broken(shown, "has characters no font has; set aside".into()));
+                        returns.warnings.push(error);
+                    }
+                },
                 Err(e) => {
                     returns.missing.push(broken(shown, e.to_string()));
                     returns.warnings.push(e.0.as_ref().clone());
@@ -78,7 +88,53 @@ pub fn load(
             }
         }
     }
+    // The bulletin names the returns it could not use: by what a font can show.
+    for missing in &mut returns.missing {
+        missing.file = printable(fonts, &missing.file);
+        missing.unit = missing.unit.as_deref().map(|u| printable(fonts, u));
+    }
     Ok(returns)
+}
+
+/// What of a return the bulletin prints (the unit's name, the metrics'
+/// labels and units) that no font can show: an error at its first place in
+/// the file, which sets the return aside; else none.
+fn unprintable(unit: &Return, path: &Path, display: &Path, fonts: &Fonts) -> Option<Diagnostic> {
+    let mut text = unit.doc.organization.as_str().to_owned();
+    for m in &unit.doc.metrics {
+        text.push_str(m.label.as_str());
+        text.push_str(&m.unit);
+    }
+    let chars = preflight::no_font_has(fonts, &text);
+    if chars.is_empty() {
+        return None;
+    }
+    let mut error = Diagnostic::error(format!(
+        "no available font has these characters of the unit's name or labels: {}; the return is set aside",
+        preflight::named(&chars)
+    ))
+    .in_file(display)
+    .hint("write them with characters a font has, or give zongjie the font that has them with --font-path DIR");
+    if !is_spreadsheet(path)
+        && let Ok(source) = data::read_source(path)
+        && let Some((at, c)) = source.text.char_indices().find(|(_, c)| chars.contains(c))
+    {
+        error = error.at(source.text.clone(), at..at + c.len_utf8());
+    }
+    Some(error)
+}
+
+/// `text` with the characters no font has written as `?`.
+fn printable(fonts: &Fonts, text: &str) -> String {
+    let missing = preflight::no_font_has(fonts, text);
+    if missing.is_empty() {
+        return text.to_owned();
+    }
+    text.chars().map(|c| if missing.contains(&c) { '?' } else { c }).collect()
+}
+
+fn is_spreadsheet(path: &Path) -> bool {
+    data::sheet::Kind::of(path).is_some()
 }
 
 /// The files a `units:` pattern names, sorted by name, each with the
@@ -129,7 +185,10 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Str
             // several names is then one return.
             match path.canonicalize() {
                 Ok(real) if real.starts_with(&root) && real.is_file() => found.push((real, shown, None)),
-                Ok(real) if real.starts_with(&root) => {}
+                Ok(real) if real.starts_with(&root) && real.is_dir() => {}
+                Ok(real) if real.starts_with(&root) => {
+                    found.push((path, shown, Some("is not a regular file (a pipe, device or socket)".to_owned())));
+                }
                 Ok(_) => found.push((path, shown, Some("leads outside the bulletin's folder".to_owned()))),
                 Err(e) => found.push((path, shown, Some(format!("cannot be opened ({e})")))),
             }
@@ -173,7 +232,7 @@ pub fn load_unit(
     bulletin: &BulletinFields,
     templates: &Templates,
 ) -> Result<Return, DataError> {
-    if data::sheet::Kind::of(path).is_some() {
+    if is_spreadsheet(path) {
         let bytes = data::read_bytes(path)?;
         let asked =
             data::sheet::Asked { lang: bulletin_doc.lang, collect: &bulletin.collect, targets: &bulletin.targets };
@@ -188,10 +247,11 @@ pub fn load_unit(
     };
     let doc = data::parse(&source, &schema)?;
     let findings = crate::derive::lint::unit_return(&source, &doc);
+    let lines = data::first_lines_of_ids(&source.text);
     let places = doc
         .metrics
         .iter()
-        .filter_map(|m| Some((m.id.0.clone(), format!("line {}", data::line_of_id(&source.text, &m.id.0)?))))
+        .filter_map(|m| Some((m.id.0.clone(), format!("line {}", lines.get(m.id.0.as_str())?))))
         .collect();
     Ok(Return { doc, file: shown.to_owned(), findings, places })
 }
@@ -199,7 +259,7 @@ pub fn load_unit(
 /// `check` on one return: its own errors, and what the roll-up of the
 /// bulletin whose `units:` name it would find in it. The bulletin is looked
 /// for in the return's folder and the folders above it.
-pub fn check_return(input: &Path, templates: &Templates) -> Result<Vec<Diagnostic>, DataError> {
+pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Result<Vec<Diagnostic>, DataError> {
     let not_found = || {
         DataError(Box::new(
             Diagnostic::error("no bulletin was found whose `units:` name this return")
@@ -214,8 +274,11 @@ pub fn check_return(input: &Path, templates: &Templates) -> Result<Vec<Diagnosti
         .strip_prefix(root.canonicalize().unwrap_or(root.clone()))
         .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
     let unit = load_unit(input, input, &shown, &bulletin_doc, bulletin, templates)?;
+    let unprintable = unprintable(&unit, input, input, fonts);
     // The roll-up's check passes the return's own findings on.
-    Ok(crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit))
+    let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit);
+    findings.extend(unprintable);
+    Ok(findings)
 }
 
 /// The bulletin whose `units:` patterns name `input`, and its folder.

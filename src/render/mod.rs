@@ -89,6 +89,8 @@ impl Templates {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_debug(true);
+        env.set_fuel(Some(MAX_FUEL));
+        env.set_recursion_limit(MAX_RECURSION);
         env.set_syntax(
             minijinja::syntax::SyntaxConfig::builder()
                 .trim_blocks(true)
@@ -326,13 +328,25 @@ fn load(user_dir: Option<&Path>, name: &str) -> Result<Option<String>, minijinja
         .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))
 }
 
+/// The largest template file read.
+const MAX_TEMPLATE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How many steps one render may take: a loop of a billion steps ends with
+/// an error at its line instead of running for hours. The built-in
+/// bulletin of 1,000 units takes under a million.
+const MAX_FUEL: u64 = 50_000_000;
+
+/// How deep macros and includes may call each other.
+const MAX_RECURSION: usize = 100;
+
 fn load_file(user_dir: Option<&Path>, name: &str) -> std::io::Result<Option<(PathBuf, String)>> {
     if let Some(dir) = user_dir
         && let Some(path) = safe_join(dir, name)
         && path.is_file()
     {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let cannot = |why: String| std::io::Error::other(format!("{}: cannot read the file: {why}", path.display()));
+        let bytes = crate::base::file::read(&path, MAX_TEMPLATE_BYTES).map_err(|e| cannot(e.reason()))?;
+        let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
         return Ok(Some((path, text)));
     }
     Ok(BUILTIN

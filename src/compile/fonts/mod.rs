@@ -9,7 +9,7 @@ mod scan;
 use crate::write::source::Data;
 use std::path::PathBuf;
 
-pub use scan::cache_dir;
+pub use scan::{cache_dir, sane};
 use typst::layout::Abs;
 use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;
@@ -26,6 +26,8 @@ pub struct Fonts {
     pub cached: usize,
     /// The font cache file used, if any.
     pub cache: Option<PathBuf>,
+    /// Font files left out because they cannot be read sensibly, and why.
+    pub skipped: Vec<(PathBuf, String)>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -59,7 +61,7 @@ impl Fonts {
             paths.push(Some(source.path.clone()));
             store.push((source, info));
         }
-        Fonts { store, paths, cached: scanned.cached, cache: scanned.cache }
+        Fonts { store, paths, cached: scanned.cached, cache: scanned.cache, skipped: scanned.skipped }
     }
 
     /// Only Typst's embedded fonts (for tests that must not depend on the

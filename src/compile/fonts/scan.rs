@@ -16,7 +16,7 @@ use typst::text::FontInfo;
 use typst_kit::fonts::FontPath;
 
 /// Bumped whenever what is cached changes shape or meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The faces found, and how many came from the cache.
 pub struct Scanned {
@@ -24,6 +24,8 @@ pub struct Scanned {
     pub cached: usize,
     /// The cache file used, if any.
     pub cache: Option<PathBuf>,
+    /// Font files left out, and why.
+    pub skipped: Vec<(PathBuf, String)>,
 }
 
 /// Finds the faces in `dirs` and, if `system`, the system's, in that order,
@@ -41,6 +43,7 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
     let file = cache_dir.map(|dir| dir.join(format!("fonts-{FORMAT}.json")));
     let mut cache = file.as_deref().map(Cache::read).unwrap_or_default();
     let mut faces = Vec::new();
+    let mut skipped = Vec::new();
     let mut cached = 0;
     for face in db.faces() {
         let path = match &face.source {
@@ -48,19 +51,29 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
             fontdb::Source::Binary(_) => continue,
         };
         let stamp = Stamp::of(path);
-        let info = match stamp.and_then(|stamp| cache.get(path, face.index, stamp)) {
-            Some(info) => {
+        let (info, refused) = match stamp.and_then(|stamp| cache.get(path, face.index, stamp)) {
+            Some(known) => {
                 cached += 1;
-                info
+                known
             }
             None => {
-                let info = db.with_face_data(face.id, FontInfo::new).flatten();
+                let (info, refused) = db
+                    .with_face_data(face.id, |data, index| match sane(data, index) {
+                        Ok(()) => (FontInfo::new(data, index), None),
+                        Err(why) => (None, Some(why)),
+                    })
+                    .unwrap_or((None, None));
                 if let Some(stamp) = stamp {
-                    cache.put(path, face.index, stamp, info.clone());
+                    cache.put(path, face.index, stamp, info.clone(), refused.clone());
                 }
-                info
+                (info, refused)
             }
         };
+        if let Some(why) = refused
+            && !skipped.iter().any(|(p, _): &(PathBuf, String)| p == path)
+        {
+            skipped.push((path.clone(), why));
+        }
         if let Some(info) = info {
             faces.push((FontPath { path: path.clone(), index: face.index }, info));
         }
@@ -70,7 +83,66 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
         Some(file) if cache.read_ok => Some(file.clone()),
         _ => None,
     };
-    Scanned { faces, cached, cache: cache_file }
+    Scanned { faces, cached, cache: cache_file, skipped }
+}
+
+/// Whether a face's character map is one Typst can read in time and memory
+/// in proportion to the font: every range of characters within Unicode and,
+/// where a range maps to consecutive glyphs, within the font's glyphs. A
+/// corrupt range (one stretched to two billion characters) would otherwise
+/// be walked character by character.
+pub fn sane(data: &[u8], index: u32) -> Result<(), String> {
+    use ttf_parser::{RawFace, Tag};
+    let face = RawFace::parse(data, index).map_err(|e| format!("it is not a font zongjie can read ({e})"))?;
+    let glyphs = face
+        .table(Tag::from_bytes(b"maxp"))
+        .and_then(|maxp| maxp.get(4..6))
+        .map_or(0, |b| u32::from(u16::from_be_bytes([b[0], b[1]])));
+    let Some(cmap) = face.table(Tag::from_bytes(b"cmap")) else { return Ok(()) };
+    let u16_at = |at: usize| cmap.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+    let u32_at = |at: usize| cmap.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    let broken = |what: &str| Err(format!("its character map is damaged ({what})"));
+    let Some(tables) = u16_at(2) else { return broken("cut short") };
+    for record in 0..usize::from(tables) {
+        let Some(offset) = u32_at(4 + record * 8 + 4) else { return broken("cut short") };
+        let at = offset as usize;
+        let Some(format) = u16_at(at) else { return broken("a table outside it") };
+        if !matches!(format, 8 | 10 | 12 | 13) {
+            continue;
+        }
+        let groups_at = if format == 10 { at + 12 } else { at + 16 };
+        let Some(count) = u32_at(groups_at - 4) else { return broken("cut short") };
+        if format == 10 {
+            // One range: start, count of characters, then the glyphs.
+            let Some(start) = u32_at(at + 12) else { return broken("cut short") };
+            if u64::from(start) + u64::from(count) > 0x11_0000 || count > glyphs {
+                return broken("a range beyond Unicode");
+            }
+            continue;
+        }
+        let room = cmap.len().saturating_sub(groups_at) / 12;
+        if count as usize > room {
+            return broken("more ranges than it holds");
+        }
+        let mut total = 0u64;
+        for group in 0..count as usize {
+            let at = groups_at + group * 12;
+            let (Some(start), Some(end), Some(glyph)) = (u32_at(at), u32_at(at + 4), u32_at(at + 8)) else {
+                return broken("cut short");
+            };
+            if start > end || end > 0x10_FFFF {
+                return broken(&format!("a range of characters U+{start:X}–U+{end:X}"));
+            }
+            if format != 13 && u64::from(glyph) + u64::from(end - start) >= u64::from(glyphs.max(1)) {
+                return broken(&format!("a range mapped past its {glyphs} glyphs"));
+            }
+            total += u64::from(end - start) + 1;
+            if total > 0x11_0000 {
+                return broken("more characters than Unicode has");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The folder of zongjie's cache: `ZONGJIE_CACHE_DIR` (empty: no cache),
@@ -106,6 +178,9 @@ struct Entry {
     index: u32,
     stamp: Stamp,
     info: Option<FontInfo>,
+    /// Why a face was refused before Typst read it (a damaged character map).
+    #[serde(default)]
+    refused: Option<String>,
 }
 
 #[derive(Default)]
@@ -129,17 +204,17 @@ impl Cache {
         }
     }
 
-    fn get(&self, path: &Path, index: u32, stamp: Stamp) -> Option<Option<FontInfo>> {
+    fn get(&self, path: &Path, index: u32, stamp: Stamp) -> Option<(Option<FontInfo>, Option<String>)> {
         let entry = self.entries.get(&(path.to_path_buf(), index))?;
-        (entry.stamp == stamp).then(|| entry.info.clone())
+        (entry.stamp == stamp).then(|| (entry.info.clone(), entry.refused.clone()))
     }
 
-    fn put(&mut self, path: &Path, index: u32, stamp: Stamp, info: Option<FontInfo>) {
+    fn put(&mut self, path: &Path, index: u32, stamp: Stamp, info: Option<FontInfo>, refused: Option<String>) {
         // Paths that JSON cannot hold (not UTF-8) are read every time.
         if path.to_str().is_none() {
             return;
         }
-        self.entries.insert((path.to_path_buf(), index), Entry { path: path.to_path_buf(), index, stamp, info });
+        self.entries.insert((path.to_path_buf(), index), Entry { path: path.to_path_buf(), index, stamp, info, refused });
         self.changed = true;
     }
 

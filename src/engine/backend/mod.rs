@@ -147,6 +147,7 @@ impl<'a> Assembled<'a> {
                 &self.md,
                 &converted.markup,
                 self.input,
+                &self.text,
             )?;
             let styles = self.engine.templates.style(&self.info)?;
             let extras = Extras { fonts: self.fonts.to_data(), draft: self.engine.options.draft };

@@ -1,0 +1,24 @@
+//! Any bytes given as an image or a font at the engine's boundary: the
+//! image check (`base::image::vet`, under every name a file may have) never
+//! panics, and what it lets through Typst decodes within libFuzzer's time
+//! and memory limits (`-timeout`, `-rss_limit_mb`); a font file is refused
+//! or read by Typst the same way.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use zongjie::testing::{decode_image, scan_font, vet_image};
+
+/// The names an image may be given: each kind's, another kind's, none.
+const EXTENSIONS: &[&str] = &["png", "jpg", "gif", "svg", "svgz", "webp", "pdf", "img"];
+
+fuzz_target!(|bytes: &[u8]| {
+    let Some((&selector, data)) = bytes.split_first() else { return };
+    if selector & 0x80 == 0 {
+        let ext = EXTENSIONS[usize::from(selector) % EXTENSIONS.len()];
+        if let Ok(kind) = vet_image(data, ext) {
+            let _ = decode_image(data, kind);
+        }
+    } else {
+        let _ = scan_font(data);
+    }
+});

@@ -1,0 +1,105 @@
+//! Reading a file the user named: only a regular file (a FIFO, a device or
+//! a socket could block for ever or never end), and never more than a
+//! bound. Every file zongjie reads goes through [`read`]: data files, unit
+//! returns, images, the files a template's style reads, fonts' cache.
+
+use std::fs;
+use std::io::Read as _;
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A folder.
+    Folder,
+    /// A FIFO, device or socket.
+    NotRegular,
+    /// Larger than the bound; its size when known.
+    TooLarge(Option<u64>),
+    /// The system's error.
+    Io(std::io::Error),
+}
+
+impl ReadError {
+    /// The reason, as the end of "cannot read the file: …".
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::Folder => "it is a folder".into(),
+            ReadError::NotRegular => "it is not a regular file (a pipe, device or socket)".into(),
+            ReadError::TooLarge(_) => "it is too large".into(),
+            ReadError::Io(e) => io_reason(e),
+        }
+    }
+}
+
+/// The system's reason, in words a user knows.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Opens `path` for reading when it is a regular file. The kind is checked
+/// before opening (opening a FIFO waits for a writer) and again on the open
+/// file (it may have been swapped meanwhile).
+pub fn open_regular(path: &Path) -> Result<fs::File, ReadError> {
+    let kind = fs::metadata(path).map_err(ReadError::Io)?;
+    if kind.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !kind.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(ReadError::Io)?;
+    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    Ok(file)
+}
+
+/// The bytes of the regular file `path`, refused when it holds more than
+/// `max` (without reading more than that).
+pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open_regular(path)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > max {
+        return Err(ReadError::TooLarge(Some(size)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(max + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, b"12345").unwrap();
+        assert_eq!(read(&file, 5).unwrap(), b"12345");
+        assert!(matches!(read(&file, 4), Err(ReadError::TooLarge(Some(5)))));
+        assert!(matches!(read(dir.path(), 10), Err(ReadError::Folder)));
+        assert!(matches!(read(&dir.path().join("missing"), 10), Err(ReadError::Io(_))));
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+            assert!(made.success(), "mkfifo failed");
+            // Returns at once instead of waiting for a writer.
+            assert!(matches!(read(&fifo, 10), Err(ReadError::NotRegular)));
+        }
+    }
+}
