@@ -24,6 +24,7 @@ fn engine() -> Engine {
             draft: false,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date"),
             reference_docx: None,
+            pages: false,
         },
     }
 }

@@ -36,6 +36,18 @@ pub enum Command {
     /// folder, or ZONGJIE_CACHE_DIR; an empty ZONGJIE_CACHE_DIR turns it
     /// off). A changed font is read again.
     Fonts(FontArgs),
+    /// Build, then rebuild each document whenever its data file, a unit
+    /// return it rolls up, an image it uses or a file of --template-dir
+    /// changes. A broken save prints its error and keeps the last good
+    /// outputs; Ctrl-C stops (exit status 130).
+    Watch(WatchArgs),
+    /// Show the documents' pages in the browser, on 127.0.0.1 only,
+    /// updated on every save (the outputs are written as `watch` writes
+    /// them, and offered for download).
+    Serve(ServeArgs),
+    /// Write a template's data as a JSON Schema (draft-07), for editors
+    /// that complete and check YAML (VS Code's YAML extension).
+    Schema(SchemaArgs),
 }
 
 /// Which template, and where user templates live.
@@ -128,6 +140,54 @@ pub struct BuildArgs {
     /// Fixes the PDFs' dates (seconds since 1970, UTC), for reproducible builds.
     #[arg(long = "source-date-epoch", env = "SOURCE_DATE_EPOCH", hide = true)]
     pub source_date_epoch: Option<i64>,
+}
+
+/// `zongjie watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    #[command(flatten)]
+    pub watch: WatchOptions,
+}
+
+/// How changes are noticed.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct WatchOptions {
+    /// Look for changes by reading the folders twice a second, for folders
+    /// where file events do not arrive (network shares, WSL).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// `zongjie serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    #[command(flatten)]
+    pub watch: WatchOptions,
+    /// The port on 127.0.0.1 (default: a free one).
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// `zongjie schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The template: progress-report, village-stay-report, monthly-bulletin,
+    /// or one of --template-dir.
+    #[arg(value_name = "TEMPLATE")]
+    pub template: String,
+    /// Write the schema into FILE (default: standard output).
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// A folder of templates.
+    #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
+    pub template_dir: Option<PathBuf>,
 }
 
 /// `zongjie check`.

@@ -16,89 +16,26 @@ use crate::compile::fonts::{Fonts, Role};
 use crate::compile::world::Shared;
 use crate::engine::output;
 use crate::engine::watchdog::Watchdog;
-use crate::engine::{BuildOptions, Built, Engine, Format, Timings};
+use crate::engine::{BuildOptions, Built, Engine, Format, Target, Timings};
 use crate::render::Templates;
 
 use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown};
 
 /// A validated build: what to build, where, how.
-struct Plan {
-    jobs: Vec<Job>,
+pub(super) struct Plan {
+    /// Each input and where its outputs go.
+    pub(super) jobs: Vec<Target>,
     threads: usize,
-}
-
-/// One input and where its outputs go.
-struct Job {
-    input: PathBuf,
-    out_dir: PathBuf,
-    stem: String,
 }
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &BuildArgs) -> i32 {
-    let plan = match plan(args) {
-        Ok(plan) => plan,
+    let (engine, plan) = match prepare(args, false) {
+        Ok(prepared) => prepared,
         Err(status) => return status,
     };
-    let templates = match Templates::new(args.template.template_dir.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            emit(e.diagnostic());
-            return USAGE;
-        }
-    };
-    let formats: Vec<Format> = args.formats.clone();
-    let reference_docx = match &args.reference_docx {
-        None => None,
-        Some(path) => {
-            let read = std::fs::read(path)
-                .map_err(|e| format!("cannot be read: {e}"))
-                .and_then(|bytes| crate::write::docx::Reference::read(&bytes));
-            match read {
-                Ok(reference) => Some(Arc::new(reference)),
-                Err(why) => {
-                    error(
-                        &format!("--reference-docx {} {why}", shown(path)),
-                        &[
-                            "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from",
-                        ],
-                    );
-                    return USAGE;
-                }
-            }
-        }
-    };
-    let t = Instant::now();
-    let fonts = Fonts::load(&args.fonts.options());
-    super::warn_skipped_fonts(&fonts);
-    if args.verbose {
-        let cache = match &fonts.cache {
-            Some(file) => format!("{} of them known from the cache {}", fonts.cached, shown(file)),
-            None => "no font cache".to_owned(),
-        };
-        eprintln!("fonts: {} faces scanned in {:.0?} ({cache})", fonts.len(), t.elapsed());
-    }
-    let engine = Engine {
-        templates,
-        shared: Shared { fonts: Arc::new(fonts), epoch: args.source_date_epoch },
-        options: BuildOptions {
-            template: args.template.template.clone(),
-            formats,
-            draft: args.draft,
-            today: chrono::Local::now().date_naive(),
-            reference_docx,
-        },
-    };
     // What a killed run (SIGKILL) may have left in the output folders.
-    let mut dirs: Vec<&Path> = plan.jobs.iter().map(|j| j.out_dir.as_path()).collect();
-    dirs.sort_unstable();
-    dirs.dedup();
-    for dir in dirs {
-        let removed = crate::base::atomic::sweep_stale(dir);
-        if removed > 0 && args.verbose {
-            eprintln!("removed {removed} temporary files a killed run left in {}", shown(dir));
-        }
-    }
+    sweep(&plan.jobs, args.verbose);
     let dog = Watchdog::start(
         args.limits.limits(),
         args.template.template_dir.as_deref(),
@@ -185,6 +122,77 @@ pub fn run(args: &BuildArgs) -> i32 {
     failures.iter().map(|(_, _, c)| *c).max().unwrap_or(INPUT)
 }
 
+/// Checks the arguments and makes the engine: templates, the Word styles,
+/// fonts (scanned once for every document). `pages`: lay the pages out as
+/// pictures too (`serve`). An error is printed; its exit status returned.
+pub(super) fn prepare(args: &BuildArgs, pages: bool) -> Result<(Engine, Plan), i32> {
+    let plan = plan(args)?;
+    let templates = match Templates::new(args.template.template_dir.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            emit(e.diagnostic());
+            return Err(USAGE);
+        }
+    };
+    let formats: Vec<Format> = args.formats.clone();
+    let reference_docx = match &args.reference_docx {
+        None => None,
+        Some(path) => {
+            let read = std::fs::read(path)
+                .map_err(|e| format!("cannot be read: {e}"))
+                .and_then(|bytes| crate::write::docx::Reference::read(&bytes));
+            match read {
+                Ok(reference) => Some(Arc::new(reference)),
+                Err(why) => {
+                    error(
+                        &format!("--reference-docx {} {why}", shown(path)),
+                        &[
+                            "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from",
+                        ],
+                    );
+                    return Err(USAGE);
+                }
+            }
+        }
+    };
+    let t = Instant::now();
+    let fonts = Fonts::load(&args.fonts.options());
+    super::warn_skipped_fonts(&fonts);
+    if args.verbose {
+        let cache = match &fonts.cache {
+            Some(file) => format!("{} of them known from the cache {}", fonts.cached, shown(file)),
+            None => "no font cache".to_owned(),
+        };
+        eprintln!("fonts: {} faces scanned in {:.0?} ({cache})", fonts.len(), t.elapsed());
+    }
+    let engine = Engine {
+        templates,
+        shared: Shared { fonts: Arc::new(fonts), epoch: args.source_date_epoch },
+        options: BuildOptions {
+            template: args.template.template.clone(),
+            formats,
+            draft: args.draft,
+            today: chrono::Local::now().date_naive(),
+            reference_docx,
+            pages,
+        },
+    };
+    Ok((engine, plan))
+}
+
+/// Removes what a killed run (SIGKILL) may have left in the output folders.
+pub(super) fn sweep(targets: &[Target], verbose: bool) {
+    let mut dirs: Vec<&Path> = targets.iter().map(|j| j.out_dir.as_path()).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        let removed = crate::base::atomic::sweep_stale(dir);
+        if removed > 0 && verbose {
+            eprintln!("removed {removed} temporary files a killed run left in {}", shown(dir));
+        }
+    }
+}
+
 /// A progress bar on a terminal (several documents); plain lines otherwise.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
@@ -231,7 +239,7 @@ impl Progress {
 
 /// Builds one document and writes its files; prints what happened (on a
 /// terminal with many documents, only problems: the bar shows the rest).
-fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> Result<Timings, (String, i32)> {
+fn build_one(engine: &Engine, job: &Target, verbose: bool, progress: &Progress) -> Result<Timings, (String, i32)> {
     let built: Built = match engine.build(&job.input) {
         Ok(b) => b,
         Err(e) => {
@@ -239,55 +247,59 @@ fn build_one(engine: &Engine, job: &Job, verbose: bool, progress: &Progress) -> 
             return Err((e.summary(), super::status_of(&e)));
         }
     };
-    progress.print(|| {
-        for w in &built.warnings {
-            let mut w = w.clone();
-            w.severity = Severity::Warning;
-            emit(&w);
-        }
-    });
-    if let Err(e) = std::fs::create_dir_all(&job.out_dir) {
-        let message = format!("cannot create the output folder {}: {e}", shown(&job.out_dir));
-        progress.print(|| error(&message, &[]));
-        return Err((message, INPUT));
-    }
-    match output::write_all(&job.out_dir, &job.stem, &built.files) {
+    progress.print(|| warn(&built));
+    match output::write_target(job, &built.files) {
         Ok(_) if progress.bar.is_some() && !verbose => Ok(built.timings),
-        Ok(paths) => progress.print(|| {
-            let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "wrote {}", names.join(", "));
-            if verbose {
-                for role in Role::ALL {
-                    let families = built.fonts.get(role);
-                    let _ = writeln!(
-                        err,
-                        "  font {:<12} {}",
-                        role.key(),
-                        if families.is_empty() { "(none installed)".into() } else { families.join(", ") }
-                    );
-                }
-                if !built.fonts.fallback.is_empty() {
-                    let _ = writeln!(err, "  font {:<12} {}", "fallback", built.fonts.fallback.join(", "));
-                }
-                if !built.fonts.private_use.is_empty() {
-                    let _ = writeln!(err, "  font {:<12} {}", "private use", built.fonts.private_use.join(", "));
-                }
-                let t = built.timings;
-                let _ = writeln!(
-                    err,
-                    "  time load {:.1?}, derive {:.1?}, render {:.1?}, markdown→typst {:.1?}, compile {:.1?}, pdf {:.1?}",
-                    t.load, t.derive, t.render, t.convert, t.compile, t.export
-                );
-            }
+        Ok(paths) => {
+            progress.print(|| written(&built, &paths, verbose, ""));
             Ok(built.timings)
-        }),
-        Err(e) => {
-            let message = format!("cannot write the outputs of {}: {e}", shown(&job.input));
+        }
+        Err(message) => {
             progress.print(|| error(&message, &["earlier outputs of this document were left as they were"]));
             Err((message, INPUT))
         }
     }
+}
+
+/// Prints a built document's lint findings and Typst warnings.
+pub(super) fn warn(built: &Built) {
+    for w in &built.warnings {
+        let mut w = w.clone();
+        w.severity = Severity::Warning;
+        emit(&w);
+    }
+}
+
+/// Prints which files were written (with `after` at the end of the line),
+/// and with `verbose` the fonts of each role and the time of each stage.
+pub(super) fn written(built: &Built, paths: &[PathBuf], verbose: bool, after: &str) {
+    let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "wrote {}{after}", names.join(", "));
+    if !verbose {
+        return;
+    }
+    for role in Role::ALL {
+        let families = built.fonts.get(role);
+        let _ = writeln!(
+            err,
+            "  font {:<12} {}",
+            role.key(),
+            if families.is_empty() { "(none installed)".into() } else { families.join(", ") }
+        );
+    }
+    if !built.fonts.fallback.is_empty() {
+        let _ = writeln!(err, "  font {:<12} {}", "fallback", built.fonts.fallback.join(", "));
+    }
+    if !built.fonts.private_use.is_empty() {
+        let _ = writeln!(err, "  font {:<12} {}", "private use", built.fonts.private_use.join(", "));
+    }
+    let t = built.timings;
+    let _ = writeln!(
+        err,
+        "  time load {:.1?}, derive {:.1?}, render {:.1?}, markdown→typst {:.1?}, compile {:.1?}, pdf {:.1?}",
+        t.load, t.derive, t.render, t.convert, t.compile, t.export
+    );
 }
 
 /// Checks the arguments before any work: formats make sense, no two inputs
@@ -332,7 +344,7 @@ fn plan(args: &BuildArgs) -> Result<Plan, i32> {
             );
             return Err(USAGE);
         }
-        jobs.push(Job { input: input.clone(), out_dir, stem });
+        jobs.push(Target { input: input.clone(), out_dir, stem });
     }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // More threads than cores only add memory: each holds a document.

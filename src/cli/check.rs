@@ -35,6 +35,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             draft: false,
             today: chrono::Local::now().date_naive(),
             reference_docx: None,
+            pages: false,
         },
     };
     let mut status = OK;

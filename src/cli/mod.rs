@@ -7,7 +7,10 @@ pub mod check;
 pub mod fonts;
 pub mod form;
 pub mod new;
+pub mod schema;
+pub mod serve;
 pub mod templates;
+pub mod watch;
 
 use std::io::{IsTerminal, Write};
 
@@ -68,14 +71,32 @@ pub fn status_of(error: &BuildError) -> i32 {
 
 /// Prints why a document failed.
 pub fn emit_build_error(error: &BuildError) {
+    let (typst, diagnostic) = explain(error);
+    if let Some(rendered) = typst {
+        let mut err = stderr();
+        let _ = err.write_all(crate::base::diag::escape_controls(&rendered).as_bytes());
+        let _ = err.reset();
+    }
+    emit(&diagnostic);
+}
+
+/// Why a document failed, as plain text (file, line, the line itself with a
+/// caret, hints), as [`emit_build_error`] prints it.
+pub fn build_error_text(error: &BuildError) -> String {
+    let (typst, diagnostic) = explain(error);
+    let mut text = typst.map(|t| crate::base::diag::escape_controls(&t)).unwrap_or_default();
+    text.push_str(&diagnostic.to_plain_text());
+    text
+}
+
+/// Typst's own rendering of its diagnostics, where it is Typst that failed,
+/// and the diagnostic that says what failed.
+fn explain(error: &BuildError) -> (Option<String>, Diagnostic) {
     match error {
-        BuildError::Data(e) => emit(e.diagnostic()),
-        BuildError::Template(e) => emit(e.diagnostic()),
-        BuildError::Input(d) => emit(d),
+        BuildError::Data(e) => (None, e.diagnostic().clone()),
+        BuildError::Template(e) => (None, e.diagnostic().clone()),
+        BuildError::Input(d) => (None, d.as_ref().clone()),
         BuildError::Typst { error, kept, ours } => {
-            let mut err = stderr();
-            let _ = err.write_all(crate::base::diag::escape_controls(&error.rendered).as_bytes());
-            let _ = err.reset();
             let mut d = Diagnostic::error(if *ours {
                 "Typst refused the source zongjie generated: this is a bug in zongjie".to_owned()
             } else {
@@ -87,7 +108,7 @@ pub fn emit_build_error(error: &BuildError) {
             if *ours {
                 d = d.hint("please report it with that file and the data that produced it");
             }
-            emit(&d);
+            (Some(error.rendered.clone()), d)
         }
     }
 }
@@ -102,6 +123,23 @@ pub fn warn_skipped_fonts(fonts: &crate::compile::fonts::Fonts) {
                 .hint("remove it from the font folder, or install a good copy of it"),
         );
     }
+}
+
+/// The templates (with the user's folder `dir`) and the template `name`;
+/// an error is printed and the usage status returned.
+pub fn template(
+    dir: Option<&std::path::Path>,
+    name: &str,
+) -> Result<(crate::render::Templates, crate::render::TemplateInfo), i32> {
+    let templates = crate::render::Templates::new(dir).map_err(|e| {
+        emit(e.diagnostic());
+        USAGE
+    })?;
+    let info = templates.info(name).map_err(|e| {
+        emit(e.diagnostic());
+        USAGE
+    })?;
+    Ok((templates, info))
 }
 
 /// The path to show for a file: as given, with control characters escaped.
@@ -126,6 +164,9 @@ pub fn run() -> i32 {
         args::Command::Form(args) => form::run(args),
         args::Command::Templates(args) => templates::run(args),
         args::Command::Fonts(args) => fonts::run(args),
+        args::Command::Watch(args) => watch::run(&args.build, args.watch),
+        args::Command::Serve(args) => serve::run(args),
+        args::Command::Schema(args) => schema::run(args),
     }
 }
 

@@ -1,30 +1,20 @@
 //! `zongjie new`: writes a template's starter data file, with realistic
 //! sample content in every field; it builds as is and passes `check`.
-//! Never overwrites.
+//! Beside it, the template's JSON Schema, which its first line names for
+//! editors. Never overwrites.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::args::{LangArg, NewArgs};
-use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, error, shown};
+use super::{INPUT, OK, emit, error, shown};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &NewArgs) -> i32 {
-    let templates = match Templates::new(args.template_dir.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            emit(e.diagnostic());
-            return USAGE;
-        }
-    };
-    let info = match templates.info(&args.template) {
-        Ok(info) => info,
-        Err(e) => {
-            emit(e.diagnostic());
-            return USAGE;
-        }
+    let (templates, info) = match super::template(args.template_dir.as_deref(), &args.template) {
+        Ok(found) => found,
+        Err(status) => return status,
     };
     let lang = match args.lang {
         LangArg::En => "en",
@@ -63,7 +53,13 @@ pub fn run(args: &NewArgs) -> i32 {
             }
         }
     }
-    let mut files = vec![(file.clone(), text)];
+    // The JSON Schema beside it, named on its first line, so that an editor
+    // with a YAML extension completes and checks the fields (a relative
+    // path: it works offline and moves with the folder).
+    let stem = file.file_stem().map_or_else(|| info.name.clone(), |s| s.to_string_lossy().into_owned());
+    let schema_name = format!("{stem}.schema.json");
+    let text = format!("# yaml-language-server: $schema={schema_name}\n{text}");
+    let mut files = vec![(file.clone(), text), (folder.join(&schema_name), templates.json_schema(&info))];
     files.extend(beside.into_iter().map(|(name, text)| (folder.join(name), text)));
     // All or nothing, and never over a file that is there.
     if let Some((existing, _)) = files.iter().find(|(path, _)| std::fs::symlink_metadata(path).is_ok()) {
@@ -87,10 +83,15 @@ pub fn run(args: &NewArgs) -> i32 {
         }
         written.push(path);
     }
-    let others = match files.len() - 1 {
+    let others = match files.len() - 2 {
         0 => String::new(),
-        n => format!(" and {n} sample unit returns beside it ({})", shown(files[1].0.parent().unwrap_or(&folder))),
+        n => format!(" and {n} sample unit returns beside it ({})", shown(files[2].0.parent().unwrap_or(&folder))),
     };
-    eprintln!("wrote {}{others}: edit it, then run `zongjie build {}`", shown(&file), shown(&file));
+    eprintln!(
+        "wrote {}{others}, with its JSON Schema {} for editors: edit it, then run `zongjie build {}`",
+        shown(&file),
+        shown(&files[1].0),
+        shown(&file)
+    );
     OK
 }

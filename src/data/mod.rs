@@ -7,6 +7,8 @@
 
 pub mod chart;
 mod error;
+pub mod fields;
+mod jsonschema;
 mod load;
 pub mod mdfile;
 pub(crate) mod period;
@@ -21,6 +23,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use self::error::{DataError, closest, did_you_mean};
+pub use self::jsonschema::json_schema;
 pub use self::load::{
     Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
     source_from_bytes, to_yaml,

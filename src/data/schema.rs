@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use super::fields::{self, COMMON, Field, Shape};
+
 /// The built-in field sets a template can be based on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub enum Kind {
@@ -24,46 +26,13 @@ pub enum Kind {
     Common,
 }
 
-/// Fields every data file may have.
-pub(crate) const COMMON_FIELDS: &[&str] = &[
-    "template",
-    "lang",
-    "paper",
-    "title",
-    "organization",
-    "recipient",
-    "date",
-    "period",
-    "doc_kind",
-    "intro",
-    "metrics",
-    "closing",
-    "attachments",
-];
-
 impl Kind {
     /// The fields this kind adds to the common contract.
-    pub fn fields(self) -> &'static [&'static str] {
+    pub fn fields(self) -> &'static [Field] {
         match self {
-            Kind::ProgressReport => &["situation", "progress", "problems", "next_steps"],
-            Kind::VillageStay => {
-                &["village", "team", "since", "situation", "tasks", "experiences", "problems", "next_steps"]
-            }
-            Kind::Bulletin => &[
-                "issue",
-                "total_issue",
-                "editor_note",
-                "units",
-                "rank_by",
-                "lag_below",
-                "items",
-                "distribution",
-                "copies",
-                "roster",
-                "collect",
-                "targets",
-                "figures_table",
-            ],
+            Kind::ProgressReport => fields::PROGRESS_REPORT,
+            Kind::VillageStay => fields::VILLAGE_STAY,
+            Kind::Bulletin => fields::BULLETIN,
             Kind::Common => &[],
         }
     }
@@ -96,6 +65,22 @@ pub struct ExtraField {
     pub kind: ExtraKind,
     /// Whether a data file must give it.
     pub required: bool,
+    /// What it means, as the template's `schema.yaml` says.
+    pub description: Option<String>,
+}
+
+impl ExtraKind {
+    /// The shape of its values.
+    pub fn shape(self) -> Shape {
+        match self {
+            ExtraKind::Text => Shape::Text,
+            ExtraKind::Markdown => Shape::Markdown,
+            ExtraKind::Number => Shape::Number,
+            ExtraKind::Date => Shape::Date,
+            ExtraKind::Period => Shape::Period,
+            ExtraKind::List => Shape::List(&Shape::Text),
+        }
+    }
 }
 
 /// The fields a template accepts.
@@ -117,10 +102,10 @@ impl Schema {
 
     /// Every field name the template accepts, for "did you mean".
     pub fn field_names(&self) -> Vec<&str> {
-        COMMON_FIELDS
+        COMMON
             .iter()
             .chain(self.kind.fields())
-            .copied()
+            .map(|f| f.name)
             .chain(self.extra.iter().map(|f| f.name.as_str()))
             .collect()
     }
@@ -154,6 +139,9 @@ pub enum FieldSpec {
         /// Whether a data file must give it.
         #[serde(default)]
         required: bool,
+        /// What it means, shown by editors (`zongjie schema`).
+        #[serde(default)]
+        description: Option<String>,
     },
 }
 
@@ -164,11 +152,11 @@ impl SchemaFile {
             .fields
             .iter()
             .map(|(field, spec)| {
-                let (kind, required) = match spec {
-                    FieldSpec::Kind(kind) => (*kind, false),
-                    FieldSpec::Full { kind, required } => (*kind, *required),
+                let (kind, required, description) = match spec {
+                    FieldSpec::Kind(kind) => (*kind, false, None),
+                    FieldSpec::Full { kind, required, description } => (*kind, *required, description.clone()),
                 };
-                ExtraField { name: field.clone(), kind, required }
+                ExtraField { name: field.clone(), kind, required, description }
             })
             .collect();
         Schema { template: name.to_owned(), kind: self.base, extra }
@@ -179,7 +167,7 @@ impl SchemaFile {
         self.fields
             .keys()
             .map(String::as_str)
-            .filter(|f| COMMON_FIELDS.contains(f) || self.base.fields().contains(f))
+            .filter(|f| COMMON.iter().chain(self.base.fields()).any(|c| c.name == *f))
             .collect()
     }
 }

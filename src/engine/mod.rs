@@ -14,6 +14,7 @@ mod backend;
 pub mod output;
 pub mod watchdog;
 mod returns;
+pub mod watch;
 #[cfg(any(test, feature = "testing"))]
 pub mod verify;
 
@@ -27,6 +28,7 @@ use crate::base::diag::Diagnostic;
 use crate::base::{file, image, sandbox};
 use crate::compile::fonts::RoleFonts;
 use crate::compile::pdf::TypstError;
+pub use crate::compile::preview::PageImage;
 use crate::compile::preflight::MissingGlyphs;
 use crate::compile::world::Shared;
 use crate::data::mdfile::{Masthead, MdFile, Meta};
@@ -52,6 +54,9 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// An office's own Word styles (`--reference-docx`).
     pub reference_docx: Option<Arc<crate::write::docx::Reference>>,
+    /// Also lay the pages out as pictures with their text (`serve`), with
+    /// or without the PDF among the formats.
+    pub pages: bool,
 }
 
 /// Time spent in each stage of one document.
@@ -82,6 +87,17 @@ impl std::ops::AddAssign for Timings {
     }
 }
 
+/// One input and where its outputs go: `<out_dir>/<stem>.<ext>`.
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// The data file or `.md` file.
+    pub input: PathBuf,
+    /// The folder of its outputs.
+    pub out_dir: PathBuf,
+    /// The name of its outputs, without extension.
+    pub stem: String,
+}
+
 /// A built document, in memory.
 #[derive(Debug)]
 pub struct Built {
@@ -93,6 +109,22 @@ pub struct Built {
     pub fonts: RoleFonts,
     /// Time per stage.
     pub timings: Timings,
+    /// The files it was made from.
+    pub sources: Sources,
+    /// Its pages as pictures with their text, when the options ask for them.
+    pub pages: Vec<PageImage>,
+}
+
+/// The files a document is made from, to rebuild it when one changes.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// Files it read: the input and the images of its body.
+    pub files: Vec<PathBuf>,
+    /// The folder the input is in, which the document's other files are in.
+    pub root: PathBuf,
+    /// Patterns, relative to `root`, of the unit returns a bulletin rolls
+    /// up: a file that appears, changes or goes away there counts.
+    pub patterns: Vec<String>,
 }
 
 /// What `check` found in a document that loads.
@@ -192,6 +224,8 @@ pub(crate) struct Drafted {
     /// The input's text, to point at what the errors of later stages are
     /// about.
     pub(crate) text: Arc<str>,
+    /// The `units:` patterns of a bulletin.
+    pub(crate) patterns: Vec<String>,
 }
 
 impl Engine {
@@ -206,7 +240,7 @@ impl Engine {
             let info = self.templates.info(&md.meta.template)?;
             timings.load += t.elapsed();
             let findings = lint::markdown(&source, &md);
-            return Ok(Drafted { info, md, findings, root, text: source.text });
+            return Ok(Drafted { info, md, findings, root, text: source.text, patterns: Vec::new() });
         }
         let name = match &self.options.template {
             Some(name) => name.clone(),
@@ -243,7 +277,11 @@ impl Engine {
         if let Some(rollup) = &figures.rollup {
             findings.extend(rollup.warnings.iter().cloned());
         }
-        Ok(Drafted { info, md, findings, root, text: source.text })
+        let patterns = match &doc.fields {
+            Fields::Bulletin(b) => b.units.iter().map(|p| p.as_str().to_owned()).collect(),
+            _ => Vec::new(),
+        };
+        Ok(Drafted { info, md, findings, root, text: source.text, patterns })
     }
 
     /// Validates and lints one input as `build` would, writing nothing: it
@@ -276,14 +314,19 @@ impl Engine {
         let mut doc = backend::Assembled::new(self, input, drafted, timings);
         let mut files = Vec::new();
         for backend in backend::BACKENDS {
-            if self.options.formats.contains(&backend.format()) {
-                if let Some(bytes) = backend.write(&mut doc)? {
-                    files.push((backend.format(), bytes));
+            let format = backend.format();
+            let wanted = self.options.formats.contains(&format);
+            // The pages are laid out by the PDF's backend.
+            if wanted || (format == Format::Pdf && self.options.pages) {
+                if let Some(bytes) = backend.write(&mut doc)?.filter(|_| wanted) {
+                    files.push((format, bytes));
                 }
             }
         }
         files.sort_by_key(|(f, _)| *f);
-        Ok(Built { files, warnings: doc.warnings, fonts: doc.fonts, timings: doc.timings })
+        let mut sources = Sources { files: vec![input.to_path_buf()], root: doc.root.clone(), patterns: doc.patterns };
+        sources.files.extend(doc.images.iter().map(|image| doc.root.join(image)));
+        Ok(Built { files, warnings: doc.warnings, fonts: doc.fonts, timings: doc.timings, sources, pages: doc.pages })
     }
 }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 
 use crate::base::atomic::{self, new_temp};
-use crate::engine::Format;
+use crate::engine::{Format, Target};
 
 /// The outputs this process is writing, shared by its threads.
 static WRITES: Writes = Writes::new();
@@ -23,7 +23,24 @@ pub fn target(dir: &Path, stem: &str, format: Format) -> PathBuf {
 
 /// Writes all files of one document atomically; returns their paths.
 pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
-    WRITES.write_all(dir, stem, files)
+    let named: Vec<(String, &[u8])> =
+        files.iter().map(|(format, bytes)| (format!("{stem}.{}", format.ext()), bytes.as_slice())).collect();
+    WRITES.replace_all(dir, &named)
+}
+
+/// Writes a built document's files into its target's folder (made if
+/// missing), all together; or says why not.
+pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
+    fs::create_dir_all(&target.out_dir)
+        .map_err(|e| format!("cannot create the output folder {}: {e}", target.out_dir.display()))?;
+    write_all(&target.out_dir, &target.stem, files)
+        .map_err(|e| format!("cannot write the outputs of {}: {e}", target.input.display()))
+}
+
+/// Writes one file `name` in `dir` atomically, replacing the one there:
+/// its bytes go to a temporary file first, renamed into place when whole.
+pub fn replace(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    WRITES.replace_all(dir, &[(name.to_owned(), bytes)]).map(|_| ())
 }
 
 /// Writes new files into `dir`, all or none, never over a file that is
@@ -57,14 +74,14 @@ impl Writes {
         Self { pending: Mutex::new(Vec::new()), renaming: RwLock::new(()) }
     }
 
-    fn write_all(&self, dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io::Result<Vec<PathBuf>> {
+    fn replace_all(&self, dir: &Path, files: &[(String, &[u8])]) -> std::io::Result<Vec<PathBuf>> {
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
         // Open (and so locked) until the end: see `atomic::sweep_stale`.
         let mut held = Vec::new();
         let result = (|| {
-            for (format, bytes) in files {
-                let (temp, mut file) = self.registered(|| new_temp(dir, &format!("{stem}.{}", format.ext())))?;
-                temps.push((temp, target(dir, stem, *format)));
+            for (name, bytes) in files {
+                let (temp, mut file) = self.registered(|| new_temp(dir, name))?;
+                temps.push((temp, dir.join(name)));
                 file.write_all(bytes)?;
                 held.push(file);
             }
@@ -271,7 +288,7 @@ mod tests {
         let writes: &'static Writes = Box::leak(Box::new(Writes::new()));
         writes.remove_pending();
         let late = dir.clone();
-        std::thread::spawn(move || writes.write_all(&late, "r", &[(Format::Md, b"md".to_vec())]));
+        std::thread::spawn(move || writes.replace_all(&late, &[("r.md".to_owned(), b"md")]));
         std::thread::sleep(std::time::Duration::from_millis(200));
         let names: Vec<String> =
             fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();

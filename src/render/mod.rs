@@ -205,6 +205,20 @@ impl Templates {
         Ok(text)
     }
 
+    /// The JSON Schema (draft-07) of the template's data, pretty-printed,
+    /// with each field described in the languages the template is written
+    /// in (`zongjie schema`, and beside the starter of `zongjie new`).
+    pub fn json_schema(&self, info: &TemplateInfo) -> String {
+        let langs: Vec<Lang> = [Lang::En, Lang::Zh]
+            .into_iter()
+            .filter(|lang| self.resolve(info, &format!("{}.md", lang.code())).is_ok())
+            .collect();
+        let value = data::json_schema(&info.schema, &info.description, &langs);
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
     /// The files a template's starter comes with in `lang`, to be written
     /// beside it (a bulletin's sample unit returns): each a path relative to
     /// the starter's folder and its text. None for most templates.

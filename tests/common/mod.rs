@@ -276,3 +276,80 @@ pub fn names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// A `zongjie` process that keeps running (`watch`, `serve`), its standard
+/// error gathered as it comes; killed when dropped.
+pub struct Live {
+    child: std::process::Child,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Live {
+    /// Starts `zongjie` with these arguments.
+    pub fn start<I, S>(args: I) -> Live
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = zongjie(args).command;
+        command.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
+        command.stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().expect("the zongjie binary starts");
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let pipe = child.stderr.take().expect("its standard error");
+        let gathered = stderr.clone();
+        std::thread::spawn(move || {
+            use std::io::BufRead as _;
+            for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut text = gathered.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        Live { child, stderr }
+    }
+
+    /// Standard error so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits until `done` holds, checking every 20 ms, failing after
+    /// `seconds` with `what` and the standard error so far.
+    #[track_caller]
+    pub fn wait_for(&mut self, seconds: u64, what: &str, mut done: impl FnMut(&str) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            if done(&self.stderr()) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("zongjie exited ({status}) before {what}:\n{}", self.stderr());
+            }
+            assert!(std::time::Instant::now() < deadline, "no {what} within {seconds} s:\n{}", self.stderr());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Sends Ctrl-C (SIGINT) and returns the exit code.
+    pub fn interrupt(mut self) -> i32 {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().expect("`kill` runs");
+        assert!(sent.success(), "kill -INT {pid} failed");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(std::time::Instant::now() < deadline, "zongjie did not stop on Ctrl-C:\n{}", self.stderr());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

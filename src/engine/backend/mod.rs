@@ -87,6 +87,13 @@ pub(crate) struct Assembled<'a> {
     pub warnings: Vec<Diagnostic>,
     /// Time per stage.
     pub timings: Timings,
+    /// The images the body uses, relative to `root`, once the body is
+    /// converted.
+    pub images: Vec<String>,
+    /// The `units:` patterns of a bulletin.
+    pub patterns: Vec<String>,
+    /// The pages as pictures with their text, when the options ask for them.
+    pub pages: Vec<crate::compile::preview::PageImage>,
     /// The Typst source, once made.
     typst: Option<Typeset>,
     /// Whether the body's charts and images were found good.
@@ -104,7 +111,7 @@ pub(crate) struct Typeset {
 impl<'a> Assembled<'a> {
     /// The document drafted by `engine` from `input`.
     pub(crate) fn new(engine: &'a Engine, input: &'a Path, drafted: Drafted, timings: Timings) -> Self {
-        let Drafted { info, md, findings, root, text } = drafted;
+        let Drafted { info, md, findings, root, text, patterns } = drafted;
         let fonts = RoleFonts::resolve(&engine.shared.fonts, md.meta.lang);
         let from_md = input.extension().is_some_and(|e| e == "md");
         Assembled {
@@ -118,6 +125,9 @@ impl<'a> Assembled<'a> {
             fonts,
             warnings: findings,
             timings,
+            images: Vec::new(),
+            patterns,
+            pages: Vec::new(),
             typst: None,
             body_checked: false,
         }
@@ -127,7 +137,7 @@ impl<'a> Assembled<'a> {
     /// when the Typst source was made).
     pub(crate) fn check_body(&mut self) -> Result<(), BuildError> {
         if !self.body_checked {
-            super::convert(self.input, &self.text, &self.root, &self.md.body)?;
+            self.images = super::convert(self.input, &self.text, &self.root, &self.md.body)?.images;
             self.body_checked = true;
         }
         Ok(())
@@ -140,6 +150,7 @@ impl<'a> Assembled<'a> {
         if self.typst.is_none() {
             let t = Instant::now();
             let converted = super::convert(self.input, &self.text, &self.root, &self.md.body)?;
+            self.images.clone_from(&converted.images);
             self.body_checked = true;
             crate::compile::preflight::check(
                 &self.engine.shared.fonts,

@@ -41,7 +41,16 @@ impl Backend for Pdf {
         let (document, typst_warnings) = compile::layout_guarded(&world).map_err(typst_failed)?;
         let compiled = t.elapsed();
         let t = Instant::now();
-        let pdf = compile::pdf_guarded(&world, &document, shared.epoch).map_err(typst_failed)?;
+        let engine = doc.engine;
+        let options = &engine.options;
+        let pdf = if options.formats.contains(&Format::Pdf) {
+            compile::pdf_guarded(&world, &document, shared.epoch).map_err(typst_failed)?
+        } else {
+            Vec::new()
+        };
+        if options.pages {
+            doc.pages = crate::compile::preview::pages(&document);
+        }
         let exported = t.elapsed();
         let warning = (!typst_warnings.is_empty())
             .then(|| Diagnostic::warning(compile::render(&world, &typst_warnings)).in_file(input));

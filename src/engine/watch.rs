@@ -1,0 +1,348 @@
+//! Keeping documents built while they are written (`watch`, `serve`): each
+//! document is built, then rebuilt whenever a file it is made from changes
+//! (its input, an image of its body, a unit return its `units:` patterns
+//! match, a file of the template folder), once the changes have been quiet
+//! for [`QUIET`]. Folders are watched, not files, so that editors that save
+//! by writing a new file and renaming it over the old one, and files that
+//! are deleted and made again, are seen; `poll` reads the folders instead,
+//! where file events never come (network shares, WSL). A failed build
+//! writes nothing: the last good outputs stay until the next good save.
+//!
+//! Typst's memo cache is kept between rebuilds (the batch trims it after
+//! every document), so an edit of one paragraph is laid out again from
+//! mostly cached pieces; entries unused for [`MEMO_AGE`] rebuilds are
+//! dropped, so a long session does not grow without bound.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecursiveMode};
+
+use super::{BuildError, Built, Engine, Format, Sources, Target, output};
+
+/// How long the files must be quiet after a change before the rebuild: one
+/// save is several events (truncate, write, rename).
+pub const QUIET: Duration = Duration::from_millis(50);
+
+/// The longest a rebuild waits for the files to be quiet.
+const MOST_WAIT: Duration = Duration::from_millis(500);
+
+/// How often `poll` reads the folders.
+pub const POLL_EVERY: Duration = Duration::from_millis(250);
+
+/// How many rounds of rebuilds a memo entry is kept unused.
+pub const MEMO_AGE: usize = 8;
+
+/// One build of one document.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Which document (its index among the targets).
+    pub index: usize,
+    /// What came of it.
+    pub outcome: Outcome,
+    /// From the first change seen to the start of the build: the quiet
+    /// period and the time the events took. None for the first build.
+    pub waited: Option<Duration>,
+    /// How long building and writing took.
+    pub took: Duration,
+}
+
+/// What a build gave.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Built, and its files written.
+    Written {
+        /// The document.
+        built: Built,
+        /// The files written.
+        paths: Vec<PathBuf>,
+    },
+    /// Built, but its files could not be written (the earlier ones stay).
+    Unwritten {
+        /// The document.
+        built: Built,
+        /// Why.
+        message: String,
+    },
+    /// Not built: the earlier outputs stay.
+    Failed(BuildError),
+}
+
+/// What is known of one document between its builds.
+#[derive(Debug, Default)]
+struct Known {
+    /// Its sources, as the last build (or the last good one) found them,
+    /// each as its folder's real path and its name.
+    files: Vec<PathBuf>,
+    /// Its folder's real path.
+    root: PathBuf,
+    /// Its unit patterns.
+    patterns: Vec<glob::Pattern>,
+    /// Whether its last build failed (then any change in its folder counts:
+    /// what it is missing may be what appears).
+    failed: bool,
+}
+
+/// Documents kept built.
+pub struct Session {
+    engine: Engine,
+    targets: Vec<Target>,
+    known: Vec<Known>,
+    /// Our own outputs, which never count as a change.
+    outputs: BTreeSet<PathBuf>,
+    template_dir: Option<PathBuf>,
+    watcher: Box<dyn notify::Watcher + Send>,
+    events: Receiver<notify::Result<Event>>,
+    watched: BTreeSet<(PathBuf, bool)>,
+    /// Whether a file of the template folder changed since the last build.
+    templates_changed: bool,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").field("targets", &self.targets).finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// A session over `targets`, noticing changes by file events, or by
+    /// reading the folders every [`POLL_EVERY`] with `poll`.
+    pub fn new(engine: Engine, targets: Vec<Target>, poll: bool) -> notify::Result<Session> {
+        let (tx, events) = channel();
+        let watcher: Box<dyn notify::Watcher + Send> = if poll {
+            // Contents, not only times: two saves within one tick of a coarse
+            // clock (network shares) look alike by time.
+            let config = notify::Config::default().with_poll_interval(POLL_EVERY).with_compare_contents(true);
+            Box::new(notify::PollWatcher::new(tx, config)?)
+        } else {
+            Box::new(notify::recommended_watcher(tx)?)
+        };
+        let template_dir = engine.templates.user_dir().map(Path::to_path_buf);
+        let mut outputs = BTreeSet::new();
+        for target in &targets {
+            let dir = real(&target.out_dir);
+            for format in [Format::Md, Format::Pdf, Format::Typ, Format::Html, Format::Docx] {
+                outputs.insert(output::target(&dir, &target.stem, format));
+            }
+        }
+        let known = targets
+            .iter()
+            .map(|t| Known {
+                files: vec![normal(&t.input)],
+                root: real(&parent_of(&t.input)),
+                patterns: Vec::new(),
+                failed: false,
+            })
+            .collect();
+        let mut session =
+            Session {
+            engine,
+            targets,
+            known,
+            outputs,
+            template_dir,
+            watcher,
+            events,
+            watched: BTreeSet::new(),
+            templates_changed: false,
+        };
+        if let Some(dir) = session.template_dir.clone() {
+            session.watch(&dir, true);
+        }
+        for i in 0..session.targets.len() {
+            session.watch_sources(i);
+        }
+        Ok(session)
+    }
+
+    /// The documents.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// Builds every document, then rebuilds them as their files change,
+    /// telling `report` of each build. Returns when the watcher stops.
+    pub fn run(&mut self, report: &mut dyn FnMut(&Rebuilt)) {
+        let all: Vec<usize> = (0..self.targets.len()).collect();
+        self.rebuild(&all, None, report);
+        while let Some((which, first)) = self.next_change() {
+            self.rebuild(&which, Some(first), report);
+        }
+    }
+
+    /// Builds the documents `which` and writes their files.
+    fn rebuild(&mut self, which: &[usize], first: Option<Instant>, report: &mut dyn FnMut(&Rebuilt)) {
+        if first.is_some() && std::mem::take(&mut self.templates_changed) {
+            // The template engine keeps the templates it has read: read them again.
+            if let Ok(templates) = crate::render::Templates::new(self.template_dir.as_deref()) {
+                self.engine.templates = templates;
+            }
+        }
+        for &index in which {
+            let waited = first.map(|t| t.elapsed());
+            let started = Instant::now();
+            let target = &self.targets[index];
+            let outcome = match self.engine.build(&target.input) {
+                Ok(built) => match output::write_target(target, &built.files) {
+                    Ok(paths) => Outcome::Written { built, paths },
+                    Err(message) => Outcome::Unwritten { built, message },
+                },
+                Err(e) => Outcome::Failed(e),
+            };
+            let took = started.elapsed();
+            match &outcome {
+                Outcome::Written { built, .. } | Outcome::Unwritten { built, .. } => {
+                    self.learn(index, &built.sources);
+                }
+                Outcome::Failed(_) => self.known[index].failed = true,
+            }
+            self.watch_sources(index);
+            report(&Rebuilt { index, outcome, waited, took });
+        }
+        comemo::evict(MEMO_AGE);
+    }
+
+    /// Keeps what a good build found the document is made of.
+    fn learn(&mut self, index: usize, sources: &Sources) {
+        let known = &mut self.known[index];
+        known.files = sources.files.iter().map(|f| normal(f)).collect();
+        known.root = real(&sources.root);
+        known.patterns = sources.patterns.iter().filter_map(|p| glob::Pattern::new(p).ok()).collect();
+        known.failed = false;
+    }
+
+    /// Watches the folders of a document's files (its own folder with all
+    /// below it where it rolls up unit returns).
+    fn watch_sources(&mut self, index: usize) {
+        let known = &self.known[index];
+        let mut folders: Vec<(PathBuf, bool)> = vec![(known.root.clone(), !known.patterns.is_empty())];
+        folders.extend(known.files.iter().filter_map(|f| f.parent()).map(|d| (d.to_path_buf(), false)));
+        for (folder, recursive) in folders {
+            self.watch(&folder, recursive);
+        }
+    }
+
+    fn watch(&mut self, folder: &Path, recursive: bool) {
+        if self.watched.contains(&(folder.to_path_buf(), recursive)) || self.watched.contains(&(folder.to_path_buf(), true))
+        {
+            return;
+        }
+        let mode = if recursive { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+        // A folder that is not there (yet) has nothing to watch.
+        if self.watcher.watch(folder, mode).is_ok() {
+            self.watched.insert((folder.to_path_buf(), recursive));
+        }
+    }
+
+    /// Waits for a change to the files of some documents, then for the
+    /// files to be quiet; returns those documents and when the first
+    /// change was seen. None when the watcher has stopped.
+    fn next_change(&mut self) -> Option<(Vec<usize>, Instant)> {
+        let mut touched = BTreeSet::new();
+        let mut first: Option<Instant> = None;
+        loop {
+            let event = match first {
+                None => self.events.recv().ok()?,
+                Some(t) => {
+                    let left = MOST_WAIT.saturating_sub(t.elapsed());
+                    match self.events.recv_timeout(QUIET.min(left)) {
+                        Ok(event) => event,
+                        Err(RecvTimeoutError::Timeout) => return Some((touched.into_iter().collect(), t)),
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
+                }
+            };
+            let Ok(event) = event else { continue };
+            let before = touched.len();
+            if event.need_rescan() {
+                touched.extend(0..self.targets.len());
+            } else if counts(&event.kind) {
+                for path in &event.paths {
+                    touched.extend((0..self.targets.len()).filter(|&i| self.touches(i, path)));
+                    self.templates_changed |= self.in_templates(path);
+                }
+            }
+            if touched.len() > before {
+                first.get_or_insert_with(Instant::now);
+            }
+        }
+    }
+
+    /// Whether `path` is a file of the template folder.
+    fn in_templates(&self, path: &Path) -> bool {
+        self.template_dir.as_ref().is_some_and(|dir| path.starts_with(dir)) && !ours(path)
+    }
+
+    /// Whether a change at `path` concerns document `index`.
+    fn touches(&self, index: usize, path: &Path) -> bool {
+        let known = &self.known[index];
+        if known.files.iter().any(|f| f == path) {
+            return true;
+        }
+        if self.in_templates(path) {
+            return true;
+        }
+        let Ok(relative) = path.strip_prefix(&known.root) else { return false };
+        let options = glob::MatchOptions { require_literal_separator: true, ..glob::MatchOptions::new() };
+        if known.patterns.iter().any(|p| p.matches_path_with(relative, options)) {
+            return !ours(path);
+        }
+        known.failed && !ours(path) && !self.outputs.contains(path)
+    }
+}
+
+/// Whether an event is a change of a file (not someone reading it).
+fn counts(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Other)
+}
+
+/// Whether a file is a temporary file of ours (`.<name>.zongjie-<pid>-<n>.tmp`).
+fn ours(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.starts_with('.') && name.contains(".zongjie-") && (name.ends_with(".tmp") || name.ends_with(".bak"))
+}
+
+/// The folder of a file (`.` for a bare name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A folder's real path (as given, made absolute, if it cannot be found).
+fn real(dir: &Path) -> PathBuf {
+    dir.canonicalize().or_else(|_| std::path::absolute(dir)).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// A file as events name it: its folder's real path and its name (the
+/// file itself may be gone, or be a new file at the same name).
+fn normal(file: &Path) -> PathBuf {
+    match file.file_name() {
+        Some(name) => real(&parent_of(file)).join(name),
+        None => real(file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn our_temporary_files_are_not_changes() {
+        assert!(ours(Path::new("/d/.r.pdf.zongjie-12-3.tmp")));
+        assert!(ours(Path::new("/d/.r.pdf.zongjie-12-3.bak")));
+        assert!(!ours(Path::new("/d/r.yaml")));
+        assert!(!ours(Path::new("/d/.r.yaml.swp")));
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
+        assert!(!counts(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(counts(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(counts(&EventKind::Create(CreateKind::File)));
+    }
+}
