@@ -390,7 +390,7 @@ pub fn document(source: &Source, doc: &Document, figures: &Figures, md: &MdFile)
     out.extend(due_dates(source, doc, figures.date));
     out.extend(empty_sections(source, doc));
     out.extend(dates_outside_period(source, doc));
-    out.sort_by_cached_key(|d| (d.line_column(), d.severity == Severity::Warning));
+    out.sort_by_key(|d| (place(d), d.severity == Severity::Warning));
     cap_repeats(out)
 }
 
@@ -403,7 +403,7 @@ pub fn unit_return(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     }
     let lines = visible_lines(&source.text, Input::Data);
     let mut out = placeholders(source, &lines, &content);
-    out.sort_by_cached_key(Diagnostic::line_column);
+    out.sort_by_key(place);
     cap_repeats(out)
 }
 
@@ -413,7 +413,7 @@ pub fn markdown(source: &Source, md: &MdFile) -> Vec<Diagnostic> {
     let lines = visible_lines(&source.text, Input::MdFile);
     let mut out = placeholders(source, &lines, &content);
     out.extend(request_formulas(source, &lines, &content));
-    out.sort_by_cached_key(Diagnostic::line_column);
+    out.sort_by_key(place);
     cap_repeats(out)
 }
 
@@ -743,6 +743,12 @@ fn occurring<'t>(content: &str, wanted: impl Iterator<Item = &'t str>) -> HashSe
         Err(_) => present.extend(distinct.into_iter().filter(|t| content.contains(*t))),
     }
     present
+}
+
+/// Where a finding is in its file, for sorting: its byte offset (finding
+/// its line would read the file from the start for each).
+fn place(d: &Diagnostic) -> Option<usize> {
+    d.span.as_ref().map(|span| span.start)
 }
 
 /// At most [`MAX_REPEATS`] findings of one kind (one hint) per file, then
