@@ -388,8 +388,15 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
     assert!(pages.len() >= 4, "a long report: {} pages", pages.len());
     let mm = 72.0 / 25.4;
     let mut full_pages = 0;
+    // The example is a formal document: its letterhead starts page 1 at the
+    // 发文机关标志 (35 mm down), and its 版记 stands at the foot of the last
+    // page, after a blank one when needed.
+    let last = pages.len() - 1;
     for (n, page) in pages.iter().enumerate() {
         assert!((page.width - 210.0 * mm).abs() < 1.0 && (page.height - 297.0 * mm).abs() < 1.0, "A4");
+        if page.words.is_empty() || n == last {
+            continue;
+        }
         // Lines: distinct baselines of the text block (the page number is
         // below it).
         let block_bottom = page.height - 35.0 * mm + 2.0;
@@ -407,7 +414,13 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
         let left = page.words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
         assert!((left - 28.0 * mm).abs() < 1.5, "page {}: text block left edge at {:.1} mm", n + 1, left / mm);
         let top = page.words.iter().map(|w| w.y_min).fold(f64::MAX, f64::min);
-        assert!(top >= 37.0 * mm - 1.0 && top < 37.0 * mm + 12.0, "page {}: first line at {:.1} mm", n + 1, top / mm);
+        let first_line = if n == 0 { 72.0 } else { 37.0 };
+        assert!(
+            top >= first_line * mm - 3.0 && top < first_line * mm + 12.0,
+            "page {}: first line at {:.1} mm",
+            n + 1,
+            top / mm
+        );
     }
     assert!(full_pages >= 2, "{full_pages} pages with 22 lines");
     // 28 characters on a full line (27 where LibreOffice will not break),
@@ -605,4 +618,70 @@ fn drafts_carry_the_watermark() {
     let sect = &doc[doc.find("<w:sectPr>").unwrap()..];
     assert!(sect.find("w:headerReference").unwrap() < sect.find("w:footerReference").unwrap());
     assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty());
+}
+
+/// A send-ready document in Word, laid out by LibreOffice: the red 发文机关标志
+/// about 35 mm under the top of the text block and centred, the 发文字号 with
+/// 签发人 on its line and the red rule under it, the sealed signature (the
+/// date 4 characters from the right, the organization centred on it), the
+/// attachment pages ("附件2" at the top left of a page of its own, the
+/// metrics table there), and the 版记 on the last page, an even one, with no
+/// page number.
+#[test]
+fn an_official_document_in_word() {
+    let dir = temp();
+    let mm = 72.0 / 25.4;
+    let data = write_file(
+        dir.path(),
+        "official.yaml",
+        "lang: zh\ntitle: 关于石门镇农村人居环境整治工作情况的报告\norganization: 石门镇人民政府\nrecipient: 县委、县政府\ndate: 2026-10-09\nperiod: 2026-09\nissuer_mark: 石门镇人民政府文件\ndoc_number: 石政报〔2026〕15号\nsigner: 王立新\nsealed: true\ncopy_to: [县委办公室, 县政府办公室]\nprinted_by: 石门镇党政办公室\nprinted_on: 2026-10-09\nintro: 今年以来，我镇扎实推进农村人居环境整治工作。\nmetrics:\n  - {id: toilets, label: 改造农村户厕, unit: 户, target: 1200, actual: 960, previous: 700}\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n    metrics: [toilets]\nattachments:\n  - 石门镇整治工作名单\n  - title: 石门镇整治主要指标完成情况表\n    table: metrics\n",
+    );
+    let docx = build_docx(&data, dir.path());
+    let xml = parts(&docx);
+    let document = &xml["word/document.xml"];
+    assert!(document.contains("<w:color w:val=\"E60012\"/>"), "the mark is red");
+    assert!(document.contains("w:color=\"E60012\""), "the rule is red");
+    assert!(document.contains("<w:type w:val=\"evenPage\"/>"), "the 版记 starts an even page");
+    assert!(!xml["word/footer3.xml"].contains("PAGE"), "the 版记's footer has no page number");
+    let pdf = libreoffice_pdfs(&[docx], dir.path()).remove(0);
+    let pages = pdf_words(&pdf);
+    assert!(pages.len() % 2 == 0, "{} pages: the 版记 is on an even page", pages.len());
+    let first = &pages[0].words;
+    let word = |page: &[common::Word], text: &str| {
+        page.iter().find(|w| w.text.contains(text)).cloned().unwrap_or_else(|| {
+            panic!("no {text:?}: {:?}", page.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
+        })
+    };
+    let mark = word(first, "石门镇人民政府文件");
+    let below = mark.y_min / mm - 37.0;
+    assert!((below - 35.0).abs() < 3.0, "the mark's top is {below:.1} mm under the text block's top");
+    let centre = (mark.x_min + mark.x_max) / 2.0 / mm;
+    assert!((centre - 106.0).abs() < 2.0, "the mark is centred: {centre:.1} mm");
+    let number = word(first, "石政报");
+    let signer = word(first, "王立新");
+    assert!((number.y_min - signer.y_min).abs() < 2.0, "签发人 on the number's line");
+    assert!(number.x_min / mm < 34.0 && signer.x_max / mm > 175.0, "the number left, 签发人 right");
+    assert!(number.y_min > mark.y_max, "the number under the mark");
+    // The sealed signature: the date 4 characters from the right, the
+    // organization centred on it.
+    let words: Vec<&common::Word> = pages.iter().flat_map(|p| &p.words).collect();
+    let date = words.iter().rev().find(|w| w.text.contains("2026年10月9日") && !w.text.contains("印发")).expect("the date");
+    let org = words.iter().rev().find(|w| w.text == "石门镇人民政府").expect("the signature");
+    let from_right = 184.0 * mm - date.x_max;
+    assert!((from_right - 4.0 * 15.75).abs() < 4.0, "the date ends {from_right:.1} pt from the right");
+    let (org_mid, date_mid) = ((org.x_min + org.x_max) / 2.0, (date.x_min + date.x_max) / 2.0);
+    assert!((org_mid - date_mid).abs() < 16.0, "the organization centred on the date: {org_mid:.1} vs {date_mid:.1}");
+    // The attachment page and its table.
+    let page = pages.iter().find(|p| p.words.first().is_some_and(|w| w.text == "附件2")).expect("a page for 附件2");
+    let head = &page.words[0];
+    assert!((head.x_min / mm - 28.0).abs() < 1.5 && (head.y_min / mm - 37.0).abs() < 3.0, "附件2 at the top left");
+    for cell in ["指标", "较上月", "960", "1200", "80%"] {
+        assert!(page.words.iter().any(|w| w.text.contains(cell)), "the table lacks {cell}");
+    }
+    // The 版记 at the foot of the last page, with no page number.
+    let last = &pages[pages.len() - 1].words;
+    let printed = word(last, "印发");
+    assert!(printed.y_max / mm > 297.0 - 35.0 - 12.0 && printed.y_max / mm < 297.0 - 35.0 + 1.0, "印发 on the last line");
+    word(last, "抄送");
+    assert!(!last.iter().any(|w| w.y_min / mm > 297.0 - 35.0 + 2.0), "no page number under the 版记");
 }

@@ -25,7 +25,7 @@ impl Backend for Html {
 }
 
 /// The page around a body already in HTML.
-pub(crate) fn page(meta: &Meta, body: &str) -> String {
+pub(crate) fn page(meta: &Meta, body_html: &str) -> String {
     let words = language(meta.lang);
     let zh = meta.lang == crate::data::Lang::Zh;
     let date = escape(&words.date(meta.date));
@@ -58,7 +58,17 @@ pub(crate) fn page(meta: &Meta, body: &str) -> String {
             .attachments
             .iter()
             .enumerate()
-            .map(|(i, a)| if many { format!("{}. {}", i + 1, escape(a.as_str())) } else { escape(a.as_str()) })
+            .map(|(i, a)| {
+                let title = escape(a.title.as_str());
+                // GB/T 9704 7.3.4: "1.XXXX", no space after the point.
+                if !many {
+                    title
+                } else if zh {
+                    format!("{}.{title}", i + 1)
+                } else {
+                    format!("{}. {title}", i + 1)
+                }
+            })
             .collect();
         let _ = writeln!(foot, "<p class=\"attachments\">{label}{}{}</p>", words.colon(), items.join("<br>"));
     }
@@ -88,11 +98,27 @@ pub(crate) fn page(meta: &Meta, body: &str) -> String {
             }
         }
         None => {
-            let _ = writeln!(foot, "<p class=\"signature\">{}<br>{date}</p>", escape(meta.organization.as_str()));
+            let names: Vec<String> = meta.organization.all().iter().map(|n| escape(n.as_str())).collect();
+            let _ = writeln!(foot, "<p class=\"signature\">{}<br>{date}</p>", names.join("<br>"));
+        }
+    }
+    // Each attachment with a page of its own: its number and title, then
+    // its text.
+    for (i, a) in meta.attachments.iter().enumerate() {
+        if let Some(text) = &a.body {
+            let label = words.label(Label::Attachment);
+            let number = if zh { format!("{label}{}", i + 1) } else { format!("{label} {}", i + 1) };
+            let _ = write!(
+                foot,
+                "<section class=\"attachment\">\n<p class=\"attachment-number\">{}</p>\n<h1 class=\"title\">{}</h1>\n{}</section>\n",
+                escape(&number),
+                escape(a.title.as_str()),
+                body(text.as_str())
+            );
         }
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"zongjie {version}\">\n<title>{title}</title>\n<style>\n{STYLE}body {{ font-family: {font}; }}\n</style>\n</head>\n<body>\n{head}{body}{foot}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"zongjie {version}\">\n<title>{title}</title>\n<style>\n{STYLE}body {{ font-family: {font}; }}\n</style>\n</head>\n<body>\n{head}{body_html}{foot}</body>\n</html>\n",
         lang = if zh { "zh-CN" } else { "en" },
         version = env!("CARGO_PKG_VERSION"),
         title = escape(meta.title.as_str()),
@@ -109,6 +135,8 @@ h1.title { text-align: center; font-size: 1.6rem; }
 .masthead .editor { display: flex; justify-content: space-between; border-bottom: 2px solid #e60012; padding-bottom: .3rem; }
 .signature { text-align: right; margin-top: 2rem; }
 .attachments { margin-top: 1.5rem; }
+.attachment { margin-top: 3rem; padding-top: 1rem; border-top: 1px dashed #999; }
+.attachment-number { font-weight: bold; }
 .distribution { border-top: 1px solid #000; border-bottom: 2px solid #000; margin-top: 2rem; }
 .distribution p { margin: .2rem 0; }
 .distribution .copies { text-align: right; }
