@@ -274,7 +274,7 @@ pub(super) fn attachment_page(out: &mut String, meta: &Meta, number: usize, titl
 /// The 版记 (GB/T 9704 7.4): 抄送 (四号, one character in on each side,
 /// wrapped lines under the first name), then 印发机关 on the left and
 /// 印发日期 on the right, between rules as wide as the text block (0.35 mm
-/// first and last, 0.25 mm between), floating at the foot of the page.
+/// first and last, 0.25 mm between), at the foot of its page.
 /// None without its fields.
 pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     let o = &meta.official;
@@ -286,6 +286,10 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     let (size, char) = if zh { (28, 280) } else { (20, 0) };
     let small = RunProps { size: Some(size), hint_east_asia: zh, ..RunProps::default() };
     let mut rows: Vec<String> = Vec::new();
+    // Lines the rows take (a long 抄送 wraps), to stand the table on the
+    // last line: 四号 characters a line, the indents left out.
+    let mut lines = 0u32;
+    let per_line = (text_width / 280).saturating_sub(2).max(1);
     if !o.copy_to.is_empty() {
         let label = format!("{}{}", words.label(Label::CopyTo), words.colon());
         let names: Vec<&str> = o.copy_to.iter().map(|t| t.as_str().trim()).collect();
@@ -300,6 +304,8 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
             spacing: Some((0, Some((LINE, "exact")))),
             ..ParaProps::default()
         };
+        let chars = u32::try_from(width(&format!("{label}{text}")) / 100 + 1).unwrap_or(1);
+        lines += chars.div_ceil(per_line);
         let mut runs = String::new();
         run(&mut runs, &small, &label);
         run(&mut runs, &small, &text);
@@ -315,6 +321,7 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
             spacing: Some((0, Some((LINE, "exact")))),
             ..ParaProps::default()
         };
+        lines += 1;
         let mut runs = String::new();
         if let Some(by) = &o.printed_by {
             run(&mut runs, &small, by.as_str().trim());
@@ -328,11 +335,18 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
         rows.push(row);
     }
     let mut out = String::new();
-    // An anchor paragraph, then the table at the foot of the page.
-    paragraph(&mut out, &ParaProps { style: Some("ZjPlain"), ..ParaProps::default() }, "");
+    // The 版记 stands alone on its page: space above it down to the rows'
+    // lines at the foot of the text block (225 mm, 12756 twips); the
+    // section is aligned to the foot too (`w:vAlign`, which Word honours).
+    let above = 12756u32.saturating_sub(lines * LINE + 120);
+    paragraph(
+        &mut out,
+        &ParaProps { style: Some("ZjPlain"), spacing: Some((0, Some((above.max(20), "exact")))), ..ParaProps::default() },
+        "",
+    );
     let _ = write!(
         out,
-        "<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"0\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" w:tblpYSpec=\"bottom\"/><w:tblW w:w=\"{text_width}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{text_width}\"/></w:tblGrid>"
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{text_width}\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{text_width}\"/></w:tblGrid>"
     );
     for row in rows {
         let _ = write!(
@@ -341,8 +355,8 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
         );
     }
     out.push_str("</w:tbl>");
-    // Word wants a paragraph after a table.
-    paragraph(&mut out, &ParaProps { style: Some("ZjPlain"), ..ParaProps::default() }, "");
+    // Word wants a paragraph after a table: one of no height.
+    paragraph(&mut out, &ParaProps { style: Some("ZjPlain"), spacing: Some((0, Some((20, "exact")))), ..ParaProps::default() }, "");
     Some(out)
 }
 

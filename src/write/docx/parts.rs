@@ -116,6 +116,9 @@ fn section(out: &mut String, layout: &Layout, draft: bool, closing: bool) {
         out.push_str("<w:pgNumType w:start=\"1\"/>");
     }
     out.push_str("<w:cols w:space=\"425\"/>");
+    if closing {
+        out.push_str("<w:vAlign w:val=\"bottom\"/>");
+    }
     // No character grid: the 28 characters of a line come from condensed
     // character spacing, which Word, WPS and LibreOffice all honour alike.
     out.push_str("<w:docGrid w:linePitch=\"579\"/></w:sectPr>");
