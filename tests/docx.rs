@@ -646,12 +646,13 @@ fn an_official_document_in_word() {
     assert!(!xml["word/footer3.xml"].contains("PAGE"), "the 版记's footer has no page number");
     let pdf = libreoffice_pdfs(&[docx], dir.path()).remove(0);
     let pages = pdf_words(&pdf);
-    assert!(pages.len() % 2 == 0, "{} pages: the 版记 is on an even page", pages.len());
+    assert!(pages.len().is_multiple_of(2), "{} pages: the 版记 is on an even page", pages.len());
     let first = &pages[0].words;
     let word = |page: &[common::Word], text: &str| {
-        page.iter().find(|w| w.text.contains(text)).cloned().unwrap_or_else(|| {
-            panic!("no {text:?}: {:?}", page.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
-        })
+        page.iter()
+            .find(|w| w.text.contains(text))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {text:?}: {:?}", page.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()))
     };
     let mark = word(first, "石门镇人民政府文件");
     let below = mark.y_min / mm - 37.0;
@@ -675,7 +676,8 @@ fn an_official_document_in_word() {
     assert!((org_mid - date_mid).abs() < 16.0, "the organization centred on the date: {org_mid:.1} vs {date_mid:.1}");
     assert!(date.y_min > org.y_min, "the date under the organization");
     // The attachment page and its table.
-    let page = lines.iter().find(|p| p.first().is_some_and(|l| l.text.replace(' ', "") == "附件2")).expect("a page for 附件2");
+    let page =
+        lines.iter().find(|p| p.first().is_some_and(|l| l.text.replace(' ', "") == "附件2")).expect("a page for 附件2");
     let head = &page[0];
     assert!((head.x_min / mm - 28.0).abs() < 1.5 && (head.y_min / mm - 37.0).abs() < 3.0, "附件2 at the top left");
     for cell in ["指标", "较上月", "960", "1200", "80.0%"] {
@@ -684,7 +686,10 @@ fn an_official_document_in_word() {
     // The 版记 at the foot of the last page, with no page number.
     let last = &pages[pages.len() - 1].words;
     let printed = word(last, "印发");
-    assert!(printed.y_max / mm > 297.0 - 35.0 - 12.0 && printed.y_max / mm < 297.0 - 35.0 + 1.0, "印发 on the last line");
+    assert!(
+        printed.y_max / mm > 297.0 - 35.0 - 12.0 && printed.y_max / mm < 297.0 - 35.0 + 1.0,
+        "印发 on the last line"
+    );
     word(last, "抄送");
     assert!(!last.iter().any(|w| w.y_min / mm > 297.0 - 35.0 + 2.0), "no page number under the 版记");
 }

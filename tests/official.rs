@@ -53,7 +53,7 @@ fn find<'a>(page: &'a [Line], text: &str) -> &'a Line {
 /// position from the page's top left, in points.
 #[derive(Debug)]
 enum Drawn {
-    Text { page: usize, y: f64, text: String, rgb: [u8; 4] },
+    Text { page: usize, text: String, rgb: [u8; 4] },
     Line { page: usize, x: f64, y: f64, length: f64, thickness: f64, rgb: [u8; 4] },
 }
 
@@ -71,7 +71,7 @@ fn walk(page: usize, frame: &typst::layout::Frame, at: (f64, f64), out: &mut Vec
         let (x, y) = (at.0 + pos.x.to_pt(), at.1 + pos.y.to_pt());
         match item {
             FrameItem::Group(g) => walk(page, &g.frame, (x + g.transform.tx.to_pt(), y + g.transform.ty.to_pt()), out),
-            FrameItem::Text(t) => out.push(Drawn::Text { page, y, text: t.text.to_string(), rgb: rgb(&t.fill) }),
+            FrameItem::Text(t) => out.push(Drawn::Text { page, text: t.text.to_string(), rgb: rgb(&t.fill) }),
             FrameItem::Shape(shape, _) => {
                 if let (Geometry::Line(to), Some(stroke)) = (&shape.geometry, &shape.stroke) {
                     out.push(Drawn::Line {
@@ -134,7 +134,10 @@ fn the_letterhead_of_an_upward_document() {
     // mark; 签发人 on its line, one character in on the right.
     let number = find(page, "石政报〔2026〕15号");
     let gap = number.y_min - mark.y_max;
-    assert!((gap - (2.0 * PITCH + LEADING)).abs() < 1.0, "the number is {gap:.2} pt under the mark, not two blank lines");
+    assert!(
+        (gap - (2.0 * PITCH + LEADING)).abs() < 1.0,
+        "the number is {gap:.2} pt under the mark, not two blank lines"
+    );
     assert!((number.x_min - (LEFT + CHAR)).abs() < 1.0, "the number starts at {:.1} mm", number.x_min / MM);
     let signer = find(page, "签发人");
     assert!((signer.y_min - number.y_min).abs() < 0.5, "签发人 is on the number's line");
@@ -182,7 +185,8 @@ fn a_joint_mark_and_a_centred_number() {
     let pages = pdf_lines(&build(&data, "pdf"));
     let page = &pages[0];
     let first = find(page, "中共石门镇委员会");
-    let second = page.iter().filter(|l| l.text.contains("石门镇人民政府")).min_by(|a, b| a.y_min.total_cmp(&b.y_min)).unwrap();
+    let second =
+        page.iter().filter(|l| l.text.contains("石门镇人民政府")).min_by(|a, b| a.y_min.total_cmp(&b.y_min)).unwrap();
     assert!(((first.y_min - TOP) / MM - 35.0).abs() <= 1.0, "the stack's top is 35 mm under the text block's top");
     assert!(second.y_min > first.y_max - 0.5, "the organs stack");
     let words = common::pdf_words(&data.with_extension("pdf"));
@@ -203,15 +207,25 @@ fn a_sealed_signature() {
     let pages = pdf_lines(&build(&data, "pdf"));
     let page = &pages[0];
     let date = find(page, "2026年10月9日");
-    let org = page.iter().filter(|l| l.text == "石门镇人民政府").last().expect("the signature");
+    let org = page.iter().rfind(|l| l.text == "石门镇人民政府").expect("the signature");
     let from_right = RIGHT - date.x_max;
-    assert!((from_right - 4.0 * CHAR).abs() < 1.5, "the date ends {from_right:.1} pt from the right edge, not 4 characters");
+    assert!(
+        (from_right - 4.0 * CHAR).abs() < 1.5,
+        "the date ends {from_right:.1} pt from the right edge, not 4 characters"
+    );
     let (org_mid, date_mid) = ((org.x_min + org.x_max) / 2.0, (date.x_min + date.x_max) / 2.0);
-    assert!((org_mid - date_mid).abs() <= CHAR, "the organization is centred on the date: {org_mid:.1} vs {date_mid:.1}");
+    assert!(
+        (org_mid - date_mid).abs() <= CHAR,
+        "the organization is centred on the date: {org_mid:.1} vs {date_mid:.1}"
+    );
     assert!((date.y_min - org.y_min - PITCH).abs() < 0.5, "the date is on the next line");
     // Two blank lines under the body, for the seal.
     let body = find(page, "正文。");
-    assert!((org.y_min - body.y_min - 3.0 * PITCH).abs() < 0.5, "the signature is {:.1} pt under the body", org.y_min - body.y_min);
+    assert!(
+        (org.y_min - body.y_min - 3.0 * PITCH).abs() < 0.5,
+        "the signature is {:.1} pt under the body",
+        org.y_min - body.y_min
+    );
 }
 
 #[test]
@@ -234,7 +248,10 @@ fn joint_signatures_sealed_and_unsealed() {
     assert!((second.y_min - first.y_min - PITCH).abs() < 0.5, "unsealed: the others stacked under the 主办机关");
     assert!((first.x_min - second.x_min).abs() < 0.5, "unsealed: stacked flush");
     assert!((date.y_min - second.y_min - PITCH).abs() < 0.5, "unsealed: the date under the last");
-    assert!((date.x_min - first.x_min - 2.0 * CHAR).abs() < 1.0, "unsealed: the date two characters right of the signature");
+    assert!(
+        (date.x_min - first.x_min - 2.0 * CHAR).abs() < 1.0,
+        "unsealed: the date two characters right of the signature"
+    );
     assert!((RIGHT - first.x_max.max(date.x_max) - 2.0 * CHAR).abs() < 1.0, "unsealed: two characters from the right");
 }
 
@@ -279,21 +296,28 @@ fn check_closing(data: &Path) -> (usize, bool) {
     let pdf = build(data, "pdf");
     let pages = pdf_lines(&pdf);
     let n = pages.len();
-    assert!(n % 2 == 0, "the 版记 is on an even page: {n} pages");
+    assert!(n.is_multiple_of(2), "the 版记 is on an even page: {n} pages");
     let last = &pages[n - 1];
     let copy = find(last, "抄送：");
     let names = find(last, "县委办公室");
-    assert!((names.y_min - copy.y_min).abs() < 0.5 && names.x_min > copy.x_min + 28.0, "the names after 抄送：: {copy:?} {names:?}");
+    assert!(
+        (names.y_min - copy.y_min).abs() < 0.5 && names.x_min > copy.x_min + 28.0,
+        "the names after 抄送：: {copy:?} {names:?}"
+    );
     let printed = find(last, "2026年10月9日印发");
     let by = find(last, "石门镇党政办公室");
-    let end = last.iter().filter(|l| l.text.ends_with("公室。")).last().expect("the end of the 抄送 line");
+    let end = last.iter().rfind(|l| l.text.ends_with("公室。")).expect("the end of the 抄送 line");
     assert!(end.y_min > names.y_min, "the names wrap: {end:?} {names:?}");
     assert!((end.x_min - names.x_min).abs() < 0.5, "wrapped names under the first: {end:?}");
     assert!((by.x_min - LEFT - 14.0).abs() < 1.0, "印发机关 one character in on the left");
     assert!((RIGHT - printed.x_max - 14.0).abs() < 1.0, "印发日期 one character in on the right");
     // The last row on the last line of the text block.
     let last_line = TOP + 21.0 * PITCH;
-    assert!(printed.y_min > last_line - 2.0 && printed.y_max < TOP + 225.0 * MM, "印发 on the last line: {:.1} pt", printed.y_min);
+    assert!(
+        printed.y_min > last_line - 2.0 && printed.y_max < TOP + 225.0 * MM,
+        "印发 on the last line: {:.1} pt",
+        printed.y_min
+    );
     // Between the rules: 0.35 mm first and last, 0.25 mm between.
     let drawn = drawn(data);
     let mut rules: Vec<(f64, f64)> = drawn
@@ -357,8 +381,13 @@ fn attachment_pages_and_their_table() {
     assert!((note.x_min - LEFT - 2.0 * CHAR).abs() < 1.0, "附件 two characters in");
     find(first, "2.石门镇整治工作说明");
     // Each attachment with a page starts one: 附件2, 附件3 at the top left.
-    for (label, title) in [("附件2", "石门镇整治工作说明"), ("附件3", "石门镇整治主要指标完成情况表")] {
-        let (n, page) = pages.iter().enumerate().find(|(_, p)| p.first().is_some_and(|l| l.text == label)).unwrap_or_else(|| panic!("no page starts with {label}"));
+    for (label, title) in [("附件2", "石门镇整治工作说明"), ("附件3", "石门镇整治主要指标完成情况表")]
+    {
+        let (n, page) = pages
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.first().is_some_and(|l| l.text == label))
+            .unwrap_or_else(|| panic!("no page starts with {label}"));
         let head = &page[0];
         assert!((head.x_min - LEFT).abs() < 1.0 && (head.y_min - TOP).abs() < 1.0, "{label} at the top left");
         let t = find(page, title);
@@ -373,7 +402,9 @@ fn attachment_pages_and_their_table() {
     for header in ["指标", "单位", "目标", "完成", "完成率", "较上月", "同比"] {
         assert!(table.contains(header), "the table lacks {header}");
     }
-    for (body_figure, cells) in [("960户", ["960", "1200", "80.0%", "增加260户"]), ("420万元", ["420", "500", "84.0%", "增加120万元"])] {
+    for (body_figure, cells) in
+        [("960户", ["960", "1200", "80.0%", "增加260户"]), ("420万元", ["420", "500", "84.0%", "增加120万元"])]
+    {
         assert!(body.contains(body_figure), "the body says {body_figure}");
         for cell in cells {
             assert!(table.contains(cell), "the table lacks {cell}:\n{table}");
@@ -399,7 +430,9 @@ fn one_attachment_is_not_numbered() {
 #[test]
 fn where_the_chart_goes() {
     let dir = temp();
-    let base = format!("organization: 石门镇人民政府\nintro: 正文。\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n{METRICS}");
+    let base = format!(
+        "organization: 石门镇人民政府\nintro: 正文。\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n{METRICS}"
+    );
     let md = |name: &str, extra: &str| {
         let data = write_zh(dir.path(), name, &format!("{base}{extra}"));
         zongjie(["build", data.to_str().unwrap(), "-f", "md"]).run().expect(0);
@@ -425,14 +458,26 @@ fn the_lint_finds_a_malformed_number_and_a_missing_signer() {
         ("石政报【2026】15号", "write 石政报〔2026〕15号"),
         ("石政报〔2026〕015号", "write 石政报〔2026〕15号"),
     ] {
-        let data = write_zh(dir.path(), "bad", &format!("organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: {bad}\nsigner: 王立新\n"));
+        let data = write_zh(
+            dir.path(),
+            "bad",
+            &format!("organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: {bad}\nsigner: 王立新\n"),
+        );
         zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["bad.yaml:6:", fix]);
         zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&["bad.yaml:6:"]);
     }
-    let data = write_zh(dir.path(), "unsigned", "organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: 石政报〔2026〕15号\n");
+    let data = write_zh(
+        dir.path(),
+        "unsigned",
+        "organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: 石政报〔2026〕15号\n",
+    );
     zongjie(["check", data.to_str().unwrap()]).run().expect(0).stderr_has(&["unsigned.yaml:6:", "签发人", "signer:"]);
     // Addressed to no superior, or signed: no warning.
-    let data = write_zh(dir.path(), "signed", "organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: 石政报〔2026〕15号\nsigner: 王立新\n");
+    let data = write_zh(
+        dir.path(),
+        "signed",
+        "organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: 石政报〔2026〕15号\nsigner: 王立新\n",
+    );
     let done = zongjie(["check", data.to_str().unwrap()]).run().expect(0);
     assert!(!done.stderr().contains("签发人"), "{}", done.stderr());
 }
@@ -441,7 +486,11 @@ fn the_lint_finds_a_malformed_number_and_a_missing_signer() {
 fn official_fields_are_refused_where_they_do_not_belong() {
     let dir = temp();
     let data = dir.path().join("bulletin.yaml");
-    std::fs::write(&data, "template: monthly-bulletin\nlang: zh\ntitle: 简报\norganization: 办公室\ndate: 2026-10-08\nsealed: true\n").unwrap();
+    std::fs::write(
+        &data,
+        "template: monthly-bulletin\nlang: zh\ntitle: 简报\norganization: 办公室\ndate: 2026-10-08\nsealed: true\n",
+    )
+    .unwrap();
     zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["bulletin.yaml:6:", "`sealed`"]);
     let data = write_zh(dir.path(), "post", "organization: 工作队\nsigner_post: 第一书记\n");
     zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["post.yaml:5:", "signer:"]);
@@ -457,7 +506,9 @@ fn the_md_file_keeps_every_field_and_rebuilds() {
     let data = write_zh(
         dir.path(),
         "round",
-        &format!("{LETTERHEAD}sealed: true\ncopy_to: [县委办公室]\nprinted_by: 石门镇党政办公室\nprinted_on: 2026-10-09\n{METRICS}attachments:\n  - title: 指标表\n    table: metrics\n"),
+        &format!(
+            "{LETTERHEAD}sealed: true\ncopy_to: [县委办公室]\nprinted_by: 石门镇党政办公室\nprinted_on: 2026-10-09\n{METRICS}attachments:\n  - title: 指标表\n    table: metrics\n"
+        ),
     );
     let pdf = build(&data, "md,pdf");
     let first = common::pdf_text(&pdf);

@@ -137,7 +137,15 @@ fn document_chars<'a>(md: &'a MdFile, markup: &'a str) -> BTreeSet<char> {
     texts.extend(meta.recipient.as_ref().map(|r| r.as_str()));
     texts.extend(meta.attachments.iter().map(|a| a.title.as_str()));
     let o = &meta.official;
-    texts.extend(o.issuer_mark.iter().chain(&o.signer).chain(&o.copy_to).chain(&o.signer_post).chain(&o.printed_by).map(|t| t.as_str()));
+    texts.extend(
+        o.issuer_mark
+            .iter()
+            .chain(&o.signer)
+            .chain(&o.copy_to)
+            .chain(&o.signer_post)
+            .chain(&o.printed_by)
+            .map(|t| t.as_str()),
+    );
     texts.extend(o.doc_number.as_ref().map(|d| d.as_str()));
     texts.extend(o.copy_number.as_ref().map(|c| c.0.as_str()));
     texts.extend(o.secrecy.as_ref().map(|c| c.0.as_str()));

@@ -13,10 +13,10 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde::{Deserialize, Serialize};
 
 use super::error::{DataError, did_you_mean};
+use super::official::OneOrMore;
 use super::period::Period;
 use super::scalar::{Markdown, Number, Text};
 use super::schema::{ExtraKind, Kind, Schema};
-use super::official::OneOrMore;
 use super::{
     Attachment, BulletinFields, Charts, CopyNumber, Distribution, DocKind, DocNumber, Document, ExtraValue, Fields, Id,
     Lang, NoFields, Official, Paper, ProgressFields, Secrecy, Urgency, VillageStayFields,
@@ -630,9 +630,7 @@ fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
 
 /// The 1-based line where the top-level `key:` is written.
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
-        .map(|i| i + 1)
+    text.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))).map(|i| i + 1)
 }
 
 /// Two metrics with one id: the second would hide the first.

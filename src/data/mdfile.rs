@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::base::diag::Diagnostic;
-use crate::data::{self, Attachment, DataError, Distribution, DocKind, Issuers, Lang, Official, Paper, Period, Source, Text};
+use crate::data::{
+    self, Attachment, DataError, Distribution, DocKind, Issuers, Lang, Official, Paper, Period, Source, Text,
+};
 
 /// The fields the Typst style lays out: everything but the body.
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -213,9 +213,8 @@ impl DocNumber {
 impl<'de> Deserialize<'de> for DocNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Text::deserialize(deserializer)?;
-        check_doc_number(text.as_str().trim()).map_err(|(message, fix)| {
-            de::Error::custom(format!("{message}{HINT}{fix}"))
-        })?;
+        check_doc_number(text.as_str().trim())
+            .map_err(|(message, fix)| de::Error::custom(format!("{message}{HINT}{fix}")))?;
         Ok(DocNumber(Text(text.as_str().trim().to_owned())))
     }
 }
@@ -260,7 +259,10 @@ pub fn check_doc_number(s: &str) -> Result<(), (String, String)> {
     let after = &s[ye..];
     let open = before.chars().next_back();
     let close = after.chars().next();
-    let brackets = ['[', ']', '(', ')', '（', '）', '【', '】', '［', '］', '〔', '〕', '{', '}', '<', '>', '〈', '〉', '《', '》', '「', '」', '〖', '〗'];
+    let brackets = [
+        '[', ']', '(', ')', '（', '）', '【', '】', '［', '］', '〔', '〕', '{', '}', '<', '>', '〈', '〉', '《', '》',
+        '「', '」', '〖', '〗',
+    ];
     let is_bracket = |c: Option<char>| c.is_some_and(|c| brackets.contains(&c));
     let prefix = if is_bracket(open) { &before[..before.len() - open.map_or(0, char::len_utf8)] } else { before };
     let rest = if is_bracket(close) { &after[close.map_or(0, char::len_utf8)..] } else { after };
@@ -268,7 +270,11 @@ pub fn check_doc_number(s: &str) -> Result<(), (String, String)> {
     let plain: String = number.trim_start_matches('0').to_owned();
     let fixed = doc_number(prefix.trim(), year_text, if plain.is_empty() { "1" } else { &plain });
     if open != Some('〔') || close != Some('〕') {
-        let written = format!("{}{year_text}{}", open.filter(|_| is_bracket(open)).map(String::from).unwrap_or_default(), close.filter(|_| is_bracket(close)).map(String::from).unwrap_or_default());
+        let written = format!(
+            "{}{year_text}{}",
+            open.filter(|_| is_bracket(open)).map(String::from).unwrap_or_default(),
+            close.filter(|_| is_bracket(close)).map(String::from).unwrap_or_default()
+        );
         return Err((
             format!("\"{s}\": the year of a 发文字号 goes in hexagonal brackets 〔〕, not `{written}`"),
             format!("write {fixed}"),
@@ -500,7 +506,8 @@ mod tests {
 
     #[test]
     fn doc_numbers_are_checked_with_their_fix() {
-        for good in ["石政报〔2026〕15号", "团政办发〔2025〕105号", "团政〔2026〕1号", "No. 15 [2026]"] {
+        for good in ["石政报〔2026〕15号", "团政办发〔2025〕105号", "团政〔2026〕1号", "No. 15 [2026]"]
+        {
             assert!(check_doc_number(good).is_ok(), "{good}");
         }
         for (bad, hint) in [

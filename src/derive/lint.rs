@@ -442,7 +442,17 @@ fn content_of(md: &MdFile) -> String {
     let m = &md.meta;
     let mut text = format!("{}\n{}\n", md.body, m.title);
     let o = &m.official;
-    for t in m.organization.all().iter().chain(&m.recipient).chain(&o.issuer_mark).chain(&o.signer).chain(&o.signer_post).chain(&o.copy_to).chain(&o.printed_by) {
+    for t in m
+        .organization
+        .all()
+        .iter()
+        .chain(&m.recipient)
+        .chain(&o.issuer_mark)
+        .chain(&o.signer)
+        .chain(&o.signer_post)
+        .chain(&o.copy_to)
+        .chain(&o.printed_by)
+    {
         text.push_str(t.as_str());
         text.push('\n');
     }

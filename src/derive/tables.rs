@@ -35,7 +35,8 @@ pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<Perio
             _ => missing.to_owned(),
         };
         let unit_cell = unit.map_or_else(|| m.metric.unit.trim().to_owned(), |u| u.trim().to_owned());
-        let change = |c: &Option<crate::derive::metric::Change>| c.as_ref().map_or(missing.to_owned(), |c| c.figure.clone());
+        let change =
+            |c: &Option<crate::derive::metric::Change>| c.as_ref().map_or(missing.to_owned(), |c| c.figure.clone());
         out.push_str(&row([
             markdown(m.metric.label.as_str().trim()),
             if unit_cell.is_empty() { missing.to_owned() } else { markdown(&unit_cell) },

@@ -66,7 +66,8 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let marker = official::marker(&format!("{}{:?}", input.body, meta.attachments));
     for (k, (_, a)) in pages.iter().enumerate() {
         let text = a.body.as_ref().map_or("", |b| b.as_str());
-        let _ = write!(markdown, "\n\n{marker}{k}Z\n\n{}", crate::base::markdown::fields::own_footnotes(text).trim_end());
+        let _ =
+            write!(markdown, "\n\n{marker}{k}Z\n\n{}", crate::base::markdown::fields::own_footnotes(text).trim_end());
     }
     let converted = body::convert(&markdown, &ctx);
     let parts = official::split_pages(&converted.xml, &marker, pages.len());
@@ -95,16 +96,8 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     }
     let closing = official::closing_block(meta, text_width);
     let document = parts::document(&doc, &layout, input.draft, closing.as_deref());
-    let files: Vec<(String, Vec<u8>)> = parts::package(
-        &layout,
-        document,
-        &converted,
-        input.epoch,
-        meta,
-        input.reference,
-        input.draft,
-        closing.is_some(),
-    );
+    let files: Vec<(String, Vec<u8>)> =
+        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

@@ -42,7 +42,8 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         text_para(out, &plain, &hint(zh), &c.0);
         lines += 1;
     }
-    for level in [o.secrecy.as_ref().map(|s| s.0.as_str()), o.urgency.as_ref().map(|u| u.0.as_str())].into_iter().flatten()
+    for level in
+        [o.secrecy.as_ref().map(|s| s.0.as_str()), o.urgency.as_ref().map(|u| u.0.as_str())].into_iter().flatten()
     {
         text_para(out, &plain, &heavy, level);
         lines += 1;
@@ -206,7 +207,12 @@ pub(super) fn signature(out: &mut String, meta: &Meta, text_width: u32) {
         };
         for line in lines.iter().chain(std::iter::once(&date)) {
             let keep = *line != date;
-            text_para(out, &ParaProps { style: Some("ZjSignature"), keep_next: keep, ..ParaProps::default() }, &RunProps::default(), line);
+            text_para(
+                out,
+                &ParaProps { style: Some("ZjSignature"), keep_next: keep, ..ParaProps::default() },
+                &RunProps::default(),
+                line,
+            );
         }
         return;
     }
@@ -228,7 +234,8 @@ pub(super) fn signature(out: &mut String, meta: &Meta, text_width: u32) {
                 }
             }
             let mut props = ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() };
-            props.tabs = if row.len() == 2 { vec![("center", left), ("center", centre)] } else { vec![("center", centre)] };
+            props.tabs =
+                if row.len() == 2 { vec![("center", left), ("center", centre)] } else { vec![("center", centre)] };
             let mut runs = String::new();
             for name in row {
                 runs.push_str("<w:r><w:tab/></w:r>");
@@ -263,7 +270,12 @@ pub(super) fn attachment_page(out: &mut String, meta: &Meta, number: usize, titl
     text_para(out, &props, &heavy, &label);
     blank(out, true);
     for line in title.lines().filter(|l| !l.trim().is_empty()) {
-        text_para(out, &ParaProps { style: Some("Title"), keep_next: true, ..ParaProps::default() }, &hint(zh), line.trim());
+        text_para(
+            out,
+            &ParaProps { style: Some("Title"), keep_next: true, ..ParaProps::default() },
+            &hint(zh),
+            line.trim(),
+        );
     }
     if zh {
         blank(out, true);
@@ -341,7 +353,11 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     let above = 12756u32.saturating_sub(lines * LINE + 120);
     paragraph(
         &mut out,
-        &ParaProps { style: Some("ZjPlain"), spacing: Some((0, Some((above.max(20), "exact")))), ..ParaProps::default() },
+        &ParaProps {
+            style: Some("ZjPlain"),
+            spacing: Some((0, Some((above.max(20), "exact")))),
+            ..ParaProps::default()
+        },
         "",
     );
     let _ = write!(
@@ -356,7 +372,11 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     }
     out.push_str("</w:tbl>");
     // Word wants a paragraph after a table: one of no height.
-    paragraph(&mut out, &ParaProps { style: Some("ZjPlain"), spacing: Some((0, Some((20, "exact")))), ..ParaProps::default() }, "");
+    paragraph(
+        &mut out,
+        &ParaProps { style: Some("ZjPlain"), spacing: Some((0, Some((20, "exact")))), ..ParaProps::default() },
+        "",
+    );
     Some(out)
 }
 

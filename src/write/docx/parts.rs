@@ -133,8 +133,9 @@ pub fn package(
     meta: &Meta,
     reference: Option<&Reference>,
     draft: bool,
-    closing: bool,
 ) -> Vec<(String, Vec<u8>)> {
+    // The 版记's section has a footer of its own, without a page number.
+    let closing = meta.official.has_closing_block();
     let (styles, renames) = match reference {
         Some(r) => r.merge(&styles(layout)),
         None => (styles(layout), Vec::new()),
@@ -180,7 +181,10 @@ pub fn package(
         files.push(("word/footer2.xml".into(), named(footer(layout, false)).into_bytes()));
     }
     if closing {
-        files.push(("word/footer3.xml".into(), format!("{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr></w:p></w:ftr>").into_bytes()));
+        files.push((
+            "word/footer3.xml".into(),
+            format!("{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr></w:p></w:ftr>").into_bytes(),
+        ));
     }
     if let Some(theme) = theme {
         files.push(("word/theme/theme1.xml".into(), theme.to_vec()));
