@@ -518,3 +518,75 @@ fn the_md_file_keeps_every_field_and_rebuilds() {
     zongjie(["build", again.to_str().unwrap(), "-f", "pdf"]).run().expect(0);
     assert_eq!(common::pdf_text(&again.with_extension("pdf")), first, "the .md rebuilds the same document");
 }
+
+#[test]
+fn the_signature_never_stands_alone_on_a_page() {
+    let dir = temp();
+    // Bodies that end at every line of page 1's foot: the signature and
+    // the date (and the 附件 line) keep the body's last paragraph with them.
+    for n in 14..=22 {
+        let paragraphs = "整治农村人居环境，推进美丽乡村建设工作。\n\n".repeat(n);
+        let sealed = if n % 2 == 0 { "sealed: true\n" } else { "" };
+        let data = write_zh(
+            dir.path(),
+            &format!("n{n}"),
+            &format!(
+                "organization: 石门镇人民政府\n{sealed}attachments: [名单]\nintro: {}\n",
+                yaml_string(&paragraphs)
+            ),
+        );
+        let pages = pdf_lines(&build(&data, "pdf"));
+        let page = pages.iter().find(|p| p.iter().any(|l| l.text == "2026年10月9日")).expect("the date");
+        assert!(
+            page.iter().any(|l| l.text.contains("整治农村人居环境") || l.text.contains("特此报告")),
+            "{n} paragraphs: the signature is alone on its page: {:?}",
+            page.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
+        let org = page.iter().find(|l| l.text == "石门镇人民政府").expect("the signature on the date's page");
+        assert!(org.y_min < find(page, "2026年10月9日").y_min);
+    }
+}
+
+#[test]
+fn the_chinese_starter_shows_every_new_field() {
+    let dir = temp();
+    let file = dir.path().join("report.yaml");
+    zongjie(["new", "progress-report", file.to_str().unwrap(), "--lang", "zh"]).run().expect(0);
+    let text = std::fs::read_to_string(&file).unwrap();
+    for field in [
+        "issuer_mark",
+        "doc_number",
+        "signer",
+        "copy_number",
+        "secrecy",
+        "urgency",
+        "sealed",
+        "signer_post",
+        "copy_to",
+        "printed_by",
+        "printed_on",
+        "charts",
+    ] {
+        assert!(text.contains(&format!("# {field}: ")), "the starter lacks a commented `{field}:`");
+    }
+    assert!(text.contains("#   table: metrics") && text.contains("#   body: |"), "the attachment forms are shown");
+    // Uncommented, the fields build.
+    let on = text
+        .replace("# issuer_mark:", "issuer_mark:")
+        .replace("# doc_number:", "doc_number:")
+        .replace("# signer:", "signer:")
+        .replace("# sealed:", "sealed:")
+        .replace("# copy_to:", "copy_to:")
+        .replace("# printed_by:", "printed_by:")
+        .replace("# printed_on:", "printed_on:")
+        .replace(
+            "  # - title: 青山县农村人居环境整治主要指标完成情况表\n  #   table: metrics",
+            "  - title: 青山县农村人居环境整治主要指标完成情况表\n    table: metrics",
+        );
+    std::fs::write(&file, on).unwrap();
+    let pdf = build(&file, "pdf");
+    let pages = pdf_lines(&pdf);
+    assert!(pages.len().is_multiple_of(2));
+    find(&pages[0], "青山县农业农村局文件");
+    find(&pages[pages.len() - 1], "印发");
+}
