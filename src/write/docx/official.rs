@@ -71,10 +71,16 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         if joint {
             // The names stacked in one cell, 文件 in the next, centred
             // against them.
+            // Column widths from the characters at the mark's size (a
+            // half point is 10 twips a character).
+            let names_width =
+                u32::try_from(names.iter().map(|n| width(n)).max().unwrap_or(100)).unwrap_or(100) * size / 10 + 120;
+            let file_width = if zh { 2 * size * 10 + 200 } else { 0 };
             let _ = write!(
                 out,
-                "<w:tbl><w:tblPr><w:jc w:val=\"center\"/><w:tblLayout w:type=\"autofit\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol/>{}</w:tblGrid><w:tr><w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>",
-                if zh { "<w:gridCol/>" } else { "" }
+                "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{names_width}\"/>{}</w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"{names_width}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>",
+                names_width + file_width,
+                if zh { format!("<w:gridCol w:w=\"{file_width}\"/>") } else { String::new() }
             );
             for (i, name) in names.iter().enumerate() {
                 let props = ParaProps {
@@ -88,7 +94,10 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
             }
             out.push_str("</w:tc>");
             if zh {
-                out.push_str("<w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>");
+                let _ = write!(
+                    out,
+                    "<w:tc><w:tcPr><w:tcW w:w=\"{file_width}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                );
                 let props = ParaProps {
                     style: Some("ZjPlain"),
                     align: Some("center"),
@@ -125,7 +134,12 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         };
         let label = format!("{}{}", words.label(Label::Signer), words.colon());
         let kai = RunProps { east_asia: zh.then_some(KAI), hint_east_asia: zh, ..RunProps::default() };
-        let right = text_width - if zh { CHAR } else { 0 };
+        // The signers' lines flush left with one another, the widest one
+        // character from the right.
+        let widest = signers.iter().map(|n| width(&format!("{label}{n}"))).max().unwrap_or(0);
+        let start = text_width
+            .saturating_sub(if zh { CHAR } else { 0 })
+            .saturating_sub(u32::try_from(widest).unwrap_or(0) * if zh { CHAR } else { 240 } / 100);
         if signers.is_empty() {
             let props = ParaProps { align: Some("center"), spacing: Some((gap, None)), ..rule };
             text_para(out, &props, &hint(zh), number);
@@ -137,7 +151,7 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
                 } else {
                     ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() }
                 };
-                props.tabs = vec![("right", right)];
+                props.tabs = vec![("left", start)];
                 props.spacing = Some((if i == 0 { gap } else { 0 }, None));
                 if zh {
                     props.indent = Some((i32::try_from(CHAR).unwrap_or(315), 0, 0));
