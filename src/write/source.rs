@@ -209,15 +209,7 @@ fn official_data(meta: &Meta) -> Data {
     let texts = |v: &[crate::data::Text]| Data::texts(v.iter().map(|t| t.as_str().trim()));
     // 抄送：A、B、C。 — the names as written, separated and closed in the
     // document's punctuation.
-    let copy_to = (!o.copy_to.is_empty()).then(|| {
-        let names: Vec<&str> = o.copy_to.iter().map(|t| t.as_str().trim()).collect();
-        let mut text = names.join(words.list_separator());
-        let stop = if meta.lang == Lang::Zh { '。' } else { '.' };
-        if !text.ends_with(['。', '.']) {
-            text.push(stop);
-        }
-        text
-    });
+    let copy_to = (!o.copy_to.is_empty()).then(|| crate::derive::lang::names_closed(meta.lang, &o.copy_to));
     Data::Dict(vec![
         ("issuer_mark", texts(&o.issuer_mark)),
         ("doc_number", Data::opt_text(o.doc_number.as_ref().map(|d| d.as_str()))),

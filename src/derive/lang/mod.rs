@@ -151,6 +151,18 @@ pub trait Language: Sync {
     fn style_chars(&self) -> &'static str;
 }
 
+/// The names of a 抄送 line as one text: separated in the document's
+/// punctuation and closed with its full stop ("A、B。" / "A, B."), unless
+/// the last already ends with one.
+pub fn names_closed(lang: Lang, names: &[crate::data::Text]) -> String {
+    let names: Vec<&str> = names.iter().map(|t| t.as_str().trim()).collect();
+    let mut text = names.join(language(lang).list_separator());
+    if !text.ends_with(['。', '.']) {
+        text.push(if lang == Lang::Zh { '。' } else { '.' });
+    }
+    text
+}
+
 /// The phrases of `lang`.
 pub fn language(lang: Lang) -> &'static dyn Language {
     match lang {
@@ -166,6 +178,15 @@ pub(crate) fn trim_zeros(s: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_to_names_are_closed_once() {
+        use crate::data::Text;
+        let names = [Text("县委办公室".into()), Text("县政府办公室".into())];
+        assert_eq!(names_closed(Lang::Zh, &names), "县委办公室、县政府办公室。");
+        assert_eq!(names_closed(Lang::Zh, &[Text("县委办公室。".into())]), "县委办公室。");
+        assert_eq!(names_closed(Lang::En, &[Text("A".into()), Text("B".into())]), "A, B.");
+    }
 
     #[test]
     fn every_language_answers_for_itself() {

@@ -318,11 +318,7 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     let per_line = (text_width / 280).saturating_sub(2).max(1);
     if !o.copy_to.is_empty() {
         let label = format!("{}{}", words.label(Label::CopyTo), words.colon());
-        let names: Vec<&str> = o.copy_to.iter().map(|t| t.as_str().trim()).collect();
-        let mut text = names.join(words.list_separator());
-        if !text.ends_with(['。', '.']) {
-            text.push(if zh { '。' } else { '.' });
-        }
+        let text = crate::derive::lang::names_closed(meta.lang, &o.copy_to);
         let hang = if zh { 3 * char } else { 0 };
         let props = ParaProps {
             style: Some("ZjPlain"),
