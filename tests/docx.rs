@@ -693,3 +693,52 @@ fn an_official_document_in_word() {
     word(last, "抄送");
     assert!(!last.iter().any(|w| w.y_min / mm > 297.0 - 35.0 + 2.0), "no page number under the 版记");
 }
+
+/// Word's joint and personal signatures, laid out by LibreOffice: a joint
+/// document's issuers stacked flush, the date two characters right of them
+/// (unsealed); a person's post two characters left of the name, the name
+/// and the date four characters from the right.
+#[test]
+fn joint_and_personal_signatures_in_word() {
+    let dir = temp();
+    let mm = 72.0 / 25.4;
+    let head = "lang: zh\ntitle: 关于石门镇工作情况的报告\ndate: 2026-10-09\nintro: 正文。\n";
+    let joint =
+        write_file(dir.path(), "joint.yaml", &format!("{head}organization: [中共石门镇委员会, 石门镇人民政府]\n"));
+    let person = write_file(
+        dir.path(),
+        "person.yaml",
+        &format!("{head}organization: 石门镇许楼村驻村工作队\nsigner: 王立\nsigner_post: 驻村第一书记\n"),
+    );
+    let files = vec![build_docx(&joint, dir.path()), build_docx(&person, dir.path())];
+    let pdfs = libreoffice_pdfs(&files, dir.path());
+    let right = 184.0 * mm;
+    let line =
+        |lines: &[common::Line], text: &str| {
+            lines.iter().find(|l| l.text.replace(' ', "").contains(text)).cloned().unwrap_or_else(|| {
+                panic!("no {text:?}: {:?}", lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>())
+            })
+        };
+    let lines = common::pdf_lines(&pdfs[0]).remove(0);
+    let (first, second) = (line(&lines, "中共石门镇委员会"), line(&lines, "石门镇人民政府"));
+    let date = line(&lines, "2026年10月9日");
+    assert!(second.y_min > first.y_min && date.y_min > second.y_min, "stacked, the date under them");
+    assert!((first.x_min - second.x_min).abs() < 2.0, "the issuers flush: {:.1} vs {:.1}", first.x_min, second.x_min);
+    assert!(
+        (date.x_min - first.x_min - 2.0 * 15.75).abs() < 4.0,
+        "the date two characters right of them: {date:?} {first:?}"
+    );
+    assert!(
+        (right - first.x_max.max(date.x_max) - 2.0 * 15.75).abs() < 4.0,
+        "the widest two characters from the right"
+    );
+    let lines = common::pdf_lines(&pdfs[1]).remove(0);
+    let words = &pdf_words(&pdfs[1])[0].words;
+    let signed = words.iter().find(|w| w.text == "王立").expect("the name");
+    let post = words.iter().find(|w| w.text == "驻村第一书记").expect("the post");
+    let date = line(&lines, "2026年10月9日");
+    assert!((signed.y_min - post.y_min).abs() < 1.0, "the post on the name's line");
+    assert!((signed.x_min - post.x_max - 2.0 * 15.75).abs() < 4.0, "the post two characters left of the name");
+    assert!((right - signed.x_max - 4.0 * 15.75).abs() < 4.0, "the name four characters from the right");
+    assert!((right - date.x_max - 4.0 * 15.75).abs() < 4.0, "the date four characters from the right");
+}

@@ -274,6 +274,7 @@ fn a_persons_signature() {
     assert!((date.y_min - name.y_min - PITCH).abs() < 0.5, "the date one line below");
     let body = find(page, "正文。");
     assert!((name.y_min - body.y_min - 3.0 * PITCH).abs() < 0.5, "two blank lines under the body");
+    assert!(!page.iter().any(|l| l.text.contains("签发人")), "no 签发人 without a 发文字号");
 }
 
 /// A report of `n` one-line paragraphs with a 版记.

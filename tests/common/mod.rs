@@ -173,7 +173,7 @@ pub fn pdf_words(pdf: &Path) -> Vec<Page> {
 }
 
 /// A line of text on a page, from `pdftotext -bbox-layout`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Line {
     pub x_min: f64,
     pub x_max: f64,

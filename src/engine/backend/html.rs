@@ -39,7 +39,7 @@ fn letterhead(out: &mut String, meta: &Meta) {
         let joint = names.len() > 1 && meta.lang == crate::data::Lang::Zh;
         let _ = writeln!(out, "<p class=\"mark\">{}{}</p>", names.join("<br>"), if joint { " 文件" } else { "" });
     }
-    if o.doc_number.is_some() || !o.signer.is_empty() {
+    if o.doc_number.is_some() {
         let number = o.doc_number.as_ref().map_or_else(String::new, |d| escape(d.as_str()));
         let signers: Vec<String> = o
             .signer

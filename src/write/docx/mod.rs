@@ -199,8 +199,16 @@ fn attachments(out: &mut String, meta: &Meta) {
 
 /// The width of a text in hundredths of a 三号 character: a CJK character
 /// is one, anything else half.
+/// Word and LibreOffice put a little space (about a fifth of a character)
+/// between ideographs and Latin letters or digits (`w:autoSpaceDE`/`DN`,
+/// on by default): 2026年10月9日 is 6.5 characters and five such gaps.
 fn width(text: &str) -> i32 {
-    text.chars().map(|c| if crate::base::text::is_cjk(c) { 100 } else { 50 }).sum()
+    let cjk = crate::base::text::is_cjk;
+    let glyphs: i32 = text.chars().map(|c| if cjk(c) { 100 } else { 50 }).sum();
+    let chars: Vec<char> = text.chars().collect();
+    let gaps =
+        chars.windows(2).filter(|w| cjk(w[0]) != cjk(w[1]) && !w[0].is_whitespace() && !w[1].is_whitespace()).count();
+    glyphs + 20 * i32::try_from(gaps).unwrap_or(0)
 }
 
 /// The bulletin's 报头: its name in large red type, the issue, the editing

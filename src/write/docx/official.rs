@@ -48,7 +48,8 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         text_para(out, &plain, &heavy, level);
         lines += 1;
     }
-    let numbered = o.doc_number.is_some() || !o.signer.is_empty();
+    // 签发人 stands on the line of the 发文字号: none without it.
+    let numbered = o.doc_number.is_some();
     if !o.issuer_mark.is_empty() {
         // As large as fits the text block, at most 44 pt (Chinese) or 26 pt.
         let names: Vec<&str> = o.issuer_mark.iter().map(|t| t.as_str().trim()).collect();
