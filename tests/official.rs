@@ -591,3 +591,37 @@ fn the_chinese_starter_shows_every_new_field() {
     find(&pages[0], "青山县农业农村局文件");
     find(&pages[pages.len() - 1], "印发");
 }
+
+#[test]
+fn an_english_document_gets_the_same_parts() {
+    let dir = temp();
+    let data = dir.path().join("english.yaml");
+    std::fs::write(
+        &data,
+        "title: Report on the Town's Work\norganization: [Shimen Town Party Committee, Shimen Town Government]\nrecipient: County Party Committee\ndate: 2026-10-09\nissuer_mark: Shimen Town Government\ndoc_number: SZB No. 15 (2026)\nsigner: Wang Lixin\nsealed: true\ncopy_to: [County Office, County Government Office]\nprinted_by: Shimen Town Office\nprinted_on: 2026-10-09\nintro: The town improved its rural living environment.\nattachments:\n  - title: Main figures\n    body: Figures.\n",
+    )
+    .unwrap();
+    let pdf = build(&data, "pdf");
+    // pdftotext -bbox-layout joins a line's words without spaces.
+    let pages = pdf_lines(&pdf);
+    assert_eq!(pages.len(), 2, "the attachment on a page of its own");
+    let first = &pages[0];
+    let mark = find(first, "ShimenTownGovernment");
+    assert!(mark.y_min < find(first, "SZBNo.15(2026)").y_min, "the mark above the number");
+    find(first, "Signedoffby:WangLixin");
+    let org = find(first, "ShimenTownPartyCommittee");
+    assert!(find(first, "9October2026").y_min > org.y_min, "the date under the signatures");
+    assert_eq!(pages[1][0].text, "Attachment", "the attachment's label at the top of its page");
+    let last = &pages[1];
+    let copy = find(last, "Copyto:");
+    let printed = find(last, "Printed9October2026");
+    assert!(
+        copy.y_min < printed.y_min && printed.y_max > 297.0 * MM - 25.0 * MM - 30.0,
+        "the closing block at the foot"
+    );
+    let drawn = drawn(&data);
+    let red = drawn
+        .iter()
+        .any(|d| matches!(d, Drawn::Text { page: 1, text, rgb, .. } if text.contains("Shimen") && *rgb == RED));
+    assert!(red, "the mark is red");
+}
