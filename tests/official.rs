@@ -166,6 +166,14 @@ fn the_letterhead_of_an_upward_document() {
     assert!((x - LEFT).abs() < 0.5 && (length - 156.0 * MM).abs() < 0.5, "the rule runs {x:.1}–{:.1} pt", x + length);
     let under = (y - number.y_max) / MM;
     assert!((under - 4.0).abs() < 0.5, "the rule is {under:.2} mm under the number");
+    eprintln!(
+        "measured: mark top {below:.2} mm under the block's top, centre {:.2} mm from the block's left (78 wanted); number {:.2} pt under the mark ({:.2} wanted); rule {under:.2} mm under the number, {:.2} mm wide, colour {:?}",
+        (centre - LEFT) / MM,
+        gap,
+        2.0 * PITCH + LEADING,
+        length / MM,
+        mark_ink[0]
+    );
     // The title under the rule; the body on the grid.
     let title = find(page, "关于石门镇");
     assert!(title.y_min > y + PITCH, "the title is under the rule");
@@ -225,6 +233,11 @@ fn a_sealed_signature() {
         (org.y_min - body.y_min - 3.0 * PITCH).abs() < 0.5,
         "the signature is {:.1} pt under the body",
         org.y_min - body.y_min
+    );
+    eprintln!(
+        "measured: sealed date ends {from_right:.2} pt from the right edge (4 characters: {:.2}); organization centre {:+.2} pt from the date's",
+        4.0 * CHAR,
+        org_mid - date_mid
     );
 }
 
@@ -336,6 +349,12 @@ fn check_closing(data: &Path) -> (usize, bool) {
     assert_eq!(widths, vec![0.35, 0.25, 0.35], "rule widths in mm");
     assert!(rules[0].0 < copy.y_min && copy.y_max < rules[1].0, "抄送 between the first rules");
     assert!(rules[1].0 < printed.y_min && printed.y_max < rules[2].0, "印发 between the last rules");
+    eprintln!(
+        "measured: {n} pages; 印发 line {:.2}–{:.2} pt (last line {last_line:.2} pt); rules at {:?} pt, {widths:?} mm",
+        printed.y_min,
+        printed.y_max,
+        rules.iter().map(|r| (r.0 * 100.0).round() / 100.0).collect::<Vec<_>>()
+    );
     let blank = n >= 2 && pages[n - 2].iter().all(|l| l.text.trim().is_empty() || l.text.starts_with('—'));
     let numbered = |page: &[Line]| page.iter().any(|l| l.text.starts_with('—'));
     if blank {
