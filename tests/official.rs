@@ -644,3 +644,26 @@ fn an_english_document_gets_the_same_parts() {
         .any(|d| matches!(d, Drawn::Text { page: 1, text, rgb, .. } if text.contains("Shimen") && *rgb == RED));
     assert!(red, "the mark is red");
 }
+
+#[test]
+fn a_bulletin_takes_the_copy_number_and_classification() {
+    let dir = temp();
+    let from = common::root().join("data/bulletin-zh");
+    let to = dir.path().join("bulletin");
+    std::fs::create_dir_all(to.join("units")).unwrap();
+    for entry in std::fs::read_dir(from.join("units")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join("units").join(path.file_name().unwrap())).unwrap();
+    }
+    let text = std::fs::read_to_string(from.join("bulletin.yaml")).unwrap();
+    let data = to.join("bulletin.yaml");
+    std::fs::write(&data, format!("{text}\ncopy_number: \"000042\"\nsecrecy: 秘密\nattachments:\n  - title: 本月工作要点\n    body: 一是抓好产业帮扶。\n")).unwrap();
+    let pages = pdf_lines(&build(&data, "pdf,docx"));
+    let (copy, secret) = (find(&pages[0], "000042"), find(&pages[0], "秘密"));
+    assert!(
+        (copy.y_min - TOP).abs() < 1.0 && (copy.x_min - LEFT).abs() < 1.0,
+        "the 份号 on the first line, at the left"
+    );
+    assert!((secret.y_min - TOP - PITCH).abs() < 1.0, "the 密级 on the second");
+    assert!(pages.iter().any(|p| p.first().is_some_and(|l| l.text == "附件")), "the attachment's page");
+}

@@ -577,13 +577,16 @@ fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
     let refused = match &doc.fields {
         Fields::Bulletin(_) => Some((
             "a bulletin",
-            "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`)",
+            "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`); of the 版头 it takes `copy_number`, `secrecy` and `urgency`",
         )),
         Fields::Common(_) => Some(("a unit's return", "a return is rolled up into the bulletin, not sent as it is")),
         _ => None,
     };
+    // A bulletin may carry a 份号, 密级 and 紧急程度 at its top left.
+    let corner = ["copy_number", "secrecy", "urgency"];
+    let bulletin = matches!(doc.fields, Fields::Bulletin(_));
     if let Some((what, hint)) = refused {
-        if let Some(field) = doc.official.given().first() {
+        if let Some(field) = doc.official.given().into_iter().find(|f| !(bulletin && corner.contains(f))) {
             return Err(at_key(field, format!("`{field}` is a field of a formal document, not of {what}"), hint));
         }
         if !doc.joint.is_empty() {

@@ -29,11 +29,7 @@ impl Backend for Html {
 fn letterhead(out: &mut String, meta: &Meta) {
     let o = &meta.official;
     let words = language(meta.lang);
-    let corner =
-        [o.copy_number.as_ref().map(|c| &c.0), o.secrecy.as_ref().map(|s| &s.0), o.urgency.as_ref().map(|u| &u.0)];
-    for c in corner.into_iter().flatten() {
-        let _ = writeln!(out, "<p class=\"corner\">{}</p>", escape(c));
-    }
+    corner(out, meta);
     if !o.issuer_mark.is_empty() {
         let names: Vec<String> = o.issuer_mark.iter().map(|t| escape(t.as_str())).collect();
         let joint = names.len() > 1 && meta.lang == crate::data::Lang::Zh;
@@ -47,6 +43,16 @@ fn letterhead(out: &mut String, meta: &Meta) {
             .map(|s| format!("{}{}{}", words.label(Label::Signer), words.colon(), escape(s.as_str())))
             .collect();
         let _ = writeln!(out, "<p class=\"number\"><span>{number}</span><span>{}</span></p>", signers.join("<br>"));
+    }
+}
+
+/// 份号, 密级, 紧急程度 at the top left (of a bulletin too).
+fn corner(out: &mut String, meta: &Meta) {
+    let o = &meta.official;
+    let corner =
+        [o.copy_number.as_ref().map(|c| &c.0), o.secrecy.as_ref().map(|s| &s.0), o.urgency.as_ref().map(|u| &u.0)];
+    for c in corner.into_iter().flatten() {
+        let _ = writeln!(out, "<p class=\"corner\">{}</p>", escape(c));
     }
 }
 
@@ -82,6 +88,7 @@ pub(crate) fn page(meta: &Meta, body_html: &str) -> String {
     let mut foot = String::new();
     match &meta.masthead {
         Some(m) => {
+            corner(&mut head, meta);
             let _ =
                 writeln!(head, "<header class=\"masthead\">\n<h1 class=\"title\">{}</h1>", escape(meta.title.as_str()));
             if let Some(issue) = m.issue {

@@ -73,6 +73,7 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let parts = official::split_pages(&converted.xml, &marker, pages.len());
     let mut doc = String::with_capacity(converted.xml.len() + 8192);
     if meta.masthead.is_some() {
+        official::corner(&mut doc, meta);
         masthead(&mut doc, meta, &layout);
     } else {
         official::letterhead(&mut doc, meta, text_width);

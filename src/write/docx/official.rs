@@ -29,15 +29,14 @@ const KAI: &str = "楷体_GB2312";
 /// The 小标宋 face.
 const XBS: &str = "方正小标宋简体";
 
-/// The 版头, before the title: nothing when the document has none of its
-/// fields.
-pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
+/// 份号, then 密级 and 紧急程度 in 黑体, flush left on the first lines (of a
+/// bulletin too); returns how many lines they take.
+pub(super) fn corner(out: &mut String, meta: &Meta) -> u32 {
     let o = &meta.official;
     let zh = meta.lang == Lang::Zh;
-    let words = language(meta.lang);
     let heavy = RunProps { east_asia: zh.then_some(HEI), bold: !zh, hint_east_asia: zh, ..RunProps::default() };
-    let mut lines = 0;
     let plain = ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() };
+    let mut lines = 0;
     if let Some(c) = &o.copy_number {
         text_para(out, &plain, &hint(zh), &c.0);
         lines += 1;
@@ -48,6 +47,16 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         text_para(out, &plain, &heavy, level);
         lines += 1;
     }
+    lines
+}
+
+/// The 版头, before the title: nothing when the document has none of its
+/// fields.
+pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
+    let o = &meta.official;
+    let zh = meta.lang == Lang::Zh;
+    let words = language(meta.lang);
+    let lines = corner(out, meta);
     // 签发人 stands on the line of the 发文字号: none without it.
     let numbered = o.doc_number.is_some();
     if !o.issuer_mark.is_empty() {
