@@ -663,7 +663,9 @@ fn an_official_document_in_word() {
     let signer = word(first, "王立新");
     assert!((number.y_min - signer.y_min).abs() < 2.0, "签发人 on the number's line");
     assert!(number.x_min / mm < 34.0 && signer.x_max / mm > 175.0, "the number left, 签发人 right");
-    assert!(number.y_min > mark.y_max, "the number under the mark");
+    let gap = number.y_min - mark.y_max;
+    let two_blank_lines = 2.0 * 225.0 * mm / 22.0 + (225.0 * mm / 22.0 - 16.0);
+    assert!((gap - two_blank_lines).abs() < 6.0, "the number is {gap:.1} pt under the mark, not two blank lines");
     // The sealed signature: the date 4 characters from the right, the
     // organization centred on it.
     let lines = common::pdf_lines(&pdf);

@@ -132,7 +132,9 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
     }
     if numbered {
         // Two blank lines under the mark; the red rule 4 mm under the number.
-        let gap = if o.issuer_mark.is_empty() { 0 } else { 2 * LINE };
+        // Two lines and the space between two lines' glyphs (13 pt), as the PDF
+        // measures it from the mark's glyphs to the number's.
+        let gap = if o.issuer_mark.is_empty() { 0 } else { 2 * LINE + 200 };
         let signers: Vec<&str> = o.signer.iter().map(|t| t.as_str().trim()).collect();
         let number = o.doc_number.as_ref().map_or("", |d| d.as_str());
         let rule = ParaProps {
