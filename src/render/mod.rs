@@ -204,11 +204,10 @@ impl Templates {
         let words = crate::derive::lang::language(lang);
         let header = words.table_header(None);
         let brackets = if lang == Lang::Zh { r#"["（", "）"]"# } else { r#"[" (", ")"]"# };
+        // No title of its own: the attachment's title says it.
         let source = format!(
-            "{{% import \"common/macros.md\" as common %}}{{{{ common.metrics_chart(metrics, {:?}, {:?}, {:?}, brackets={brackets}) }}}}",
-            words.figures_title(),
-            header[2],
-            header[3],
+            "{{% import \"common/macros.md\" as common %}}{{{{ common.metrics_chart(metrics, none, {:?}, {:?}, brackets={brackets}) }}}}",
+            header[2], header[3],
         );
         self.env.render_named_str("figures-chart.md", &source, context).map_err(|e| self.error(&e))
     }
