@@ -356,7 +356,14 @@ fn libreoffice_pdfs(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");
     let done = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        // Blank pages kept, as printed: the one before a 版记 that starts an
+        // even page (LibreOffice's export skips such pages by default).
+        .args([
+            "--headless",
+            "--convert-to",
+            r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#,
+            "--outdir",
+        ])
         .arg(out)
         .args(files)
         .output()
@@ -424,6 +431,7 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
         );
     }
     assert!(full_pages >= 2, "{full_pages} pages with 22 lines");
+    assert!(pages.len().is_multiple_of(2), "the 版记 on an even page: {} pages", pages.len());
     // 28 characters on a full line (27 where LibreOffice will not break),
     // a 29th only where punctuation is compressed.
     let text = common::pdf_text(&pdf);
