@@ -492,6 +492,17 @@ fn the_lint_finds_a_malformed_number_and_a_missing_signer() {
         "organization: 石门镇人民政府\nrecipient: 县委\ndoc_number: 石政报〔2026〕15号\n",
     );
     zongjie(["check", data.to_str().unwrap()]).run().expect(0).stderr_has(&["unsigned.yaml:6:", "签发人", "signer:"]);
+    // The same in a `.md` file's front matter.
+    zongjie(["build", data.to_str().unwrap(), "-f", "md"]).run().expect(0);
+    let md = data.with_extension("md");
+    zongjie(["check", md.to_str().unwrap()]).run().expect(0).stderr_has(&["unsigned.md:", "签发人"]);
+    let text = std::fs::read_to_string(&md).unwrap().replace("〔2026〕15号", "[2026]15号");
+    let line = text.lines().position(|l| l.contains("[2026]")).unwrap() + 1;
+    std::fs::write(&md, text).unwrap();
+    zongjie(["check", md.to_str().unwrap()])
+        .run()
+        .expect(1)
+        .stderr_has(&[&format!("unsigned.md:{line}:"), "write 石政报〔2026〕15号"]);
     // Addressed to no superior, or signed: no warning.
     let data = write_zh(
         dir.path(),
