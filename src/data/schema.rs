@@ -39,6 +39,18 @@ pub(crate) const COMMON_FIELDS: &[&str] = &[
     "metrics",
     "closing",
     "attachments",
+    "charts",
+    "issuer_mark",
+    "doc_number",
+    "signer",
+    "copy_number",
+    "secrecy",
+    "urgency",
+    "sealed",
+    "signer_post",
+    "copy_to",
+    "printed_by",
+    "printed_on",
 ];
 
 impl Kind {
