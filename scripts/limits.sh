@@ -72,7 +72,7 @@ for n in 5000 20000; do
 done
 
 # 3. The hostile inputs of issue 17, one or two of each class: exit status,
-#    seconds and peak memory (Debian's `time`). Every run is stopped at 60 s
+#    seconds and peak memory (Debian's `time`). Every run is stopped at 60 s (STOP=N: N s)
 #    and may use at most 6 GB of address space, so that an earlier binary
 #    (ZONGJIE_BIN=old/zongjie scripts/limits.sh) can be measured too: there
 #    "timeout" or exit 134 (allocation failed) is what it did.
@@ -140,7 +140,7 @@ new = len(f); f += cmap; f[rec + 8:rec + 16] = struct.pack(">II", new, len(cmap)
 write("fonts/stretched.ttf", bytes(f))
 write("report.yaml", report)
 for i in range(200):
-    write(f"many/r{i}.yaml", report.replace("A report", f"Report {i}") + "".join(f"  Paragraph {j} of report {i}.\n" for j in range(3)).join(["progress:\n  - title: Work\n    body: |\n", ""]))
+    write(f"many/r{i}.yaml", report.replace("A report", f"Report {i}") + "".join(f"      Paragraph {j} of report {i}.\n" for j in range(3)).join(["progress:\n  - title: Work\n    body: |\n", ""]))
 # Many distinct long runs: in a unit's name (refused now) and in a body.
 tokens = ["".join(chr(97 + (i * 7 + k * 3) % 26) for k in range(30)) + f"{i:04d}" for i in range(400)]
 write("bulletin.yaml", "template: monthly-bulletin\ntitle: B\norganization: County office\ndate: 2026-11-05\nperiod: 2026-10\nunits: [units/*.yaml]\nrank_by: n\n")
@@ -169,7 +169,7 @@ measure() {
     local label="$1"; shift
     local out="$WORK/time.txt"
     local code=0
-    ( cd "$H" && ulimit -v 6291456 && exec /usr/bin/time -f "%e %M" -o "$out" timeout 60 "$BIN" "$@" ) >/dev/null 2>"$WORK/err.txt" || code=$?
+    ( cd "$H" && ulimit -v 6291456 && exec /usr/bin/time -f "%e %M" -o "$out" timeout "${STOP:-60}" "$BIN" "$@" ) >/dev/null 2>"$WORK/err.txt" || code=$?
     local secs kb
     read -r secs kb < <(tail -n 1 "$out" 2>/dev/null || echo "? 0")
     local what="exit $code"

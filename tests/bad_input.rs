@@ -88,7 +88,7 @@ const ERRORS: &[(&str, &[&str])] = &[
     ),
     // Billion laughs: the typed loader stops at the first list where text
     // belongs; as keys, the first pass does not expand them.
-    ("alias_bomb.yaml", &["alias_bomb.yaml:6:5", "attachments[1]", "expected text"]),
+    ("alias_bomb.yaml", &["alias_bomb.yaml:6:5", "attachments[1]", "expected a title"]),
     ("alias_bomb_key.yaml", &["alias_bomb_key.yaml:4:3", "expected a field name"]),
     // A NUL byte: located by its offset, named, with what to do.
     ("nul_byte.yaml", &["nul_byte.yaml:4:19", "control characters are not allowed (U+0000)", "remove it"]),

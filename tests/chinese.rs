@@ -10,58 +10,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{pdf_fonts, pdf_text, root, squeeze, temp, yaml_string, zongjie};
+use common::{Line, pdf_fonts, pdf_lines as layout, pdf_text, root, squeeze, temp, yaml_string, zongjie};
 
 const MM: f64 = 72.0 / 25.4;
-
-/// A line of text on a page, from `pdftotext -bbox-layout`.
-#[derive(Debug)]
-struct Line {
-    x_min: f64,
-    x_max: f64,
-    y_min: f64,
-    y_max: f64,
-    text: String,
-}
-
-/// Every page's lines.
-fn layout(pdf: &Path) -> Vec<Vec<Line>> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run pdftotext ({e}): install poppler-utils"));
-    let html = String::from_utf8_lossy(&out.stdout).into_owned();
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!("{name}=\"");
-        let at = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
-        tag[at..].split('"').next().unwrap_or("0").parse().unwrap_or(0.0)
-    };
-    html.split("<page ")
-        .skip(1)
-        .map(|page| {
-            page.split("<line ")
-                .skip(1)
-                .map(|l| {
-                    let tag = &l[..l.find('>').unwrap_or(0)];
-                    let text = l
-                        .split("<word ")
-                        .skip(1)
-                        .filter_map(|w| w.split('>').nth(1).and_then(|t| t.split('<').next()))
-                        .collect::<String>();
-                    Line {
-                        x_min: attr(tag, "xMin"),
-                        x_max: attr(tag, "xMax"),
-                        y_min: attr(tag, "yMin"),
-                        y_max: attr(tag, "yMax"),
-                        text,
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
 
 /// The line pitch: 225 mm of text block over 22 lines.
 const PITCH: f64 = 225.0 * MM / 22.0;

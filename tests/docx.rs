@@ -356,7 +356,14 @@ fn libreoffice_pdfs(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");
     let done = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        // Blank pages kept, as printed: the one before a 版记 that starts an
+        // even page (LibreOffice's export skips such pages by default).
+        .args([
+            "--headless",
+            "--convert-to",
+            r#"pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}"#,
+            "--outdir",
+        ])
         .arg(out)
         .args(files)
         .output()
@@ -388,8 +395,16 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
     assert!(pages.len() >= 4, "a long report: {} pages", pages.len());
     let mm = 72.0 / 25.4;
     let mut full_pages = 0;
+    // The example is a formal document: its letterhead starts page 1 at the
+    // 发文机关标志 (35 mm down), and its 版记 stands at the foot of the last
+    // page, after a blank one when needed.
+    let last = pages.len() - 1;
     for (n, page) in pages.iter().enumerate() {
         assert!((page.width - 210.0 * mm).abs() < 1.0 && (page.height - 297.0 * mm).abs() < 1.0, "A4");
+        let attachment = page.words.first().is_some_and(|w| w.text.starts_with("附件") && w.x_min < 30.0 * mm);
+        if page.words.is_empty() || n == last || attachment {
+            continue;
+        }
         // Lines: distinct baselines of the text block (the page number is
         // below it).
         let block_bottom = page.height - 35.0 * mm + 2.0;
@@ -407,9 +422,16 @@ fn libreoffice_lays_a_long_chinese_report_on_the_grid() {
         let left = page.words.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
         assert!((left - 28.0 * mm).abs() < 1.5, "page {}: text block left edge at {:.1} mm", n + 1, left / mm);
         let top = page.words.iter().map(|w| w.y_min).fold(f64::MAX, f64::min);
-        assert!(top >= 37.0 * mm - 1.0 && top < 37.0 * mm + 12.0, "page {}: first line at {:.1} mm", n + 1, top / mm);
+        let first_line = if n == 0 { 72.0 } else { 37.0 };
+        assert!(
+            top >= first_line * mm - 3.0 && top < first_line * mm + 12.0,
+            "page {}: first line at {:.1} mm",
+            n + 1,
+            top / mm
+        );
     }
     assert!(full_pages >= 2, "{full_pages} pages with 22 lines");
+    assert!(pages.len().is_multiple_of(2), "the 版记 on an even page: {} pages", pages.len());
     // 28 characters on a full line (27 where LibreOffice will not break),
     // a 29th only where punctuation is compressed.
     let text = common::pdf_text(&pdf);
@@ -605,4 +627,128 @@ fn drafts_carry_the_watermark() {
     let sect = &doc[doc.find("<w:sectPr>").unwrap()..];
     assert!(sect.find("w:headerReference").unwrap() < sect.find("w:footerReference").unwrap());
     assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty());
+}
+
+/// A send-ready document in Word, laid out by LibreOffice: the red 发文机关标志
+/// about 35 mm under the top of the text block and centred, the 发文字号 with
+/// 签发人 on its line and the red rule under it, the sealed signature (the
+/// date 4 characters from the right, the organization centred on it), the
+/// attachment pages ("附件2" at the top left of a page of its own, the
+/// metrics table there), and the 版记 on the last page, an even one, with no
+/// page number.
+#[test]
+fn an_official_document_in_word() {
+    let dir = temp();
+    let mm = 72.0 / 25.4;
+    let data = write_file(
+        dir.path(),
+        "official.yaml",
+        "lang: zh\ntitle: 关于石门镇农村人居环境整治工作情况的报告\norganization: 石门镇人民政府\nrecipient: 县委、县政府\ndate: 2026-10-09\nperiod: 2026-09\nissuer_mark: 石门镇人民政府文件\ndoc_number: 石政报〔2026〕15号\nsigner: 王立新\nsealed: true\ncopy_to: [县委办公室, 县政府办公室]\nprinted_by: 石门镇党政办公室\nprinted_on: 2026-10-09\nintro: 今年以来，我镇扎实推进农村人居环境整治工作。\nmetrics:\n  - {id: toilets, label: 改造农村户厕, unit: 户, target: 1200, actual: 960, previous: 700}\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n    metrics: [toilets]\nattachments:\n  - 石门镇整治工作名单\n  - title: 石门镇整治主要指标完成情况表\n    table: metrics\n",
+    );
+    let docx = build_docx(&data, dir.path());
+    let xml = parts(&docx);
+    let document = &xml["word/document.xml"];
+    assert!(document.contains("<w:color w:val=\"E60012\"/>"), "the mark is red");
+    assert!(document.contains("w:color=\"E60012\""), "the rule is red");
+    assert!(document.contains("<w:type w:val=\"evenPage\"/>"), "the 版记 starts an even page");
+    assert!(!xml["word/footer3.xml"].contains("PAGE"), "the 版记's footer has no page number");
+    let pdf = libreoffice_pdfs(&[docx], dir.path()).remove(0);
+    let pages = pdf_words(&pdf);
+    assert!(pages.len().is_multiple_of(2), "{} pages: the 版记 is on an even page", pages.len());
+    let first = &pages[0].words;
+    let word = |page: &[common::Word], text: &str| {
+        page.iter()
+            .find(|w| w.text.contains(text))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {text:?}: {:?}", page.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()))
+    };
+    let mark = word(first, "石门镇人民政府文件");
+    let below = mark.y_min / mm - 37.0;
+    assert!((below - 35.0).abs() < 3.0, "the mark's top is {below:.1} mm under the text block's top");
+    let centre = (mark.x_min + mark.x_max) / 2.0 / mm;
+    assert!((centre - 106.0).abs() < 2.0, "the mark is centred: {centre:.1} mm");
+    let number = word(first, "石政报");
+    let signer = word(first, "王立新");
+    assert!((number.y_min - signer.y_min).abs() < 2.0, "签发人 on the number's line");
+    assert!(number.x_min / mm < 34.0 && signer.x_max / mm > 175.0, "the number left, 签发人 right");
+    let gap = number.y_min - mark.y_max;
+    let two_blank_lines = 2.0 * 225.0 * mm / 22.0 + (225.0 * mm / 22.0 - 16.0);
+    assert!((gap - two_blank_lines).abs() < 6.0, "the number is {gap:.1} pt under the mark, not two blank lines");
+    // The sealed signature: the date 4 characters from the right, the
+    // organization centred on it.
+    let lines = common::pdf_lines(&pdf);
+    let all: Vec<&common::Line> = lines.iter().flatten().collect();
+    let date = all.iter().find(|l| l.text == "2026年10月9日").expect("the date");
+    let org = all.iter().find(|l| l.text == "石门镇人民政府").expect("the signature");
+    let from_right = 184.0 * mm - date.x_max;
+    assert!((from_right - 4.0 * 15.75).abs() < 4.0, "the date ends {from_right:.1} pt from the right");
+    let (org_mid, date_mid) = ((org.x_min + org.x_max) / 2.0, (date.x_min + date.x_max) / 2.0);
+    assert!((org_mid - date_mid).abs() < 16.0, "the organization centred on the date: {org_mid:.1} vs {date_mid:.1}");
+    assert!(date.y_min > org.y_min, "the date under the organization");
+    // The attachment page and its table.
+    let page =
+        lines.iter().find(|p| p.first().is_some_and(|l| l.text.replace(' ', "") == "附件2")).expect("a page for 附件2");
+    let head = &page[0];
+    assert!((head.x_min / mm - 28.0).abs() < 1.5 && (head.y_min / mm - 37.0).abs() < 3.0, "附件2 at the top left");
+    for cell in ["指标", "较上月", "960", "1200", "80.0%"] {
+        assert!(page.iter().any(|l| l.text.contains(cell)), "the table lacks {cell}");
+    }
+    // The 版记 at the foot of the last page, with no page number.
+    let last = &pages[pages.len() - 1].words;
+    let printed = word(last, "印发");
+    assert!(
+        printed.y_max / mm > 297.0 - 35.0 - 12.0 && printed.y_max / mm < 297.0 - 35.0 + 1.0,
+        "印发 on the last line"
+    );
+    word(last, "抄送");
+    assert!(!last.iter().any(|w| w.y_min / mm > 297.0 - 35.0 + 2.0), "no page number under the 版记");
+}
+
+/// Word's joint and personal signatures, laid out by LibreOffice: a joint
+/// document's issuers stacked flush, the date two characters right of them
+/// (unsealed); a person's post two characters left of the name, the name
+/// and the date four characters from the right.
+#[test]
+fn joint_and_personal_signatures_in_word() {
+    let dir = temp();
+    let mm = 72.0 / 25.4;
+    let head = "lang: zh\ntitle: 关于石门镇工作情况的报告\ndate: 2026-10-09\nintro: 正文。\n";
+    let joint =
+        write_file(dir.path(), "joint.yaml", &format!("{head}organization: [中共石门镇委员会, 石门镇人民政府]\n"));
+    let person = write_file(
+        dir.path(),
+        "person.yaml",
+        &format!("{head}organization: 石门镇许楼村驻村工作队\nsigner: 王立\nsigner_post: 驻村第一书记\n"),
+    );
+    let files = vec![build_docx(&joint, dir.path()), build_docx(&person, dir.path())];
+    let pdfs = libreoffice_pdfs(&files, dir.path());
+    let right = 184.0 * mm;
+    let line =
+        |lines: &[common::Line], text: &str| {
+            lines.iter().find(|l| l.text.replace(' ', "").contains(text)).cloned().unwrap_or_else(|| {
+                panic!("no {text:?}: {:?}", lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>())
+            })
+        };
+    let lines = common::pdf_lines(&pdfs[0]).remove(0);
+    let (first, second) = (line(&lines, "中共石门镇委员会"), line(&lines, "石门镇人民政府"));
+    let date = line(&lines, "2026年10月9日");
+    assert!(second.y_min > first.y_min && date.y_min > second.y_min, "stacked, the date under them");
+    assert!((first.x_min - second.x_min).abs() < 2.0, "the issuers flush: {:.1} vs {:.1}", first.x_min, second.x_min);
+    assert!(
+        (date.x_min - first.x_min - 2.0 * 15.75).abs() < 4.0,
+        "the date two characters right of them: {date:?} {first:?}"
+    );
+    assert!(
+        (right - first.x_max.max(date.x_max) - 2.0 * 15.75).abs() < 4.0,
+        "the widest two characters from the right"
+    );
+    let lines = common::pdf_lines(&pdfs[1]).remove(0);
+    let words = &pdf_words(&pdfs[1])[0].words;
+    let signed = words.iter().find(|w| w.text == "王立").expect("the name");
+    let post = words.iter().find(|w| w.text == "驻村第一书记").expect("the post");
+    let date = line(&lines, "2026年10月9日");
+    assert!((signed.y_min - post.y_min).abs() < 1.0, "the post on the name's line");
+    assert!((signed.x_min - post.x_max - 2.0 * 15.75).abs() < 4.0, "the post two characters left of the name");
+    assert!((right - signed.x_max - 4.0 * 15.75).abs() < 4.0, "the name four characters from the right");
+    assert!((right - date.x_max - 4.0 * 15.75).abs() < 4.0, "the date four characters from the right");
 }

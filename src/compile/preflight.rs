@@ -21,7 +21,7 @@ use std::sync::Arc;
 use crate::base::diag::Diagnostic;
 use crate::compile::fonts::{Fonts, RoleFonts};
 use crate::data::mdfile::MdFile;
-use crate::derive::lang::language;
+use crate::derive::lang::{Label, language};
 
 /// Characters of the document that no available font has: the error names
 /// them, with what to install.
@@ -131,10 +131,32 @@ pub fn named(chars: &[char]) -> String {
 /// Every distinct printable character the document shows.
 fn document_chars<'a>(md: &'a MdFile, markup: &'a str) -> BTreeSet<char> {
     let meta = &md.meta;
-    let mut texts: Vec<&str> =
-        vec![markup, meta.title.as_str(), meta.organization.as_str(), language(meta.lang).style_chars()];
+    let words = language(meta.lang);
+    let mut texts: Vec<&str> = vec![markup, meta.title.as_str(), words.style_chars()];
+    texts.extend(meta.organization.all().iter().map(|t| t.as_str()));
     texts.extend(meta.recipient.as_ref().map(|r| r.as_str()));
-    texts.extend(meta.attachments.iter().map(|a| a.as_str()));
+    texts.extend(meta.attachments.iter().map(|a| a.title.as_str()));
+    let o = &meta.official;
+    texts.extend(
+        o.issuer_mark
+            .iter()
+            .chain(&o.signer)
+            .chain(&o.copy_to)
+            .chain(&o.signer_post)
+            .chain(&o.printed_by)
+            .map(|t| t.as_str()),
+    );
+    texts.extend(o.doc_number.as_ref().map(|d| d.as_str()));
+    texts.extend(o.copy_number.as_ref().map(|c| c.0.as_str()));
+    texts.extend(o.secrecy.as_ref().map(|c| c.0.as_str()));
+    texts.extend(o.urgency.as_ref().map(|c| c.0.as_str()));
+    let printed = o.printed_on.map(|d| words.printed_on(d));
+    texts.extend(printed.as_deref());
+    texts.extend([Label::Signer, Label::CopyTo, Label::Attachment].map(|l| words.label(l)));
+    // The 发文机关标志 of a joint document: 文件 to the right of the names.
+    if meta.lang == crate::data::Lang::Zh && o.issuer_mark.len() > 1 {
+        texts.push("文件");
+    }
     if let Some(m) = &meta.masthead {
         let d = &m.distribution;
         texts.extend(d.report_to.iter().chain(&d.send_to).chain(&d.issue_to).map(|t| t.as_str()));

@@ -77,6 +77,11 @@ impl DataError {
             }
         }
         let mut hints = Vec::new();
+        // A value's own check says how to fix it after a marker.
+        if let Some((what, fix)) = message.split_once(super::official::HINT) {
+            hints.push(fix.trim_end().to_owned());
+            message = what.to_owned();
+        }
         let mut field = field;
         if let Some(name) = unknown_field(&message) {
             // The path ends with the unknown key itself: name where it is.

@@ -40,6 +40,8 @@ pub enum Shape {
     Record(&'static [Field]),
     /// A mapping of any names to values of one shape.
     Map(&'static Shape),
+    /// Any one of these shapes (a text or a list of texts).
+    OneOf(&'static [Shape]),
 }
 
 /// One field of a mapping.
@@ -195,7 +197,12 @@ pub const COMMON: &[Field] = &[
     optional("lang", Shape::Choice(LANGS), "Language of the document: en or zh (default en).", "文种语言：en 或 zh（默认 en）。"),
     optional("paper", Shape::Choice(PAPERS), "Paper size: a4 or letter (default a4).", "纸张：a4 或 letter（默认 a4）。"),
     required("title", Shape::Text, "Title of the document.", "标题。"),
-    required("organization", Shape::Text, "The issuing unit; it signs the document.", "发文机关，文末署名。"),
+    required(
+        "organization",
+        Shape::OneOf(TEXTS),
+        "The issuing unit; it signs the document. A list for joint issuance, the lead unit first.",
+        "发文机关，文末署名；联合行文写成列表，主办机关在前。",
+    ),
     optional("recipient", Shape::Text, "The superior addressed (主送).", "主送机关。"),
     optional("date", Shape::Date, "Date of the document, YYYY-MM-DD (default: today).", "成文日期，YYYY-MM-DD（默认今天）。"),
     optional(
@@ -218,7 +225,44 @@ pub const COMMON: &[Field] = &[
         "Closing paragraph (Markdown); replaces the formula of doc_kind.",
         "结尾段（Markdown），取代 doc_kind 的结束语。",
     ),
-    optional("attachments", Shape::List(&Shape::Text), "Titles of the attachments (附件).", "附件名称。"),
+    optional(
+        "attachments",
+        Shape::List(&Shape::OneOf(&[Shape::Text, Shape::Record(ATTACHMENT)])),
+        "The attachments (附件): a title, or {title, body} or {title, table: metrics} for a page of its own.",
+        "附件：只写名称，或写 {title, body}、{title, table: metrics}，另起一页。",
+    ),
+    optional(
+        "charts",
+        Shape::Choice(&["body", "attachment", "none"]),
+        "Where the figures' charts go: body, attachment or none.",
+        "图表位置：body（正文）、attachment（附件）或 none（不出图）。",
+    ),
+    optional(
+        "issuer_mark",
+        Shape::OneOf(TEXTS),
+        "发文机关标志, the red letterhead: one mark, or the organs of a joint mark.",
+        "发文机关标志（红头）；联合行文写成列表。",
+    ),
+    optional("doc_number", Shape::Text, "发文字号, such as 石政报〔2026〕15号.", "发文字号，如 石政报〔2026〕15号。"),
+    optional("signer", Shape::OneOf(TEXTS), "签发人 of an upward document.", "签发人（上行文）。"),
+    optional("copy_number", Shape::OneOf(&[Shape::Text, Shape::Number]), "份号: six digits.", "份号：6位数字。"),
+    optional("secrecy", Shape::Text, "密级: 绝密, 机密 or 秘密, with the term after ★.", "密级和保密期限：绝密、机密或秘密，★后写期限。"),
+    optional("urgency", Shape::Text, "紧急程度: 特急 or 加急.", "紧急程度：特急或加急。"),
+    optional("sealed", Shape::Bool, "Lay out the signature for a seal (7.3.5.1).", "加盖印章的署名版式（7.3.5.1）。"),
+    optional("signer_post", Shape::Text, "The post of the person who signs (7.3.5.3).", "署名人职务（7.3.5.3）。"),
+    optional("copy_to", Shape::OneOf(TEXTS), "抄送机关 of the 版记.", "版记的抄送机关。"),
+    optional("printed_by", Shape::Text, "印发机关 of the 版记.", "版记的印发机关。"),
+    optional("printed_on", Shape::Date, "印发日期 of the 版记, YYYY-MM-DD.", "版记的印发日期，YYYY-MM-DD。"),
+];
+
+/// A text or a list of texts.
+const TEXTS: &[Shape] = &[Shape::Text, Shape::List(&Shape::Text)];
+
+/// An attachment with a page of its own.
+const ATTACHMENT: &[Field] = &[
+    required("title", Shape::Text, "The attachment's title.", "附件标题。"),
+    optional("body", Shape::Markdown, "The page's text (Markdown).", "附件正文（Markdown）。"),
+    optional("table", Shape::Choice(&["metrics"]), "metrics: a table of every metric.", "metrics：全部指标的表格。"),
 ];
 
 /// The fields of `progress-report`.
@@ -327,6 +371,7 @@ mod tests {
                 format!("{{{}}}", given.join(", "))
             }
             Shape::Map(inner) => format!("{{x: {}}}", sample(*inner)),
+            Shape::OneOf(shapes) => sample(shapes[0]),
         }
     }
 
@@ -374,8 +419,42 @@ mod tests {
         use crate::data::{Kind, Schema};
         for kind in [Kind::ProgressReport, Kind::VillageStay, Kind::Bulletin, Kind::Common] {
             let schema = Schema { template: "t".into(), kind, extra: Vec::new() };
-            let all: Vec<String> =
-                COMMON.iter().chain(kind.fields()).map(|f| format!("{}: {}", f.name, sample(f.shape))).collect();
+            // Fields that check their own values take a real one; a
+            // bulletin takes of the formal document's fields only the marks
+            // at its top left.
+            let value = |f: &Field| match f.name {
+                "doc_number" => "石政报〔2026〕15号".to_owned(),
+                "copy_number" => "\"000001\"".to_owned(),
+                "secrecy" => "秘密".to_owned(),
+                "urgency" => "加急".to_owned(),
+                // Sealed, and signed by a person, do not go together.
+                "sealed" => "false".to_owned(),
+                _ => sample(f.shape),
+            };
+            let official = ["copy_number", "secrecy", "urgency"];
+            let letterhead_only = |f: &&Field| {
+                !(kind == Kind::Common && official.contains(&f.name))
+                    && !(matches!(kind, Kind::Bulletin | Kind::Common)
+                        && matches!(
+                        f.name,
+                        "issuer_mark"
+                            | "doc_number"
+                            | "signer"
+                            | "sealed"
+                            | "signer_post"
+                            | "copy_to"
+                            | "printed_by"
+                            | "printed_on"
+                            | "charts"
+                            | "attachments"
+                        ))
+            };
+            let all: Vec<String> = COMMON
+                .iter()
+                .chain(kind.fields())
+                .filter(letterhead_only)
+                .map(|f| format!("{}: {}", f.name, value(f)))
+                .collect();
             let text = all.join("\n").replace("template: x", "template: t");
             let source = crate::data::Source { path: "d.yaml".into(), text: text.into() };
             if let Err(e) = crate::data::parse(&source, &schema) {

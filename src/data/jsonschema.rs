@@ -95,6 +95,7 @@ fn shape(shape: Shape, langs: &[Lang]) -> Value {
             json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
         }
         Shape::Map(inner) => json!({ "type": "object", "additionalProperties": self::shape(*inner, langs) }),
+        Shape::OneOf(shapes) => json!({ "anyOf": shapes.iter().map(|s| self::shape(*s, langs)).collect::<Vec<_>>() }),
     }
 }
 

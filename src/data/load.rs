@@ -13,12 +13,13 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde::{Deserialize, Serialize};
 
 use super::error::{DataError, did_you_mean};
+use super::official::OneOrMore;
 use super::period::Period;
 use super::scalar::{Markdown, Number, Text};
 use super::schema::{ExtraKind, Kind, Schema};
 use super::{
-    BulletinFields, Distribution, DocKind, Document, ExtraValue, Fields, Id, Lang, NoFields, Paper, ProgressFields,
-    VillageStayFields,
+    Attachment, BulletinFields, Charts, CopyNumber, Distribution, DocKind, DocNumber, Document, ExtraValue, Fields, Id,
+    Lang, NoFields, Official, Paper, ProgressFields, Secrecy, Urgency, VillageStayFields,
 };
 use crate::base::diag::Diagnostic;
 
@@ -448,6 +449,7 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
     })?;
     unique_metric_ids(source, &doc)?;
     no_negative_targets(source, &doc)?;
+    official_fits(source, &doc)?;
     if let Fields::Bulletin(b) = &doc.fields {
         bulletin_lists(source, b)?;
     }
@@ -559,6 +561,81 @@ fn written_under(text: &str, key: &str, needle: &str) -> Option<(usize, usize)> 
     None
 }
 
+/// The 版头, signature and 版记 belong to a formal document (a report or
+/// summary); a bulletin has its 报头 and 报尾, and a unit's return is
+/// rolled up, not sent. One unit's return names one unit. Attachment
+/// tables need figures.
+fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
+    let at_key = |key: &str, message: String, hint: &str| {
+        let mut diagnostic =
+            Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint.to_owned());
+        if let Some(line) = line_of_key(&source.text, key) {
+            diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
+        }
+        DataError::new(diagnostic)
+    };
+    let refused = match &doc.fields {
+        Fields::Bulletin(_) => Some((
+            "a bulletin",
+            "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`); of the 版头 it takes `copy_number`, `secrecy` and `urgency`",
+        )),
+        Fields::Common(_) => Some(("a unit's return", "a return is rolled up into the bulletin, not sent as it is")),
+        _ => None,
+    };
+    // A bulletin may carry a 份号, 密级 and 紧急程度 at its top left.
+    let corner = ["copy_number", "secrecy", "urgency"];
+    let bulletin = matches!(doc.fields, Fields::Bulletin(_));
+    if let Some((what, hint)) = refused {
+        if let Some(field) = doc.official.given().into_iter().find(|f| !(bulletin && corner.contains(f))) {
+            return Err(at_key(field, format!("`{field}` is a field of a formal document, not of {what}"), hint));
+        }
+        if !doc.joint.is_empty() {
+            return Err(at_key(
+                "organization",
+                format!("{what} names one organization, not a list"),
+                "name the one unit that issues it",
+            ));
+        }
+    }
+    if doc.official.signer_post.is_some() && doc.official.signer.is_empty() {
+        return Err(at_key(
+            "signer_post",
+            "`signer_post` without `signer`: a person's signature is the post and the name".into(),
+            "add `signer:` with the name of the person who signs",
+        ));
+    }
+    if doc.official.signer_post.is_some() && doc.official.sealed {
+        return Err(at_key(
+            "sealed",
+            "`sealed: true` with `signer_post`: a document is signed by its organization's seal or by a person, not both"
+                .into(),
+            "keep `signer_post` for a person's signature (述职), or `sealed` for the organization's",
+        ));
+    }
+    if doc.metrics.is_empty()
+        && let Some(a) = doc.attachments.iter().find(|a| a.table.is_some())
+    {
+        return Err(at_key(
+            "attachments",
+            format!("attachment \"{}\" is a table of the metrics, but the document has no `metrics:`", a.title),
+            "add the figures under `metrics:`, or give the attachment a `body` instead",
+        ));
+    }
+    if doc.charts == Some(Charts::Attachment) && matches!(doc.fields, Fields::Bulletin(_)) {
+        return Err(at_key(
+            "charts",
+            "`charts: attachment` is for reports: a bulletin's chart is in its body or left out".into(),
+            "write `charts: body` or `charts: none`",
+        ));
+    }
+    Ok(())
+}
+
+/// The 1-based line where the top-level `key:` is written.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))).map(|i| i + 1)
+}
+
 /// Two metrics with one id: the second would hide the first.
 fn unique_metric_ids(source: &Source, doc: &Document) -> Result<(), DataError> {
     let mut seen = HashSet::new();
@@ -658,7 +735,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "lang" => c.lang = map.next_value::<Option<Lang>>()?,
                 "paper" => c.paper = map.next_value::<Option<Paper>>()?,
                 "title" => c.title = map.next_value::<Option<Text>>()?,
-                "organization" => c.organization = map.next_value::<Option<Text>>()?,
+                "organization" => c.organization = map.next_value::<Option<OneOrMore>>()?.map(|o| o.0),
                 "recipient" => c.recipient = map.next_value::<Option<Text>>()?,
                 "date" => c.date = map.next_value::<Option<DateValue>>()?.map(|d| d.0),
                 "period" => c.period = map.next_value::<Option<Period>>()?,
@@ -667,6 +744,18 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "metrics" => c.metrics = list(&mut map)?,
                 "closing" => c.closing = map.next_value()?,
                 "attachments" => c.attachments = list(&mut map)?,
+                "charts" => c.charts = map.next_value::<Option<Charts>>()?,
+                "issuer_mark" => c.official.issuer_mark = more(&mut map)?,
+                "doc_number" => c.official.doc_number = map.next_value::<Option<DocNumber>>()?,
+                "signer" => c.official.signer = more(&mut map)?,
+                "copy_number" => c.official.copy_number = map.next_value::<Option<CopyNumber>>()?,
+                "secrecy" => c.official.secrecy = map.next_value::<Option<Secrecy>>()?,
+                "urgency" => c.official.urgency = map.next_value::<Option<Urgency>>()?,
+                "sealed" => c.official.sealed = map.next_value::<Option<bool>>()?.unwrap_or(false),
+                "signer_post" => c.official.signer_post = map.next_value::<Option<Text>>()?,
+                "copy_to" => c.official.copy_to = more(&mut map)?,
+                "printed_by" => c.official.printed_by = map.next_value::<Option<Text>>()?,
+                "printed_on" => c.official.printed_on = map.next_value::<Option<DateValue>>()?.map(|d| d.0),
                 name => {
                     if let Some(field) = self.schema.extra.iter().find(|f| f.name == name) {
                         if let Some(v) = extra_value(&mut map, field.kind)? {
@@ -687,9 +776,11 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             }
         }
         let title = c.title.ok_or_else(|| de::Error::custom("missing field `title`: every document needs a title"))?;
-        let organization = c.organization.ok_or_else(|| {
+        let mut issuers = c.organization.unwrap_or_default().into_iter();
+        let organization = issuers.next().ok_or_else(|| {
             de::Error::custom("missing field `organization`: name the issuing unit (it signs the document)")
         })?;
+        let joint: Vec<Text> = issuers.collect();
         Ok(Document {
             path: self.path.to_path_buf(),
             template: self.schema.template.clone(),
@@ -697,6 +788,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             paper: c.paper.unwrap_or_default(),
             title,
             organization,
+            joint,
             recipient: c.recipient,
             date: c.date,
             period: c.period,
@@ -705,6 +797,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             metrics: c.metrics,
             closing: c.closing,
             attachments: c.attachments,
+            charts: c.charts,
+            official: c.official,
             fields,
             extra,
         })
@@ -716,7 +810,7 @@ struct Common {
     lang: Option<Lang>,
     paper: Option<Paper>,
     title: Option<Text>,
-    organization: Option<Text>,
+    organization: Option<Vec<Text>>,
     recipient: Option<Text>,
     date: Option<chrono::NaiveDate>,
     period: Option<Period>,
@@ -724,7 +818,14 @@ struct Common {
     intro: Option<Markdown>,
     metrics: Vec<super::Metric>,
     closing: Option<Markdown>,
-    attachments: Vec<Text>,
+    attachments: Vec<Attachment>,
+    charts: Option<Charts>,
+    official: Official,
+}
+
+/// A text or a list of texts, or nothing.
+fn more<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Vec<Text>, A::Error> {
+    Ok(map.next_value::<Option<OneOrMore>>()?.map(|o| o.0).unwrap_or_default())
 }
 
 /// A list that may also be written as nothing (`problems:`).

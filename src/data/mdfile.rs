@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::base::diag::Diagnostic;
-use crate::data::{self, DataError, Distribution, DocKind, Lang, Paper, Period, Source, Text};
+use crate::data::{
+    self, Attachment, DataError, Distribution, DocKind, Issuers, Lang, Official, Paper, Period, Source, Text,
+};
 
 /// The fields the Typst style lays out: everything but the body.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -22,8 +24,9 @@ pub struct Meta {
     pub paper: Paper,
     /// Title.
     pub title: Text,
-    /// Issuing unit; signs the document.
-    pub organization: Text,
+    /// Issuing unit; signs the document. A list for joint issuance, the
+    /// 主办机关 first.
+    pub organization: Issuers,
     /// The superior addressed (主送).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Text>,
@@ -36,9 +39,13 @@ pub struct Meta {
     /// Report, briefing or summary.
     #[serde(default)]
     pub doc_kind: DocKind,
-    /// Attachments (附件).
+    /// Attachments (附件): named only, or with a page (its Markdown; an
+    /// attachment table is written out as a Markdown table).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<Text>,
+    pub attachments: Vec<Attachment>,
+    /// The 版头, signature and 版记 of a formal document.
+    #[serde(default, skip_serializing_if = "Official::is_empty")]
+    pub official: Official,
     /// The bulletin's masthead and foot, for `monthly-bulletin`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub masthead: Option<Masthead>,
@@ -109,6 +116,18 @@ impl MdFile {
         }
         let (yaml_end, body_start) = yaml_end.ok_or_else(missing)?;
         let meta: Meta = data::parse_front_matter(source, yaml_start, yaml_end - yaml_start)?;
+        if let Some(a) = meta.attachments.iter().find(|a| a.table.is_some()) {
+            let mut diagnostic = Diagnostic::error(format!(
+                "attachment \"{}\" asks for a table of the metrics, which a .md file does not hold",
+                a.title
+            ))
+            .in_file(&source.path)
+            .hint("write the table as Markdown in the attachment's `body`");
+            if let Some(line) = text.lines().position(|l| l.contains("table:")) {
+                diagnostic = diagnostic.at_line(source.text.clone(), line + 1, 1);
+            }
+            return Err(DataError(Box::new(diagnostic)));
+        }
         let body = text[body_start..].trim_start_matches(['\r', '\n']).to_owned();
         Ok(MdFile { meta, body })
     }

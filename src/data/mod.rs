@@ -11,6 +11,7 @@ pub mod fields;
 mod jsonschema;
 mod load;
 pub mod mdfile;
+mod official;
 pub(crate) mod period;
 mod scalar;
 mod schema;
@@ -27,6 +28,9 @@ pub use self::jsonschema::json_schema;
 pub use self::load::{
     Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
     source_from_bytes, to_yaml,
+};
+pub use self::official::{
+    Attachment, AttachmentTable, Charts, CopyNumber, DocNumber, Issuers, Official, Secrecy, Urgency, check_doc_number,
 };
 pub use self::period::{Due, Period, PeriodError, PeriodKind};
 pub(crate) use self::scalar::date as scalar_date;
@@ -360,8 +364,10 @@ pub struct Document {
     pub paper: Paper,
     /// Title of the document.
     pub title: Text,
-    /// The issuing unit.
+    /// The issuing unit (the 主办机关 of a joint document).
     pub organization: Text,
+    /// The other issuers of a joint document, in order.
+    pub joint: Vec<Text>,
     /// The superior addressed (主送).
     pub recipient: Option<Text>,
     /// Date of the document; today when absent.
@@ -376,12 +382,29 @@ pub struct Document {
     pub metrics: Vec<Metric>,
     /// The closing, Markdown.
     pub closing: Option<Markdown>,
-    /// Attachments (附件).
-    pub attachments: Vec<Text>,
+    /// Attachments (附件): named only, or with a page of their own.
+    pub attachments: Vec<Attachment>,
+    /// Where the figures go as a chart; the template's default when absent.
+    pub charts: Option<Charts>,
+    /// The 版头, signature and 版记 fields of a formal document.
+    #[serde(flatten)]
+    pub official: Official,
     /// Template-specific fields.
     #[serde(flatten)]
     pub fields: Fields,
     /// Fields declared by a user's template.
     #[serde(flatten)]
     pub extra: BTreeMap<String, ExtraValue>,
+}
+
+impl Document {
+    /// Where the figures go as a chart: as `charts:` says, or the default:
+    /// in the body of a bulletin, nowhere in a report or summary to a
+    /// superior (its figures are in sentences and an attachment table).
+    pub fn charts(&self) -> Charts {
+        self.charts.unwrap_or(match self.fields {
+            Fields::Bulletin(_) => Charts::Body,
+            _ => Charts::None,
+        })
+    }
 }

@@ -91,7 +91,8 @@ pub(crate) fn metric_figures_with(m: &Metric, lang: Lang, schedule: Option<f64>,
             Quantity::Count
         };
         let text = words.change(since, kind, delta, ratio, m.unit.trim());
-        Some(Change { delta, ratio, good, text })
+        let figure = words.change_figure(kind, delta, ratio, m.unit.trim());
+        Some(Change { delta, ratio, good, text, figure })
     };
     let vs_previous = change(pairs.for_previous, value(m.previous), Since::Previous);
     let vs_last_year = change(pairs.for_last_year, value(m.last_year), Since::LastYear);

@@ -386,11 +386,12 @@ pub fn document(source: &Source, doc: &Document, figures: &Figures, md: &MdFile)
     let lines = visible_lines(&source.text, Input::Data);
     let mut out = placeholders(source, &lines, &content);
     out.extend(request_formulas(source, &lines, &content));
+    out.extend(upward_without_signer(source, &md.meta));
     out.extend(undefined_metrics(source, doc));
     out.extend(due_dates(source, doc, figures.date));
     out.extend(empty_sections(source, doc));
     out.extend(dates_outside_period(source, doc));
-    out.sort_by_cached_key(|d| (d.line_column(), d.severity == Severity::Warning));
+    out.sort_by_key(|d| (place(d), d.severity == Severity::Warning));
     cap_repeats(out)
 }
 
@@ -403,7 +404,7 @@ pub fn unit_return(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     }
     let lines = visible_lines(&source.text, Input::Data);
     let mut out = placeholders(source, &lines, &content);
-    out.sort_by_cached_key(Diagnostic::line_column);
+    out.sort_by_key(place);
     cap_repeats(out)
 }
 
@@ -413,18 +414,55 @@ pub fn markdown(source: &Source, md: &MdFile) -> Vec<Diagnostic> {
     let lines = visible_lines(&source.text, Input::MdFile);
     let mut out = placeholders(source, &lines, &content);
     out.extend(request_formulas(source, &lines, &content));
-    out.sort_by_cached_key(Diagnostic::line_column);
+    out.extend(upward_without_signer(source, &md.meta));
+    out.sort_by_key(place);
     cap_repeats(out)
+}
+
+/// A numbered document to a superior (上行文: a report with a 发文字号 and a
+/// 主送机关) names its 签发人 (GB/T 9704 7.2.6).
+fn upward_without_signer(source: &Source, meta: &crate::data::mdfile::Meta) -> Vec<Diagnostic> {
+    let o = &meta.official;
+    if o.doc_number.is_none() || !o.signer.is_empty() || meta.recipient.is_none() || meta.masthead.is_some() {
+        return Vec::new();
+    }
+    let at = locate(source, "doc_number", |l| l.trim_start().starts_with("doc_number:"));
+    vec![finding(
+        source,
+        Severity::Warning,
+        at,
+        "a numbered report to a superior (上行文) names its 签发人, who signed it off".into(),
+        "add `signer:` with the name of the leader who signed it off (GB/T 9704 7.2.6)",
+    )]
 }
 
 /// Everything the reader of the document sees, as text: the Markdown's
 /// backslash escapes are undone (a title's `[Name]` is `\[Name\]` in it).
 fn content_of(md: &MdFile) -> String {
     let m = &md.meta;
-    let mut text = format!("{}\n{}\n{}\n", md.body, m.title, m.organization);
-    for t in m.recipient.iter().chain(&m.attachments) {
+    let mut text = format!("{}\n{}\n", md.body, m.title);
+    let o = &m.official;
+    for t in m
+        .organization
+        .all()
+        .iter()
+        .chain(&m.recipient)
+        .chain(&o.issuer_mark)
+        .chain(&o.signer)
+        .chain(&o.signer_post)
+        .chain(&o.copy_to)
+        .chain(&o.printed_by)
+    {
         text.push_str(t.as_str());
         text.push('\n');
+    }
+    for a in &m.attachments {
+        text.push_str(a.title.as_str());
+        text.push('\n');
+        if let Some(body) = &a.body {
+            text.push_str(body.as_str());
+            text.push('\n');
+        }
     }
     let mut plain = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -743,6 +781,12 @@ fn occurring<'t>(content: &str, wanted: impl Iterator<Item = &'t str>) -> HashSe
         Err(_) => present.extend(distinct.into_iter().filter(|t| content.contains(*t))),
     }
     present
+}
+
+/// Where a finding is in its file, for sorting: its byte offset (finding
+/// its line would read the file from the start for each).
+fn place(d: &Diagnostic) -> Option<usize> {
+    d.span.as_ref().map(|span| span.start)
 }
 
 /// At most [`MAX_REPEATS`] findings of one kind (one hint) per file, then

@@ -16,6 +16,9 @@ pub struct Change {
     pub good: Option<bool>,
     /// The change in words: "up 6,000 (40.0%)" / "较上期增加6000人，增长40.0%".
     pub text: String,
+    /// The change alone, as a table's cell: "up 6,000 (40.0%)" /
+    /// "增加6000人，增长40.0%".
+    pub figure: String,
 }
 
 /// A metric with what is derived from it.

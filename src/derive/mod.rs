@@ -9,6 +9,7 @@ pub mod lang;
 pub mod lint;
 pub mod metric;
 pub mod rollup;
+pub mod tables;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -271,7 +271,15 @@ impl Engine {
         let t = Instant::now();
         let context = crate::render::context::context(&doc, &figures);
         let body = self.templates.render_markdown(&info, doc.lang, &context)?;
-        let md = MdFile { meta: meta_of(&doc, &figures), body };
+        let mut meta = meta_of(&doc, &figures);
+        if doc.charts() == data::Charts::Attachment {
+            let chart = self.templates.render_figures_chart(doc.lang, &context)?;
+            if !chart.trim().is_empty() {
+                let title = data::Text(crate::derive::lang::language(doc.lang).figures_title().to_owned());
+                meta.attachments.push(data::Attachment { title, body: Some(data::Markdown(chart)), table: None });
+            }
+        }
+        let md = MdFile { meta, body };
         timings.render += t.elapsed();
         let mut findings = lint::document(&source, &doc, &figures, &md);
         if let Some(rollup) = &figures.rollup {
@@ -293,6 +301,10 @@ impl Engine {
         }
         let drafted = self.draft(input, &mut Timings::default())?;
         let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+        let pages: Vec<Option<String>> = convert_attachments(input, &drafted.text, &drafted.root, &drafted.md)?
+            .into_iter()
+            .map(|c| c.map(|c| c.markup))
+            .collect();
         // Every character must have a font, as for the PDF: check's verdict
         // is build's.
         let mut fonts = crate::compile::fonts::RoleFonts::resolve(&self.shared.fonts, drafted.md.meta.lang);
@@ -300,7 +312,7 @@ impl Engine {
             &self.shared.fonts,
             &mut fonts,
             &drafted.md,
-            &converted.markup,
+            &document_markup(&converted.markup, &pages),
             input,
             &drafted.text,
         )?;
@@ -353,6 +365,33 @@ pub(crate) fn convert(
     Ok(converted)
 }
 
+/// The pages of the attachments that have one, in Typst markup (none for
+/// an attachment named only), their charts and images checked as the
+/// body's are.
+pub(crate) fn convert_attachments(
+    input: &Path,
+    text: &Arc<str>,
+    root: &Path,
+    md: &MdFile,
+) -> Result<Vec<Option<typst_writer::Converted>>, BuildError> {
+    md.meta
+        .attachments
+        .iter()
+        .map(|a| a.body.as_ref().map(|body| convert(input, text, root, body.as_str())).transpose())
+        .collect()
+}
+
+/// The markup of the body and of the attachments' pages, for the check
+/// that every character has a font.
+pub(crate) fn document_markup(body: &str, pages: &[Option<String>]) -> String {
+    let mut markup = body.to_owned();
+    for page in pages.iter().flatten() {
+        markup.push('\n');
+        markup.push_str(page);
+    }
+    markup
+}
+
 /// Where the input writes the fenced block of `lang` with `content`: the
 /// opening fence whose next lines, indented or not, are the content's.
 fn fence_in(text: &str, lang: &str, content: &str) -> Option<std::ops::Range<usize>> {
@@ -390,12 +429,29 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
         lang: doc.lang,
         paper: doc.paper,
         title: doc.title.clone(),
-        organization: doc.organization.clone(),
+        organization: data::Issuers(std::iter::once(&doc.organization).chain(&doc.joint).cloned().collect()),
         recipient: doc.recipient.clone(),
         date: figures.date,
         period: doc.period,
         doc_kind: doc.doc_kind,
-        attachments: doc.attachments.clone(),
+        attachments: doc
+            .attachments
+            .iter()
+            .map(|a| match a.table {
+                // The table is written out, so that the .md holds it.
+                Some(_) => data::Attachment {
+                    title: a.title.clone(),
+                    body: Some(data::Markdown(crate::derive::tables::metrics_table(
+                        &figures.metrics,
+                        doc.lang,
+                        doc.period.map(|p| p.kind()),
+                    ))),
+                    table: None,
+                },
+                None => a.clone(),
+            })
+            .collect(),
+        official: doc.official.clone(),
         masthead,
     }
 }

@@ -26,6 +26,18 @@ pub fn context(doc: &Document, figures: &Figures) -> Value {
     map.insert("metrics".into(), Value::from(minijinja::value::Serde(&figures.metrics)));
     map.insert("metric".into(), Value::from(minijinja::value::Serde(&by_id)));
     map.insert("date".into(), Value::from(figures.date.to_string()));
+    // Where the chart goes, the template's default applied: "body",
+    // "attachment" or "none".
+    let charts = match doc.charts() {
+        crate::data::Charts::Body => "body",
+        crate::data::Charts::Attachment => "attachment",
+        crate::data::Charts::None => "none",
+    };
+    map.insert("charts".into(), Value::from(charts));
+    // Every issuer of a joint document, the 主办机关 (`organization`) first.
+    let issuers: Vec<&str> =
+        std::iter::once(doc.organization.as_str()).chain(doc.joint.iter().map(|t| t.as_str())).collect();
+    map.insert("organizations".into(), Value::from(issuers.into_iter().map(Value::from).collect::<Vec<_>>()));
     map.insert("figures".into(), Value::from(minijinja::value::Serde(figures)));
     if let Some(rollup) = &figures.rollup {
         map.insert("rollup".into(), Value::from(minijinja::value::Serde(rollup)));

@@ -196,6 +196,22 @@ impl Templates {
         template.render(context).map_err(|e| self.error(&e))
     }
 
+    /// The chart of the figures (target against actual) as the templates
+    /// draw it in a report's body, for an attachment page of its own
+    /// (`charts: attachment`): the same macro, with the document's
+    /// context. Empty when fewer than two metrics have both figures.
+    pub fn render_figures_chart(&self, lang: Lang, context: &Value) -> Result<String, TemplateError> {
+        let words = crate::derive::lang::language(lang);
+        let header = words.table_header(None);
+        let brackets = if lang == Lang::Zh { r#"["（", "）"]"# } else { r#"[" (", ")"]"# };
+        // No title of its own: the attachment's title says it.
+        let source = format!(
+            "{{% import \"common/macros.md\" as common %}}{{{{ common.metrics_chart(metrics, none, {:?}, {:?}, brackets={brackets}) }}}}",
+            header[2], header[3],
+        );
+        self.env.render_named_str("figures-chart.md", &source, context).map_err(|e| self.error(&e))
+    }
+
     /// The starter data file of a template in `lang` (`zongjie new`).
     pub fn starter(&self, info: &TemplateInfo, lang: &str) -> Result<String, TemplateError> {
         let name = self.resolve(info, &format!("starter.{lang}.yaml"))?;

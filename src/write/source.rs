@@ -25,6 +25,9 @@ pub enum Data {
     Array(Vec<Data>),
     /// A dictionary with identifier keys.
     Dict(Vec<(&'static str, Data)>),
+    /// Content: Typst markup made by the Markdown writer (every text in it
+    /// escaped), as a content block `[…]`.
+    Content(String),
 }
 
 impl Data {
@@ -84,6 +87,11 @@ impl Data {
             Data::None => out.push_str("none"),
             Data::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Data::Str(s) => out.push_str(&string_literal(s)),
+            Data::Content(markup) => {
+                out.push_str("[\n");
+                out.push_str(markup.trim_end());
+                out.push_str("\n]");
+            }
             Data::Array(items) => {
                 out.push('(');
                 for item in items {
@@ -121,8 +129,10 @@ pub struct Extras {
     pub draft: bool,
 }
 
-/// The dictionary `meta` the style receives.
-pub fn meta_data(meta: &Meta, extras: &Extras) -> Data {
+/// The dictionary `meta` the style receives. `attachments` holds the
+/// markup of each attachment's page (none for one named only), in the
+/// order of `meta.attachments`.
+pub fn meta_data(meta: &Meta, extras: &Extras, attachments: &[Option<String>]) -> Data {
     let words = language(meta.lang);
     let date = words.date(meta.date);
     let period = meta.period.as_ref().map(|p| words.period(p));
@@ -152,6 +162,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras) -> Data {
         ),
         ("title", Data::text(meta.title.as_str())),
         ("organization", Data::text(meta.organization.as_str())),
+        ("organizations", Data::texts(meta.organization.all().iter().map(|t| t.as_str()))),
         ("recipient", Data::opt_text(meta.recipient.as_ref().map(|r| r.as_str()))),
         ("date", Data::Str(date)),
         ("period", Data::opt_text(period.as_deref())),
@@ -163,11 +174,54 @@ pub fn meta_data(meta: &Meta, extras: &Extras) -> Data {
                 DocKind::Summary => "summary".into(),
             }),
         ),
-        ("attachments", Data::texts(meta.attachments.iter().map(|t| t.as_str()))),
+        ("attachments", Data::texts(meta.attachments.iter().map(|a| a.title.as_str()))),
+        (
+            "attachment_pages",
+            Data::Array(
+                meta.attachments
+                    .iter()
+                    .zip(attachments.iter().chain(std::iter::repeat(&None)))
+                    .enumerate()
+                    .filter_map(|(i, (a, markup))| {
+                        markup.as_ref().map(|m| {
+                            Data::Dict(vec![
+                                ("number", Data::Str((i + 1).to_string())),
+                                ("title", Data::text(a.title.as_str())),
+                                ("body", Data::Content(m.clone())),
+                            ])
+                        })
+                    })
+                    .collect(),
+            ),
+        ),
+        ("official", official_data(meta)),
         ("masthead", masthead),
         ("draft", Data::Bool(extras.draft)),
         ("fonts", extras.fonts.clone()),
         ("labels", labels(meta.lang)),
+    ])
+}
+
+/// The 版头, signature and 版记 fields, as the style prints them.
+fn official_data(meta: &Meta) -> Data {
+    let o = &meta.official;
+    let words = language(meta.lang);
+    let texts = |v: &[crate::data::Text]| Data::texts(v.iter().map(|t| t.as_str().trim()));
+    // 抄送：A、B、C。 — the names as written, separated and closed in the
+    // document's punctuation.
+    let copy_to = (!o.copy_to.is_empty()).then(|| crate::derive::lang::names_closed(meta.lang, &o.copy_to));
+    Data::Dict(vec![
+        ("issuer_mark", texts(&o.issuer_mark)),
+        ("doc_number", Data::opt_text(o.doc_number.as_ref().map(|d| d.as_str()))),
+        ("signers", texts(&o.signer)),
+        ("copy_number", Data::opt(o.copy_number.as_ref().map(|c| c.0.clone()))),
+        ("secrecy", Data::opt_text(o.secrecy.as_ref().map(|s| s.0.as_str()))),
+        ("urgency", Data::opt_text(o.urgency.as_ref().map(|u| u.0.as_str()))),
+        ("sealed", Data::Bool(o.sealed)),
+        ("signer_post", Data::opt_text(o.signer_post.as_ref().map(|t| t.as_str().trim()))),
+        ("copy_to", Data::opt_text(copy_to.as_deref())),
+        ("printed_by", Data::opt_text(o.printed_by.as_ref().map(|t| t.as_str().trim()))),
+        ("printed_on", Data::opt(o.printed_on.map(|d| words.printed_on(d)))),
     ])
 }
 

@@ -172,6 +172,56 @@ pub fn pdf_words(pdf: &Path) -> Vec<Page> {
     pages
 }
 
+/// A line of text on a page, from `pdftotext -bbox-layout`.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+    pub text: String,
+}
+
+/// Every page's lines (`pdftotext -bbox-layout`), in points from the
+/// page's top left.
+pub fn pdf_lines(pdf: &Path) -> Vec<Vec<Line>> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run pdftotext ({e}): install poppler-utils"));
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        tag[at..].split('"').next().unwrap_or("0").parse().unwrap_or(0.0)
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<line ")
+                .skip(1)
+                .map(|l| {
+                    let tag = &l[..l.find('>').unwrap_or(0)];
+                    let text = l
+                        .split("<word ")
+                        .skip(1)
+                        .filter_map(|w| w.split('>').nth(1).and_then(|t| t.split('<').next()))
+                        .collect::<String>();
+                    Line {
+                        x_min: attr(tag, "xMin"),
+                        x_max: attr(tag, "xMax"),
+                        y_min: attr(tag, "yMin"),
+                        y_max: attr(tag, "yMax"),
+                        text,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The text of a PDF without its page numbers (the last line of each page,
 /// `7` or `— 7 —`) and with no whitespace at all: a word broken over lines
 /// or pages reads whole. Hyphens are kept, so a hyphen added at a line

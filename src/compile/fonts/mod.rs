@@ -9,7 +9,9 @@ mod scan;
 use crate::write::source::Data;
 use std::path::PathBuf;
 
-pub use scan::{cache_dir, sane};
+pub use scan::cache_dir;
+#[cfg(feature = "testing")]
+pub use scan::sane;
 use typst::layout::Abs;
 use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;

@@ -203,6 +203,7 @@ impl Reading<'_> {
             paper: super::Paper::default(),
             title: Text(unit.clone()),
             organization: Text(unit),
+            joint: Vec::new(),
             recipient: None,
             date: None,
             period,
@@ -211,6 +212,8 @@ impl Reading<'_> {
             metrics,
             closing: None,
             attachments: Vec::new(),
+            charts: None,
+            official: super::Official::default(),
             fields: Fields::Common(NoFields {}),
             extra: BTreeMap::new(),
         };

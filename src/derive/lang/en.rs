@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Label, Language, Quantity, Since, trim_zeros};
-use crate::data::{Better, Due, Period};
+use crate::data::{Better, Due, Period, PeriodKind};
 use crate::derive::format::en;
 use crate::derive::metric::{MetricFigures, is_percent, is_yuan};
 
@@ -56,16 +56,40 @@ impl Language for English {
         }
     }
 
-    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, _unit: &str) -> String {
+    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String {
         let since = match since {
             Since::Previous => "on the previous period",
             Since::LastYear => "year on year",
         };
+        format!("{} {since}", self.change_figure(kind, delta, ratio, unit))
+    }
+
+    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, _unit: &str) -> String {
         match kind {
-            Quantity::Percent => format!("{} {since}", en::points(delta / 100.0)),
-            Quantity::Yuan => format!("{} {since}", amount_change(delta, ratio)),
-            Quantity::Count => format!("{} {since}", en::change(delta, ratio)),
+            Quantity::Percent => en::points(delta / 100.0),
+            Quantity::Yuan => amount_change(delta, ratio),
+            Quantity::Count => en::change(delta, ratio),
         }
+    }
+
+    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7] {
+        let previous = match previous {
+            Some(PeriodKind::Month) => "On previous month",
+            Some(PeriodKind::Quarter) => "On previous quarter",
+            Some(PeriodKind::Half) => "On previous half-year",
+            Some(PeriodKind::Year) => "On previous year",
+            Some(PeriodKind::Day) => "On previous day",
+            Some(PeriodKind::Range) | None => "On previous period",
+        };
+        ["Indicator", "Unit", "Target", "Actual", "Rate", previous, "Year on year"]
+    }
+
+    fn figures_title(&self) -> &'static str {
+        "Targets and results"
+    }
+
+    fn printed_on(&self, date: NaiveDate) -> String {
+        format!("Printed {}", self.date(date))
     }
 
     fn sentence(&self, figures: &MetricFigures) -> String {
@@ -146,6 +170,8 @@ impl Language for English {
             Label::SendTo => "Sent to",
             Label::IssueTo => "Issued to",
             Label::To => "To",
+            Label::Signer => "Signed off by",
+            Label::CopyTo => "Copy to",
         }
     }
 

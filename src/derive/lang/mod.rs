@@ -10,7 +10,7 @@ mod zh;
 use chrono::NaiveDate;
 
 use crate::base::lang::Lang;
-use crate::data::{Due, Period};
+use crate::data::{Due, Period, PeriodKind};
 use crate::derive::metric::MetricFigures;
 
 /// What a change is measured against.
@@ -50,11 +50,15 @@ pub enum Label {
     IssueTo,
     /// "To" / 致.
     To,
+    /// "Signed off by" / 签发人.
+    Signer,
+    /// "Copy to" / 抄送.
+    CopyTo,
 }
 
 impl Label {
     /// Every label, with the key the style reads it by.
-    pub const ALL: [(Label, &'static str); 7] = [
+    pub const ALL: [(Label, &'static str); 9] = [
         (Label::Attachment, "attachment"),
         (Label::Attachments, "attachments"),
         (Label::Draft, "draft"),
@@ -62,6 +66,8 @@ impl Label {
         (Label::SendTo, "send_to"),
         (Label::IssueTo, "issue_to"),
         (Label::To, "to"),
+        (Label::Signer, "signer"),
+        (Label::CopyTo, "copy_to"),
     ];
 }
 
@@ -89,6 +95,19 @@ pub trait Language: Sync {
     /// A change on an earlier figure, in words: "up 6,000 (40.0%) on the
     /// previous period" / "较上期增加6000人，增长40.0%".
     fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String;
+    /// The change alone, without what it is measured against, as a
+    /// table's cell under [`Language::table_header`] prints it: "up 6,000
+    /// (40.0%)" / "增加6000人，增长40.0%".
+    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String;
+    /// The header of a table of metrics: indicator, unit, target, actual,
+    /// rate, the change on the previous period in the period's word
+    /// (`previous`: the kind of the document's period), and year on year.
+    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7];
+    /// The title of the figures' chart or table: "Targets and results" /
+    /// 目标任务完成情况.
+    fn figures_title(&self) -> &'static str;
+    /// The 印发 date of a 版记: "Printed 9 October 2026" / 2026年10月9日印发.
+    fn printed_on(&self, date: NaiveDate) -> String;
     /// One sentence saying all of a metric's figures.
     fn sentence(&self, figures: &MetricFigures) -> String;
     /// The label of a metric averaged over units: "X (mean of 5 units)".
@@ -132,6 +151,18 @@ pub trait Language: Sync {
     fn style_chars(&self) -> &'static str;
 }
 
+/// The names of a 抄送 line as one text: separated in the document's
+/// punctuation and closed with its full stop ("A、B。" / "A, B."), unless
+/// the last already ends with one.
+pub fn names_closed(lang: Lang, names: &[crate::data::Text]) -> String {
+    let names: Vec<&str> = names.iter().map(|t| t.as_str().trim()).collect();
+    let mut text = names.join(language(lang).list_separator());
+    if !text.ends_with(['。', '.']) {
+        text.push(if lang == Lang::Zh { '。' } else { '.' });
+    }
+    text
+}
+
 /// The phrases of `lang`.
 pub fn language(lang: Lang) -> &'static dyn Language {
     match lang {
@@ -147,6 +178,15 @@ pub(crate) fn trim_zeros(s: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_to_names_are_closed_once() {
+        use crate::data::Text;
+        let names = [Text("县委办公室".into()), Text("县政府办公室".into())];
+        assert_eq!(names_closed(Lang::Zh, &names), "县委办公室、县政府办公室。");
+        assert_eq!(names_closed(Lang::Zh, &[Text("县委办公室。".into())]), "县委办公室。");
+        assert_eq!(names_closed(Lang::En, &[Text("A".into()), Text("B".into())]), "A, B.");
+    }
 
     #[test]
     fn every_language_answers_for_itself() {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Label, Language, Quantity, Since, trim_zeros};
-use crate::data::{Better, Due, Period};
+use crate::data::{Better, Due, Period, PeriodKind};
 use crate::derive::format::zh;
 use crate::derive::metric::{MetricFigures, is_percent, is_yuan};
 
@@ -64,6 +64,35 @@ impl Language for Chinese {
             Quantity::Yuan => amount_change(since, delta, ratio),
             Quantity::Count => zh::change(since, delta, ratio, unit),
         }
+    }
+
+    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String {
+        // The words of the body's sentence, without 较上期 / 与上期.
+        let text = self.change(Since::Previous, kind, delta, ratio, unit);
+        match text.strip_prefix("较上期").or_else(|| text.strip_prefix("与上期")) {
+            Some(figure) => figure.to_owned(),
+            None => text,
+        }
+    }
+
+    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7] {
+        let previous = match previous {
+            Some(PeriodKind::Month) => "较上月",
+            Some(PeriodKind::Quarter) => "较上季度",
+            Some(PeriodKind::Half) => "较上半年",
+            Some(PeriodKind::Year) => "较上年",
+            Some(PeriodKind::Day) => "较上日",
+            Some(PeriodKind::Range) | None => "较上期",
+        };
+        ["指标", "单位", "目标", "完成", "完成率", previous, "同比"]
+    }
+
+    fn figures_title(&self) -> &'static str {
+        "目标任务完成情况"
+    }
+
+    fn printed_on(&self, date: NaiveDate) -> String {
+        format!("{}印发", self.date(date))
     }
 
     fn sentence(&self, figures: &MetricFigures) -> String {
@@ -127,6 +156,8 @@ impl Language for Chinese {
             Label::SendTo => "送",
             Label::IssueTo => "发",
             Label::To => "致",
+            Label::Signer => "签发人",
+            Label::CopyTo => "抄送",
         }
     }
 

@@ -138,6 +138,7 @@ impl<'a> Assembled<'a> {
     pub(crate) fn check_body(&mut self) -> Result<(), BuildError> {
         if !self.body_checked {
             self.images = super::convert(self.input, &self.text, &self.root, &self.md.body)?.images;
+            super::convert_attachments(self.input, &self.text, &self.root, &self.md)?;
             self.body_checked = true;
         }
         Ok(())
@@ -151,18 +152,23 @@ impl<'a> Assembled<'a> {
             let t = Instant::now();
             let converted = super::convert(self.input, &self.text, &self.root, &self.md.body)?;
             self.images.clone_from(&converted.images);
+            let pages: Vec<Option<String>> = super::convert_attachments(self.input, &self.text, &self.root, &self.md)?
+                .into_iter()
+                .map(|c| c.map(|c| c.markup))
+                .collect();
             self.body_checked = true;
+            let markup = super::document_markup(&converted.markup, &pages);
             crate::compile::preflight::check(
                 &self.engine.shared.fonts,
                 &mut self.fonts,
                 &self.md,
-                &converted.markup,
+                &markup,
                 self.input,
                 &self.text,
             )?;
             let styles = self.engine.templates.style(&self.info)?;
             let extras = Extras { fonts: self.fonts.to_data(), draft: self.engine.options.draft };
-            let meta = source::meta_data(&self.md.meta, &extras);
+            let meta = source::meta_data(&self.md.meta, &extras, &pages);
             let origin = self.input.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             let main = source::main_file(&styles, &meta, &converted.markup, &origin);
             self.timings.convert += t.elapsed();

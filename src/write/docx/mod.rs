@@ -13,6 +13,7 @@
 mod body;
 mod chart;
 mod image;
+mod official;
 mod parts;
 mod reference;
 pub mod xml;
@@ -55,28 +56,47 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let meta = input.meta;
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
-    let ctx = body::Context { zh, text_width: layout.text_width(), image: input.image };
-    let converted = body::convert(input.body, &ctx);
+    let text_width = layout.text_width();
+    let ctx = body::Context { zh, text_width, image: input.image };
+    // The body and the attachments' pages in one conversion (one set of
+    // footnotes, pictures and charts), cut where each page begins.
+    let pages: Vec<(usize, &crate::data::Attachment)> =
+        meta.attachments.iter().enumerate().filter(|(_, a)| a.body.is_some()).collect();
+    let mut markdown = input.body.trim_end().to_owned();
+    let marker = official::marker(&format!("{}{:?}", input.body, meta.attachments));
+    for (k, (_, a)) in pages.iter().enumerate() {
+        let text = a.body.as_ref().map_or("", |b| b.as_str());
+        let _ =
+            write!(markdown, "\n\n{marker}{k}Z\n\n{}", crate::base::markdown::fields::own_footnotes(text).trim_end());
+    }
+    let converted = body::convert(&markdown, &ctx);
+    let parts = official::split_pages(&converted.xml, &marker, pages.len());
     let mut doc = String::with_capacity(converted.xml.len() + 8192);
     if meta.masthead.is_some() {
+        official::corner(&mut doc, meta);
         masthead(&mut doc, meta, &layout);
     } else {
+        official::letterhead(&mut doc, meta, text_width);
         title_block(&mut doc, meta);
     }
     if meta.masthead.is_some() {
-        doc.push_str(&converted.xml);
+        doc.push_str(&parts[0]);
     } else {
         // The body's last paragraph keeps to the signature (GB/T 9704
         // 7.3.5.5: signature and date never alone on a page).
-        doc.push_str(&keep_last_with_next(&converted.xml));
+        doc.push_str(&keep_last_with_next(&parts[0]));
     }
     attachments(&mut doc, meta);
     if meta.masthead.is_some() {
         foot(&mut doc, meta, &layout);
     } else {
-        signature(&mut doc, meta);
+        official::signature(&mut doc, meta, text_width);
     }
-    let document = parts::document(&doc, &layout, input.draft);
+    for (k, (i, a)) in pages.iter().enumerate() {
+        official::attachment_page(&mut doc, meta, i + 1, a.title.as_str(), &parts[k + 1]);
+    }
+    let closing = official::closing_block(meta, text_width);
+    let document = parts::document(&doc, &layout, input.draft, closing.as_deref());
     let files: Vec<(String, Vec<u8>)> =
         parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -165,7 +185,7 @@ fn attachments(out: &mut String, meta: &Meta) {
     let label = format!("{}{}", words.label(if many { Label::Attachments } else { Label::Attachment }), words.colon());
     blank(out, true);
     for (i, a) in meta.attachments.iter().enumerate() {
-        let name = if many { format!("{}.{}", i + 1, a.as_str()) } else { a.as_str().to_owned() };
+        let name = if many { format!("{}.{}", i + 1, a.title.as_str()) } else { a.title.as_str().to_owned() };
         let mut props = ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() };
         if zh {
             // "附件：" is three characters, two in from the margin.
@@ -178,45 +198,18 @@ fn attachments(out: &mut String, meta: &Meta) {
     }
 }
 
-/// 发文机关署名 and 成文日期, unsealed (GB/T 9704 7.3.5.2): the signature two
-/// characters from the right edge, the date's first character two right of
-/// the signature's; a longer date two from the edge, the signature moved
-/// left to keep the offset.
-fn signature(out: &mut String, meta: &Meta) {
-    let zh = meta.lang == Lang::Zh;
-    let words = language(meta.lang);
-    let org = meta.organization.as_str().trim();
-    let date = words.date(meta.date);
-    blank(out, true);
-    if zh {
-        let (w_org, w_date) = (width(org), width(&date));
-        // In hundredths of a character.
-        let (mut r_org, mut r_date) = (200, w_org - w_date);
-        if r_date < 200 {
-            r_date = 200;
-            r_org = w_date + 400 - w_org;
-        }
-        for (text, right, keep) in [(org, r_org, true), (date.as_str(), r_date, false)] {
-            let props = ParaProps {
-                style: Some("ZjSignature"),
-                keep_next: keep,
-                indent_chars: Some((0, right, 0)),
-                ..ParaProps::default()
-            };
-            text_para(out, &props, &hint(true), text);
-        }
-    } else {
-        for (text, keep) in [(org, true), (date.as_str(), false)] {
-            let props = ParaProps { style: Some("ZjSignature"), keep_next: keep, ..ParaProps::default() };
-            text_para(out, &props, &RunProps::default(), text);
-        }
-    }
-}
-
 /// The width of a text in hundredths of a 三号 character: a CJK character
 /// is one, anything else half.
+/// Word and LibreOffice put a little space (about a fifth of a character)
+/// between ideographs and Latin letters or digits (`w:autoSpaceDE`/`DN`,
+/// on by default): 2026年10月9日 is 6.5 characters and five such gaps.
 fn width(text: &str) -> i32 {
-    text.chars().map(|c| if crate::base::text::is_cjk(c) { 100 } else { 50 }).sum()
+    let cjk = crate::base::text::is_cjk;
+    let glyphs: i32 = text.chars().map(|c| if cjk(c) { 100 } else { 50 }).sum();
+    let chars: Vec<char> = text.chars().collect();
+    let gaps =
+        chars.windows(2).filter(|w| cjk(w[0]) != cjk(w[1]) && !w[0].is_whitespace() && !w[1].is_whitespace()).count();
+    glyphs + 20 * i32::try_from(gaps).unwrap_or(0)
 }
 
 /// The bulletin's 报头: its name in large red type, the issue, the editing
@@ -329,12 +322,13 @@ pub fn default_reference(lang: Lang) -> Result<Vec<u8>, DocxError> {
         lang,
         paper: Paper::A4,
         title: Text(if zh { "标题（Title）" } else { "Title" }.into()),
-        organization: Text(if zh { "署名（Signature）" } else { "Signature" }.into()),
+        organization: crate::data::Issuers(vec![Text(if zh { "署名（Signature）" } else { "Signature" }.into())]),
         recipient: Some(Text(if zh { "主送机关（Recipient）" } else { "Recipient" }.into())),
         date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
         period: None,
         doc_kind: DocKind::Report,
-        attachments: vec![Text(if zh { "附件名称" } else { "Attachment" }.into())],
+        attachments: vec![crate::data::Attachment::titled(Text(if zh { "附件名称" } else { "Attachment" }.into()))],
+        official: crate::data::Official::default(),
         masthead: None,
     };
     let body = if zh {

@@ -60,30 +60,68 @@ const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 /// `word/document.xml`: the body and the section's page layout, its
 /// children in the order of CT_SectPr (footer references first, then pgSz,
 /// pgMar, pgNumType, cols, docGrid).
-pub fn document(body: &str, layout: &Layout, draft: bool) -> String {
+pub fn document(body: &str, layout: &Layout, draft: bool, closing: Option<&str>) -> String {
+    let mut out = String::with_capacity(body.len() + 4096);
+    let _ = write!(out, "{HEAD}<w:document {NS}><w:body>{body}");
+    match closing {
+        None => {
+            section(&mut out, layout, draft, false);
+        }
+        Some(closing) => {
+            // The text's section ends with its last paragraph; the 版记 is a
+            // section of its own that starts on an even page (封四), with
+            // an empty footer: no page number on it, nor on a blank page
+            // Word adds before it (GB/T 9704 7.5).
+            out.push_str("<w:p><w:pPr>");
+            section(&mut out, layout, draft, false);
+            out.push_str("</w:pPr></w:p>");
+            out.push_str(closing);
+            section(&mut out, layout, draft, true);
+        }
+    }
+    out.push_str("</w:body></w:document>");
+    out
+}
+
+/// A `w:sectPr`: the footers (the page numbers, or the empty one of the
+/// 版记's section, which starts on an even page), the page and its margins.
+fn section(out: &mut String, layout: &Layout, draft: bool, closing: bool) {
     let (w, h) = layout.page;
     let (top, right, bottom, left) = layout.margins;
-    let mut out = String::with_capacity(body.len() + 2048);
-    let _ = write!(out, "{HEAD}<w:document {NS}><w:body>{body}<w:sectPr>");
+    out.push_str("<w:sectPr>");
     if draft {
         out.push_str("<w:headerReference w:type=\"default\" r:id=\"rIdH1\"/>");
         if layout.zh {
             out.push_str("<w:headerReference w:type=\"even\" r:id=\"rIdH1\"/>");
         }
     }
-    out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>");
-    if layout.zh {
-        out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>");
+    if closing {
+        out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF3\"/>");
+        if layout.zh {
+            out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF3\"/>");
+        }
+        out.push_str("<w:type w:val=\"evenPage\"/>");
+    } else {
+        out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>");
+        if layout.zh {
+            out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>");
+        }
     }
     let footer = if layout.zh { 1191 } else { 709 };
     let _ = write!(
         out,
-        "<w:pgSz w:w=\"{w}\" w:h=\"{h}\"/><w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"{footer}\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:cols w:space=\"425\"/>"
+        "<w:pgSz w:w=\"{w}\" w:h=\"{h}\"/><w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"{footer}\" w:gutter=\"0\"/>"
     );
+    if !closing {
+        out.push_str("<w:pgNumType w:start=\"1\"/>");
+    }
+    out.push_str("<w:cols w:space=\"425\"/>");
+    if closing {
+        out.push_str("<w:vAlign w:val=\"bottom\"/>");
+    }
     // No character grid: the 28 characters of a line come from condensed
     // character spacing, which Word, WPS and LibreOffice all honour alike.
-    out.push_str("<w:docGrid w:linePitch=\"579\"/></w:sectPr></w:body></w:document>");
-    out
+    out.push_str("<w:docGrid w:linePitch=\"579\"/></w:sectPr>");
 }
 
 /// Every part of the package, in a fixed order.
@@ -96,6 +134,8 @@ pub fn package(
     reference: Option<&Reference>,
     draft: bool,
 ) -> Vec<(String, Vec<u8>)> {
+    // The 版记's section has a footer of its own, without a page number.
+    let closing = meta.official.has_closing_block();
     let (styles, renames) = match reference {
         Some(r) => r.merge(&styles(layout)),
         None => (styles(layout), Vec::new()),
@@ -107,6 +147,9 @@ pub fn package(
     types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     if layout.zh {
         types.push_str(r#"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    }
+    if closing {
+        types.push_str(r#"<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     }
     for (_, name, _) in &converted.charts {
         let _ = write!(
@@ -137,6 +180,12 @@ pub fn package(
     if layout.zh {
         files.push(("word/footer2.xml".into(), named(footer(layout, false)).into_bytes()));
     }
+    if closing {
+        files.push((
+            "word/footer3.xml".into(),
+            format!("{HEAD}<w:ftr {NS}><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr></w:p></w:ftr>").into_bytes(),
+        ));
+    }
     if let Some(theme) = theme {
         files.push(("word/theme/theme1.xml".into(), theme.to_vec()));
     }
@@ -159,6 +208,9 @@ pub fn package(
     }
     if layout.zh {
         rels.push_str("<Relationship Id=\"rIdF2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>");
+    }
+    if closing {
+        rels.push_str("<Relationship Id=\"rIdF3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer3.xml\"/>");
     }
     if draft {
         rels.push_str("<Relationship Id=\"rIdH1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");

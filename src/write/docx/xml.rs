@@ -112,6 +112,13 @@ pub struct ParaProps {
     pub indent_chars: Option<(i32, i32, i32)>,
     /// `left`, `center`, `right`, `both`.
     pub align: Option<&'static str>,
+    /// Start on a new page.
+    pub page_break_before: bool,
+    /// Space between the borders and the text, in points (1 when none).
+    pub border_space: Option<u32>,
+    /// Space before, in twips, and the line height (twips and rule:
+    /// `exact`, `atLeast`, `auto`), when not the style's.
+    pub spacing: Option<(u32, Option<(u32, &'static str)>)>,
 }
 
 impl ParaProps {
@@ -124,7 +131,9 @@ impl ParaProps {
             && self.tabs.is_empty()
             && self.indent.is_none()
             && self.indent_chars.is_none()
-            && self.align.is_none();
+            && self.align.is_none()
+            && !self.page_break_before
+            && self.spacing.is_none();
         if empty {
             return;
         }
@@ -135,12 +144,19 @@ impl ParaProps {
         if self.keep_next {
             out.push_str("<w:keepNext/>");
         }
+        if self.page_break_before {
+            out.push_str("<w:pageBreakBefore/>");
+        }
         if !self.borders.is_empty() {
             out.push_str("<w:pBdr>");
             // top before bottom, as the schema orders them.
             for side in ["top", "bottom"] {
                 for (s, size, color) in self.borders.iter().filter(|b| b.0 == side) {
-                    let _ = write!(out, "<w:{s} w:val=\"single\" w:sz=\"{size}\" w:space=\"1\" w:color=\"{color}\"/>");
+                    let space = self.border_space.unwrap_or(1);
+                    let _ = write!(
+                        out,
+                        "<w:{s} w:val=\"single\" w:sz=\"{size}\" w:space=\"{space}\" w:color=\"{color}\"/>"
+                    );
                 }
             }
             out.push_str("</w:pBdr>");
@@ -151,6 +167,13 @@ impl ParaProps {
                 let _ = write!(out, "<w:tab w:val=\"{kind}\" w:pos=\"{pos}\"/>");
             }
             out.push_str("</w:tabs>");
+        }
+        if let Some((before, line)) = self.spacing {
+            let _ = write!(out, "<w:spacing w:before=\"{before}\" w:after=\"0\"");
+            if let Some((line, rule)) = line {
+                let _ = write!(out, " w:line=\"{line}\" w:lineRule=\"{rule}\"");
+            }
+            out.push_str("/>");
         }
         match (self.indent, self.indent_chars) {
             (_, Some((left, right, first))) => {
