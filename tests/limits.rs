@@ -92,7 +92,11 @@ fn images_with_forged_sizes_are_refused_before_decoding() {
     refused_image("zeros.png", &png_of(20_000, 20_000), "is 20000 × 20000 pixels");
     refused_image("big.jpg", &jpeg_60000(0xC0), "is 60000 × 60000 pixels");
     refused_image("progressive.jpg", &jpeg_60000(0xC2), "is 60000 × 60000 pixels");
-    refused_image("screen.gif", b"GIF89a\xff\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;", "is 65535 × 65535 pixels");
+    refused_image(
+        "screen.gif",
+        b"GIF89a\xff\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+        "is 65535 × 65535 pixels",
+    );
 }
 
 #[test]
@@ -120,7 +124,10 @@ fn costly_svgs_are_refused() {
         "word ".repeat(80_000)
     );
     refused_image("text.svg", text.as_bytes(), "is an SVG with 400000 characters of text");
-    let many = format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", "<rect width=\"1\" height=\"1\"/>".repeat(60_000));
+    let many = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+        "<rect width=\"1\" height=\"1\"/>".repeat(60_000)
+    );
     refused_image("many.svg", many.as_bytes(), "is an SVG of 60001 elements");
 }
 
@@ -246,7 +253,11 @@ fn a_typst_loop_ends_at_the_timeout_and_keeps_what_was_built() {
     let dir = temp();
     let style = fs::read_to_string(common::root().join("templates/progress-report/style.typ")).unwrap();
     // Ten billion steps, in little memory.
-    let t = user_template(dir.path(), None, Some(&format!("#for i in range(100000) {{ for j in range(100000) {{}} }}\n{style}")));
+    let t = user_template(
+        dir.path(),
+        None,
+        Some(&format!("#for i in range(100000) {{ for j in range(100000) {{}} }}\n{style}")),
+    );
     let first = write_file(dir.path(), "a.yaml", &format!("template: village-stay-report\n{REPORT}"));
     let looping = write_file(dir.path(), "b.yaml", REPORT);
     let started = Instant::now();
@@ -292,7 +303,10 @@ fn many_jobs_are_capped_at_the_cores() {
     args.extend(inputs);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = cores.min(4);
-    zongjie(args).run().expect(0).stderr_has(&["built 4 documents", &format!("building 4 documents on {threads} threads")]);
+    zongjie(args)
+        .run()
+        .expect(0)
+        .stderr_has(&["built 4 documents", &format!("building 4 documents on {threads} threads")]);
 }
 
 /// Runs `zongjie args` and fails if it takes longer than `limit` (a hang).
@@ -339,7 +353,11 @@ fn a_fifo_is_refused_wherever_a_file_is_read() {
     fs::create_dir(&units).unwrap();
     fs::write(units.join("a.yaml"), "title: Return\norganization: Unit A\nperiod: 2026-10\nmetrics:\n  - {id: n, label: Things, unit: things, target: 10, actual: 5}\n").unwrap();
     mkfifo(&units.join("b.yaml"));
-    write_file(dir.path(), "bulletin.yaml", "template: monthly-bulletin\ntitle: B\norganization: O\ndate: 2026-11-05\nperiod: 2026-10\nunits: [units/*.yaml]\n");
+    write_file(
+        dir.path(),
+        "bulletin.yaml",
+        "template: monthly-bulletin\ntitle: B\norganization: O\ndate: 2026-11-05\nperiod: 2026-10\nunits: [units/*.yaml]\n",
+    );
     let (code, err) = within(Duration::from_secs(30), &["build", "bulletin.yaml"], dir.path());
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("units/b.yaml") && err.contains("not a regular file"), "{err}");
@@ -352,7 +370,8 @@ fn a_fifo_is_refused_wherever_a_file_is_read() {
     let style = fs::read_to_string(common::root().join("templates/progress-report/style.typ")).unwrap();
     let t = user_template(dir.path(), None, Some(&format!("#let _ = read(\"pipe.yaml\")\n{style}")));
     write_file(dir.path(), "s.yaml", REPORT);
-    let (code, err) = within(Duration::from_secs(30), &["build", "s.yaml", "--template-dir", t.to_str().unwrap()], dir.path());
+    let (code, err) =
+        within(Duration::from_secs(30), &["build", "s.yaml", "--template-dir", t.to_str().unwrap()], dir.path());
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("not a regular file"), "{err}");
 }
@@ -360,8 +379,13 @@ fn a_fifo_is_refused_wherever_a_file_is_read() {
 #[test]
 fn repeated_lint_findings_are_capped() {
     let dir = temp();
-    let lines: String = (0..5_000).map(|i| format!("  Village four reported [insert figure {i}] households.\n")).collect();
-    let data = write_file(dir.path(), "r.yaml", &format!("title: A report\norganization: An office\ndate: 2026-11-05\nintro: |\n{lines}"));
+    let lines: String =
+        (0..5_000).map(|i| format!("  Village four reported [insert figure {i}] households.\n")).collect();
+    let data = write_file(
+        dir.path(),
+        "r.yaml",
+        &format!("title: A report\norganization: An office\ndate: 2026-11-05\nintro: |\n{lines}"),
+    );
     let done = zongjie(["check", data.to_str().unwrap()]).run().expect(1);
     let err = done.stderr();
     let shown = err.matches("looks like").count();
@@ -382,7 +406,9 @@ fn bulletin_dir(dir: &Path, extra: &str) {
         write_file(
             &dir.join("units"),
             &format!("{file}.yaml"),
-            &format!("title: Return\norganization: {name}\nperiod: 2026-10\nmetrics:\n  - {{id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: {actual}}}\n"),
+            &format!(
+                "title: Return\norganization: {name}\nperiod: 2026-10\nmetrics:\n  - {{id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: {actual}}}\n"
+            ),
         );
     }
 }
@@ -391,7 +417,9 @@ fn bulletin_dir(dir: &Path, extra: &str) {
 fn a_return_cannot_add_without_bound() {
     let dir = temp();
     bulletin_dir(dir.path(), "");
-    let mut many = String::from("title: Return\norganization: Town D\nperiod: 2026-10\nmetrics:\n  - {id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: 60}\n");
+    let mut many = String::from(
+        "title: Return\norganization: Town D\nperiod: 2026-10\nmetrics:\n  - {id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: 60}\n",
+    );
     for i in 0..60_000 {
         many.push_str(&format!("  - {{id: m{i}, label: Metric {i}, unit: things, target: 10, actual: 5}}\n"));
     }
@@ -415,20 +443,27 @@ fn a_unit_no_font_can_print_is_set_aside_and_named() {
     write_file(
         &dir.path().join("units"),
         "d.yaml",
-        &format!("title: Return\norganization: Town {UNPRINTABLE}\nperiod: 2026-10\nmetrics:\n  - {{id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: 60}}\n"),
+        &format!(
+            "title: Return\norganization: Town {UNPRINTABLE}\nperiod: 2026-10\nmetrics:\n  - {{id: households, label: Households lifted out of poverty, unit: households, target: 100, actual: 60}}\n"
+        ),
     );
-    zongjie(["build", "bulletin.yaml"])
-        .current_dir(dir.path())
-        .run()
-        .expect(0)
-        .stderr_has(&["units/d.yaml:2:", "no available font has these characters", "U+17000", "set aside"]);
+    zongjie(["build", "bulletin.yaml"]).current_dir(dir.path()).run().expect(0).stderr_has(&[
+        "units/d.yaml:2:",
+        "no available font has these characters",
+        "U+17000",
+        "set aside",
+    ]);
     let text = common::pdf_text(&dir.path().join("bulletin.pdf"));
     assert!(text.contains("Town A") && text.contains("Town C"), "{text}");
     // check on the bulletin and on the return both fail, at the line.
     zongjie(["check", "bulletin.yaml"]).current_dir(dir.path()).run().expect(1).stderr_has(&["units/d.yaml:2:"]);
     zongjie(["check", "units/d.yaml"]).current_dir(dir.path()).run().expect(1).stderr_has(&["d.yaml:2:", "U+17000"]);
     // In a document's own text: the error has its line.
-    let data = write_file(dir.path(), "r.yaml", &format!("title: A report\norganization: An office\ndate: 2026-11-05\nintro: A sign {UNPRINTABLE} here.\n"));
+    let data = write_file(
+        dir.path(),
+        "r.yaml",
+        &format!("title: A report\norganization: An office\ndate: 2026-11-05\nintro: A sign {UNPRINTABLE} here.\n"),
+    );
     for command in ["build", "check"] {
         zongjie([command, data.to_str().unwrap()]).run().expect(1).stderr_has(&["r.yaml:4:15", "U+17000"]);
     }
@@ -438,13 +473,15 @@ fn a_unit_no_font_can_print_is_set_aside_and_named() {
 fn a_misspelt_rank_by_is_an_error_at_its_line() {
     let dir = temp();
     bulletin_dir(dir.path(), "");
-    let text = fs::read_to_string(dir.path().join("bulletin.yaml")).unwrap().replace("rank_by: households", "rank_by: houshold");
+    let text = fs::read_to_string(dir.path().join("bulletin.yaml"))
+        .unwrap()
+        .replace("rank_by: households", "rank_by: houshold");
     fs::write(dir.path().join("bulletin.yaml"), text).unwrap();
-    zongjie(["build", "bulletin.yaml"])
-        .current_dir(dir.path())
-        .run()
-        .expect(1)
-        .stderr_has(&["bulletin.yaml:7:1", "rank_by: `houshold` names a metric that no return gives", "did you mean `households`"]);
+    zongjie(["build", "bulletin.yaml"]).current_dir(dir.path()).run().expect(1).stderr_has(&[
+        "bulletin.yaml:7:1",
+        "rank_by: `houshold` names a metric that no return gives",
+        "did you mean `households`",
+    ]);
 }
 
 #[test]
@@ -456,9 +493,15 @@ fn negative_targets_and_odd_values_are_refused_at_their_line() {
         "title: A report\norganization: An office\ndate: 2026-11-05\nmetrics:\n  - id: n\n    label: Things\n    unit: things\n    target: -5\n    actual: 3\n",
     );
     zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["r.yaml:8:5", "below zero"]);
-    let data = write_file(dir.path(), "d.yaml", "title: A report\norganization: An office\ndate: 2026-11-05T10:00:00Z\n");
-    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["d.yaml:3", "a date and time", "write 2026-11-05"]);
-    let data = write_file(dir.path(), "t.yaml", "title: \"\\u200b\\u200b\"\norganization: An office\ndate: 2026-11-05\n");
+    let data =
+        write_file(dir.path(), "d.yaml", "title: A report\norganization: An office\ndate: 2026-11-05T10:00:00Z\n");
+    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "d.yaml:3",
+        "a date and time",
+        "write 2026-11-05",
+    ]);
+    let data =
+        write_file(dir.path(), "t.yaml", "title: \"\\u200b\\u200b\"\norganization: An office\ndate: 2026-11-05\n");
     zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["t.yaml:1", "must not be empty"]);
     let long = "word".repeat(300_000);
     let data = write_file(dir.path(), "l.yaml", &format!("title: A report\norganization: {long}\ndate: 2026-11-05\n"));

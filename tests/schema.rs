@@ -34,9 +34,10 @@ data = yaml.load(open(sys.argv[2], encoding="utf-8"), Loader=Loader)
 for error in sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: e.json_path):
     print(error.json_path, error.message)
 "#;
-    let out = Command::new("/usr/bin/python3").arg("-c").arg(script).arg(schema).arg(data).output().unwrap_or_else(
-        |e| panic!("cannot run /usr/bin/python3 ({e}): apt-get install python3 python3-jsonschema python3-yaml"),
-    );
+    let out =
+        Command::new("/usr/bin/python3").arg("-c").arg(script).arg(schema).arg(data).output().unwrap_or_else(|e| {
+            panic!("cannot run /usr/bin/python3 ({e}): apt-get install python3 python3-jsonschema python3-yaml")
+        });
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success(),

@@ -296,7 +296,8 @@ fn the_page_follows_the_data_file_in_a_real_browser() {
     assert!(white * 10 > all * 7, "the page is not a white sheet: {white} of {all} pixels white");
     assert!(dark * 1000 > all, "no print on the page: {dark} of {all} pixels dark");
     // The downloads of the formats written.
-    browser.wait_until(10, "[...document.querySelectorAll('#downloads a')].map(a => a.textContent).join() === 'MD,PDF'");
+    browser
+        .wait_until(10, "[...document.querySelectorAll('#downloads a')].map(a => a.textContent).join() === 'MD,PDF'");
 
     // Scrolled down, then the data changes: the new text comes without a
     // reload, and the reader stays where they were.
@@ -308,8 +309,11 @@ fn the_page_follows_the_data_file_in_a_real_browser() {
     eprintln!("the page showed the edit {took:?} after the save");
 
     // A broken edit: the error, with file, line and caret, over the last good pages.
-    std::fs::write(&data, report("Annual Report on Orchards", &long).replace("\ndate: 2026-10-12", "\ndate: 2026-13-12"))
-        .unwrap();
+    std::fs::write(
+        &data,
+        report("Annual Report on Orchards", &long).replace("\ndate: 2026-10-12", "\ndate: 2026-13-12"),
+    )
+    .unwrap();
     browser.wait_until(20, "!document.getElementById('error').hidden");
     let error = browser.eval("document.querySelector('#error pre').textContent");
     let error = error.as_str().unwrap();
@@ -327,7 +331,11 @@ fn the_page_follows_the_data_file_in_a_real_browser() {
 fn several_inputs_have_an_index_page() {
     let dir = temp();
     let a = write_file(dir.path(), "a.yaml", &report("Report of Baiguo Town", "Roads were repaired."));
-    let b = write_file(dir.path(), "b.yaml", &report("Report of Liulin Township", "Wells were dug.").replace("title:", "titel:"));
+    let b = write_file(
+        dir.path(),
+        "b.yaml",
+        &report("Report of Liulin Township", "Wells were dug.").replace("title:", "titel:"),
+    );
     let mut live = Live::start(["serve", a.to_str().unwrap(), b.to_str().unwrap(), "-f", "pdf"]);
     let url = address(&mut live);
     let mut browser = Browser::start();

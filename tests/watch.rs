@@ -20,7 +20,9 @@ fn report(word: &str) -> String {
 }
 
 fn seal(color: &str) -> String {
-    format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="{color}"/></svg>"#)
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="{color}"/></svg>"#
+    )
 }
 
 /// How many times the outputs were written so far.
@@ -156,14 +158,8 @@ fn a_changed_template_file_is_read_again() {
     let templates = dir.path().join("templates");
     common::zongjie(["templates", "--export", templates.to_str().unwrap()]).run().expect(0);
     let data = write_file(dir.path(), "r.yaml", &report("Alpha").replace("\n\n  ![The seal](seal.svg)", ""));
-    let mut live = Live::start([
-        "watch",
-        data.to_str().unwrap(),
-        "-f",
-        "md",
-        "--template-dir",
-        templates.to_str().unwrap(),
-    ]);
+    let mut live =
+        Live::start(["watch", data.to_str().unwrap(), "-f", "md", "--template-dir", templates.to_str().unwrap()]);
     live.wait_for(60, "the first build", |err| writes(err) >= 1);
     let en = templates.join("progress-report/en.md");
     let text = fs::read_to_string(&en).unwrap();

@@ -357,10 +357,7 @@ fn gif(b: &[u8]) -> Result<(), Refusal> {
                 at = sub_blocks(at + 10 + color_table(flags) + 1)?;
                 frames += 1;
                 if frames > 10_000 {
-                    return Err(refuse(
-                        "has more than 10,000 frames",
-                        "save one frame of it as a PNG",
-                    ));
+                    return Err(refuse("has more than 10,000 frames", "save one frame of it as a PNG"));
                 }
             }
             // Data after the last block that is not a trailer: GIF
@@ -386,10 +383,7 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
             return Err(damaged("SVGZ", "its compressed data is broken"));
         }
         if out.len() > MAX_SVG_BYTES {
-            return Err(refuse(
-                "inflates to more than 8 MB of SVG",
-                "simplify the drawing, or save it as PNG",
-            ));
+            return Err(refuse("inflates to more than 8 MB of SVG", "simplify the drawing, or save it as PNG"));
         }
         inflated = out;
         &inflated[..]
@@ -403,10 +397,7 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
         return Err(refuse("is an SVG in UTF-16", "save it as UTF-8 (most drawing programs do by default)"));
     }
     let text = std::str::from_utf8(b).map_err(|e| {
-        refuse(
-            format!("is an SVG that is not UTF-8 text (a byte at {} is not)", e.valid_up_to()),
-            "save it as UTF-8",
-        )
+        refuse(format!("is an SVG that is not UTF-8 text (a byte at {} is not)", e.valid_up_to()), "save it as UTF-8")
     })?;
     let options =
         roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: (MAX_SVG_ELEMENTS * 4) as u32, ..Default::default() };
@@ -435,11 +426,7 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
             filter_area += region(filter, width, height);
         }
         if name == "image" {
-            let href = node
-                .attributes()
-                .find(|a| a.name() == "href")
-                .map(|a| a.value().trim())
-                .unwrap_or_default();
+            let href = node.attributes().find(|a| a.name() == "href").map(|a| a.value().trim()).unwrap_or_default();
             if let Some(data) = href.strip_prefix("data:") {
                 embedded(data, depth)?;
             } else if !href.is_empty() {
@@ -488,11 +475,7 @@ fn canvas(root: roxmltree::Node<'_, '_>) -> (f64, f64) {
         .map(|v| v.split([' ', ',']).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect())
         .unwrap_or_default();
     let side = |name: &str, at: usize| {
-        root.attribute(name)
-            .and_then(length)
-            .or_else(|| (view.len() == 4).then(|| view[at]))
-            .unwrap_or(100.0)
-            .abs()
+        root.attribute(name).and_then(length).or_else(|| (view.len() == 4).then(|| view[at])).unwrap_or(100.0).abs()
     };
     (side("width", 2), side("height", 3))
 }
@@ -625,7 +608,8 @@ mod tests {
         assert!(vet(b"", "png").unwrap_err().why.contains("empty"));
         assert!(vet(b"%PDF-1.7\n", "pdf").unwrap_err().why.contains("PDF"));
         assert!(vet(b"RIFF\0\0\0\0WEBPVP8 ", "webp").unwrap_err().why.contains("WebP"));
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<svg/>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<svg/>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert!(vet(&utf16, "svg").unwrap_err().why.contains("UTF-16"));
         assert!(vet(b"<svg", "svg").unwrap_err().why.contains("damaged SVG"));
         assert!(vet(&[0x1F, 0x8B, 8, 0, 0, 0], "svgz").unwrap_err().why.contains("SVGZ"));
@@ -635,7 +619,8 @@ mod tests {
 
     #[test]
     fn svgs_are_bounded() {
-        let svg = |body: &str| format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{body}</svg>"#);
+        let svg =
+            |body: &str| format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{body}</svg>"#);
         assert_eq!(vet(svg("<rect width='10' height='10'/>").as_bytes(), "svg"), Ok(Kind::Svg));
         let long = svg(&format!("<text>{}</text>", "x".repeat(400_000)));
         assert!(vet(long.as_bytes(), "svg").unwrap_err().why.contains("400000 characters"));
@@ -656,7 +641,9 @@ mod tests {
         use base64::Engine as _;
         let inline = |bytes: &[u8]| {
             let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-            format!(r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="data:image/png;base64,{data}"/></svg>"#)
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="data:image/png;base64,{data}"/></svg>"#
+            )
         };
         assert_eq!(vet(inline(&png_of(10, 10)).as_bytes(), "svg"), Ok(Kind::Svg));
         let err = vet(inline(&png_of(100_000, 100_000)).as_bytes(), "svg").unwrap_err();

@@ -36,11 +36,8 @@ pub fn run(args: &BuildArgs) -> i32 {
     };
     // What a killed run (SIGKILL) may have left in the output folders.
     sweep(&plan.jobs, args.verbose);
-    let dog = Watchdog::start(
-        args.limits.limits(),
-        args.template.template_dir.as_deref(),
-        args.template.template.as_deref(),
-    );
+    let dog =
+        Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     if args.verbose && plan.jobs.len() > 1 {
         eprintln!("building {} documents on {} threads", plan.jobs.len(), plan.threads);
     }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use crate::base::diag::Severity;
 use crate::cli::args::CheckArgs;
 use crate::compile::fonts::Fonts;
-use crate::engine::watchdog::Watchdog;
 use crate::compile::world::Shared;
+use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Engine};
 use crate::render::Templates;
 
@@ -40,11 +40,8 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut status = OK;
     let (mut errors, mut warnings) = (0, 0);
-    let dog = Watchdog::start(
-        args.limits.limits(),
-        args.template.template_dir.as_deref(),
-        args.template.template.as_deref(),
-    );
+    let dog =
+        Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     for input in &args.inputs {
         let _watched = dog.watch(input);
         match engine.check(input) {

@@ -47,7 +47,9 @@ pub fn run(args: &NewArgs) -> i32 {
             if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
                 error(
                     &format!("{} is a symbolic link; nothing was written", shown(&at)),
-                    &["the sample unit returns are written into a folder of their own: make the starter in another folder"],
+                    &[
+                        "the sample unit returns are written into a folder of their own: make the starter in another folder",
+                    ],
                 );
                 return INPUT;
             }

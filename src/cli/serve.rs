@@ -137,7 +137,9 @@ impl Doc {
         let pages: Vec<Value> = self
             .pages
             .iter()
-            .map(|p| json!({ "hash": format!("{:016x}", p.hash), "width": p.width, "height": p.height, "text": p.text }))
+            .map(
+                |p| json!({ "hash": format!("{:016x}", p.hash), "width": p.width, "height": p.height, "text": p.text }),
+            )
             .collect();
         let downloads: Vec<Value> = self
             .outputs
@@ -245,7 +247,10 @@ fn reply_kept(status: u16, kind: &str, body: Vec<u8>, cache: &str) -> Reply {
         ("Cache-Control", cache),
         ("X-Content-Type-Options", "nosniff"),
         // Nothing from elsewhere, and no other page may frame this one.
-        ("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"),
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        ),
     ] {
         if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(header);
@@ -264,10 +269,7 @@ fn respond(request: &tiny_http::Request, shared: &Shared) -> Reply {
         return reply(405, "text/plain; charset=utf-8", b"only GET\n".to_vec());
     }
     let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let after = query
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("after="))
-        .and_then(|v| v.parse::<u64>().ok());
+    let after = query.split('&').find_map(|kv| kv.strip_prefix("after=")).and_then(|v| v.parse::<u64>().ok());
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     let html = "text/html; charset=utf-8";
     match parts.as_slice() {
@@ -357,7 +359,9 @@ fn download(format: Format, path: &std::path::Path, bytes: Vec<u8>) -> Reply {
     // The name percent-encoded (RFC 5987), for names in Chinese.
     let encoded: String = name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
         .collect();
     let value = format!("attachment; filename*=UTF-8''{encoded}");
     if let Ok(header) = tiny_http::Header::from_bytes(&b"Content-Disposition"[..], value.as_bytes()) {

@@ -81,8 +81,8 @@ pub fn check(
     if missing.is_empty() {
         return Ok(());
     }
-    let mut error = Diagnostic::error(format!("no available font has these characters: {}", named(&missing)))
-        .in_file(input);
+    let mut error =
+        Diagnostic::error(format!("no available font has these characters: {}", named(&missing))).in_file(input);
     // At the first place the input writes one of them.
     if let Some((at, c)) = text.char_indices().find(|(_, c)| missing.contains(c)) {
         error = error.at(text.clone(), at..at + c.len_utf8());

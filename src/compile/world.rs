@@ -187,7 +187,9 @@ impl FileLoader for RootFiles {
         let bytes = file::read(&path, image::MAX_FILE_BYTES).map_err(|e| match e {
             file::ReadError::Folder => FileError::IsDirectory,
             file::ReadError::Io(e) => FileError::from_io(e, &path),
-            e => FileError::Other(Some(format!("cannot read {}: {}", id.vpath().get_without_slash(), e.reason()).into())),
+            e => {
+                FileError::Other(Some(format!("cannot read {}: {}", id.vpath().get_without_slash(), e.reason()).into()))
+            }
         })?;
         // An image, by its name or its bytes, as Typst tells them: vetted
         // as the body's images are, before Typst decodes it.

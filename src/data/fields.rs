@@ -194,8 +194,18 @@ pub const COMMON: &[Field] = &[
         "The template that renders the file; the command line's --template wins.",
         "使用的模板；命令行 --template 优先。",
     ),
-    optional("lang", Shape::Choice(LANGS), "Language of the document: en or zh (default en).", "文种语言：en 或 zh（默认 en）。"),
-    optional("paper", Shape::Choice(PAPERS), "Paper size: a4 or letter (default a4).", "纸张：a4 或 letter（默认 a4）。"),
+    optional(
+        "lang",
+        Shape::Choice(LANGS),
+        "Language of the document: en or zh (default en).",
+        "文种语言：en 或 zh（默认 en）。",
+    ),
+    optional(
+        "paper",
+        Shape::Choice(PAPERS),
+        "Paper size: a4 or letter (default a4).",
+        "纸张：a4 或 letter（默认 a4）。",
+    ),
     required("title", Shape::Text, "Title of the document.", "标题。"),
     required(
         "organization",
@@ -204,7 +214,12 @@ pub const COMMON: &[Field] = &[
         "发文机关，文末署名；联合行文写成列表，主办机关在前。",
     ),
     optional("recipient", Shape::Text, "The superior addressed (主送).", "主送机关。"),
-    optional("date", Shape::Date, "Date of the document, YYYY-MM-DD (default: today).", "成文日期，YYYY-MM-DD（默认今天）。"),
+    optional(
+        "date",
+        Shape::Date,
+        "Date of the document, YYYY-MM-DD (default: today).",
+        "成文日期，YYYY-MM-DD（默认今天）。",
+    ),
     optional(
         "period",
         Shape::Period,
@@ -246,7 +261,12 @@ pub const COMMON: &[Field] = &[
     optional("doc_number", Shape::Text, "发文字号, such as 石政报〔2026〕15号.", "发文字号，如 石政报〔2026〕15号。"),
     optional("signer", Shape::OneOf(TEXTS), "签发人 of an upward document.", "签发人（上行文）。"),
     optional("copy_number", Shape::OneOf(&[Shape::Text, Shape::Number]), "份号: six digits.", "份号：6位数字。"),
-    optional("secrecy", Shape::Text, "密级: 绝密, 机密 or 秘密, with the term after ★.", "密级和保密期限：绝密、机密或秘密，★后写期限。"),
+    optional(
+        "secrecy",
+        Shape::Text,
+        "密级: 绝密, 机密 or 秘密, with the term after ★.",
+        "密级和保密期限：绝密、机密或秘密，★后写期限。",
+    ),
     optional("urgency", Shape::Text, "紧急程度: 特急 or 加急.", "紧急程度：特急或加急。"),
     optional("sealed", Shape::Bool, "Lay out the signature for a seal (7.3.5.1).", "加盖印章的署名版式（7.3.5.1）。"),
     optional("signer_post", Shape::Text, "The post of the person who signs (7.3.5.3).", "署名人职务（7.3.5.3）。"),
@@ -297,7 +317,12 @@ pub const VILLAGE_STAY: &[Field] = &[
 
 /// The fields of `monthly-bulletin`.
 pub const BULLETIN: &[Field] = &[
-    optional("issue", Shape::Count, "Issue number within the year (default: the period's month).", "期号（默认报告期月份）。"),
+    optional(
+        "issue",
+        Shape::Count,
+        "Issue number within the year (default: the period's month).",
+        "期号（默认报告期月份）。",
+    ),
     optional("total_issue", Shape::Count, "Running number over all issues (总第N期).", "总期号。"),
     optional("editor_note", Shape::Markdown, "Editor's note (Markdown).", "编者按（Markdown）。"),
     optional(
@@ -436,17 +461,17 @@ mod tests {
                 !(kind == Kind::Common && official.contains(&f.name))
                     && !(matches!(kind, Kind::Bulletin | Kind::Common)
                         && matches!(
-                        f.name,
-                        "issuer_mark"
-                            | "doc_number"
-                            | "signer"
-                            | "sealed"
-                            | "signer_post"
-                            | "copy_to"
-                            | "printed_by"
-                            | "printed_on"
-                            | "charts"
-                            | "attachments"
+                            f.name,
+                            "issuer_mark"
+                                | "doc_number"
+                                | "signer"
+                                | "sealed"
+                                | "signer_post"
+                                | "copy_to"
+                                | "printed_by"
+                                | "printed_on"
+                                | "charts"
+                                | "attachments"
                         ))
             };
             let all: Vec<String> = COMMON

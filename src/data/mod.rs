@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 pub use self::error::{DataError, closest, did_you_mean};
 pub use self::jsonschema::json_schema;
 pub use self::load::{
-    Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter, read_bytes, read_source,
-    source_from_bytes, to_yaml,
+    Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter,
+    read_bytes, read_source, source_from_bytes, to_yaml,
 };
 pub use self::official::{
     Attachment, AttachmentTable, Charts, CopyNumber, DocNumber, Issuers, Official, Secrecy, Urgency, check_doc_number,

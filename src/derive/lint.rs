@@ -808,11 +808,8 @@ fn cap_repeats(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     for (key, n) in extra {
         let like = out.iter().find(|d| d.hints.first().unwrap_or(&d.message) == key);
         if let Some(like) = like {
-            let mut more = Diagnostic::warning(format!(
-                "… and {} more like \"{}\" in this file",
-                n - MAX_REPEATS,
-                like.message
-            ));
+            let mut more =
+                Diagnostic::warning(format!("… and {} more like \"{}\" in this file", n - MAX_REPEATS, like.message));
             more.severity = like.severity;
             out.push(more.in_file(like.file.as_deref().unwrap_or(std::path::Path::new(""))).hint(key.clone()));
         }

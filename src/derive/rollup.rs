@@ -257,7 +257,10 @@ pub fn roll_up(
             let reported: Vec<&str> = rollup.totals.iter().map(|t| t.id.as_str()).collect();
             let hint = match crate::data::did_you_mean(&id.0, &reported) {
                 Some(best) => format!("did you mean `{best}`?"),
-                None => format!("the returns give {}", reported.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")),
+                None => format!(
+                    "the returns give {}",
+                    reported.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+                ),
             };
             let error = Diagnostic::error(format!("`{id}` names a metric that no return gives"))
                 .in_file(&doc.path)
@@ -397,9 +400,9 @@ fn left_out_warning(file: &str, ids: &[String], uncollected: bool) -> Diagnostic
     } else {
         ("the bulletin does not collect them".to_owned(), "add them to `collect:` to roll them up".to_owned())
     };
-    let (n, s) = if ids.len() == 1 { ("metric".to_owned(), "it is") } else { (format!("{} metrics", ids.len()), "they are") };
-    Diagnostic::warning(format!("{file}: {n} {}{more}: {what}; {s} left out", named.join(", ")))
-        .hint(hint)
+    let (n, s) =
+        if ids.len() == 1 { ("metric".to_owned(), "it is") } else { (format!("{} metrics", ids.len()), "they are") };
+    Diagnostic::warning(format!("{file}: {n} {}{more}: {what}; {s} left out", named.join(", "))).hint(hint)
 }
 
 /// The unit of each metric id: `collect:`'s, else the one most returns

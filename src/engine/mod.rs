@@ -12,11 +12,11 @@
 
 mod backend;
 pub mod output;
-pub mod watchdog;
 mod returns;
-pub mod watch;
 #[cfg(any(test, feature = "testing"))]
 pub mod verify;
+pub mod watch;
+pub mod watchdog;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,8 +28,8 @@ use crate::base::diag::Diagnostic;
 use crate::base::{file, image, sandbox};
 use crate::compile::fonts::RoleFonts;
 use crate::compile::pdf::TypstError;
-pub use crate::compile::preview::PageImage;
 use crate::compile::preflight::MissingGlyphs;
+pub use crate::compile::preview::PageImage;
 use crate::compile::world::Shared;
 use crate::data::mdfile::{Masthead, MdFile, Meta};
 use crate::data::{self, DataError, Document, Fields};

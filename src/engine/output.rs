@@ -152,8 +152,9 @@ impl Writes {
                 }
             }
             for (temp, target) in temps {
-                fs::rename(temp, target)
-                    .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", crate::base::diag::shown_path(target))))?;
+                fs::rename(temp, target).map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("{}: {e}", crate::base::diag::shown_path(target)))
+                })?;
                 done.push(target);
             }
             Ok(())
@@ -211,7 +212,10 @@ fn place_new(temp: &Path, target: &Path) -> std::io::Result<()> {
     match fs::hard_link(temp, target) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || fs::symlink_metadata(target).is_ok() => {
-            Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} already exists", crate::base::diag::shown_path(target))))
+            Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} already exists", crate::base::diag::shown_path(target)),
+            ))
         }
         Err(_) => fs::rename(temp, target),
     }

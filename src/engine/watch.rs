@@ -136,8 +136,7 @@ impl Session {
                 failed: false,
             })
             .collect();
-        let mut session =
-            Session {
+        let mut session = Session {
             engine,
             targets,
             known,
@@ -225,7 +224,8 @@ impl Session {
     }
 
     fn watch(&mut self, folder: &Path, recursive: bool) {
-        if self.watched.contains(&(folder.to_path_buf(), recursive)) || self.watched.contains(&(folder.to_path_buf(), true))
+        if self.watched.contains(&(folder.to_path_buf(), recursive))
+            || self.watched.contains(&(folder.to_path_buf(), true))
         {
             return;
         }
@@ -295,7 +295,10 @@ impl Session {
 
 /// Whether an event is a change of a file (not someone reading it).
 fn counts(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Other)
+    matches!(
+        kind,
+        EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Other
+    )
 }
 
 /// Whether a file is a temporary file of ours (`.<name>.zongjie-<pid>-<n>.tmp`).

@@ -98,20 +98,18 @@ impl Watchdog {
         let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         let oldest = running.1.iter().min_by_key(|r| r.started)?;
         if oldest.started.elapsed() > self.limits.timeout {
-            return Some(self.message(
-                &oldest.input,
-                &format!("took more than {} s (--timeout)", self.limits.timeout.as_secs()),
-            ));
+            return Some(
+                self.message(&oldest.input, &format!("took more than {} s (--timeout)", self.limits.timeout.as_secs())),
+            );
         }
         let limit = self.limits.max_memory?;
         let used = resident_bytes()?;
         if used > limit {
             let names: Vec<&Path> = running.1.iter().map(|r| r.input.as_path()).collect();
             let input = if names.len() == 1 { names[0] } else { &oldest.input };
-            return Some(self.message(
-                input,
-                &format!("needed more than {} MB of memory (--max-memory)", limit / 1_048_576),
-            ));
+            return Some(
+                self.message(input, &format!("needed more than {} MB of memory (--max-memory)", limit / 1_048_576)),
+            );
         }
         None
     }

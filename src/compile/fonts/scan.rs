@@ -214,7 +214,8 @@ impl Cache {
         if path.to_str().is_none() {
             return;
         }
-        self.entries.insert((path.to_path_buf(), index), Entry { path: path.to_path_buf(), index, stamp, info, refused });
+        self.entries
+            .insert((path.to_path_buf(), index), Entry { path: path.to_path_buf(), index, stamp, info, refused });
         self.changed = true;
     }
 
