@@ -213,7 +213,7 @@ fn broken(shown: String, reason: String) -> Missing {
 
 /// Whether a file is one of the kinds a return may be.
 pub fn is_return(path: &Path) -> bool {
-    data::sheet::Kind::of(path).is_some()
+    is_spreadsheet(path)
         || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
