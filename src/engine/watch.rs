@@ -26,6 +26,11 @@ use super::{BuildError, Built, Engine, Format, Sources, Target, output};
 /// save is several events (truncate, write, rename).
 pub const QUIET: Duration = Duration::from_millis(50);
 
+/// How long the files must be quiet after a save is seen to be complete
+/// (a file written and closed, or renamed into place): what an editor does
+/// after it is done.
+pub const SETTLE: Duration = Duration::from_millis(5);
+
 /// The longest a rebuild waits for the files to be quiet.
 const MOST_WAIT: Duration = Duration::from_millis(500);
 
@@ -242,12 +247,15 @@ impl Session {
     fn next_change(&mut self) -> Option<(Vec<usize>, Instant)> {
         let mut touched = BTreeSet::new();
         let mut first: Option<Instant> = None;
+        // Whether the last change seen finished a save.
+        let mut saved = false;
         loop {
             let event = match first {
                 None => self.events.recv().ok()?,
                 Some(t) => {
                     let left = MOST_WAIT.saturating_sub(t.elapsed());
-                    match self.events.recv_timeout(QUIET.min(left)) {
+                    let quiet = if saved { SETTLE } else { QUIET };
+                    match self.events.recv_timeout(quiet.min(left)) {
                         Ok(event) => event,
                         Err(RecvTimeoutError::Timeout) => return Some((touched.into_iter().collect(), t)),
                         Err(RecvTimeoutError::Disconnected) => return None,
@@ -258,10 +266,16 @@ impl Session {
             let before = touched.len();
             if event.need_rescan() {
                 touched.extend(0..self.targets.len());
-            } else if counts(&event.kind) {
+            } else if counts(&event.kind) || completes(&event.kind) {
+                let mut concerns = false;
                 for path in &event.paths {
-                    touched.extend((0..self.targets.len()).filter(|&i| self.touches(i, path)));
+                    let concerned: Vec<usize> = (0..self.targets.len()).filter(|&i| self.touches(i, path)).collect();
+                    concerns |= !concerned.is_empty();
+                    touched.extend(concerned);
                     self.templates_changed |= self.in_templates(path);
+                }
+                if concerns {
+                    saved = completes(&event.kind);
                 }
             }
             if touched.len() > before {
@@ -298,6 +312,18 @@ fn counts(kind: &EventKind) -> bool {
     matches!(
         kind,
         EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Other
+    )
+}
+
+/// Whether an event finishes a save: the file was written and closed, or
+/// renamed into place. A save by an editor ends with one of them; the
+/// writes before it are not the file's final content.
+fn completes(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
     )
 }
 
@@ -347,5 +373,15 @@ mod tests {
         assert!(!counts(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
         assert!(counts(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
         assert!(counts(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn a_closed_or_renamed_file_is_a_finished_save() {
+        use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
+        assert!(completes(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(completes(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
+        assert!(completes(&EventKind::Modify(ModifyKind::Name(RenameMode::Both))));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Name(RenameMode::From))));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Data(DataChange::Content))));
     }
 }

@@ -1169,3 +1169,25 @@ fn text_that_looks_like_a_break_escape_is_kept() {
     crate::engine::verify::check_writer("\\u{200b} and \\\\u{200b}", true).unwrap();
     assert_eq!(crate::engine::verify::without_breaks("a\\u{200b}b \\\\u{200b} \\\\\\u{200b}c"), "ab \\\\u{200b} \\\\c");
 }
+
+/// A paragraph of hundreds of long runs is broken first fit (Typst's
+/// optimal line breaking slows down faster than the square of its break
+/// opportunities); a paragraph with a few keeps the default.
+#[test]
+fn a_paragraph_of_many_long_runs_is_broken_first_fit() {
+    let runs: Vec<String> = (0..40).map(|i| format!("{}{i:04}", "abcdefghij".repeat(3))).collect();
+    let many = format!("Before.\n\n{}\n\nAfter.\n", runs.join(" "));
+    let out = md(&many);
+    assert!(out.contains("#[#set par(linebreaks: \"simple\")\n"), "{out}");
+    assert!(out.starts_with("Before.\n\n#[#set par"), "{out}");
+    assert!(out.ends_with("\n]\n\nAfter.\n"), "{out}");
+    crate::engine::verify::check_writer(&many, true).unwrap();
+    let few = format!("{}\n", runs[..10].join(" "));
+    assert!(!md(&few).contains("linebreaks"), "{}", md(&few));
+    // In a quote and a loose list's item too (a tight list's items hold
+    // no paragraphs: they are left as they are).
+    for wrapped in [format!("- {}\n\n- b\n", runs.join(" ")), format!("> {}\n", runs.join(" "))] {
+        assert!(md(&wrapped).contains("linebreaks: \"simple\""));
+        crate::engine::verify::check_writer(&wrapped, true).unwrap();
+    }
+}
