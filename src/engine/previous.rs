@@ -95,7 +95,15 @@ pub(crate) fn load(source: &Source, doc: &Document, templates: &Templates) -> Re
     let does_not_load = "correct last period's file, or name another";
     // zh: 请改正上期文件，或换一个文件
     match loaded {
-        Err(e) => Err(refuse(format!("does not load: {e}"), does_not_load)),
+        Err(e) => {
+            // The file's own hints first (a "did you mean"), then ours.
+            let mut refused = refuse(format!("does not load: {e}"), does_not_load);
+            if let BuildError::Input(d) = &mut refused {
+                let ours = std::mem::take(&mut d.hints);
+                d.hints = e.0.hints.iter().cloned().chain(ours).collect();
+            }
+            Err(refused)
+        }
         // zh: 无法载入：{error}
         Ok(Err(name)) => Err(refuse(
             format!("is a `{name}` file: last period's file is a report of this document's kind"),
