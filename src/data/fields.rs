@@ -77,6 +77,8 @@ pub const DOC_KINDS: &[&str] = &["report", "briefing", "summary"];
 pub const BETTER: &[&str] = &["higher", "lower"];
 /// `level`: the places of an experience in the conventional order.
 pub const LEVELS: &[&str] = &["premise", "basis", "key", "guarantee"];
+/// `status`: how far a step planned last period has come.
+pub const STATUSES: &[&str] = &["done", "ongoing", "dropped"];
 
 /// A figure the office tracks (`metrics:`).
 pub const METRIC: &[Field] = &[
@@ -133,6 +135,40 @@ pub const STEP: &[Field] = &[
         Shape::Due,
         "The deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026.",
         "完成时限：2026-12-31、2026-12、2026-Q4、2026-H2 或 2026。",
+    ),
+];
+
+/// What became of one of last period's next steps (`followups:`).
+pub const FOLLOWUP: &[Field] = &[
+    required(
+        "step",
+        Shape::Text,
+        "The title of the step as the previous period's file (`previous_file`) gives it under `next_steps`.",
+        "上期文件（`previous_file`）`next_steps` 中该项打算的标题。",
+    ),
+    required(
+        "status",
+        Shape::Choice(STATUSES),
+        "done, ongoing (under way) or dropped.",
+        "done（已完成）、ongoing（正在推进）或 dropped（不再实施）。",
+    ),
+    optional("note", Shape::Text, "What was done, or why not, in a sentence.", "落实情况或未落实的原因，一句话。"),
+];
+
+/// Last period's file and what became of its next steps: the fields of the
+/// genres that have next steps.
+const PREVIOUS: [Field; 2] = [
+    optional(
+        "previous_file",
+        Shape::Text,
+        "Last period's data file (.yaml), relative to this file: fills each metric's `previous` from its `actual`, and its `next_steps` are followed up under `followups`.",
+        "上期数据文件（.yaml），路径相对于本文件：各指标的 `previous` 取其 `actual`，其 `next_steps` 在 `followups` 中逐项说明落实情况。",
+    ),
+    optional(
+        "followups",
+        Shape::List(&Shape::Record(FOLLOWUP)),
+        "What became of last period's next steps: {step, status, note}.",
+        "上期工作打算落实情况：{step, status, note}。",
     ),
 ];
 
@@ -291,6 +327,8 @@ pub const PROGRESS_REPORT: &[Field] = &[
     optional("progress", Shape::List(&Shape::Record(ITEM)), "Progress of work: one item each.", "工作进展，逐项列出。"),
     optional("problems", Shape::List(&Shape::Record(PROBLEM)), "Problems that remain.", "存在的问题。"),
     optional("next_steps", Shape::List(&Shape::Record(STEP)), "Next steps.", "下一步工作打算。"),
+    PREVIOUS[0],
+    PREVIOUS[1],
 ];
 
 /// The fields of `village-stay-report`.
@@ -313,6 +351,8 @@ pub const VILLAGE_STAY: &[Field] = &[
     ),
     optional("problems", Shape::List(&Shape::Record(PROBLEM)), "Problems that remain.", "存在的问题。"),
     optional("next_steps", Shape::List(&Shape::Record(STEP)), "Plans.", "下一步打算。"),
+    PREVIOUS[0],
+    PREVIOUS[1],
 ];
 
 /// The fields of `monthly-bulletin`.
@@ -366,7 +406,8 @@ pub const BULLETIN: &[Field] = &[
 mod tests {
     use super::*;
     use crate::data::{
-        Better, Collected, DocKind, Experience, Item, Lang, Level, Member, Metric, NewsItem, Paper, Problem, Step,
+        Better, Collected, DocKind, Experience, FollowStatus, Followup, Item, Lang, Level, Member, Metric, NewsItem,
+        Paper, Problem, Step,
     };
 
     /// The names serde lists after "expected" in an error about `zzz`.
@@ -426,6 +467,7 @@ mod tests {
         holds::<NewsItem>(NEWS_ITEM);
         holds::<crate::data::Distribution>(DISTRIBUTION);
         holds::<Collected>(COLLECTED);
+        holds::<Followup>(FOLLOWUP);
     }
 
     #[test]
@@ -435,6 +477,7 @@ mod tests {
         assert_eq!(expected::<DocKind>("zzz"), DOC_KINDS);
         assert_eq!(expected::<Better>("zzz"), BETTER);
         assert_eq!(expected::<Level>("zzz"), LEVELS);
+        assert_eq!(expected::<FollowStatus>("zzz"), STATUSES);
     }
 
     /// Every field of every top-level table loads with a sample value, and

@@ -450,6 +450,7 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
     unique_metric_ids(source, &doc)?;
     no_negative_targets(source, &doc)?;
     official_fits(source, &doc)?;
+    followups_need_a_file(source, &doc)?;
     if let Fields::Bulletin(b) = &doc.fields {
         bulletin_lists(source, b)?;
     }
@@ -631,8 +632,36 @@ fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
     Ok(())
 }
 
+/// `followups` say what became of the steps of `previous_file`: without
+/// that file there is nothing to follow up.
+fn followups_need_a_file(source: &Source, doc: &Document) -> Result<(), DataError> {
+    if doc.followups.is_empty() || doc.previous_file.is_some() {
+        return Ok(());
+    }
+    let mut diagnostic =
+        Diagnostic::error("`followups` without `previous_file`: the steps followed up are those of last period's file")
+            // zh: 有 `followups` 而没有 `previous_file`：落实情况针对的是上期文件中的工作打算
+            .in_file(&source.path)
+            .field("followups".to_owned())
+            .hint("add `previous_file:` with the path of last period's data file, such as ../2026-09/report.yaml");
+    // zh: 添加 `previous_file:`，写上期数据文件的路径，如 ../2026-09/report.yaml
+    if let Some(line) = line_of_key(&source.text, "followups") {
+        diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
+    }
+    Err(DataError::new(diagnostic))
+}
+
+/// The `previous_file:` a data file writes, read without loading the rest
+/// of it (for `watch`, to follow that file while the document does not
+/// build). None when the file does not parse or names none.
+pub fn written_previous_file(source: &Source) -> Option<String> {
+    refuse_deep_flow(source, &source.text, 0).ok()?;
+    let value: serde_yaml::Value = serde_yaml::from_str(&source.text).ok()?;
+    value.get("previous_file")?.as_str().map(|s| s.trim().to_owned())
+}
+
 /// The 1-based line where the top-level `key:` is written.
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines().position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))).map(|i| i + 1)
 }
 
@@ -745,6 +774,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "closing" => c.closing = map.next_value()?,
                 "attachments" => c.attachments = list(&mut map)?,
                 "charts" => c.charts = map.next_value::<Option<Charts>>()?,
+                "previous_file" => c.previous_file = map.next_value::<Option<Text>>()?,
+                "followups" => c.followups = list(&mut map)?,
                 "issuer_mark" => c.official.issuer_mark = more(&mut map)?,
                 "doc_number" => c.official.doc_number = map.next_value::<Option<DocNumber>>()?,
                 "signer" => c.official.signer = more(&mut map)?,
@@ -798,6 +829,8 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             closing: c.closing,
             attachments: c.attachments,
             charts: c.charts,
+            previous_file: c.previous_file,
+            followups: c.followups,
             official: c.official,
             fields,
             extra,
@@ -820,6 +853,8 @@ struct Common {
     closing: Option<Markdown>,
     attachments: Vec<Attachment>,
     charts: Option<Charts>,
+    previous_file: Option<Text>,
+    followups: Vec<super::Followup>,
     official: Official,
 }
 
@@ -920,6 +955,9 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
+        if matches!(key, "previous_file" | "followups") && !self.names.contains(&key) {
+            return Err(E::custom(not_here(key, self.schema.kind)));
+        }
         if !self.names.contains(&key) {
             let mut msg = format!("unknown field `{key}`");
             if self.schema.kind != Kind::Common {
@@ -946,6 +984,22 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
         self.visit_str(&v.to_string())
+    }
+}
+
+/// Why `previous_file` or `followups` is refused in a file of `kind`: a
+/// unit's return is read inside the bulletin's folder only, and a
+/// bulletin's figures are rolled up from its returns.
+fn not_here(key: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Common => format!(
+            "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`"
+        ),
+        // zh: 单位报表中不能使用 `{key}`：报表只从简报所在文件夹读取；上期数请填在各指标的 `previous:` 中
+        _ => format!(
+            "`{key}` is not a field of a bulletin: its figures on the previous month are the sums of its returns' `previous:`; `previous_file` and `followups` are for progress-report and village-stay-report"
+        ),
+        // zh: `{key}` 不是简报的字段：简报的较上月数据由各单位报表的 `previous:` 汇总而来；`previous_file` 和 `followups` 用于 progress-report 和 village-stay-report
     }
 }
 

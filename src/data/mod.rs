@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 pub use self::error::{DataError, closest, did_you_mean};
 pub use self::jsonschema::json_schema;
 pub use self::load::{
-    Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, parse, parse_front_matter,
-    read_bytes, read_source, source_from_bytes, to_yaml,
+    MAX_FILE_BYTES, Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, line_of_key, parse,
+    parse_front_matter, read_bytes, read_source, source_from_bytes, to_yaml, written_previous_file,
 };
 pub use self::official::{
     Attachment, AttachmentTable, Charts, CopyNumber, DocNumber, Issuers, Official, Secrecy, Urgency, check_doc_number,
@@ -164,6 +164,30 @@ pub struct Step {
     pub owner: Option<Text>,
     /// The deadline: a day, month, quarter, half-year or year.
     pub due: Option<Due>,
+}
+
+/// How far a step planned last period has come (`followups: [{status}]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FollowStatus {
+    /// Done (已完成).
+    Done,
+    /// Under way (正在推进).
+    Ongoing,
+    /// Dropped or put off (不再实施).
+    Dropped,
+}
+
+/// What became of one of last period's next steps (`followups:`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Followup {
+    /// The step's title as the previous period's file gives it.
+    pub step: Text,
+    /// How far it has come.
+    pub status: FollowStatus,
+    /// What was done, or why not, in a sentence.
+    pub note: Option<Text>,
 }
 
 /// The fields of `progress-report`.
@@ -386,6 +410,10 @@ pub struct Document {
     pub attachments: Vec<Attachment>,
     /// Where the figures go as a chart; the template's default when absent.
     pub charts: Option<Charts>,
+    /// Last period's data file, as written (relative to this file's folder).
+    pub previous_file: Option<Text>,
+    /// What became of last period's next steps.
+    pub followups: Vec<Followup>,
     /// The 版头, signature and 版记 fields of a formal document.
     #[serde(flatten)]
     pub official: Official,

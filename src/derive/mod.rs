@@ -8,6 +8,7 @@ pub mod format;
 pub mod lang;
 pub mod lint;
 pub mod metric;
+pub mod previous;
 pub mod rollup;
 pub mod tables;
 
@@ -40,6 +41,11 @@ pub struct Figures {
     pub default_issue: Option<u32>,
     /// The roll-up of a bulletin's unit files.
     pub rollup: Option<Rollup>,
+    /// Last period's next steps that `followups:` say what became of (set
+    /// by the engine from `previous_file`, see [`previous`]).
+    pub followups: Vec<previous::FollowedUp>,
+    /// How many next steps last period's file has (none without one).
+    pub previous_steps: Option<usize>,
 }
 
 /// Derives the figures of a document; a bulletin's from the `returns` of
@@ -67,5 +73,7 @@ pub fn derive(doc: &Document, today: NaiveDate, returns: Option<Returns>) -> Res
         metrics,
         default_issue,
         rollup,
+        followups: Vec::new(),
+        previous_steps: None,
     })
 }

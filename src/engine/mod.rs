@@ -12,6 +12,7 @@
 
 mod backend;
 pub mod output;
+mod previous;
 mod returns;
 #[cfg(any(test, feature = "testing"))]
 pub mod verify;
@@ -118,7 +119,8 @@ pub struct Built {
 /// The files a document is made from, to rebuild it when one changes.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
-    /// Files it read: the input and the images of its body.
+    /// Files it read: the input, the images of its body and last period's
+    /// file.
     pub files: Vec<PathBuf>,
     /// The folder the input is in, which the document's other files are in.
     pub root: PathBuf,
@@ -226,6 +228,8 @@ pub(crate) struct Drafted {
     pub(crate) text: Arc<str>,
     /// The `units:` patterns of a bulletin.
     pub(crate) patterns: Vec<String>,
+    /// Last period's file (`previous_file:`), as read.
+    pub(crate) previous: Option<PathBuf>,
 }
 
 impl Engine {
@@ -240,14 +244,24 @@ impl Engine {
             let info = self.templates.info(&md.meta.template)?;
             timings.load += t.elapsed();
             let findings = lint::markdown(&source, &md);
-            return Ok(Drafted { info, md, findings, root, text: source.text, patterns: Vec::new() });
+            return Ok(Drafted { info, md, findings, root, text: source.text, patterns: Vec::new(), previous: None });
         }
         let name = match &self.options.template {
             Some(name) => name.clone(),
             None => data::front_matter_template(&source)?.unwrap_or_else(|| "progress-report".into()),
         };
         let info = self.templates.info(&name)?;
-        let doc = data::parse(&source, &info.schema)?;
+        let mut doc = data::parse(&source, &info.schema)?;
+        // Last period's file fills the metrics' `previous` before anything
+        // is derived from them.
+        let earlier = previous::load(&source, &doc, &self.templates)?;
+        let carried = match (&earlier, &doc.previous_file) {
+            (Some(earlier), Some(shown)) => {
+                let shown = shown.as_str().trim().to_owned();
+                Some(crate::derive::previous::carry(&source, &mut doc, &earlier.doc, &shown)?)
+            }
+            _ => None,
+        };
         let returns = match &doc.fields {
             Fields::Bulletin(b) => Some(returns::load(&doc, b, &root, &self.templates, &self.shared.fonts)?),
             _ => None,
@@ -255,7 +269,7 @@ impl Engine {
         timings.load += t.elapsed();
 
         let t = Instant::now();
-        let figures = crate::derive::derive(&doc, self.options.today, returns).map_err(|e| {
+        let mut figures = crate::derive::derive(&doc, self.options.today, returns).map_err(|e| {
             // At the line of the top-level field it names.
             let mut d = *e.0;
             if d.span.is_none()
@@ -266,6 +280,10 @@ impl Engine {
             }
             BuildError::Input(Box::new(d))
         })?;
+        if let Some(carried) = &carried {
+            figures.followups = carried.followups.clone();
+            figures.previous_steps = Some(carried.steps);
+        }
         timings.derive += t.elapsed();
 
         let t = Instant::now();
@@ -285,11 +303,15 @@ impl Engine {
         if let Some(rollup) = &figures.rollup {
             findings.extend(rollup.warnings.iter().cloned());
         }
+        if let Some(carried) = carried {
+            findings.extend(carried.warnings);
+        }
         let patterns = match &doc.fields {
             Fields::Bulletin(b) => b.units.iter().map(|p| p.as_str().to_owned()).collect(),
             _ => Vec::new(),
         };
-        Ok(Drafted { info, md, findings, root, text: source.text, patterns })
+        let previous = earlier.map(|e| e.path);
+        Ok(Drafted { info, md, findings, root, text: source.text, patterns, previous })
     }
 
     /// Validates and lints one input as `build` would, writing nothing: it
@@ -323,6 +345,7 @@ impl Engine {
     pub fn build(&self, input: &Path) -> Result<Built, BuildError> {
         let mut timings = Timings::default();
         let drafted = self.draft(input, &mut timings)?;
+        let previous = drafted.previous.clone();
         let mut doc = backend::Assembled::new(self, input, drafted, timings);
         let mut files = Vec::new();
         for backend in backend::BACKENDS {
@@ -338,6 +361,7 @@ impl Engine {
         files.sort_by_key(|(f, _)| *f);
         let mut sources = Sources { files: vec![input.to_path_buf()], root: doc.root.clone(), patterns: doc.patterns };
         sources.files.extend(doc.images.iter().map(|image| doc.root.join(image)));
+        sources.files.extend(previous);
         Ok(Built { files, warnings: doc.warnings, fonts: doc.fonts, timings: doc.timings, sources, pages: doc.pages })
     }
 }

@@ -246,6 +246,7 @@ pub fn load_unit(
         None => Schema::common(),
     };
     let doc = data::parse(&source, &schema)?;
+    no_previous_file(&source, &doc)?;
     let findings = crate::derive::lint::unit_return(&source, &doc);
     let lines = data::first_lines_of_ids(&source.text);
     let places = doc
@@ -254,6 +255,31 @@ pub fn load_unit(
         .filter_map(|m| Some((m.id.0.clone(), format!("line {}", lines.get(m.id.0.as_str())?))))
         .collect();
     Ok(Return { doc, file: shown.to_owned(), findings, places })
+}
+
+/// A return is read from the bulletin's folder alone: a return written as a
+/// report of its own may not name last period's file (nor follow up its
+/// steps), wherever that file is.
+fn no_previous_file(source: &data::Source, doc: &Document) -> Result<(), DataError> {
+    let key = if doc.previous_file.is_some() {
+        "previous_file"
+    } else if !doc.followups.is_empty() {
+        "followups"
+    } else {
+        return Ok(());
+    };
+    let mut d = Diagnostic::error(format!(
+        "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`"
+    ))
+    // zh: 单位报表中不能使用 `{key}`：报表只从简报所在文件夹读取；上期数请填在各指标的 `previous:` 中
+    .in_file(&source.path)
+    .field(key)
+    .hint("remove it from the return; the bulletin compares each figure with the return's `previous:`");
+    // zh: 请从报表中删去；简报按报表中的 `previous:` 比较
+    if let Some(line) = data::line_of_key(&source.text, key) {
+        d = d.at_line(source.text.clone(), line, 1);
+    }
+    Err(DataError::new(d))
 }
 
 /// `check` on one return: its own errors, and what the roll-up of the

@@ -200,7 +200,14 @@ impl Session {
                 Outcome::Written { built, .. } | Outcome::Unwritten { built, .. } => {
                     self.learn(index, &built.sources);
                 }
-                Outcome::Failed(_) => self.known[index].failed = true,
+                Outcome::Failed(_) => {
+                    // What it is missing may be last period's file, outside
+                    // its folder: follow that file too.
+                    let previous = previous_of(&target.input);
+                    let known = &mut self.known[index];
+                    known.failed = true;
+                    known.files.extend(previous.filter(|p| !known.files.contains(p)));
+                }
             }
             self.watch_sources(index);
             report(&Rebuilt { index, outcome, waited, took });
@@ -305,6 +312,15 @@ impl Session {
         }
         known.failed && !ours(path) && !self.outputs.contains(path)
     }
+}
+
+/// The file a document's `previous_file:` names, as events name it.
+fn previous_of(input: &Path) -> Option<PathBuf> {
+    if input.extension().is_some_and(|e| e == "md") {
+        return None;
+    }
+    let written = crate::data::written_previous_file(&crate::data::read_source(input).ok()?)?;
+    Some(normal(&parent_of(input).join(written)))
 }
 
 /// Whether an event is a change of a file (not someone reading it).

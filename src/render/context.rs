@@ -1,6 +1,7 @@
 //! The template context of a document: its fields, with `metrics` replaced
-//! by the derived figures, plus `metric` (by id), `date`, `figures` and, for
-//! a bulletin, `rollup`.
+//! by the derived figures and `followups` by last period's steps followed
+//! up, plus `metric` (by id), `date`, `figures`, `previous_steps` and, for a
+//! bulletin, `rollup`.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +27,10 @@ pub fn context(doc: &Document, figures: &Figures) -> Value {
     map.insert("metrics".into(), Value::from(minijinja::value::Serde(&figures.metrics)));
     map.insert("metric".into(), Value::from(minijinja::value::Serde(&by_id)));
     map.insert("date".into(), Value::from(figures.date.to_string()));
+    // Last period's steps with what became of them, in place of the
+    // `followups:` as written (their titles are the earlier file's).
+    map.insert("followups".into(), Value::from(minijinja::value::Serde(&figures.followups)));
+    map.insert("previous_steps".into(), Value::from(figures.previous_steps));
     // Where the chart goes, the template's default applied: "body",
     // "attachment" or "none".
     let charts = match doc.charts() {

@@ -213,6 +213,8 @@ impl Reading<'_> {
             closing: None,
             attachments: Vec::new(),
             charts: None,
+            previous_file: None,
+            followups: Vec::new(),
             official: super::Official::default(),
             fields: Fields::Common(NoFields {}),
             extra: BTreeMap::new(),

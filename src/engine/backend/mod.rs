@@ -111,7 +111,7 @@ pub(crate) struct Typeset {
 impl<'a> Assembled<'a> {
     /// The document drafted by `engine` from `input`.
     pub(crate) fn new(engine: &'a Engine, input: &'a Path, drafted: Drafted, timings: Timings) -> Self {
-        let Drafted { info, md, findings, root, text, patterns } = drafted;
+        let Drafted { info, md, findings, root, text, patterns, previous: _ } = drafted;
         let fonts = RoleFonts::resolve(&engine.shared.fonts, md.meta.lang);
         let from_md = input.extension().is_some_and(|e| e == "md");
         Assembled {
