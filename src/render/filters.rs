@@ -17,6 +17,7 @@ pub(super) fn register(env: &mut Environment<'static>) {
     env.add_filter("run_in", run_in);
     env.add_filter("append_to_last", append_to_last);
     env.add_filter("lcfirst", lcfirst);
+    env.add_filter("item_lead", |title: &str, n: i64| crate::derive::format::lead::item_lead(n, title));
     env.add_filter("roman", |n: i64| en::roman(n));
     env.add_filter("ordinal", |n: i64| en::ordinal_word(n));
     env.add_filter("ordinal_lower", |n: i64| en::ordinal_lower(n));

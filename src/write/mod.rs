@@ -8,4 +8,5 @@ pub mod docx;
 pub mod form;
 pub mod html;
 pub mod source;
+pub mod title;
 pub mod typst;

@@ -161,6 +161,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras, attachments: &[Option<String>]) -
             }),
         ),
         ("title", Data::text(meta.title.as_str())),
+        ("title_lines", title_lines(meta.title.as_str(), meta.lang)),
         ("organization", Data::text(meta.organization.as_str())),
         ("organizations", Data::texts(meta.organization.all().iter().map(|t| t.as_str()))),
         ("recipient", Data::opt_text(meta.recipient.as_ref().map(|r| r.as_str()))),
@@ -187,6 +188,7 @@ pub fn meta_data(meta: &Meta, extras: &Extras, attachments: &[Option<String>]) -
                             Data::Dict(vec![
                                 ("number", Data::Str((i + 1).to_string())),
                                 ("title", Data::text(a.title.as_str())),
+                                ("title_lines", title_lines(a.title.as_str(), meta.lang)),
                                 ("body", Data::Content(m.clone())),
                             ])
                         })
@@ -200,6 +202,13 @@ pub fn meta_data(meta: &Meta, extras: &Extras, attachments: &[Option<String>]) -
         ("fonts", extras.fonts.clone()),
         ("labels", labels(meta.lang)),
     ])
+}
+
+/// A title's lines as the style sets them: broken between words in a
+/// Chinese document (see [`crate::write::title`]), the same lines as the
+/// `.docx` has.
+fn title_lines(title: &str, lang: Lang) -> Data {
+    Data::texts(crate::write::title::lines(title, lang))
 }
 
 /// The 版头, signature and 版记 fields, as the style prints them.

@@ -31,6 +31,7 @@
 //! ```
 
 pub mod en;
+pub mod lead;
 mod num;
 pub mod zh;
 

@@ -150,14 +150,7 @@ fn blank(out: &mut String, keep_next: bool) {
 /// Title and 主送 line.
 fn title_block(out: &mut String, meta: &Meta) {
     let zh = meta.lang == Lang::Zh;
-    for line in meta.title.as_str().lines().filter(|l| !l.trim().is_empty()) {
-        text_para(
-            out,
-            &ParaProps { style: Some("Title"), keep_next: true, ..ParaProps::default() },
-            &hint(zh),
-            line.trim(),
-        );
-    }
+    title_paragraph(out, meta.title.as_str(), meta.lang);
     if zh {
         blank(out, true);
     } else if let Some(period) = &meta.period {
@@ -172,6 +165,21 @@ fn title_block(out: &mut String, meta: &Meta) {
         let text = format!("{}{}", r.as_str(), words.colon());
         text_para(out, &ParaProps { style: Some("ZjRecipient"), ..ParaProps::default() }, &hint(zh), &text);
     }
+}
+
+/// A title in the Title style: one paragraph, its lines (as the PDF has
+/// them: broken between words in a Chinese document, see
+/// [`crate::write::title`]) separated by `w:br`.
+fn title_paragraph(out: &mut String, title: &str, lang: Lang) {
+    let props = hint(lang == Lang::Zh);
+    let mut runs = String::new();
+    for (i, line) in crate::write::title::lines(title, lang).iter().enumerate() {
+        if i > 0 {
+            runs.push_str("<w:r><w:br/></w:r>");
+        }
+        run(&mut runs, &props, line);
+    }
+    paragraph(out, &ParaProps { style: Some("Title"), keep_next: true, ..ParaProps::default() }, &runs);
 }
 
 /// 附件说明: "附件：1.XXXX", later ones under the first name.

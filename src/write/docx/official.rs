@@ -295,14 +295,7 @@ pub(super) fn attachment_page(out: &mut String, meta: &Meta, number: usize, titl
     let props = ParaProps { style: Some("ZjPlain"), keep_next: true, page_break_before: true, ..ParaProps::default() };
     text_para(out, &props, &heavy, &label);
     blank(out, true);
-    for line in title.lines().filter(|l| !l.trim().is_empty()) {
-        text_para(
-            out,
-            &ParaProps { style: Some("Title"), keep_next: true, ..ParaProps::default() },
-            &hint(zh),
-            line.trim(),
-        );
-    }
+    super::title_paragraph(out, title, meta.lang);
     if zh {
         blank(out, true);
     }
