@@ -104,7 +104,8 @@ pub(crate) fn faults(text: &str, scalars: &[Scalar], body: Option<Range<usize>>,
     let mut texts: Vec<Prose> = Vec::new();
     for s in scalars {
         let key = s.key();
-        if NOT_PROSE.contains(&key) {
+        // (Dates of fields: `printed_on`, `signed_date`.)
+        if NOT_PROSE.contains(&key) || key.ends_with("_on") || key.ends_with("_date") {
             continue;
         }
         let lines = s.lines.iter().map(|r| units(text, r.clone(), s.style)).collect();
@@ -616,7 +617,8 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
     }
     for c in NUMERIC_DATE.captures_iter(s) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        if c[2] != c[4] || is_masked(&whole) {
+        // A value that is a date alone is a field's, not prose.
+        if c[2] != c[4] || is_masked(&whole) || s.trim() == &c[0] {
             continue;
         }
         let before = s[..whole.start].chars().next_back();
