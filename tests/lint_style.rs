@@ -85,13 +85,17 @@ fn each_fault_is_found_at_its_line() {
         (22, "a 报告 closes with 特此报告。"),
     ];
     for (line, message) in expected {
-        assert!(found.iter().any(|(m, l)| l == line && m.starts_with(message)), "no {message:?} at line {line}:\n{err}");
+        assert!(
+            found.iter().any(|(m, l)| l == line && m.starts_with(message)),
+            "no {message:?} at line {line}:\n{err}"
+        );
     }
     // Nothing else of the style lint, and each at one line only.
     let style: Vec<_> = found.iter().filter(|(m, _)| !m.contains("outside the period")).collect();
     assert_eq!(style.len(), expected.len(), "{err}");
     // The fixes are in the hints.
-    for hint in ["write `，`", "write `“三农”`", "write `2026年10月5日`", "write `10月5日`", "write `2026年10月8日`"] {
+    for hint in ["write `，`", "write `“三农”`", "write `2026年10月5日`", "write `10月5日`", "write `2026年10月8日`"]
+    {
         assert!(err.contains(hint), "no hint {hint:?}:\n{err}");
     }
 }
@@ -302,10 +306,11 @@ fn fix_refuses_a_change_of_keys_and_leaves_the_file() {
     // looks like a value: mending it would rename the key.
     let text = "lang: zh\ntitle: 报告\n映射: {中文(甲), 键: 值,一}\n";
     fs::write(&file, text).unwrap();
-    zongjie(["check", "--fix", file.to_str().unwrap()])
-        .run()
-        .expect(1)
-        .stderr_has(&["did not fix", "would have other keys at `/映射`", "the file is left as it was"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "did not fix",
+        "would have other keys at `/映射`",
+        "the file is left as it was",
+    ]);
     assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
 

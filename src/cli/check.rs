@@ -104,10 +104,13 @@ fn fix(input: &Path) -> bool {
         Ok(None) => return true,
         Err(why) => {
             // zh: 未修改 {file}：{why}；文件保持原样
-            error(&format!("did not fix {}: {why}; the file is left as it was", shown(input)), &[
-                // zh: 请手动改正这些问题，或报告这个缺陷
-                "mend the findings by hand, or report this as a bug of zongjie",
-            ]);
+            error(
+                &format!("did not fix {}: {why}; the file is left as it was", shown(input)),
+                &[
+                    // zh: 请手动改正这些问题，或报告这个缺陷
+                    "mend the findings by hand, or report this as a bug of zongjie",
+                ],
+            );
             return false;
         }
     };

@@ -29,12 +29,16 @@ pub fn same_yaml(old: &str, new: &str, same_text: fn(&str, &str) -> bool) -> Res
 
 fn same(old: &Value, new: &Value, same_text: fn(&str, &str) -> bool, at: &str) -> Result<(), String> {
     // zh: 改后“{at}”处的内容与原文不同
-    let differs = || Err(format!("the fixed file would read differently at `{}`", if at.is_empty() { "/" } else { at }));
+    let differs =
+        || Err(format!("the fixed file would read differently at `{}`", if at.is_empty() { "/" } else { at }));
     match (old, new) {
         (Value::Mapping(a), Value::Mapping(b)) => {
             if a.len() != b.len() || a.keys().zip(b.keys()).any(|(x, y)| x != y) {
                 // zh: 改后的文件键名不同
-                return Err(format!("the fixed file would have other keys at `{}`", if at.is_empty() { "/" } else { at }));
+                return Err(format!(
+                    "the fixed file would have other keys at `{}`",
+                    if at.is_empty() { "/" } else { at }
+                ));
             }
             for ((k, x), y) in a.iter().zip(b.values()) {
                 let key = match k {
@@ -61,10 +65,18 @@ fn same(old: &Value, new: &Value, same_text: fn(&str, &str) -> bool, at: &str) -
             same(&a.value, &b.value, same_text, at)
         }
         (Value::String(a), Value::String(b)) => {
-            if a == b || same_text(a, b) { Ok(()) } else { differs() }
+            if a == b || same_text(a, b) {
+                Ok(())
+            } else {
+                differs()
+            }
         }
         (a, b) => {
-            if a == b { Ok(()) } else { differs() }
+            if a == b {
+                Ok(())
+            } else {
+                differs()
+            }
         }
     }
 }

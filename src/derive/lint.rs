@@ -1560,7 +1560,8 @@ mod tests {
     fn style_lint_of_a_large_file_stays_linear() {
         // 20,000 lines of faults (and one line of 20,000 marks): read once
         // each, and reported in a screenful.
-        let line = "      全县完成投资3.5亿元,同比增长8%(上年\"三农\")2026年09月05日,10月5号,见`a,b`和[x](https://a.cn/,)。\n";
+        let line =
+            "      全县完成投资3.5亿元,同比增长8%(上年\"三农\")2026年09月05日,10月5号,见`a,b`和[x](https://a.cn/,)。\n";
         let mut text = String::from("lang: zh\nprogress:\n  - title: 工作\n    body: |\n");
         for _ in 0..20_000 {
             text.push_str(line);
@@ -1572,7 +1573,11 @@ mod tests {
         assert!(found.iter().any(|d| d.message.starts_with("… and ")), "no count of the rest");
         let fixed = fix(&source).unwrap().unwrap();
         assert_eq!(fixed.lines.len(), 20_001);
-        assert!(fixed.text.contains("投资3.5亿元，同比增长8%（上年“三农”）2026年9月5日，10月5日，见`a,b`和[x](https://a.cn/,)。"));
+        assert!(
+            fixed
+                .text
+                .contains("投资3.5亿元，同比增长8%（上年“三农”）2026年9月5日，10月5日，见`a,b`和[x](https://a.cn/,)。")
+        );
         let again = Source { path: "t.yaml".into(), text: fixed.text.as_str().into() };
         assert!(fix(&again).unwrap().is_none(), "a second fix changes nothing");
     }

@@ -50,13 +50,26 @@ impl Scalar {
 enum State {
     Normal,
     /// Inside a block scalar whose parent sits at column `parent`.
-    Block { parent: usize, indent: Option<usize>, scalar: usize },
+    Block {
+        parent: usize,
+        indent: Option<usize>,
+        scalar: usize,
+    },
     /// Inside a quoted scalar, in flow collections `flow` deep.
-    Quoted { quote: u8, scalar: usize, flow: usize },
+    Quoted {
+        quote: u8,
+        scalar: usize,
+        flow: usize,
+    },
     /// After a plain scalar that may go on, on lines indented past `parent`.
-    Plain { parent: usize, scalar: usize },
+    Plain {
+        parent: usize,
+        scalar: usize,
+    },
     /// Inside flow collections `depth` deep.
-    Flow { depth: usize },
+    Flow {
+        depth: usize,
+    },
 }
 
 struct Scanner {

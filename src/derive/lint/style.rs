@@ -75,9 +75,39 @@ const OPAQUE: char = '\u{1A}';
 
 /// Keys whose values are no prose: ids, codes, paths, dates, choices.
 const NOT_PROSE: &[&str] = &[
-    "id", "template", "lang", "paper", "date", "period", "due", "doc_kind", "charts", "better", "status", "metrics",
-    "rank_by", "units", "previous_file", "image", "file", "path", "src", "collect", "doc_number", "level", "unit",
-    "security", "urgency", "retention", "issue", "total_issue", "copies", "target", "actual", "previous", "last_year",
+    "id",
+    "template",
+    "lang",
+    "paper",
+    "date",
+    "period",
+    "due",
+    "doc_kind",
+    "charts",
+    "better",
+    "status",
+    "metrics",
+    "rank_by",
+    "units",
+    "previous_file",
+    "image",
+    "file",
+    "path",
+    "src",
+    "collect",
+    "doc_number",
+    "level",
+    "unit",
+    "security",
+    "urgency",
+    "retention",
+    "issue",
+    "total_issue",
+    "copies",
+    "target",
+    "actual",
+    "previous",
+    "last_year",
 ];
 
 /// Keys of headings.
@@ -331,7 +361,9 @@ fn half_width_fault(u: &Unit, out: &mut Vec<Fault>) {
         severity: Severity::Warning,
         message: format!("half-width `{}` in Chinese text", u.c),
         // zh: 中文正文使用全角标点：写“{full}”；`zongjie check --fix` 可自动改正
-        hints: vec![format!("Chinese text takes full-width punctuation: write `{full}`; `zongjie check --fix` does it")],
+        hints: vec![format!(
+            "Chinese text takes full-width punctuation: write `{full}`; `zongjie check --fix` does it"
+        )],
         edits: vec![(u.at.clone(), full.to_string())],
     });
 }
@@ -375,7 +407,9 @@ fn punctuation(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
                             severity: Severity::Warning,
                             message: format!("`{dots}` in Chinese text"),
                             // zh: 中文省略号写作“……”；`zongjie check --fix` 可自动改正
-                            hints: vec!["Chinese text writes the ellipsis as `……`; `zongjie check --fix` does it".into()],
+                            hints: vec![
+                                "Chinese text writes the ellipsis as `……`; `zongjie check --fix` does it".into(),
+                            ],
                             edits: vec![(at, "……".into())],
                         });
                     }
@@ -461,8 +495,7 @@ fn quotes(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
 
 /// 2026年9月5日, 2026年09月, 9月5号: year (optional), month, and day
 /// with 日 or 号 (optional).
-static ZH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| super::re(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})([日号]))?"));
+static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| super::re(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})([日号]))?"));
 /// 2026.8.8, 2026-8-8, 2026/8/8.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| super::re(r"((?:19|20)\d\d)([./-])(\d{1,2})([./-])(\d{1,2})"));
 
@@ -648,8 +681,32 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
 
 /// Words before a date that make it background or a plan.
 const NOT_DONE_BEFORE: &[&str] = &[
-    "自", "从", "截至", "截止", "计划", "预计", "将于", "将在", "将", "力争", "争取", "确保", "拟", "定于", "since",
-    "from", "as of", "until", "by", "before", "will", "planned for", "scheduled for", "due", "expected", "on or before",
+    "自",
+    "从",
+    "截至",
+    "截止",
+    "计划",
+    "预计",
+    "将于",
+    "将在",
+    "将",
+    "力争",
+    "争取",
+    "确保",
+    "拟",
+    "定于",
+    "since",
+    "from",
+    "as of",
+    "until",
+    "by",
+    "before",
+    "will",
+    "planned for",
+    "scheduled for",
+    "due",
+    "expected",
+    "on or before",
 ];
 /// Words after a date that make it background or a deadline.
 const NOT_DONE_AFTER: &[&str] = &["以来", "起", "至今", "前", "之前", "以前", "截止"];
@@ -694,7 +751,9 @@ fn without_year(
         // zh: “{found}”未写年份，且不在本期（{period}）之内
         message: format!("`{found}` has no year and cannot lie in the period reported on ({period})"),
         // zh: 写明年份，或核对日期；若是截止日期或背景，请写明（“……前”“……以来”）
-        hints: vec!["write the year, or check the date; a deadline or background says so (…前, …以来, by, since)".into()],
+        hints: vec![
+            "write the year, or check the date; a deadline or background says so (…前, …以来, by, since)".into(),
+        ],
         edits: Vec::new(),
     });
 }
