@@ -20,7 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Build documents from data files (.yaml) or edited Markdown (.md).
     Build(BuildArgs),
-    /// Validate and lint data files; write nothing.
+    /// Validate and lint data files; write nothing (with --fix, mend the
+    /// mechanical style faults of Chinese text in the files first).
     Check(CheckArgs),
     /// Write a starter data file for a template (never overwrites).
     New(NewArgs),
@@ -202,6 +203,11 @@ pub struct CheckArgs {
     pub fonts: FontArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// First rewrite, in place, what is mechanical to mend in Chinese text
+    /// (half-width punctuation, straight quotes, zero-padded dates, 号 for
+    /// 日), inside string values and prose only, printing a diff; then check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// A document language.

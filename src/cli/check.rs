@@ -1,7 +1,14 @@
 //! `zongjie check`: validate and lint; write nothing. Exits 1 if any file
-//! has an error (lint warnings alone do not fail).
+//! has an error (lint warnings alone do not fail). With `--fix`, each file's
+//! mechanical style faults are mended in place first (atomically, with a
+//! diff on standard output); a file the fix would change in any other way
+//! is left as it was, and that is an error.
 
+use std::io::Write as _;
+use std::path::Path;
 use std::sync::Arc;
+
+use crate::base::diag::escape_controls;
 
 use crate::base::diag::Severity;
 use crate::cli::args::CheckArgs;
@@ -11,7 +18,7 @@ use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Engine};
 use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, emit_build_error, error, status_of};
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown, status_of};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &CheckArgs) -> i32 {
@@ -44,6 +51,10 @@ pub fn run(args: &CheckArgs) -> i32 {
         Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     for input in &args.inputs {
         let _watched = dog.watch(input);
+        if args.fix && !fix(input) {
+            errors += 1;
+            status = status.max(INPUT);
+        }
         match engine.check(input) {
             Ok(drafted) => {
                 for finding in &drafted.findings {
@@ -75,6 +86,60 @@ pub fn run(args: &CheckArgs) -> i32 {
         error(&format!("{errors} error{} in {files} file{}", plural(errors), plural(files)), &[]);
     }
     status
+}
+
+/// Mends the mechanical style faults of `input` in place, printing what
+/// changed; false when the file should have been mended and was not.
+/// A file that cannot be read or parsed is left to the check to report.
+fn fix(input: &Path) -> bool {
+    if crate::data::sheet::Kind::of(input).is_some() {
+        return true;
+    }
+    let Ok(bytes) = crate::data::read_bytes(input) else { return true };
+    // (A byte order mark is kept as it was.)
+    let bom: &[u8] = if bytes.starts_with(b"\xEF\xBB\xBF") { b"\xEF\xBB\xBF" } else { b"" };
+    let Ok(source) = crate::data::source_from_bytes(input, bytes) else { return true };
+    let fixed = match crate::derive::lint::fix(&source) {
+        Ok(Some(fixed)) => fixed,
+        Ok(None) => return true,
+        Err(why) => {
+            // zh: 未修改 {file}：{why}；文件保持原样
+            error(
+                &format!("did not fix {}: {why}; the file is left as it was", shown(input)),
+                &[
+                    // zh: 请手动改正这些问题，或报告这个缺陷
+                    "mend the findings by hand, or report this as a bug of zongjie",
+                ],
+            );
+            return false;
+        }
+    };
+    if let Err(e) = write_in_place(input, &[bom, fixed.text.as_bytes()].concat()) {
+        // zh: 无法写入 {file}：{e}；文件保持原样
+        error(&format!("cannot write {}: {e}; the file is left as it was", shown(input)), &[]);
+        return false;
+    }
+    let name = shown(input);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "--- {name}\n+++ {name}");
+    for (line, old, new) in &fixed.lines {
+        let _ = writeln!(out, "@@ -{line} +{line} @@\n-{}\n+{}", escape_controls(old), escape_controls(new));
+    }
+    let n = fixed.lines.len();
+    // zh: 已修改 {file} 的 {n} 行
+    eprintln!("fixed {n} line{} of {name}", plural(n));
+    true
+}
+
+/// Replaces the file at `input` (or the one a symlink there points to)
+/// with `bytes` atomically, keeping its permissions.
+fn write_in_place(input: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(input)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target.file_name().and_then(|n| n.to_str()).ok_or_else(|| std::io::Error::other("no file name"))?;
+    crate::engine::output::replace(dir, name, bytes)?;
+    std::fs::set_permissions(&target, permissions)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -13,6 +13,7 @@ mod load;
 pub mod mdfile;
 mod official;
 pub(crate) mod period;
+pub mod rewrite;
 mod scalar;
 mod schema;
 pub mod sheet;

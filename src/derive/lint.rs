@@ -3,11 +3,18 @@
 //! households", ××, 某某, ○○村, □□, ____, [Name], 待补充, `* * *` inside a
 //! sentence, TODO), next-step deadlines before the report date, metric ids
 //! referenced but not defined, 请示 formulas in a report (errors); template
-//! syntax in data, dates outside the period and empty sections (warnings).
+//! syntax in data, dates outside the period and empty sections (warnings);
+//! and the style of Chinese text a superior sends back (`style`: half-width
+//! punctuation, straight quotes, dates written wrongly, headings ending in
+//! a stop, a 报告 closing as a 汇报, paragraphs without their 。), whose
+//! mechanical faults [`fix`] mends in the file.
 //! Only what reaches the document is looked at: not YAML comments, and not
 //! the letters of URLs and e-mail addresses. Each finding names the file and
 //! line and says what to do. `check` fails on errors; `build` prints all as
 //! warnings.
+
+mod scan;
+mod style;
 
 use crate::base::text::is_han;
 use crate::data::period::MONTH_NAMES as MONTH_NAMES_FULL;
@@ -391,6 +398,15 @@ pub fn document(source: &Source, doc: &Document, figures: &Figures, md: &MdFile)
     out.extend(due_dates(source, doc, figures.date));
     out.extend(empty_sections(source, doc));
     out.extend(dates_outside_period(source, doc));
+    let context = style::Context {
+        lang: doc.lang,
+        doc_kind: doc.doc_kind,
+        title: doc.title.as_str().to_owned(),
+        period: doc.period,
+        date: Some(figures.date),
+        markdown_file: false,
+    };
+    out.extend(style_findings(source, Input::Data, &context));
     out.sort_by_key(|d| (place(d), d.severity == Severity::Warning));
     cap_repeats(out)
 }
@@ -415,8 +431,147 @@ pub fn markdown(source: &Source, md: &MdFile) -> Vec<Diagnostic> {
     let mut out = placeholders(source, &lines, &content);
     out.extend(request_formulas(source, &lines, &content));
     out.extend(upward_without_signer(source, &md.meta));
+    let m = &md.meta;
+    let context = style::Context {
+        lang: m.lang,
+        doc_kind: m.doc_kind,
+        title: m.title.as_str().to_owned(),
+        period: m.period,
+        date: Some(m.date),
+        markdown_file: true,
+    };
+    out.extend(style_findings(source, Input::MdFile, &context));
     out.sort_by_key(place);
     cap_repeats(out)
+}
+
+/// Where the YAML of the input is, and the Markdown body of a `.md` file:
+/// byte ranges of `text`.
+fn parts(text: &str, input: Input) -> (Range<usize>, Option<Range<usize>>) {
+    let yaml = yaml_lines(text, input);
+    if yaml == usize::MAX {
+        return (0..text.len(), None);
+    }
+    // The lines `---` … `---` of the front matter; the body after them.
+    let mut offsets = text.split_inclusive('\n').scan(0, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some(start..*at)
+    });
+    if yaml == 0 {
+        return (0..0, Some(0..text.len()));
+    }
+    let first = offsets.next().map_or(0, |r| r.end);
+    let closing = offsets.nth(yaml - 2).unwrap_or(text.len()..text.len());
+    (first..closing.start.max(first), Some(closing.end..text.len()))
+}
+
+/// The style findings of the input.
+fn style_findings(source: &Source, input: Input, context: &style::Context) -> Vec<Diagnostic> {
+    let text = &source.text;
+    let (yaml, body) = parts(text, input);
+    let scalars = scan::scalars(text, yaml);
+    style::faults(text, &scalars, body, context)
+        .into_iter()
+        .map(|f| {
+            let mut hints = f.hints.into_iter();
+            let first = hints.next().unwrap_or_default();
+            let mut d = finding_at(source, f.severity, f.span, f.message, &first);
+            for h in hints {
+                d = d.hint(h);
+            }
+            d
+        })
+        .collect()
+}
+
+/// A file with the mechanical style faults mended: its new text, and each
+/// line changed (1-based number, old text, new text).
+#[derive(Debug)]
+pub struct Fixed {
+    /// The whole new text.
+    pub text: String,
+    /// Each changed line: its 1-based number, old text and new text.
+    pub lines: Vec<(usize, String, String)>,
+}
+
+/// Mends what [`style`] finds that is mechanical (half-width punctuation in
+/// Chinese text, straight quotes, zero-padded dates, 号 for 日) in a data
+/// file or a `.md` file, inside string values and prose only. `None` when
+/// nothing is to mend.
+///
+/// # Errors
+/// Why the file is not mended: it does not parse, or the mended file would
+/// not parse or would read otherwise than meant (other keys, other values).
+pub fn fix(source: &Source) -> Result<Option<Fixed>, String> {
+    let input = if source.path.extension().is_some_and(|e| e == "md") { Input::MdFile } else { Input::Data };
+    let text: &str = &source.text;
+    let (yaml, body) = parts(text, input);
+    if matches!(input, Input::MdFile) && body.as_ref().is_some_and(|b| b.start == 0) && yaml.is_empty() {
+        // zh: 没有 front matter（开头的 --- 行）
+        return Err("it has no front matter (the `---` lines at its start)".into());
+    }
+    let lang = crate::data::rewrite::top_level_text(&text[yaml.clone()], "lang");
+    if lang.as_deref() != Some("zh") {
+        return Ok(None);
+    }
+    let context = style::Context {
+        lang: crate::base::lang::Lang::Zh,
+        doc_kind: crate::data::DocKind::Summary,
+        title: String::new(),
+        period: None,
+        date: None,
+        markdown_file: matches!(input, Input::MdFile),
+    };
+    let scalars = scan::scalars(text, yaml.clone());
+    let mut edits: Vec<(Range<usize>, String)> =
+        style::faults(text, &scalars, body.clone(), &context).into_iter().flat_map(|f| f.edits).collect();
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut fixed = String::with_capacity(text.len() + edits.len() * 2);
+    let mut at = 0;
+    for (range, new) in edits {
+        if range.start < at {
+            continue; // overlapping: the first wins
+        }
+        fixed.push_str(&text[at..range.start]);
+        fixed.push_str(&new);
+        at = range.end;
+    }
+    fixed.push_str(&text[at..]);
+    if fixed == text {
+        return Ok(None);
+    }
+    let (new_yaml, new_body) = parts(&fixed, input);
+    crate::data::rewrite::same_yaml(&text[yaml], &fixed[new_yaml], style::same_text)?;
+    if let (Some(old), Some(new)) = (body, new_body)
+        && !same_markdown(&text[old], &fixed[new])
+    {
+        // zh: 改后的 Markdown 结构不同
+        return Err("the fixed Markdown would have another structure".into());
+    }
+    let lines = text
+        .lines()
+        .zip(fixed.lines())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| (i + 1, a.to_owned(), b.to_owned()))
+        .collect();
+    Ok(Some(Fixed { text: fixed, lines }))
+}
+
+/// Whether two Markdown texts have the same structure: the same blocks and
+/// inline elements, code and link targets (their prose may differ).
+fn same_markdown(old: &str, new: &str) -> bool {
+    use pulldown_cmark::{Event, Parser};
+    let shape = |text: &str| -> Vec<String> {
+        Parser::new_ext(text, crate::base::markdown::parser_options())
+            .filter_map(|e| match e {
+                Event::Text(_) => None,
+                other => Some(format!("{other:?}")),
+            })
+            .collect()
+    };
+    shape(old) == shape(new)
 }
 
 /// A numbered document to a superior (上行文: a report with a 发文字号 and a
@@ -1374,6 +1529,64 @@ mod tests {
         assert!(is_background("自2025年11月1日进驻以来", "2025年11月1日"));
         assert!(is_background("2025年11月1日以来，工作队", "2025年11月1日"));
         assert!(!is_background("On 1 November 2025 the team", "1 November 2025"));
+    }
+
+    fn zh_context() -> style::Context {
+        style::Context {
+            lang: crate::base::lang::Lang::Zh,
+            doc_kind: crate::data::DocKind::Report,
+            title: "关于10月份工作情况的报告".into(),
+            period: crate::data::Period::parse("2026-10").ok(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 5),
+            markdown_file: false,
+        }
+    }
+
+    fn style_of(text: &str) -> Vec<Diagnostic> {
+        let source = Source { path: "t.yaml".into(), text: text.into() };
+        style_findings(&source, Input::Data, &zh_context())
+    }
+
+    #[test]
+    fn style_findings_point_at_their_text() {
+        let text = "lang: zh\nprogress:\n  - title: 工作\n    body: \"完成\\\"三农\\\"任务,共3项。\"\n";
+        let mut found = style_of(text);
+        found.sort_by_key(place);
+        let at: Vec<_> = found.iter().map(|d| (d.line_column(), d.span.clone().map(|s| &text[s]))).collect();
+        assert_eq!(at, [(Some((4, 14)), Some("\\\"三农\\\"")), (Some((4, 22)), Some(","))], "{found:?}");
+    }
+
+    #[test]
+    fn style_lint_of_a_large_file_stays_linear() {
+        // 20,000 lines of faults (and one line of 20,000 marks): read once
+        // each, and reported in a screenful.
+        let line =
+            "      全县完成投资3.5亿元,同比增长8%(上年\"三农\")2026年09月05日,10月5号,见`a,b`和[x](https://a.cn/,)。\n";
+        let mut text = String::from("lang: zh\nprogress:\n  - title: 工作\n    body: |\n");
+        for _ in 0..20_000 {
+            text.push_str(line);
+        }
+        text.push_str(&format!("      {}\n", "中,](<a`".repeat(2_500)));
+        let source = Source { path: "t.yaml".into(), text: text.as_str().into() };
+        let found = cap_repeats(style_findings(&source, Input::Data, &zh_context()));
+        assert!(found.len() < 200, "{} findings", found.len());
+        assert!(found.iter().any(|d| d.message.starts_with("… and ")), "no count of the rest");
+        let fixed = fix(&source).unwrap().unwrap();
+        assert_eq!(fixed.lines.len(), 20_001);
+        assert!(
+            fixed
+                .text
+                .contains("投资3.5亿元，同比增长8%（上年“三农”）2026年9月5日，10月5日，见`a,b`和[x](https://a.cn/,)。")
+        );
+        let again = Source { path: "t.yaml".into(), text: fixed.text.as_str().into() };
+        assert!(fix(&again).unwrap().is_none(), "a second fix changes nothing");
+    }
+
+    #[test]
+    fn the_fixed_text_says_the_same() {
+        assert!(style::same_text("中,文(甲)\"乙\"09月05号...", "中，文（甲）“乙”9月5日……"));
+        assert!(!style::same_text("中,文", "中，字"));
+        assert!(!style::same_text("2026年10月", "2026年1月"));
     }
 
     #[test]
