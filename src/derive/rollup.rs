@@ -159,6 +159,13 @@ pub struct Total {
     /// Units that give a target or an actual figure but not both, left out
     /// of the rate.
     pub outside_rate: Vec<String>,
+    /// What the rate leaves out and over how many units it is, as the end
+    /// of `figures.sentence` says it ("（东岭乡未报送完成数，完成率按其余5个单位
+    /// 计算）"); empty when the rate is over every unit.
+    pub rate_note: String,
+    /// `figures.sentence` without `rate_note`, for a template that says the
+    /// note once for several totals.
+    pub bare_sentence: String,
     /// The metric with the totals as its figures, derived like any metric
     /// (rate, changes, sentence).
     pub figures: MetricFigures,
@@ -788,9 +795,12 @@ fn totals(
                 };
                 left_out.push((name.clone(), why));
             }
+            let bare_sentence = figures.sentence.clone();
+            let mut rate_note = String::new();
             if !left_out.is_empty() && figures.rate.is_some() {
                 let rest = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
-                figures.sentence.push_str(&language(lang).rate_basis(&left_out, rest));
+                rate_note = language(lang).rate_basis(&left_out, rest);
+                figures.sentence.push_str(&rate_note);
             }
             figures.metric.target = target.map(data::Number);
             Total {
@@ -805,6 +815,8 @@ fn totals(
                 count: s.count,
                 averaged: mean,
                 outside_rate: s.outside_rate.clone(),
+                rate_note,
+                bare_sentence,
                 figures,
             }
         })
