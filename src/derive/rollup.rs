@@ -264,10 +264,12 @@ pub fn roll_up(
     }
     for m in &mut rollup.missing {
         // A file that could not be read is named by its file name alone
-        // (its unit is only guessed from it); a return that was read, by
+        // (its unit is only guessed from it); a pattern that matched
+        // nothing, as the bulletin writes it; a return that was read, by
         // its unit.
-        m.name = match &m.unit {
-            Some(unit) if !unit.is_empty() && m.kind != "broken" && m.kind != "unmatched" => unit.clone(),
+        m.name = match (&m.unit, m.kind) {
+            (_, "unmatched") => m.file.clone(),
+            (Some(unit), kind) if !unit.is_empty() && kind != "broken" => unit.clone(),
             _ => file_name(&m.file),
         };
         m.text = language(lang).not_rolled_up(&m.name, m.kind, &m.detail);
