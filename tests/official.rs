@@ -423,14 +423,14 @@ fn attachment_pages_and_their_table() {
         assert!(table.contains(header), "the table lacks {header}");
     }
     for (body_figure, cells) in
-        [("960户", ["960", "1200", "80.0%", "增加260户"]), ("420万元", ["420", "500", "84.0%", "增加120万元"])]
+        [("960户", ["960", "1200", "80%", "增加260户"]), ("420万元", ["420", "500", "84%", "增加120万元"])]
     {
         assert!(body.contains(body_figure), "the body says {body_figure}");
         for cell in cells {
             assert!(table.contains(cell), "the table lacks {cell}:\n{table}");
         }
     }
-    assert!(body.replace('\n', "").contains("较上期增加260户"), "the body's change");
+    assert!(body.replace('\n', "").contains("较上月增加260户"), "the body's change");
 }
 
 #[test]

@@ -21,6 +21,23 @@ pub struct Change {
     pub figure: String,
 }
 
+/// How an actual figure stands to its target, judged on the printed
+/// figures (so that "全面完成" never sits next to two different numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Above the target where higher is better (超额完成 / exceeded).
+    Exceeded,
+    /// Exactly the target where higher is better (全面完成 / met in full).
+    Met,
+    /// Below the target where higher is better.
+    Short,
+    /// At or below the target where lower is better (控制在目标以内).
+    Within,
+    /// Above the target where lower is better.
+    Over,
+}
+
 /// A metric with what is derived from it.
 #[derive(Clone, Debug, Serialize)]
 pub struct MetricFigures {
@@ -43,8 +60,26 @@ pub struct MetricFigures {
     pub vs_previous: Option<Change>,
     /// Change on the same period last year (同比).
     pub vs_last_year: Option<Change>,
+    /// How the actual figure stands to the target, on the printed figures;
+    /// none without both (or with a target of 0 or below, unless the
+    /// metric is in `%`).
+    pub outcome: Option<Outcome>,
+    /// The distance between the printed actual figure and the printed
+    /// target, without sign, in the sentence's unit: "3.5个百分点", "5万元" /
+    /// "3.5 percentage points".
+    pub gap_text: Option<String>,
+    /// The printed rate minus the printed schedule, in percentage points
+    /// (83.1% against 83.3%: −0.2); none where lower is better.
+    pub schedule_gap: Option<f64>,
+    /// That gap in words: "低于序时进度0.2个百分点" / "0.2 percentage points
+    /// behind schedule".
+    pub schedule_gap_text: Option<String>,
     /// One sentence saying all of it.
     pub sentence: String,
+    /// The sentence leaves out the change on last year: in a yearly
+    /// document it is the change on the previous period.
+    #[serde(skip)]
+    pub last_year_is_previous: bool,
 }
 
 pub use crate::base::text::{is_percent, is_yuan};

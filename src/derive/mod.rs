@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::data::{Document, Fields, PeriodKind};
-use crate::derive::figures::{metric_figures, schedule};
+use crate::derive::figures::{Context, metric_figures, schedule};
 use crate::derive::lang::language;
 use crate::derive::metric::MetricFigures;
 use crate::derive::rollup::{Returns, Rollup, RollupError};
@@ -55,7 +55,8 @@ pub fn derive(doc: &Document, today: NaiveDate, returns: Option<Returns>) -> Res
     let lang = doc.lang;
     let words = language(lang);
     let schedule = doc.period.as_ref().map(|p| schedule(p, date));
-    let metrics = doc.metrics.iter().map(|m| metric_figures(m, lang, schedule)).collect();
+    let cx = Context { lang, schedule, period: doc.period };
+    let metrics = doc.metrics.iter().map(|m| metric_figures(m, &cx)).collect();
     let rollup = match &doc.fields {
         Fields::Bulletin(b) => Some(rollup::roll_up(doc, b, returns.unwrap_or_default(), schedule)?),
         _ => None,

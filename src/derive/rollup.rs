@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::base::diag::Diagnostic;
 use crate::data::{self, Better, BulletinFields, Document, Lang};
 use crate::derive::figures;
-use crate::derive::lang::language;
+use crate::derive::lang::{LeftOut, language};
 use crate::derive::metric::MetricFigures;
 
 /// The roll-up of a bulletin.
@@ -86,12 +86,18 @@ pub struct Missing {
     /// Where and how a return disagrees, in the document's language
     /// (`Sheet1!C5计量单位为“万元”，应为“元”`); empty for the other kinds.
     pub detail: String,
+    /// The unit's name, where known, else the file's name alone (never a
+    /// path): what the bulletin names the return by.
+    pub name: String,
+    /// The return and why it is not rolled up, in the bulletin's language:
+    /// "红旗村（报送期次不符）" / "Hongqi (a return for another period)".
+    pub text: String,
 }
 
 impl Missing {
     /// A return expected but not loaded, for a reason of `kind`.
     pub fn new(file: String, reason: String, kind: &'static str) -> Missing {
-        Missing { file, reason, kind, unit: None, detail: String::new() }
+        Missing { file, reason, kind, unit: None, detail: String::new(), name: String::new(), text: String::new() }
     }
 }
 
@@ -153,6 +159,13 @@ pub struct Total {
     /// Units that give a target or an actual figure but not both, left out
     /// of the rate.
     pub outside_rate: Vec<String>,
+    /// What the rate leaves out and over how many units it is, as the end
+    /// of `figures.sentence` says it ("（东岭乡未报送完成数，完成率按其余5个单位
+    /// 计算）"); empty when the rate is over every unit.
+    pub rate_note: String,
+    /// `figures.sentence` without `rate_note`, for a template that says the
+    /// note once for several totals.
+    pub bare_sentence: String,
     /// The metric with the totals as its figures, derived like any metric
     /// (rate, changes, sentence).
     pub figures: MetricFigures,
@@ -221,6 +234,7 @@ pub fn roll_up(
     schedule: Option<f64>,
 ) -> Result<Rollup, RollupError> {
     let lang = doc.lang;
+    let cx = figures::Context { lang, schedule, period: doc.period };
     let mut rollup = Rollup { missing: returns.missing, warnings: returns.warnings, ..Rollup::default() };
     let mut loaded: Vec<Return> = Vec::new();
     for r in returns.loaded {
@@ -245,10 +259,22 @@ pub fn roll_up(
         rollup.units.push(Unit {
             name: unit.organization.to_string(),
             file: file.clone(),
-            metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, lang, schedule)).collect(),
+            metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, &cx)).collect(),
         });
     }
-    rollup.totals = totals(&loaded, bulletin, lang, schedule);
+    for m in &mut rollup.missing {
+        // A file that could not be read is named by its file name alone
+        // (its unit is only guessed from it); a pattern that matched
+        // nothing, as the bulletin writes it; a return that was read, by
+        // its unit.
+        m.name = match (&m.unit, m.kind) {
+            (_, "unmatched") => m.file.clone(),
+            (Some(unit), kind) if !unit.is_empty() && kind != "broken" => unit.clone(),
+            _ => file_name(&m.file),
+        };
+        m.text = language(lang).not_rolled_up(&m.name, m.kind, &m.detail);
+    }
+    rollup.totals = totals(&loaded, bulletin, &cx, &rollup);
     rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
     if let Some(id) = &bulletin.rank_by {
         // A metric no return gives, where nothing says which are collected:
@@ -283,6 +309,12 @@ pub fn roll_up(
     rollup.table = table(&rollup, bulletin, lang);
     rollup.figures_table = bulletin.figures_table.unwrap_or(true);
     Ok(rollup)
+}
+
+/// The last part of a file's path or pattern: "returns/hongqi.yaml" →
+/// "hongqi.yaml".
+fn file_name(file: &str) -> String {
+    file.rsplit(['/', '\\']).find(|part| !part.is_empty()).unwrap_or(file).to_owned()
 }
 
 /// Brings each return to the bulletin's terms: with `collect:`, its labels,
@@ -350,7 +382,10 @@ fn conform(
                         .in_file(&doc.path)
                         .hint("ask the unit to correct its return; the bulletin is built from the others"),
                 );
-                rollup.missing.push(Missing { file, reason: why, kind: "disagrees", unit: Some(name), detail });
+                let mut missing = Missing::new(file, why, "disagrees");
+                missing.unit = Some(name);
+                missing.detail = detail;
+                rollup.missing.push(missing);
                 continue 'returns;
             }
             m.unit = expected;
@@ -613,6 +648,10 @@ struct Sums {
     last_year: Base,
     /// Units that give only one of target and actual.
     outside_rate: Vec<String>,
+    /// Those units, with the figure each left out.
+    left_out: Vec<(String, LeftOut)>,
+    /// The units that report the metric.
+    units: Vec<String>,
 }
 
 /// Sums of one figure an actual is compared with (target, previous,
@@ -657,7 +696,13 @@ impl Sum {
     }
 }
 
-fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, schedule: Option<f64>) -> Vec<Total> {
+fn totals(
+    units: &[(Document, String)],
+    bulletin: &BulletinFields,
+    cx: &figures::Context,
+    rollup: &Rollup,
+) -> Vec<Total> {
+    let lang = cx.lang;
     // The order of `collect:`, then of the returns.
     let mut order: Vec<String> = bulletin.collect.iter().map(|c| c.id.0.clone()).collect();
     let mut sums: BTreeMap<String, Sums> = BTreeMap::new();
@@ -675,17 +720,26 @@ fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, s
                     previous: Base::default(),
                     last_year: Base::default(),
                     outside_rate: Vec::new(),
+                    left_out: Vec::new(),
+                    units: Vec::new(),
                 }
             });
             s.count += 1;
+            let name = doc.organization.as_str().trim().to_owned();
             let value = |n: Option<data::Number>| n.map(|n| n.0);
             let actual = value(m.actual);
             if let Some(a) = actual {
                 s.actual.add(a);
             }
-            if m.actual.is_some() != m.target.is_some() {
-                s.outside_rate.push(doc.organization.as_str().trim().to_owned());
+            match (m.target.is_some(), m.actual.is_some()) {
+                (true, false) => s.left_out.push((name.clone(), LeftOut::NoActual)),
+                (false, true) => s.left_out.push((name.clone(), LeftOut::NoTarget)),
+                _ => {}
             }
+            if m.actual.is_some() != m.target.is_some() {
+                s.outside_rate.push(name.clone());
+            }
+            s.units.push(name);
             s.target.add(value(m.target), actual);
             s.previous.add(value(m.previous), actual);
             s.last_year.add(value(m.last_year), actual);
@@ -709,30 +763,48 @@ fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, s
             metric.actual = s.actual.value(mean).map(data::Number);
             metric.previous = s.previous.paired.value(mean).map(data::Number);
             metric.last_year = s.last_year.paired.value(mean).map(data::Number);
+            // With `targets:`, the county's target is the sum over the
+            // roster, whoever reported; without, the sum of every unit's
+            // target. The sentence names the whole of it.
+            let assigned = assigned_targets(bulletin, &s.first.id);
+            let assigned_total = (!assigned.is_empty()).then(|| {
+                let mut sum = Sum::default();
+                assigned.iter().for_each(|(_, t)| sum.add(*t));
+                sum
+            });
+            let target = assigned_total.and_then(|sum| sum.value(mean)).or_else(|| s.target.all.value(mean));
             let pairs = figures::Pairs {
                 for_target: s.target.actual.value(mean),
                 for_previous: s.previous.actual.value(mean),
                 for_last_year: s.last_year.actual.value(mean),
+                mean,
+                named_target: target,
             };
-            let mut figures = figures::metric_figures_with(&metric, lang, schedule, pairs);
-            if !s.outside_rate.is_empty() && figures.rate.is_some() {
-                figures.sentence.push_str(&language(lang).outside_rate(&s.outside_rate));
-            }
-            // With `targets:`, the county's target is the sum over the
-            // roster, whoever reported; the rate is over the units that
-            // gave both figures, and the sentence says so.
-            let assigned = assigned_total(bulletin, &s.first.id, mean);
-            if let (Some((total, units)), Some(_)) = (assigned, figures.rate) {
-                let paired = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
-                if paired < units {
-                    let total = language(lang).quantity(&s.first.unit, total);
-                    figures.sentence.push_str(&language(lang).rate_over(paired, units, &total, mean));
+            let mut figures = figures::metric_figures_with(&metric, cx, pairs);
+            // The rate is over the units that gave both figures; the
+            // sentence names every unit left out and why.
+            let mut left_out = s.left_out.clone();
+            for (name, _) in &assigned {
+                if s.units.contains(name) {
+                    continue;
                 }
+                let why = if rollup.not_received.contains(name) {
+                    LeftOut::NoReturn
+                } else if rollup.missing.iter().any(|m| m.unit.as_deref() == Some(name.as_str())) {
+                    LeftOut::SetAside
+                } else {
+                    LeftOut::NoActual
+                };
+                left_out.push((name.clone(), why));
             }
-            // What the reader sees as the target is the whole of it.
-            let target = assigned.map(|(t, _)| t).or_else(|| s.target.all.value(mean));
+            let bare_sentence = figures.sentence.clone();
+            let mut rate_note = String::new();
+            if !left_out.is_empty() && figures.rate.is_some() {
+                let rest = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
+                rate_note = language(lang).rate_basis(&left_out, rest);
+                figures.sentence.push_str(&rate_note);
+            }
             figures.metric.target = target.map(data::Number);
-            figures.target_text = target.map(|t| language(lang).quantity(&s.first.unit, t));
             Total {
                 id: s.first.id.0.clone(),
                 label: s.first.label.to_string(),
@@ -745,28 +817,24 @@ fn totals(units: &[(Document, String)], bulletin: &BulletinFields, lang: Lang, s
                 count: s.count,
                 averaged: mean,
                 outside_rate: s.outside_rate.clone(),
+                rate_note,
+                bare_sentence,
                 figures,
             }
         })
         .collect()
 }
 
-/// The target assigned to the units of the roster (or, without one, to
-/// every unit of `targets:`) for a metric, and how many units it is over;
-/// none without `targets:` for it.
-fn assigned_total(bulletin: &BulletinFields, id: &crate::data::Id, mean: bool) -> Option<(f64, usize)> {
-    let mut sum = Sum::default();
-    let mut add = |unit: &str| {
-        if let Some(t) = bulletin.targets.get(unit).and_then(|t| t.get(id)) {
-            sum.add(t.0);
-        }
-    };
+/// The targets assigned to the units of the roster (or, without one, to
+/// every unit of `targets:`) for a metric, by unit; empty without
+/// `targets:` for it.
+fn assigned_targets(bulletin: &BulletinFields, id: &crate::data::Id) -> Vec<(String, f64)> {
+    let target = |unit: &str| bulletin.targets.get(unit).and_then(|t| t.get(id)).map(|t| (unit.to_owned(), t.0));
     if bulletin.roster.is_empty() {
-        bulletin.targets.keys().for_each(|u| add(u));
+        bulletin.targets.keys().filter_map(|u| target(u)).collect()
     } else {
-        bulletin.roster.iter().for_each(|u| add(u.as_str().trim()));
+        bulletin.roster.iter().filter_map(|u| target(u.as_str().trim())).collect()
     }
-    Some((sum.value(mean)?, usize::try_from(sum.terms).unwrap_or(usize::MAX)))
 }
 
 /// The units in the order of the ranking. Where higher is better a unit
@@ -779,13 +847,16 @@ fn rank(units: &[Unit], id: &str, better: Better, lag_below: Option<f64>, schedu
         .map(|u| {
             let f = u.metrics.iter().find(|m| m.metric.id.0 == id);
             let rate = f.and_then(|f| f.rate);
+            // Judged on the printed figures: a rate printed as the
+            // threshold or the schedule is not below it.
+            let printed = |x: f64| crate::derive::format::rounded(x, 2, 1);
             let low = |limit: Option<f64>| match (rate, limit, better) {
-                (Some(r), Some(l), Better::Higher) => r < l - 1e-12,
+                (Some(r), Some(l), Better::Higher) => printed(r) < printed(l),
                 _ => false,
             };
             let lagging = match better {
                 Better::Higher => low(lag_below),
-                Better::Lower => rate.is_some_and(|r| r > 1.0 + 1e-12),
+                Better::Lower => f.and_then(|f| f.outcome) == Some(crate::derive::metric::Outcome::Over),
             };
             Ranked {
                 rank: None,
@@ -884,5 +955,46 @@ mod tests {
         let kinds: Vec<(&str, &str)> = rollup.missing.iter().map(|m| (m.file.as_str(), m.kind)).collect();
         assert_eq!(kinds, [("units/e.yaml", "broken"), ("Delta.yaml", "other_period")]);
         assert!(rollup.warnings.iter().any(|w| w.to_string().contains("Delta.yaml")));
+        // The sentence names the whole target and says who left out what.
+        assert_eq!(total.target, Some(350.0));
+        assert_eq!(
+            total.figures.sentence,
+            "190 households, 63.3% of the target of 350 (Gamma reported no actual figure; the rate is over the other 2 units)"
+        );
+        // Returns not rolled up are named by unit, or by file name alone.
+        let named: Vec<&str> = rollup.missing.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            named,
+            ["e.yaml (the file has errors and was not rolled up)", "Delta (a return for another period)"]
+        );
+    }
+
+    /// With `targets:`, the county's target counts every unit of the
+    /// roster, and the note names the units that reported nothing.
+    #[test]
+    fn the_bulletin_keeps_every_units_target() {
+        let schema = crate::render::Templates::new(None).unwrap().info("monthly-bulletin").unwrap().schema;
+        let bulletin = doc(
+            "bulletin.yaml",
+            "template: monthly-bulletin\nlang: zh\ntitle: B\norganization: O\nperiod: 2026-10\nunits: [units/*.yaml]\nroster: [Alpha, Beta, Gamma, Epsilon]\ntargets:\n  Alpha: {households: 100}\n  Beta: {households: 200}\n  Gamma: {households: 50}\n  Epsilon: {households: 40}\n",
+            &schema,
+        );
+        let Fields::Bulletin(fields) = &bulletin.fields else { panic!("a bulletin") };
+        let returns = Returns {
+            loaded: vec![
+                unit("Alpha", 100.0, Some(90.0), "2026-10"),
+                unit("Beta", 200.0, Some(100.0), "2026-10"),
+                unit("Gamma", 50.0, None, "2026-10"),
+            ],
+            missing: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, Some(10.0 / 12.0)).unwrap();
+        let total = &rollup.total["households"];
+        assert_eq!(total.target, Some(390.0));
+        assert_eq!(
+            total.figures.sentence,
+            "Households190households，完成目标390households的63.3%（Epsilon未报送数据，Gamma未报送完成数，完成率按其余2个单位计算）"
+        );
     }
 }

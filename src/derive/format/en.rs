@@ -315,9 +315,10 @@ pub fn due(d: &Due) -> String {
 
 /// An amount of money given in yuan, scaled to read well:
 /// below a million in yuan with separators ("8,000 yuan", "290,000 yuan"),
-/// then in million, billion and trillion yuan with at most three decimals,
-/// trailing zeros dropped ("32.2 million yuan", "630 million yuan",
-/// "2.86 billion yuan"). Rounding happens before the scale is chosen, so
+/// then in million, billion and trillion yuan with as many decimals as it
+/// needs up to two ("32.2 million yuan", "630 million yuan",
+/// "1.28 billion yuan"). A sentence that compares amounts chooses one scale
+/// for all of them (see [`money`]). Rounding happens before the scale is chosen, so
 /// 999,999.5 yuan is "1 million yuan"; below a million, fen show ("0.5 yuan").
 ///
 /// ```text
@@ -335,25 +336,45 @@ pub fn amount_yuan(yuan: f64) -> String {
         return format!("{} yuan", exact.render(MINUS, Some(',')));
     }
     for (shift, word) in [(6, "million"), (9, "billion")] {
-        if let Some(f) = Fixed::new(yuan, -shift, 3)
+        if let Some(f) = Fixed::new(yuan, -shift, 2)
             && f.int_digits() <= 3
         {
             return format!("{} {word} yuan", f.trim().render(MINUS, Some(',')));
         }
     }
-    Fixed::new(yuan, -12, 3)
+    Fixed::new(yuan, -12, 2)
         .map_or_else(|| MISSING.to_owned(), |f| format!("{} trillion yuan", f.trim().render(MINUS, Some(','))))
 }
 
-/// A ratio as a percentage with one decimal: 0.745 → "74.5%",
-/// 1 → "100.0%", −0.125 → "−12.5%".
+/// An amount already in the scale of 10^`exp` yuan (0: yuan, 6: million,
+/// 9: billion, 12: trillion), with up to two decimals, trailing zeros
+/// dropped: (12999, 0) → "12,999 yuan", (1.28, 9) → "1.28 billion yuan".
+/// Another `exp` prints in yuan.
+///
+/// ```text
+/// assert_eq!(en::money(1.28, 9), "1.28 billion yuan");
+/// ```
+#[must_use]
+pub fn money(amount: f64, exp: i32) -> String {
+    let unit = match exp {
+        6 => "million yuan",
+        9 => "billion yuan",
+        12 => "trillion yuan",
+        _ => "yuan",
+    };
+    Fixed::new(amount, 0, 2)
+        .map_or_else(|| MISSING.to_owned(), |f| format!("{} {unit}", f.trim().render(MINUS, Some(','))))
+}
+
+/// A ratio as a percentage with one decimal, a whole percentage without
+/// ".0": 0.745 → "74.5%", 1 → "100%", −0.125 → "−12.5%".
 ///
 /// ```text
 /// assert_eq!(en::percent(0.745), "74.5%");
 /// ```
 #[must_use]
 pub fn percent(ratio: f64) -> String {
-    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.render(MINUS, Some(',')) + "%")
+    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, Some(',')) + "%")
 }
 
 /// A change between two rates, given as a difference of *ratios* (like
@@ -374,35 +395,9 @@ pub fn points(delta: f64) -> String {
     }
     let word = if f.negative { "down" } else { "up" };
     f.negative = false;
-    format!("{word} {} percentage points", f.render(MINUS, Some(',')))
-}
-
-/// A change in a quantity: "up 6,000 (40.0%)", "down 3 (12.5%)", or
-/// "unchanged" when `delta` rounds to 0. `delta` prints with up to two
-/// decimals; `ratio` (`delta / previous`) prints as [`percent`] with its own
-/// sign, and is left out when `None` or not finite (no previous value).
-///
-/// ```text
-/// assert_eq!(en::change(6000.0, Some(0.4)), "up 6,000 (40.0%)");
-/// assert_eq!(en::change(-3.0, Some(-0.125)), "down 3 (12.5%)");
-/// assert_eq!(en::change(5.0, None), "up 5");
-/// ```
-#[must_use]
-pub fn change(delta: f64, ratio: Option<f64>) -> String {
-    let Some(mut f) = Fixed::new(delta, 0, 2).map(Fixed::trim) else {
-        return MISSING.to_owned();
-    };
-    if f.is_zero() {
-        return "unchanged".to_owned();
-    }
-    let word = if f.negative { "down" } else { "up" };
-    f.negative = false;
-    let head = format!("{word} {}", f.render(MINUS, Some(',')));
-    // "down 15 (30.0%)": the word already gives the direction.
-    match ratio.filter(|r| r.is_finite()) {
-        Some(r) => format!("{head} ({})", percent(r.abs())),
-        None => head,
-    }
+    let n = f.trim().render(MINUS, Some(','));
+    let points = if n == "1" { "percentage point" } else { "percentage points" };
+    format!("{word} {n} {points}")
 }
 
 /// A quantity with up to two decimals, trailing zeros dropped.
@@ -625,6 +620,21 @@ mod tests {
     }
 
     #[test]
+    fn money_in_a_chosen_scale() {
+        let cases: &[(f64, i32, &str)] = &[
+            (12999.0, 0, "12,999 yuan"),
+            (1.28, 9, "1.28 billion yuan"),
+            (128.45, 6, "128.45 million yuan"),
+            (1000.0, 6, "1,000 million yuan"),
+            (2.5, 12, "2.5 trillion yuan"),
+            (f64::INFINITY, 6, "—"),
+        ];
+        for &(x, exp, want) in cases {
+            assert_eq!(money(x, exp), want, "{x} {exp}");
+        }
+    }
+
+    #[test]
     fn amounts() {
         let cases: &[(f64, &str)] = &[
             (0.0, "0 yuan"),
@@ -642,16 +652,16 @@ mod tests {
             (999_999.0, "999,999 yuan"),
             (999_999.5, "1 million yuan"),
             (1_000_000.0, "1 million yuan"),
-            (1_000_500.0, "1.001 million yuan"),
-            (1_000_400.0, "1 million yuan"),
+            (1_000_500.0, "1 million yuan"),
+            (1_005_000.0, "1.01 million yuan"),
             (32_200_000.0, "32.2 million yuan"),
-            (32_215_000.0, "32.215 million yuan"),
-            (99_995_000.0, "99.995 million yuan"),
+            (32_215_000.0, "32.22 million yuan"),
+            (99_995_000.0, "100 million yuan"),
             (99_999_999.0, "100 million yuan"),
             (100_010_000.0, "100.01 million yuan"),
             (630_000_000.0, "630 million yuan"),
-            (999_999_499.0, "999.999 million yuan"),
-            (999_999_500.0, "1 billion yuan"),
+            (999_994_999.0, "999.99 million yuan"),
+            (999_995_000.0, "1 billion yuan"),
             (2_860_000_000.0, "2.86 billion yuan"),
             (999_999_500_000.0, "1 trillion yuan"),
             (1.5e12, "1.5 trillion yuan"),
@@ -669,15 +679,15 @@ mod tests {
     #[test]
     fn percents_and_points() {
         let cases: &[(f64, &str)] = &[
-            (0.0, "0.0%"),
-            (-0.0, "0.0%"),
-            (-0.0004, "0.0%"),
+            (0.0, "0%"),
+            (-0.0, "0%"),
+            (-0.0004, "0%"),
             (0.745, "74.5%"),
-            (0.4, "40.0%"),
-            (1.0, "100.0%"),
+            (0.4, "40%"),
+            (1.0, "100%"),
             (1.083, "108.3%"),
             (0.0005, "0.1%"),
-            (0.9995, "100.0%"),
+            (0.9995, "100%"),
             (-0.125, "−12.5%"),
             (12.345, "1,234.5%"),
             (f64::NAN, "—"),
@@ -694,35 +704,13 @@ mod tests {
             (0.0004, "unchanged"),
             (-0.0004, "unchanged"),
             (0.0005, "up 0.1 percentage points"),
-            (0.01, "up 1.0 percentage points"),
-            (1.5, "up 150.0 percentage points"),
+            (0.01, "up 1 percentage point"),
+            (1.5, "up 150 percentage points"),
             (f64::NAN, "—"),
             (f64::INFINITY, "—"),
         ];
         for &(x, want) in cases {
             assert_eq!(points(x), want, "{x}");
-        }
-    }
-
-    #[test]
-    fn changes() {
-        let cases: &[(f64, Option<f64>, &str)] = &[
-            (6000.0, Some(0.4), "up 6,000 (40.0%)"),
-            (-3.0, Some(-0.125), "down 3 (12.5%)"),
-            (0.0, Some(0.0), "unchanged"),
-            (-0.0, None, "unchanged"),
-            (0.004, Some(0.0001), "unchanged"),
-            (5.0, None, "up 5"),
-            (5.0, Some(f64::INFINITY), "up 5"),
-            (5.0, Some(f64::NAN), "up 5"),
-            (1.5, Some(0.5), "up 1.5 (50.0%)"),
-            (-1234.567, Some(-0.5), "down 1,234.57 (50.0%)"),
-            (1e16, Some(1.0), "up 10,000,000,000,000,000 (100.0%)"),
-            (f64::NAN, Some(0.1), "—"),
-            (f64::INFINITY, None, "—"),
-        ];
-        for &(delta, ratio, want) in cases {
-            assert_eq!(change(delta, ratio), want, "{delta} {ratio:?}");
         }
     }
 
@@ -784,9 +772,6 @@ mod tests {
         assert_eq!(en::percent(0.745), "74.5%");
         assert_eq!(en::points(0.096), "up 9.6 percentage points");
         assert_eq!(en::points(-0.012), "down 1.2 percentage points");
-        assert_eq!(en::change(6000.0, Some(0.4)), "up 6,000 (40.0%)");
-        assert_eq!(en::change(-3.0, Some(-0.125)), "down 3 (12.5%)");
-        assert_eq!(en::change(5.0, None), "up 5");
         assert_eq!(en::count(1.0, "household", "households"), "1 household");
         assert_eq!(en::count(282.0, "household", "households"), "282 households");
         assert_eq!(en::households_people(103.0, 307.0), "103 households (307 people)");

@@ -35,6 +35,19 @@ pub mod lead;
 mod num;
 pub mod zh;
 
+/// `x × 10^shift` rounded to `decimals` places as the formatters round it
+/// (half away from zero on the number as written): the value a reader sees.
+/// `None` for NaN and infinities.
+///
+/// ```text
+/// assert_eq!(rounded(128_450_000.0, -8, 2), Some(1.28));
+/// assert_eq!(rounded(0.8325, 2, 1), Some(83.3));
+/// ```
+#[must_use]
+pub fn rounded(x: f64, shift: i32, decimals: usize) -> Option<f64> {
+    num::Fixed::new(x, shift, decimals)?.render("-", None).parse().ok()
+}
+
 /// What every formatter prints for a number it cannot show (NaN, ±∞) or an
 /// out-of-range month: an em dash.
 pub const MISSING: &str = "—";

@@ -1,7 +1,7 @@
 //! Chinese formatters: Chinese numerals (一、十一、一百零五), the heading
 //! numbers of GB/T 9704 (一、→（一）→ 1. →（1）), 一是/二是, dates without zero
 //! padding (2026年11月5日), periods, money in 元/万元/亿元, percentages and the
-//! wording of changes (增加/减少, 增长/下降, 提高/下降×个百分点).
+//! wording of changes in points (提高/下降×个百分点).
 //!
 //! Arabic numbers carry no thousands separators (3220万元, 21000人) and
 //! negatives take the ASCII "-" (present in every Chinese font). Non-finite
@@ -268,11 +268,13 @@ pub fn due(d: &Due) -> String {
     }
 }
 
-/// An amount of money given in 元, in the unit offices use: below 1万 in
-/// whole 元 ("8000元"), then 万元, 亿元 and 万亿元 with at most two decimals,
-/// trailing zeros dropped ("1.5万元", "29万元", "3220万元", "6.3亿元",
-/// "2.86亿元"). Rounding happens before the unit is chosen, so 9999.5元 is
-/// "1万元" and 99999999.6元 is "1亿元".
+/// An amount of money given in 元, in the unit offices use: below 10万 in
+/// whole 元 ("8000元", "12999元"; a whole number of 万元 stays in 万元:
+/// "7万元"), then 万元, 亿元 and 万亿元 with as many decimals as it needs
+/// up to two ("1.5万元" only from 10万元 up: "29万元", "3220万元", "6.3亿元",
+/// "2.86亿元"). Rounding happens before the unit is chosen, so 99999.6元 is
+/// "10万元" and 99999999.6元 is "1亿元". A sentence that compares amounts
+/// chooses one unit for all of them (see [`money`] and the figures).
 ///
 /// ```text
 /// assert_eq!(zh::amount_yuan(32_200_000.0), "3220万元");
@@ -283,7 +285,14 @@ pub fn amount_yuan(yuan: f64) -> String {
     let Some(plain) = Fixed::new(yuan, 0, 0) else {
         return MISSING.to_owned();
     };
-    if plain.int_digits() <= 4 {
+    if plain.int_digits() <= 5 {
+        if let Some(wan) = Fixed::new(yuan, -4, 0)
+            && !wan.is_zero()
+            && yuan.fract() == 0.0
+            && yuan % 10_000.0 == 0.0
+        {
+            return format!("{}万元", wan.render(MINUS, None));
+        }
         return format!("{}元", plain.render(MINUS, None));
     }
     for (shift, unit) in [(4, "万"), (8, "亿")] {
@@ -294,6 +303,24 @@ pub fn amount_yuan(yuan: f64) -> String {
         }
     }
     Fixed::new(yuan, -12, 2).map_or_else(|| MISSING.to_owned(), |f| format!("{}万亿元", f.trim().render(MINUS, None)))
+}
+
+/// An amount already in the unit of 10^`exp` 元 (0: 元, 4: 万元, 8: 亿元,
+/// 12: 万亿元), with up to two decimals, trailing zeros dropped: (12845, 4)
+/// → "12845万元", (1.5, 8) → "1.5亿元". Another `exp` prints in 元.
+///
+/// ```text
+/// assert_eq!(zh::money(12845.0, 4), "12845万元");
+/// ```
+#[must_use]
+pub fn money(amount: f64, exp: i32) -> String {
+    let unit = match exp {
+        4 => "万元",
+        8 => "亿元",
+        12 => "万亿元",
+        _ => "元",
+    };
+    Fixed::new(amount, 0, 2).map_or_else(|| MISSING.to_owned(), |f| format!("{}{unit}", f.trim().render(MINUS, None)))
 }
 
 /// Households and people with no separator: "103户307人". Counts print
@@ -312,20 +339,20 @@ fn quantity(x: f64) -> String {
     Fixed::new(x, 0, 2).map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, None))
 }
 
-/// A ratio as a percentage with one decimal: 0.745 → "74.5%",
-/// −0.125 → "-12.5%".
+/// A ratio as a percentage with one decimal, a whole percentage without
+/// ".0": 0.745 → "74.5%", 0.6 → "60%", −0.125 → "-12.5%".
 ///
 /// ```text
 /// assert_eq!(zh::percent(1.083), "108.3%");
 /// ```
 #[must_use]
 pub fn percent(ratio: f64) -> String {
-    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.render(MINUS, None) + "%")
+    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, None) + "%")
 }
 
 /// A change between two rates, given as a difference of *ratios* (0.096 is
-/// 9.6 points): "提高9.6个百分点", "下降1.2个百分点", or "持平" when it rounds
-/// to 0.0.
+/// 9.6 points): "提高9.6个百分点", "下降1.2个百分点", "提高1个百分点" (a
+/// whole number without ".0"), or "持平" when it rounds to 0.0.
 ///
 /// ```text
 /// assert_eq!(zh::points(0.096), "提高9.6个百分点");
@@ -341,76 +368,7 @@ pub fn points(delta: f64) -> String {
     }
     let word = if f.negative { "下降" } else { "提高" };
     f.negative = false;
-    format!("{word}{}个百分点", f.render(MINUS, None))
-}
-
-/// The verb for a change in an amount or count: "增加" (> 0), "减少" (< 0),
-/// "持平" (0); "—" if not finite.
-///
-/// ```text
-/// assert_eq!(zh::increase_word(6000.0), "增加");
-/// assert_eq!(zh::increase_word(-3.0), "减少");
-/// ```
-#[must_use]
-pub fn increase_word(delta: f64) -> &'static str {
-    sign_word(delta, "增加", "减少")
-}
-
-/// The verb for a relative change (growth rate): "增长" (> 0), "下降" (< 0),
-/// "持平" (0); "—" if not finite.
-///
-/// ```text
-/// assert_eq!(zh::growth_word(0.4), "增长");
-/// assert_eq!(zh::growth_word(-0.125), "下降");
-/// ```
-#[must_use]
-pub fn growth_word(delta: f64) -> &'static str {
-    sign_word(delta, "增长", "下降")
-}
-
-fn sign_word(x: f64, up: &'static str, down: &'static str) -> &'static str {
-    if !x.is_finite() {
-        MISSING
-    } else if x > 0.0 {
-        up
-    } else if x < 0.0 {
-        down
-    } else {
-        "持平"
-    }
-}
-
-/// A change against a basis, as one clause: `since` names the basis (上期,
-/// 上月, 去年同期), `unit` follows the number (人, 户, 万元).
-///
-/// "较上期增加6000人，增长40.0%" / "较上月减少3户，下降12.5%" /
-/// "与上期持平" when `delta` rounds to 0. `delta` prints with up to two
-/// decimals; `ratio` (`delta / previous`) with one, and the clause after the
-/// comma is left out when `ratio` is `None` or not finite. The words follow
-/// the sign of `delta`; the numbers are printed without sign.
-///
-/// ```text
-/// assert_eq!(zh::change("上期", 6000.0, Some(0.4), "人"), "较上期增加6000人，增长40.0%");
-/// assert_eq!(zh::change("上月", 0.0, Some(0.0), "户"), "与上月持平");
-/// ```
-#[must_use]
-pub fn change(since: &str, delta: f64, ratio: Option<f64>, unit: &str) -> String {
-    let Some(mut f) = Fixed::new(delta, 0, 2).map(Fixed::trim) else {
-        return MISSING.to_owned();
-    };
-    if f.is_zero() {
-        return format!("与{since}持平");
-    }
-    let (amount_word, rate_word) = if f.negative { ("减少", "下降") } else { ("增加", "增长") };
-    f.negative = false;
-    let head = format!("较{since}{amount_word}{}{unit}", f.render(MINUS, None));
-    match ratio.and_then(|r| Fixed::new(r, 2, 1)) {
-        Some(mut r) => {
-            r.negative = false;
-            format!("{head}，{rate_word}{}%", r.render(MINUS, None))
-        }
-        None => head,
-    }
+    format!("{word}{}个百分点", f.trim().render(MINUS, None))
 }
 
 #[cfg_attr(not(test), expect(dead_code, reason = "the letterhead's 发文字号 (issue 15) is its first caller"))]
@@ -602,12 +560,18 @@ mod tests {
             (8000.0, "8000元"),
             (9999.0, "9999元"),
             (9999.4, "9999元"),
-            (9999.5, "1万元"),
+            (9999.5, "10000元"),
             (10_000.0, "1万元"),
-            (10_010.0, "1万元"),
-            (10_020.0, "1万元"),
-            (10_050.0, "1.01万元"),
-            (15_000.0, "1.5万元"),
+            (70_000.0, "7万元"),
+            (70_000.5, "70001元"),
+            (12_999.0, "12999元"),
+            (17_350.0, "17350元"),
+            (99_999.0, "99999元"),
+            (99_999.6, "10万元"),
+            (10_010.0, "10010元"),
+            (10_020.0, "10020元"),
+            (10_050.0, "10050元"),
+            (15_000.0, "15000元"),
             (100_000.0, "10万元"),
             (290_000.0, "29万元"),
             (32_200_000.0, "3220万元"),
@@ -628,6 +592,7 @@ mod tests {
             (1.26e14, "126万亿元"),
             (1e16, "10000万亿元"),
             (-8000.0, "-8000元"),
+            (-70_000.0, "-7万元"),
             (-32_200_000.0, "-3220万元"),
             (-630_000_000.0, "-6.3亿元"),
             (f64::NAN, "—"),
@@ -636,6 +601,23 @@ mod tests {
         ];
         for &(x, want) in cases {
             assert_eq!(amount_yuan(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn money_in_a_chosen_unit() {
+        let cases: &[(f64, i32, &str)] = &[
+            (12845.0, 4, "12845万元"),
+            (1.5, 8, "1.5亿元"),
+            (1.28, 8, "1.28亿元"),
+            (12999.0, 0, "12999元"),
+            (0.1, 4, "0.1万元"),
+            (3.0, 12, "3万亿元"),
+            (7.0, 3, "7元"),
+            (f64::NAN, 4, "—"),
+        ];
+        for &(x, exp, want) in cases {
+            assert_eq!(money(x, exp), want, "{x} {exp}");
         }
     }
 
@@ -671,11 +653,11 @@ mod tests {
     #[test]
     fn percents_and_points() {
         let cases: &[(f64, &str)] = &[
-            (0.0, "0.0%"),
-            (-0.0, "0.0%"),
-            (-0.0004, "0.0%"),
+            (0.0, "0%"),
+            (-0.0, "0%"),
+            (-0.0004, "0%"),
             (0.745, "74.5%"),
-            (0.95, "95.0%"),
+            (0.95, "95%"),
             (1.083, "108.3%"),
             (0.917, "91.7%"),
             (-0.125, "-12.5%"),
@@ -693,43 +675,12 @@ mod tests {
             (-0.0, "持平"),
             (0.0004, "持平"),
             (-0.0004, "持平"),
-            (0.01, "提高1.0个百分点"),
+            (0.01, "提高1个百分点"),
             (f64::NAN, "—"),
             (f64::NEG_INFINITY, "—"),
         ];
         for &(x, want) in cases {
             assert_eq!(points(x), want, "{x}");
-        }
-    }
-
-    #[test]
-    fn change_wording() {
-        let cases: &[(f64, &str, &str)] = &[
-            (6000.0, "增加", "增长"),
-            (-3.0, "减少", "下降"),
-            (0.0, "持平", "持平"),
-            (-0.0, "持平", "持平"),
-            (f64::NAN, "—", "—"),
-            (f64::INFINITY, "—", "—"),
-        ];
-        for &(x, inc, growth) in cases {
-            assert_eq!(increase_word(x), inc, "{x}");
-            assert_eq!(growth_word(x), growth, "{x}");
-        }
-        let cases: &[(&str, f64, Option<f64>, &str, &str)] = &[
-            ("上期", 6000.0, Some(0.4), "人", "较上期增加6000人，增长40.0%"),
-            ("上月", -3.0, Some(-0.125), "户", "较上月减少3户，下降12.5%"),
-            ("去年同期", 1.5, Some(0.1), "万元", "较去年同期增加1.5万元，增长10.0%"),
-            ("上期", 5.0, None, "个", "较上期增加5个"),
-            ("上期", 5.0, Some(f64::INFINITY), "个", "较上期增加5个"),
-            ("上期", 5.0, Some(f64::NAN), "个", "较上期增加5个"),
-            ("上期", 0.0, Some(0.0), "人", "与上期持平"),
-            ("上月", 0.001, Some(0.0), "人", "与上月持平"),
-            ("上期", 1e16, Some(1.0), "人", "较上期增加10000000000000000人，增长100.0%"),
-            ("上期", f64::NAN, Some(0.1), "人", "—"),
-        ];
-        for &(since, delta, ratio, unit, want) in cases {
-            assert_eq!(change(since, delta, ratio, unit), want, "{delta} {ratio:?}");
         }
     }
 
@@ -767,11 +718,5 @@ mod tests {
         assert_eq!(zh::percent(1.083), "108.3%");
         assert_eq!(zh::points(0.096), "提高9.6个百分点");
         assert_eq!(zh::points(-0.012), "下降1.2个百分点");
-        assert_eq!(zh::increase_word(6000.0), "增加");
-        assert_eq!(zh::increase_word(-3.0), "减少");
-        assert_eq!(zh::growth_word(0.4), "增长");
-        assert_eq!(zh::growth_word(-0.125), "下降");
-        assert_eq!(zh::change("上期", 6000.0, Some(0.4), "人"), "较上期增加6000人，增长40.0%");
-        assert_eq!(zh::change("上月", 0.0, Some(0.0), "户"), "与上月持平");
     }
 }

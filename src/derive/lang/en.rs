@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Label, Language, Quantity, Since, trim_zeros};
+use super::{Basis, Label, Language, LeftOut, MoneyScale, Quantity, Since, Step, trim_zeros};
 use crate::data::{Better, Due, Period, PeriodKind};
-use crate::derive::format::en;
-use crate::derive::metric::{MetricFigures, is_percent, is_yuan};
+use crate::derive::format::{MISSING, en, rounded};
+use crate::derive::metric::{MetricFigures, Outcome, is_percent, is_yuan};
 
 /// English.
 pub(super) struct English;
@@ -56,19 +56,38 @@ impl Language for English {
         }
     }
 
-    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String {
-        let since = match since {
-            Since::Previous => "on the previous period",
-            Since::LastYear => "year on year",
-        };
-        format!("{} {since}", self.change_figure(kind, delta, ratio, unit))
+    fn change(&self, since: Since, step: &Step) -> String {
+        change_words(Some(since_words(since)), step)
     }
 
-    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, _unit: &str) -> String {
-        match kind {
-            Quantity::Percent => en::points(delta / 100.0),
-            Quantity::Yuan => amount_change(delta, ratio),
-            Quantity::Count => en::change(delta, ratio),
+    fn change_figure(&self, _since: Since, step: &Step) -> String {
+        change_words(None, step)
+    }
+
+    fn money(&self, amount: f64, exp: i32) -> String {
+        en::money(amount, exp)
+    }
+
+    fn money_scales(&self) -> &'static [MoneyScale] {
+        const SCALES: [MoneyScale; 4] = [
+            MoneyScale { exp: 12, from: 1e12, whole_from: f64::INFINITY },
+            MoneyScale { exp: 9, from: 1e9, whole_from: f64::INFINITY },
+            MoneyScale { exp: 6, from: 1e6, whole_from: f64::INFINITY },
+            MoneyScale { exp: 0, from: 0.0, whole_from: 0.0 },
+        ];
+        &SCALES
+    }
+
+    fn points_gap(&self, points: f64) -> String {
+        let n = trim_zeros(en::number(points.abs(), 2));
+        if n == "1" { "1 percentage point".to_owned() } else { format!("{n} percentage points") }
+    }
+
+    fn schedule_gap(&self, points: f64) -> String {
+        match rounded(points, 0, 2) {
+            Some(g) if g < 0.0 => format!("{} behind schedule", self.points_gap(g)),
+            Some(g) if g > 0.0 => format!("{} ahead of schedule", self.points_gap(g)),
+            _ => "exactly on schedule".to_owned(),
         }
     }
 
@@ -100,23 +119,35 @@ impl Language for English {
         format!("{label} (mean of {units} units)")
     }
 
-    fn outside_rate(&self, names: &[String]) -> String {
-        let names = match names {
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-            [] => String::new(),
-        };
-        format!(
-            "; the rate leaves out {names}, which {} only a target or only an actual figure",
-            if names.contains(" and ") { "give" } else { "gives" }
-        )
+    fn rate_basis(&self, left_out: &[(String, LeftOut)], rest: usize) -> String {
+        let mut parts = Vec::new();
+        for why in [LeftOut::NoReturn, LeftOut::SetAside, LeftOut::NoActual, LeftOut::NoTarget] {
+            let names: Vec<String> = left_out.iter().filter(|(_, w)| *w == why).map(|(n, _)| n.clone()).collect();
+            if names.is_empty() {
+                continue;
+            }
+            let several = names.len() > 1;
+            let names = and_list(&names);
+            parts.push(match why {
+                LeftOut::NoReturn => format!("{names} sent no return"),
+                LeftOut::SetAside if several => format!("the returns of {names} were set aside"),
+                LeftOut::SetAside => format!("the return of {names} was set aside"),
+                LeftOut::NoActual => format!("{names} reported no actual figure"),
+                LeftOut::NoTarget => format!("{names} reported no target"),
+            });
+        }
+        let over = if rest == 1 { "the other unit".to_owned() } else { format!("the other {rest} units") };
+        format!(" ({}; the rate is over {over})", parts.join("; "))
     }
 
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String {
-        let how = if mean { "average" } else { "total" };
-        format!(
-            "; the targets assigned to the {assigned} units {how} {target}, and the rate is over the {reported} that reported both figures"
-        )
+    fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String {
+        match kind {
+            "unmatched" => format!("{name} (no file found)"),
+            "other_period" => format!("{name} (a return for another period)"),
+            "disagrees" if !detail.is_empty() => format!("{name} ({detail})"),
+            "disagrees" => format!("{name} (counted otherwise than the bulletin)"),
+            _ => format!("{name} (the file has errors and was not rolled up)"),
+        }
     }
 
     fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
@@ -188,50 +219,115 @@ impl Language for English {
     }
 }
 
-/// "up 4.93 million yuan (18.9%)".
-fn amount_change(delta: f64, ratio: Option<f64>) -> String {
-    let amount = en::amount_yuan(delta.abs());
-    if en::change(delta, None) == "unchanged" {
-        return "unchanged".into();
+/// "A, B and C".
+fn and_list(names: &[String]) -> String {
+    match names {
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
     }
-    let word = if delta > 0.0 { "up" } else { "down" };
-    match ratio.filter(|r| r.is_finite()) {
-        Some(r) => format!("{word} {amount} ({})", en::percent(r.abs())),
-        None => format!("{word} {amount}"),
+}
+
+/// What a change is on: "on the previous month".
+fn since_words(since: Since) -> &'static str {
+    match since {
+        Since::Previous(Basis::Month) => "on the previous month",
+        Since::Previous(Basis::Quarter) => "on the previous quarter",
+        Since::Previous(Basis::FirstHalf) => "on the first half of the year",
+        Since::Previous(Basis::LastSecondHalf) => "on the second half of last year",
+        Since::Previous(Basis::Year) => "on the previous year",
+        Since::Previous(Basis::Day) => "on the previous day",
+        Since::Previous(Basis::Period) => "on the previous period",
+        Since::LastYear => "on the same period last year",
+    }
+}
+
+/// "up 6,000 (40%) on the previous month", "up 3.8 percentage points on
+/// the previous month", "doubled on the previous month (up 10,000)", "up
+/// 24,000 on the previous month, 3.4 times the earlier figure", "unchanged
+/// on the previous month"; without `since`, the table's cell: "up 6,000
+/// (40%)", "doubled (up 10,000)", "up 24,000 (3.4 times)".
+fn change_words(since: Option<&str>, step: &Step) -> String {
+    let delta = step.delta;
+    let Some(printed) = rounded(delta, 0, 2) else { return MISSING.to_owned() };
+    let on = since.map_or_else(String::new, |s| format!(" {s}"));
+    if printed == 0.0 {
+        return format!("unchanged{on}");
+    }
+    let word = if printed > 0.0 { "up" } else { "down" };
+    let amount = match step.kind {
+        Quantity::Percent => {
+            let n = trim_zeros(en::number(delta.abs(), 2));
+            let points = if n == "1" { "percentage point" } else { "percentage points" };
+            return format!("{word} {n} {points}{on}");
+        }
+        Quantity::Yuan => en::money(delta.abs(), step.exp),
+        Quantity::Count => trim_zeros(en::number(delta.abs(), 2)),
+    };
+    match step.ratio.filter(|r| r.is_finite()) {
+        Some(r) if rounded(r, 2, 1).is_some_and(|p| p >= 100.0) => {
+            let times = trim_zeros(en::number(1.0 + r, 1));
+            match (times == "2", since) {
+                (true, _) => format!("doubled{on} (up {amount})"),
+                (false, Some(_)) => format!("up {amount}{on}, {times} times the earlier figure"),
+                (false, None) => format!("up {amount} ({times} times)"),
+            }
+        }
+        Some(r) => format!("{word} {amount} ({}){on}", en::percent(r.abs())),
+        None => format!("{word} {amount}{on}"),
     }
 }
 
 /// "21,000 people lifted out of poverty, 74.5% of the target of 28,174, up
-/// 6,000 (40.0%) on the previous period".
+/// 6,000 (40%) on the previous period"; "Sewage treatment rate reached
+/// 36.5%, 3.5 percentage points short of the target of 40%".
 fn sentence(f: &MetricFigures) -> String {
     let m = &f.metric;
     let label = m.label.as_str().trim();
     let unit = m.unit.trim();
+    let level = is_percent(unit);
     let mut s = match (&f.actual_text, m.actual) {
-        (Some(text), Some(actual)) => {
+        (Some(text), Some(_)) if level && m.better == Better::Higher => format!("{label} reached {text}"),
+        (Some(text), Some(_)) if level => format!("{label} stood at {text}"),
+        (Some(text), Some(_)) => {
             let first_word = label.split_whitespace().next().unwrap_or("");
-            if !unit.is_empty() && first_word.eq_ignore_ascii_case(unit) && !is_yuan(unit) && !is_percent(unit) {
+            if !unit.is_empty() && first_word.eq_ignore_ascii_case(unit) && !is_yuan(unit) {
                 // "People lifted out of poverty" + unit "people": "21,000 people lifted out of poverty".
                 let rest = &label[first_word.len()..];
-                format!("{} {}{rest}", trim_zeros(en::number(actual.0, 2)), first_word.to_lowercase())
+                let number = text.strip_suffix(&format!(" {unit}")).unwrap_or(text.as_str());
+                format!("{number} {}{rest}", first_word.to_lowercase())
             } else {
                 format!("{label}: {text}")
             }
         }
         _ => format!("{label}: no figure reported"),
     };
-    match (&f.rate_text, m.target, &f.target_text) {
-        // Where less is better, the share of the target says nothing.
-        (_, Some(_), Some(target)) if m.better == Better::Lower && m.actual.is_some() => {
-            let word = if f.met == Some(true) { "within" } else { "above" };
-            s.push_str(&format!(", {word} the target of {target}"));
-        }
-        (Some(rate), _, Some(target)) => s.push_str(&format!(", {rate} of the target of {}", strip_unit(target, unit))),
-        (None, Some(t), _) if t.0 == 0.0 => s.push_str(" (the target is 0)"),
-        (None, Some(_), Some(target)) => s.push_str(&format!(" (target: {target})")),
-        _ => {}
-    }
-    for change in [&f.vs_previous, &f.vs_last_year].into_iter().flatten() {
+    let target = f.target_text.as_deref().map(|t| strip_unit(t, unit)).unwrap_or_default();
+    let gap = f.gap_text.as_deref().map(|g| strip_unit(g, unit)).unwrap_or_default();
+    // A rate that prints as 100% of a target the figures miss or pass.
+    let rate = f.rate_text.as_deref().filter(|r| *r != "100%");
+    let said = match f.outcome {
+        Some(Outcome::Exceeded) if level => format!(", {gap} above the target of {target}"),
+        Some(Outcome::Exceeded) => match rate {
+            Some(rate) => format!(", exceeding the target of {target} ({rate})"),
+            None => format!(", exceeding the target of {target}"),
+        },
+        Some(Outcome::Met) => format!(", meeting the target of {target} in full"),
+        Some(Outcome::Short) => match rate.filter(|_| !level) {
+            Some(rate) => format!(", {rate} of the target of {target}"),
+            None => format!(", {gap} short of the target of {target}"),
+        },
+        Some(Outcome::Within) => format!(", within the target of {target}"),
+        Some(Outcome::Over) => format!(", {gap} above the target of {target}"),
+        None => match (m.target, &f.target_text) {
+            (Some(t), _) if t.0 == 0.0 => " (the target is 0)".to_owned(),
+            (Some(_), Some(target)) => format!(" (target: {target})"),
+            _ => String::new(),
+        },
+    };
+    s.push_str(&said);
+    let last_year = if f.last_year_is_previous { None } else { f.vs_last_year.as_ref() };
+    for change in [f.vs_previous.as_ref(), last_year].into_iter().flatten() {
         s.push_str(", ");
         s.push_str(&change.text);
     }

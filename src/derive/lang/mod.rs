@@ -16,10 +16,47 @@ use crate::derive::metric::MetricFigures;
 /// What a change is measured against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Since {
-    /// The previous period (环比 / 较上期).
-    Previous,
-    /// The same period last year (同比).
+    /// The previous period (环比: 较上月, 较上季度…), as the document's
+    /// period names it.
+    Previous(Basis),
+    /// The same period last year (同比: 较上年同期).
     LastYear,
+}
+
+/// The period before the document's, as a change names it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Basis {
+    /// 上月 / the previous month.
+    Month,
+    /// 上季度 / the previous quarter.
+    Quarter,
+    /// Before a second half: 上半年 / the first half of the year.
+    FirstHalf,
+    /// Before a first half: 上年下半年 / the second half of last year.
+    LastSecondHalf,
+    /// 上年 / the previous year.
+    Year,
+    /// 上日 / the previous day.
+    Day,
+    /// A range of days, or no period: 上期 / the previous period.
+    #[default]
+    Period,
+}
+
+impl Basis {
+    /// The period before `period`, by its kind.
+    pub fn of(period: Option<&Period>) -> Basis {
+        use chrono::Datelike;
+        match period.map(|p| (p.kind(), p.start().month())) {
+            Some((PeriodKind::Month, _)) => Basis::Month,
+            Some((PeriodKind::Quarter, _)) => Basis::Quarter,
+            Some((PeriodKind::Half, 1)) => Basis::LastSecondHalf,
+            Some((PeriodKind::Half, _)) => Basis::FirstHalf,
+            Some((PeriodKind::Year, _)) => Basis::Year,
+            Some((PeriodKind::Day, _)) => Basis::Day,
+            Some((PeriodKind::Range, _)) | None => Basis::Period,
+        }
+    }
 }
 
 /// What kind of figure a change is of.
@@ -31,6 +68,51 @@ pub enum Quantity {
     Yuan,
     /// Anything counted in its own unit.
     Count,
+}
+
+/// A change as the sentence prints it: the difference of the printed
+/// figures, in the unit they are printed in.
+#[derive(Clone, Copy, Debug)]
+pub struct Step<'a> {
+    /// What the figures are.
+    pub kind: Quantity,
+    /// Printed actual − printed base: percentage points for
+    /// [`Quantity::Percent`], units of 10^`exp` yuan for [`Quantity::Yuan`],
+    /// the metric's unit otherwise.
+    pub delta: f64,
+    /// `delta / base` of the printed figures; none for percentages and over
+    /// a base of 0 or below.
+    pub ratio: Option<f64>,
+    /// The money scale (see [`Language::money`]); 0 for other kinds.
+    pub exp: i32,
+    /// The metric's unit.
+    pub unit: &'a str,
+}
+
+/// A scale amounts of money are printed in: 10^`exp` yuan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MoneyScale {
+    /// The power of ten (0: 元/yuan, 4: 万元, 6: million…).
+    pub exp: i32,
+    /// The largest amount of a sentence from which this scale is the one
+    /// to read in.
+    pub from: f64,
+    /// Below `from`, down to this, the scale is still used when every
+    /// amount of the sentence is a whole number in it (7万元).
+    pub whole_from: f64,
+}
+
+/// Why a unit's figures are not all in a rate over units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It gave a target but no actual figure.
+    NoActual,
+    /// It gave an actual figure but no target.
+    NoTarget,
+    /// Its return was not received.
+    NoReturn,
+    /// Its return was set aside (another period, another unit of count).
+    SetAside,
 }
 
 /// A word the styles and pages print around the document's fields.
@@ -92,13 +174,25 @@ pub trait Language: Sync {
     fn households_people(&self, households: f64, people: f64) -> String;
     /// A figure with its unit, as a reader says it.
     fn quantity(&self, unit: &str, value: f64) -> String;
-    /// A change on an earlier figure, in words: "up 6,000 (40.0%) on the
-    /// previous period" / "较上期增加6000人，增长40.0%".
-    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String;
-    /// The change alone, without what it is measured against, as a
-    /// table's cell under [`Language::table_header`] prints it: "up 6,000
-    /// (40.0%)" / "增加6000人，增长40.0%".
-    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String;
+    /// A change on an earlier figure, in words: "up 6,000 (40%) on the
+    /// previous month" / "较上月增加6000人，增长40%"; a growth of 100% or
+    /// more as a multiple ("doubled", "3.4 times" / "是上月的3.4倍").
+    fn change(&self, since: Since, step: &Step) -> String;
+    /// The change alone, as a table's cell under [`Language::table_header`]
+    /// prints it: "up 6,000 (40%)" / "增加6000人，增长40%".
+    fn change_figure(&self, since: Since, step: &Step) -> String;
+    /// An amount of money already in the scale of 10^`exp` yuan, with up to
+    /// two decimals: "12845万元", "1.28 billion yuan".
+    fn money(&self, amount: f64, exp: i32) -> String;
+    /// The scales amounts are printed in, largest first, down to yuan.
+    fn money_scales(&self) -> &'static [MoneyScale];
+    /// A gap between two percentages, without sign, with up to two
+    /// decimals: "3.5个百分点" / "3.5 percentage points".
+    fn points_gap(&self, points: f64) -> String;
+    /// A printed rate against the printed schedule (`points` = rate −
+    /// schedule): "低于序时进度0.2个百分点" / "0.2 percentage points behind
+    /// schedule".
+    fn schedule_gap(&self, points: f64) -> String;
     /// The header of a table of metrics: indicator, unit, target, actual,
     /// rate, the change on the previous period in the period's word
     /// (`previous`: the kind of the document's period), and year on year.
@@ -112,14 +206,14 @@ pub trait Language: Sync {
     fn sentence(&self, figures: &MetricFigures) -> String;
     /// The label of a metric averaged over units: "X (mean of 5 units)".
     fn mean_of(&self, label: &str, units: usize) -> String;
-    /// What a rate over units leaves out: the units that gave only a target
-    /// or only an actual figure.
-    fn outside_rate(&self, names: &[String]) -> String;
-    /// What a rate over the units that reported leaves out of the assigned
-    /// target: "; the units' targets total X, the rate is over the 11 of
-    /// 12 units that reported both figures".
-    /// `mean`: the targets are averaged (a metric in `%`), not summed.
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String;
+    /// What a rate over units leaves out, and over how many units it is:
+    /// "（东岭乡未报送完成数，完成率按其余5个单位计算）".
+    fn rate_basis(&self, left_out: &[(String, LeftOut)], rest: usize) -> String;
+    /// A return not rolled up, by its unit's name (or its file's name) and
+    /// why (`kind` of [`crate::derive::rollup::Missing`]; `detail`: where a
+    /// return disagrees): "红旗村（报送期次不符）" / "Hongqi (a return for
+    /// another period)".
+    fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String;
     /// Where a return counts a metric in another unit than the bulletin
     /// (`place` may be empty).
     fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String;

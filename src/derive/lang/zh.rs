@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Label, Language, Quantity, Since, trim_zeros};
+use super::{Basis, Label, Language, LeftOut, MoneyScale, Quantity, Since, Step, trim_zeros};
 use crate::data::{Better, Due, Period, PeriodKind};
-use crate::derive::format::zh;
-use crate::derive::metric::{MetricFigures, is_percent, is_yuan};
+use crate::derive::format::{MISSING, rounded, zh};
+use crate::derive::metric::{MetricFigures, Outcome, is_percent, is_yuan};
 
 /// Simplified Chinese.
 pub(super) struct Chinese;
@@ -54,24 +54,38 @@ impl Language for Chinese {
         }
     }
 
-    fn change(&self, since: Since, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String {
-        let since = match since {
-            Since::Previous => "上期",
-            Since::LastYear => "上年同期",
-        };
-        match kind {
-            Quantity::Percent => format!("较{since}{}", zh::points(delta / 100.0)),
-            Quantity::Yuan => amount_change(since, delta, ratio),
-            Quantity::Count => zh::change(since, delta, ratio, unit),
-        }
+    fn change(&self, since: Since, step: &Step) -> String {
+        change_words(true, since_word(since), step)
     }
 
-    fn change_figure(&self, kind: Quantity, delta: f64, ratio: Option<f64>, unit: &str) -> String {
-        // The words of the body's sentence, without 较上期 / 与上期.
-        let text = self.change(Since::Previous, kind, delta, ratio, unit);
-        match text.strip_prefix("较上期").or_else(|| text.strip_prefix("与上期")) {
-            Some(figure) => figure.to_owned(),
-            None => text,
+    fn change_figure(&self, since: Since, step: &Step) -> String {
+        change_words(false, since_word(since), step)
+    }
+
+    fn money(&self, amount: f64, exp: i32) -> String {
+        zh::money(amount, exp)
+    }
+
+    fn money_scales(&self) -> &'static [MoneyScale] {
+        const SCALES: [MoneyScale; 4] = [
+            MoneyScale { exp: 12, from: 1e12, whole_from: f64::INFINITY },
+            MoneyScale { exp: 8, from: 1e8, whole_from: f64::INFINITY },
+            // 元 below 10万元, but a whole number of 万 stays in 万元: 7万元.
+            MoneyScale { exp: 4, from: 1e5, whole_from: 1e4 },
+            MoneyScale { exp: 0, from: 0.0, whole_from: 0.0 },
+        ];
+        &SCALES
+    }
+
+    fn points_gap(&self, points: f64) -> String {
+        format!("{}个百分点", trim_zeros(zh::number(points.abs(), 2)))
+    }
+
+    fn schedule_gap(&self, points: f64) -> String {
+        match rounded(points, 0, 2) {
+            Some(g) if g < 0.0 => format!("低于序时进度{}", self.points_gap(g)),
+            Some(g) if g > 0.0 => format!("高于序时进度{}", self.points_gap(g)),
+            _ => "与序时进度持平".to_owned(),
         }
     }
 
@@ -103,13 +117,30 @@ impl Language for Chinese {
         format!("{label}（{units}个单位平均）")
     }
 
-    fn outside_rate(&self, names: &[String]) -> String {
-        format!("（{}仅报送目标数或完成数，未计入完成率）", names.join("、"))
+    fn rate_basis(&self, left_out: &[(String, LeftOut)], rest: usize) -> String {
+        let mut parts = Vec::new();
+        for (why, words) in [
+            (LeftOut::NoReturn, "未报送数据"),
+            (LeftOut::SetAside, "报送的数据未纳入汇总"),
+            (LeftOut::NoActual, "未报送完成数"),
+            (LeftOut::NoTarget, "未报送目标数"),
+        ] {
+            let names: Vec<&str> = left_out.iter().filter(|(_, w)| *w == why).map(|(n, _)| n.as_str()).collect();
+            if !names.is_empty() {
+                parts.push(format!("{}{words}", names.join("、")));
+            }
+        }
+        format!("（{}，完成率按其余{rest}个单位计算）", parts.join("，"))
     }
 
-    fn rate_over(&self, reported: usize, assigned: usize, target: &str, mean: bool) -> String {
-        let how = if mean { "平均" } else { "合计" };
-        format!("（{assigned}个单位目标{how}{target}，完成率按报送目标数和完成数的{reported}个单位计算）")
+    fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String {
+        match kind {
+            "unmatched" => format!("{name}（未找到报送文件）"),
+            "other_period" => format!("{name}（报送期次不符）"),
+            "disagrees" if !detail.is_empty() => format!("{name}（{detail}）"),
+            "disagrees" => format!("{name}（计量口径与汇总口径不一致）"),
+            _ => format!("{name}（文件有误，未能汇总）"),
+        }
     }
 
     fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
@@ -174,41 +205,91 @@ impl Language for Chinese {
     }
 }
 
-/// "较上期增加493万元，增长18.9%".
-fn amount_change(since: &str, delta: f64, ratio: Option<f64>) -> String {
-    let flat = zh::change(since, delta, None, "");
-    if flat.contains("持平") || !delta.is_finite() {
-        return flat;
+/// The words after 较 of the period a change is on.
+fn since_word(since: Since) -> &'static str {
+    match since {
+        Since::Previous(Basis::Month) => "上月",
+        Since::Previous(Basis::Quarter) => "上季度",
+        Since::Previous(Basis::FirstHalf) => "上半年",
+        Since::Previous(Basis::LastSecondHalf) => "上年下半年",
+        Since::Previous(Basis::Year) => "上年",
+        Since::Previous(Basis::Day) => "上日",
+        Since::Previous(Basis::Period) => "上期",
+        Since::LastYear => "上年同期",
     }
-    let head = format!("较{since}{}{}", zh::increase_word(delta), zh::amount_yuan(delta.abs()));
-    match ratio.filter(|r| r.is_finite()) {
-        Some(r) => format!("{head}，{}{}", zh::growth_word(r), zh::percent(r.abs())),
+}
+
+/// "较上月增加493万元，增长18.9%", "较上月提高3.8个百分点", "较上年增加2.4万户，
+/// 是上年的3.4倍", "与上月持平"; without `with_since`, the table's cell:
+/// "增加493万元，增长18.9%", "持平".
+///
+/// A growth of 100% or more is said as a multiple of the base: 增长240% is
+/// "是上期的3.4倍" (not "增长2.4倍", which readers take both ways).
+fn change_words(with_since: bool, since: &str, step: &Step) -> String {
+    let delta = step.delta;
+    let Some(printed) = rounded(delta, 0, 2) else { return MISSING.to_owned() };
+    if printed == 0.0 {
+        return if with_since { format!("与{since}持平") } else { "持平".to_owned() };
+    }
+    let (more, rise) = if printed > 0.0 { ("增加", "增长") } else { ("减少", "下降") };
+    let amount = match step.kind {
+        Quantity::Percent => {
+            let word = if printed > 0.0 { "提高" } else { "下降" };
+            format!("{word}{}个百分点", trim_zeros(zh::number(delta.abs(), 2)))
+        }
+        Quantity::Yuan => format!("{more}{}", zh::money(delta.abs(), step.exp)),
+        Quantity::Count => format!("{more}{}{}", trim_zeros(zh::number(delta.abs(), 2)), step.unit),
+    };
+    let head = if with_since { format!("较{since}{amount}") } else { amount };
+    match step.ratio.filter(|r| r.is_finite()) {
+        Some(r) if rounded(r, 2, 1).is_some_and(|p| p >= 100.0) => {
+            format!("{head}，是{since}的{}倍", trim_zeros(zh::number(1.0 + r, 1)))
+        }
+        Some(r) => format!("{head}，{rise}{}", zh::percent(r.abs())),
         None => head,
     }
 }
 
-/// "脱贫人口21000人，完成目标28174人的74.5%，较上期增加6000人，增长40.0%".
+/// "脱贫人口21000人，完成目标28174人的74.5%，较上期增加6000人，增长40%";
+/// "生活污水治理率达到36.5%，距目标还差3.5个百分点".
 fn sentence(f: &MetricFigures) -> String {
     let m = &f.metric;
     let label = m.label.as_str().trim();
+    let level = is_percent(&m.unit);
     let mut s = match &f.actual_text {
+        Some(text) if level && m.better == Better::Higher => format!("{label}达到{text}"),
+        Some(text) if level => format!("{label}为{text}"),
         Some(text) => format!("{label}{text}"),
         None => format!("{label}暂无数据"),
     };
-    match (&f.rate_text, m.target, &f.target_text) {
-        (_, Some(_), Some(target)) if m.better == Better::Lower && m.actual.is_some() => {
-            if f.met == Some(true) {
-                s.push_str(&format!("，控制在目标{target}以内"));
-            } else {
-                s.push_str(&format!("，高于目标{target}"));
-            }
-        }
-        (Some(rate), _, Some(target)) => s.push_str(&format!("，完成目标{target}的{rate}")),
-        (None, Some(t), _) if t.0 == 0.0 => s.push_str("（目标为0）"),
-        (None, Some(_), Some(target)) => s.push_str(&format!("（目标{target}）")),
-        _ => {}
-    }
-    for change in [&f.vs_previous, &f.vs_last_year].into_iter().flatten() {
+    let target = f.target_text.as_deref().unwrap_or("");
+    let gap = f.gap_text.as_deref().unwrap_or("");
+    // A rate that prints as 100% of a target the figures miss or pass.
+    let rate = f.rate_text.as_deref().filter(|r| *r != "100%");
+    let said = match f.outcome {
+        Some(Outcome::Exceeded) if level => format!("，高于目标{gap}"),
+        Some(Outcome::Exceeded) => match rate {
+            Some(rate) => format!("，超额完成目标{target}，完成率{rate}"),
+            None => format!("，超额完成目标{target}"),
+        },
+        Some(Outcome::Met) => "，全面完成目标任务".to_owned(),
+        Some(Outcome::Short) if level => format!("，距目标还差{gap}"),
+        Some(Outcome::Short) => match rate {
+            Some(rate) => format!("，完成目标{target}的{rate}"),
+            None => format!("，距目标{target}还差{gap}"),
+        },
+        Some(Outcome::Within) => format!("，控制在目标{target}以内"),
+        Some(Outcome::Over) if level => format!("，比控制目标{target}高{gap}"),
+        Some(Outcome::Over) => format!("，比控制目标{target}多{gap}"),
+        None => match (m.target, &f.target_text) {
+            (Some(t), _) if t.0 == 0.0 => "（目标为0）".to_owned(),
+            (Some(_), Some(target)) => format!("（目标{target}）"),
+            _ => String::new(),
+        },
+    };
+    s.push_str(&said);
+    let last_year = if f.last_year_is_previous { None } else { f.vs_last_year.as_ref() };
+    for change in [f.vs_previous.as_ref(), last_year].into_iter().flatten() {
         s.push('，');
         s.push_str(&change.text);
     }
