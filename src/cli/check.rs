@@ -11,7 +11,8 @@ use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Engine};
 use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, emit_build_error, error, status_of};
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error_in, status_of};
+use crate::base::msg::msg;
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &CheckArgs) -> i32 {
@@ -40,12 +41,14 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut status = OK;
     let (mut errors, mut warnings) = (0, 0);
+    let mut langs = Vec::new();
     let dog =
         Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     for input in &args.inputs {
         let _watched = dog.watch(input);
         match engine.check(input) {
             Ok(drafted) => {
+                langs.push(drafted.lang);
                 for finding in &drafted.findings {
                     emit(finding);
                     match finding.severity {
@@ -58,6 +61,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             }
             Err(e) => {
+                langs.push(e.lang());
                 emit_build_error(&e);
                 errors += 1;
                 status = status.max(status_of(&e));
@@ -65,18 +69,25 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     let files = args.inputs.len();
+    let lang = super::build::common_lang(&langs);
     if status == OK {
-        eprintln!(
-            "checked {files} file{}: no errors{}",
-            plural(files),
-            if warnings > 0 { format!(", {warnings} warning{}", plural(warnings)) } else { String::new() }
-        );
+        let line = match (files, warnings) {
+            (1, 0) => msg!(CheckedOneClean),
+            (1, 1) => msg!(CheckedOneWarning),
+            (1, w) => msg!(CheckedOneWarnings, warnings = w),
+            (f, 0) => msg!(CheckedClean, files = f),
+            (f, 1) => msg!(CheckedWarning, files = f),
+            (f, w) => msg!(CheckedWarnings, files = f, warnings = w),
+        };
+        eprintln!("{}", line.render(lang));
     } else {
-        error(&format!("{errors} error{} in {files} file{}", plural(errors), plural(files)), &[]);
+        let line = match (errors, files) {
+            (1, 1) => msg!(OneErrorOneFile),
+            (e, 1) => msg!(ErrorsOneFile, errors = e),
+            (1, f) => msg!(OneErrorFiles, files = f),
+            (e, f) => msg!(ErrorsFiles, errors = e, files = f),
+        };
+        error_in(lang, line, vec![]);
     }
     status
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
