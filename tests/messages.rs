@@ -252,7 +252,7 @@ fn a_bad_unit_return_is_told_in_the_bulletins_language() {
         let file = format!("bulletin.{lang}.yaml");
         zongjie(["new", "monthly-bulletin", &file, "--lang", lang]).current_dir(dir.path()).run().expect(0);
         let bulletin = fs::read_to_string(dir.path().join(&file)).unwrap();
-        let returns = dir.path().join("returns");
+        let returns = dir.path().join("units");
         let first = fs::read_dir(&returns).unwrap().map(|e| e.unwrap().path()).min().expect("sample returns");
         assert!(bulletin.contains("units:"), "{bulletin}");
         let text = fs::read_to_string(&first).unwrap();

@@ -204,8 +204,8 @@ fn usage_error(e: &clap::Error) -> bool {
         _ => return false,
     };
     let mut d = Diagnostic::error(message).in_lang(Lang::Zh);
-    if let Some(valid) = text(ContextKind::ValidValue) {
-        d = d.hint(msg!(PossibleValues, values = valid));
+    if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
+        d = d.hint(msg!(PossibleValues, values = crate::base::msg::Names(valid.clone())));
     }
     if let Some(suggested) = text(ContextKind::SuggestedArg).or_else(|| text(ContextKind::SuggestedSubcommand)) {
         d = d.hint(msg!(DidYouMean, name = suggested));

@@ -386,7 +386,7 @@ catalogue! {
     MetricsLeftOut = "{file}: {count} metrics {ids}: {what}; they are left out", "{file}：{count} 个指标{ids}未计入（{what}）";
     MetricsLeftOutMore = "{file}: {count} metrics {ids} and {more} more: {what}; they are left out", "{file}：{ids}等 {count} 个指标（另有 {more} 个未列出）未计入（{what}）";
     NoReturnFrom = "no return received from {units}", "未收到{units}的报表";
-    NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (填报单位, `organization`, or the file's name)", "通报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
+    NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (its `organization`, the unit cell of a spreadsheet, or the file's name)", "通报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
     RosterDidYouMean = "did you mean \"{name}\"? correct the unit's name in the return, or add it to `roster:`", "是否应为“{name}”？请更正报表中的单位名称，或把该单位加入“roster:”";
     AddToRoster = "add the unit to `roster:`, or remove its return", "请把该单位加入“roster:”，或删去其报表";
     OffRoster = "{file} is the return of {unit}, which is not on the roster; it is rolled up", "{file}是{unit}的报表，该单位不在名单（roster）中，仍予汇总";
