@@ -164,7 +164,7 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
     );
     let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
     let stderr = built.stderr();
-    assert!(stderr.contains("units/石桥镇.csv: C5: 「三百」 is not a number"), "{stderr}");
+    assert!(stderr.contains("units/石桥镇.csv：C5单元格：“三百”不是数字"), "{stderr}");
     let md = fs::read_to_string(root.join("b.md")).unwrap();
     assert!(md.contains("units/石桥镇.csv（文件有误，未能汇总）"), "{md}");
     assert!(md.contains("南河乡未按时报送"), "{md}");

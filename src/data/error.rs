@@ -8,6 +8,14 @@ use std::sync::Arc;
 use crate::base::diag::Diagnostic;
 use crate::base::msg::{Message, Names, msg};
 
+/// Between a check's message and its hint in the one string serde keeps.
+const HINT: &str = "\nhint: ";
+
+/// What a period is expected to be, in serde's "expected …".
+pub(crate) const PERIOD_EXPECTED: &str = "a period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-07-15..2026-10-31";
+/// What a deadline is expected to be.
+pub(crate) const DUE_EXPECTED: &str = "a deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026";
+
 /// What a check of this stage raised through serde, which keeps only the
 /// English text: the message itself, found again by that text when the
 /// error comes back.
@@ -34,7 +42,7 @@ pub(crate) fn raise<E: serde::de::Error>(message: Message) -> E {
 pub(crate) fn raise_with_hint<E: serde::de::Error>(message: Message, hint: Option<Message>) -> E {
     let mut text = message.english();
     if let Some(hint) = &hint {
-        text = format!("{text}{}{}", super::official::HINT, hint.english());
+        text = format!("{text}{}{}", HINT, hint.english());
     }
     RAISED.with(|raised| {
         let mut raised = raised.borrow_mut();
@@ -138,7 +146,7 @@ impl DataError {
         // A check of ours raised it: its own message.
         let raised = recall(message.trim_end());
         // A value's own check says how to fix it after a marker.
-        if let Some((what, fix)) = message.split_once(super::official::HINT) {
+        if let Some((what, fix)) = message.split_once(HINT) {
             hints.push(fix.trim_end().into());
             message = what.to_owned();
         }
@@ -492,8 +500,8 @@ fn phrase(text: &str) -> Message {
         "a text or a list of texts" => msg!(TextOrList),
         "six digits, such as \"000123\"" => msg!(SixDigits),
         "a title, {title, body} or {title, table: metrics}" => msg!(AttachmentShape),
-        t if t == super::scalar::PERIOD_EXPECTED => msg!(PeriodSuch),
-        t if t == super::scalar::DUE_EXPECTED => msg!(DueSuch),
+        t if t == PERIOD_EXPECTED => msg!(PeriodSuch),
+        t if t == DUE_EXPECTED => msg!(DueSuch),
         t => Message::verbatim(t),
     }
 }

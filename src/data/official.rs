@@ -15,10 +15,6 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::scalar::{Markdown, Text};
 use crate::base::text::is_han;
 
-/// How a value's error message carries its fix: the loader turns what
-/// follows into the diagnostic's hint.
-pub(crate) const HINT: &str = "\nhint: ";
-
 /// The official-document fields of a data file or `.md` front matter, all
 /// optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -281,13 +281,8 @@ macro_rules! period_like {
     };
 }
 
-/// What a period is expected to be, in serde's "expected …".
-pub(crate) const PERIOD_EXPECTED: &str = "a period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-07-15..2026-10-31";
-/// What a deadline is expected to be.
-pub(crate) const DUE_EXPECTED: &str = "a deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026";
-
-period_like!(Period, PeriodVisitor, PERIOD_EXPECTED);
-period_like!(Due, DueVisitor, DUE_EXPECTED);
+period_like!(Period, PeriodVisitor, super::error::PERIOD_EXPECTED);
+period_like!(Due, DueVisitor, super::error::DUE_EXPECTED);
 
 #[cfg(test)]
 mod tests {

@@ -72,7 +72,7 @@ catalogue! {
     UnknownVariant = "unknown value `{value}`, expected one of {expected}", "取值“{value}”无效，应为以下之一：{expected}";
     RecursionLimit = "recursion limit exceeded", "嵌套层次超过上限";
     RepetitionLimit = "repetition limit exceeded", "别名重复展开次数超过上限";
-    MoreThanOneDocument = "the file holds more than one YAML document", "文件中有不止一个 YAML 文档";
+    MoreThanOneDocument = "the file holds more than one document", "文件中有不止一个 YAML 文档";
     YamlSyntax = "{problem}", "YAML 格式错误：{problem}";
     YamlSyntaxAt = "{problem} (in {context} that starts at line {line} column {column})", "YAML 格式错误：{problem}（出错的{context}始于第{line}行第{column}列）";
     YamlExpectedKey = "did not find expected key", "此处应为字段名（请检查缩进是否对齐）";
