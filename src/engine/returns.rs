@@ -275,7 +275,8 @@ pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Resul
     // The roll-up's check passes the return's own findings on.
     let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit);
     findings.extend(unprintable);
-    Ok(findings)
+    // Worded in the bulletin's language, as its build words them.
+    Ok(findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect())
 }
 
 /// The bulletin whose `units:` patterns name `input`, and its folder.
