@@ -184,7 +184,7 @@ catalogue! {
     Wrote = "wrote {files}", "已写出 {files}";
     WroteAfter = "wrote {files}{after}", "已写出 {files}{after}";
     CannotBeRead = "cannot be read: {reason}", "无法读取：{reason}";
-    BadReferenceDocx = "--reference-docx {file} {why}", "--reference-docx {file}：{why}";
+    BadReferenceDocx = "--reference-docx {file} {why}", "--reference-docx 指定的文件 {file} 不能用：{why}";
     GiveAReferenceDocx = "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from", "请给出用 Word 或 WPS 保存的 .docx 文件；“zongjie templates --export DIR”可导出 zongjie 自带的样式文件作为起点";
     NameDataFilesIn = "name the data files in it, such as {pattern}", "请写出其中的数据文件，如 {pattern}";
     IsAFolder = "{file} is a folder, not a data file", "{file} 是文件夹，不是数据文件";
@@ -280,7 +280,7 @@ catalogue! {
     CopyNumberDigits = "a 份号 (copy number) is six Arabic digits, not \"{value}\"", "份号是六位阿拉伯数字，不能写成“{value}”";
     CopyNumberQuoted = "write it with leading zeros, in quotes: \"{digits}\"", "请补足前面的 0，并加引号：\"{digits}\"";
     CopyNumberAsText = "a 份号 (copy number) is six digits, written as text", "份号是六位数字，应作为文字写出";
-    CopyNumberInQuotes = "write it in quotes, with its leading zeros: copy_number: \"{digits}\"", "请加引号并补足前面的 0：copy_number: \"{digits}\"";
+    CopyNumberInQuotes = "write it in quotes, with its leading zeros: copy_number: \"{digits}\"", "请加引号并补足前面的 0：“copy_number: \"{digits}\"”";
     SecrecyNoTerm = "\"{value}\": the term after ★ is missing", "“{value}”：★后缺少保密期限";
     SecrecyWriteTerm = "write the term (秘密★1年), or the level alone (秘密)", "请写出保密期限（秘密★1年），或只写密级（秘密）";
     SecrecyLevel = "\"{value}\" is not a 密级 GB/T 9704 allows: 绝密, 机密 or 秘密 (English: Top Secret, Secret, Confidential)", "“{value}”不是 GB/T 9704 规定的密级：应为绝密、机密或秘密（英文：Top Secret、Secret、Confidential）";
@@ -399,7 +399,7 @@ catalogue! {
     SameLabel = "give every unit the same label for one metric id", "同一指标编号请各单位使用相同的名称";
 
     // Loading a bulletin's unit returns (engine/returns.rs)
-    UnitsPattern = "units: `{pattern}` {why}", "units：“{pattern}”{why}";
+    UnitsPattern = "units: `{pattern}` {why}", "units 中的“{pattern}”{why}";
     UnitFilesRelative = "unit files must be named by paths relative to the bulletin, inside its folder", "单位报表须用相对于通报的路径写明，且位于通报所在文件夹内";
     PatternMatchesNothing = "units: `{pattern}` matches no file; the bulletin names it as missing", "units：“{pattern}”没有对应的文件，通报中列为未报送";
     CheckTheFileName = "check the file name, or remove the pattern once the unit has stopped reporting", "请核对文件名；单位不再报送的，请删去该项";
@@ -522,7 +522,7 @@ catalogue! {
     NoPeriod = "no `period:`: a form says which period it asks about", "没有“period:”：表格要写明所报期间";
     AddPeriod = "add the bulletin's `period:` (such as 2026-10)", "请加上通报的“period:”（如 2026-10）";
     FormsClash = "the forms of \"{first}\" and \"{second}\" would both be {name}", "“{first}”和“{second}”的表格都会命名为 {name}";
-    TellThemApart = "tell them apart in `roster:` by more than case or / \\ : * ? \" < > | (which become _)", "请在“roster:”中把它们区分开，不能只差大小写或 / \\ : * ? \" < > |（这些字符会变成 _）";
+    TellThemApart = "tell them apart in `roster:` by more than case or / \\ : * ? \" < > | (which become _)", "请在“roster:”中把它们区分开，不能只差大小写或“/ \\ : * ? \" < > |”（这些字符会变成 _）";
     NoFormWritten = "no form was written", "未写出任何表格";
     CannotCreateFolder = "cannot create the folder {folder}: {reason}", "无法创建文件夹 {folder}：{reason}";
     WroteOneForm = "wrote 1 form, one per unit of the roster of {bulletin}, into {folder}: send each to its unit to fill in", "已按 {bulletin} 的名单为每个单位生成表格，共 1 份，写入 {folder}：请分发各单位填报";
@@ -571,9 +571,9 @@ catalogue! {
     ChartTextsPerLabel = "series `{series}` has texts for {labels} label(s): give one text per label", "数据系列“{series}”的文字与 {labels} 个标签不对应：每个标签对应一段文字";
     ChartSeriesValue = "series `{series}`: {why}", "数据系列“{series}”：{why}";
     SpreadsheetUnreadable = "cannot be read as {what} spreadsheet ({reason})", "无法作为{what}电子表格读取（{reason}）";
-    FormatXls = "an Excel 97–2003 (.xls)", "Excel 97–2003（.xls）";
-    FormatOds = "an OpenDocument (.ods)", "OpenDocument（.ods）";
-    FormatXlsx = "an Excel (.xlsx)", "Excel（.xlsx）";
+    FormatXls = "an Excel 97–2003 (.xls)", "Excel 97–2003（.xls）格式的";
+    FormatOds = "an OpenDocument (.ods)", "OpenDocument（.ods）格式的";
+    FormatXlsx = "an Excel (.xlsx)", "Excel（.xlsx）格式的";
     WouldInflate = "would inflate to over {limit} MB when opened; returns that large are refused", "打开后将超过 {limit} MB，这么大的报表不予处理";
     SheetUnreadable = "sheet {sheet} cannot be read ({reason})", "工作表 {sheet} 无法读取（{reason}）";
     BadCsv = "is not well-formed CSV ({reason})", "不是格式正确的 CSV（{reason}）";
