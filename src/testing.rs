@@ -21,7 +21,7 @@ use crate::render::{TemplateInfo, Templates};
 
 /// The Typst code of a chart block, or what is wrong with its data.
 pub fn chart_to_typst(yaml: &str) -> Result<String, String> {
-    crate::write::chart::to_typst(yaml)
+    crate::write::chart::to_typst(yaml).map_err(|e| e.english())
 }
 
 /// A document's Markdown body from its data, as `build` renders it (no

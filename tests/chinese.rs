@@ -198,7 +198,7 @@ fn a_character_no_font_has_fails_clearly() {
     let text = long_report().replace("强化组织领导\n", "强化组织领导\u{10FFFD}\n");
     std::fs::write(&data, text).unwrap();
     zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
-        "no available font has these characters",
+        "这些字符没有可用的字体",
         "U+10FFFD",
         "apt-get install fonts-noto-cjk",
         "--font-path",
@@ -308,11 +308,11 @@ fn a_private_use_character_needs_a_font_of_the_users() {
     // Typst's embedded New Computer Modern has a math symbol at U+E000, and
     // AR PL UKai HK an HKSCS character: neither stands for a 造字 character.
     zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
-        "no available font has these characters",
+        "这些字符没有可用的字体",
         "\u{E000} (U+E000)",
         "apt-get install fonts-noto-cjk",
         "--font-path",
-        "private-use characters",
+        "私用区字符",
     ]);
     let written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(written, ["zaozi.yaml"], "nothing is written");

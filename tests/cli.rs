@@ -58,7 +58,7 @@ fn builds_markdown_and_pdf_next_to_the_data_by_default() {
         "County Government:",
         "I. Progress of work",
         "The first is to repair the irrigation wells.",
-        "96 wells, 80.0% of the target of 120",
+        "96 wells, 80% of the target of 120",
         "II. Existing problems",
         "III. Next steps",
         "Lead unit: Water Section; by the end of December 2026.",

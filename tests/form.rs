@@ -43,7 +43,7 @@ fn cell(bytes: &[u8], row: u32, col: u32) -> String {
 fn writes_one_form_per_roster_unit_and_never_over_one() {
     let dir = temp();
     let bulletin = write_file(dir.path(), "bulletin.yaml", BULLETIN);
-    let done = zongjie(["form", bulletin.to_str().unwrap()]).run().expect(0).stderr_has(&["wrote 3 forms"]);
+    let done = zongjie(["form", bulletin.to_str().unwrap()]).run().expect(0).stderr_has(&["共 3 份"]);
     let forms = dir.path().join("forms");
     assert_eq!(names(&forms), ["三河尖镇.xlsx", "城关_东城街道.xlsx", "陈淋子镇.xlsx"]);
     assert_eq!(done.stdout().lines().count(), 3, "{}", done.stdout());
@@ -63,7 +63,7 @@ fn writes_one_form_per_roster_unit_and_never_over_one() {
 
     // Again: refused, naming the file, and every form as it was.
     let before: Vec<Vec<u8>> = names(&forms).iter().map(|n| fs::read(forms.join(n)).unwrap()).collect();
-    zongjie(["form", bulletin.to_str().unwrap()]).run().expect(1).stderr_has(&["already exists", "-o DIR"]);
+    zongjie(["form", bulletin.to_str().unwrap()]).run().expect(1).stderr_has(&["已存在", "-o DIR"]);
     let after: Vec<Vec<u8>> = names(&forms).iter().map(|n| fs::read(forms.join(n)).unwrap()).collect();
     assert_eq!(names(&forms).len(), 3, "{:?}", names(&forms));
     assert!(before == after, "a form was rewritten");
@@ -79,7 +79,7 @@ fn one_existing_form_stops_them_all() {
     zongjie(["form", bulletin.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "csv"])
         .run()
         .expect(1)
-        .stderr_has(&["三河尖镇.csv already exists", "no form was written"]);
+        .stderr_has(&["三河尖镇.csv 已存在", "未写出任何表格"]);
     assert_eq!(names(&out), ["三河尖镇.csv"]);
     assert_eq!(fs::read(out.join("三河尖镇.csv")).unwrap(), b"filled in");
 }
@@ -107,8 +107,8 @@ fn a_bulletin_without_a_roster_has_no_forms() {
     let bulletin = write_file(dir.path(), "bulletin.yaml", &text);
     zongjie(["form", bulletin.to_str().unwrap()]).run().expect(1).stderr_has(&[
         "bulletin.yaml",
-        "no `roster:`",
-        "form writes one form per roster unit: add `roster:`",
+        "没有“roster:”",
+        "form 为名单中的每个单位生成一份表格：请加上“roster:”",
     ]);
     assert_eq!(names(dir.path()), ["bulletin.yaml"], "nothing is written");
 }
@@ -117,28 +117,30 @@ fn a_bulletin_without_a_roster_has_no_forms() {
 fn the_other_errors_name_the_bulletin() {
     let dir = temp();
     let cases = [
-        ("no-period.yaml", BULLETIN.replace("period: 2026-10\n", ""), "no `period:`"),
-        ("report.yaml", "title: A report\norganization: An office\n".to_owned(), "not a `monthly-bulletin`"),
+        // A Chinese bulletin is told in Chinese; the others, of no language, in the environment's.
+        ("no-period.yaml", BULLETIN.replace("period: 2026-10\n", ""), "没有“period:”", "提示："),
+        ("report.yaml", "title: A report\norganization: An office\n".to_owned(), "not a `monthly-bulletin`", "hint:"),
         (
             "return.xlsx",
             "PK not really".to_owned(),
             "this is a spreadsheet (a unit's return?), not a `monthly-bulletin`",
+            "hint:",
         ),
     ];
-    for (name, text, says) in cases {
+    for (name, text, says, hint) in cases {
         let path = write_file(dir.path(), name, &text);
-        zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&[name, says, "hint:"]);
+        zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&[name, says, hint]);
     }
     let empty = BULLETIN
         .replace("  - {id: households, label: 产业帮扶覆盖脱贫户, unit: 户}\n  - {id: rate, label: 监测户风险消除率, unit: '%'}\n", "")
         .replace("collect:\n", "collect: []\n")
         .replace("targets:\n  陈淋子镇: {households: 380, rate: 95.5}\n  三河尖镇: {households: 420}\n", "");
     let path = write_file(dir.path(), "empty-collect.yaml", &empty);
-    zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["no `collect:`", "hint:"]);
+    zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["没有“collect:”", "提示："]);
     // Two units that come to one file name.
     let clash =
         BULLETIN.replace("[陈淋子镇, 三河尖镇, 城关/东城街道]", "[陈淋子镇, 三河尖镇, 城关/东城街道, 城关:东城街道]");
     let path = write_file(dir.path(), "clash.yaml", &clash);
-    zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["would both be 城关_东城街道.xlsx"]);
+    zongjie(["form", path.to_str().unwrap()]).run().expect(1).stderr_has(&["都会命名为 城关_东城街道.xlsx"]);
     assert!(!dir.path().join("forms").exists(), "nothing is written");
 }

@@ -15,7 +15,9 @@ fn findings(stderr: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut message: Option<String> = None;
     for line in stderr.lines() {
-        if let Some(m) = line.strip_prefix("warning: ").or_else(|| line.strip_prefix("error: ")) {
+        // Headers in English or, for a Chinese document, in Chinese.
+        let header = ["warning: ", "error: ", "警告：", "错误："].iter().find_map(|h| line.strip_prefix(h));
+        if let Some(m) = header {
             message = Some(m.to_owned());
         } else if let Some(at) = line.split("┌─ ").nth(1)
             && let Some(m) = message.take()
@@ -70,19 +72,19 @@ fn each_fault_is_found_at_its_line() {
     // The impossible date is an error; the rest are warnings.
     assert_eq!(code, 1, "{err}");
     let expected: &[(usize, &str)] = &[
-        (8, "a heading ends with `。`"),
-        (10, "half-width `,` in Chinese text"),
-        (11, "straight quotes in Chinese text: `\"三农\"`"),
-        (12, "`2026年10月05日` writes a month or day with a leading 0"),
-        (13, "`10月5号`: 号 is spoken; a document writes 日"),
-        (14, "`2026年9月31日` is not a date: 9月 has 30 days"),
-        (15, "`12月20日` has no year and cannot lie in the period reported on"),
-        (16, "`2026.10.8` is not how a Chinese document writes a date"),
-        (17, "`2026/10/9` is not how a Chinese document writes a date"),
-        (19, "a paragraph of Chinese text ends without its closing `。`"),
-        (20, "a heading ends with `,`"),
-        (20, "half-width `,` in Chinese text"),
-        (22, "a 报告 closes with 特此报告。"),
+        (8, "标题末尾有“。”"),
+        (10, "中文中使用了半角的“,”"),
+        (11, "中文中使用了直引号：\"三农\""),
+        (12, "“2026年10月05日”的月或日前多写了0"),
+        (13, "“10月5号”：“号”是口语，公文写“日”"),
+        (14, "“2026年9月31日”不是有效日期：9月只有30天"),
+        (15, "“12月20日”未写年份，且不在本期"),
+        (16, "“2026.10.8”不是公文日期的写法"),
+        (17, "“2026/10/9”不是公文日期的写法"),
+        (19, "段落末尾缺少句号“。”"),
+        (20, "标题末尾有“,”"),
+        (20, "中文中使用了半角的“,”"),
+        (22, "报告以“特此报告。”结尾"),
     ];
     for (line, message) in expected {
         assert!(
@@ -91,10 +93,10 @@ fn each_fault_is_found_at_its_line() {
         );
     }
     // Nothing else of the style lint, and each at one line only.
-    let style: Vec<_> = found.iter().filter(|(m, _)| !m.contains("outside the period")).collect();
+    let style: Vec<_> = found.iter().filter(|(m, _)| !m.contains("不在报告期")).collect();
     assert_eq!(style.len(), expected.len(), "{err}");
     // The fixes are in the hints.
-    for hint in ["write `，`", "write `“三农”`", "write `2026年10月5日`", "write `10月5日`", "write `2026年10月8日`"]
+    for hint in ["写作“，”", "写作““三农””", "写作“2026年10月5日”", "写作“10月5日”", "写作“2026年10月8日”"]
     {
         assert!(err.contains(hint), "no hint {hint:?}:\n{err}");
     }
@@ -231,7 +233,7 @@ fn fix_mends_string_values_in_place_and_nothing_else() {
     let dir = temp();
     let file = dir.path().join("r.yaml");
     fs::write(&file, TO_FIX).unwrap();
-    let done = zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["fixed 8 lines"]);
+    let done = zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["的8行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), FIXED);
     let diff = done.stdout();
     assert!(diff.starts_with(&format!("--- {0}\n+++ {0}\n", file.display())), "{diff}");
@@ -292,7 +294,7 @@ lang: zh # 语言,中文
 ";
     fs::write(&file, text).unwrap();
     // (Not a document: the check after the fix fails, the fix is done.)
-    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&["fixed 10 lines"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&["的10行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
@@ -307,9 +309,9 @@ fn fix_refuses_a_change_of_keys_and_leaves_the_file() {
     let text = "lang: zh\ntitle: 报告\n映射: {中文(甲), 键: 值,一}\n";
     fs::write(&file, text).unwrap();
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&[
-        "did not fix",
+        "未修改",
         "would have other keys at `/映射`",
-        "the file is left as it was",
+        "文件保持原样",
     ]);
     assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
@@ -344,7 +346,7 @@ date: 2026-11-05
         .replace("3.5亿元,同比", "3.5亿元，同比")
         .replace("[链接,文字]", "[链接，文字]");
     fs::write(&file, md).unwrap();
-    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["fixed 2 lines"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["的2行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);

@@ -473,10 +473,10 @@ fn where_the_chart_goes() {
 fn the_lint_finds_a_malformed_number_and_a_missing_signer() {
     let dir = temp();
     for (bad, fix) in [
-        ("石政报[2026]15号", "write 石政报〔2026〕15号"),
-        ("石政报(2026)15号", "write 石政报〔2026〕15号"),
-        ("石政报【2026】15号", "write 石政报〔2026〕15号"),
-        ("石政报〔2026〕015号", "write 石政报〔2026〕15号"),
+        ("石政报[2026]15号", "请写成 石政报〔2026〕15号"),
+        ("石政报(2026)15号", "请写成 石政报〔2026〕15号"),
+        ("石政报【2026】15号", "请写成 石政报〔2026〕15号"),
+        ("石政报〔2026〕015号", "请写成 石政报〔2026〕15号"),
     ] {
         let data = write_zh(
             dir.path(),
@@ -502,7 +502,7 @@ fn the_lint_finds_a_malformed_number_and_a_missing_signer() {
     zongjie(["check", md.to_str().unwrap()])
         .run()
         .expect(1)
-        .stderr_has(&[&format!("unsigned.md:{line}:"), "write 石政报〔2026〕15号"]);
+        .stderr_has(&[&format!("unsigned.md:{line}:"), "请写成 石政报〔2026〕15号"]);
     // Addressed to no superior, or signed: no warning.
     let data = write_zh(
         dir.path(),
@@ -522,7 +522,7 @@ fn official_fields_are_refused_where_they_do_not_belong() {
         "template: monthly-bulletin\nlang: zh\ntitle: 简报\norganization: 办公室\ndate: 2026-10-08\nsealed: true\n",
     )
     .unwrap();
-    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["bulletin.yaml:6:", "`sealed`"]);
+    zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["bulletin.yaml:6:", "“sealed”"]);
     let data = write_zh(dir.path(), "post", "organization: 工作队\nsigner_post: 第一书记\n");
     zongjie(["check", data.to_str().unwrap()]).run().expect(1).stderr_has(&["post.yaml:5:", "signer:"]);
     let data = write_zh(dir.path(), "copy", "organization: 工作队\ncopy_number: 123\n");

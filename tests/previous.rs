@@ -123,7 +123,7 @@ fn a_figure_written_here_wins_and_a_disagreement_is_warned_at_its_line() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "previous: 800");
     run.expect(0).stderr_has(&[
-        "metrics[0]: metric `toilets`: `previous: 800` here, but 2026-09.yaml gives `actual: 860`",
+        "metrics[0]：metric `toilets`: `previous: 800` here, but 2026-09.yaml gives `actual: 860`",
         &format!("r.yaml:{line}:5"),
     ]);
     assert!(md.contains("增加280户"), "{md}");
@@ -191,7 +191,7 @@ fn a_previous_file_that_cannot_be_used_is_an_error_at_its_line() {
     write_file(d, "broken.yaml", "title: T\norganization: O\nmetrics: [\n");
     refused(d, &october("broken.yaml", "", ""), &["previous_file `broken.yaml` does not load: broken.yaml:"]);
     write_file(d, "typo.yaml", "title: T\norganization: O\nnext_step: []\n");
-    refused(d, &october("typo.yaml", "", ""), &["does not load: typo.yaml:3:1", "did you mean `next_steps`"]);
+    refused(d, &october("typo.yaml", "", ""), &["does not load: typo.yaml:3:1", "是否应为“next_steps”？"]);
     write_file(d, "old.md", "---\ntitle: T\n---\n");
     refused(d, &october("old.md", "", ""), &["is a built .md file", "name the .yaml data file it was built from"]);
     write_file(d, "notes.txt", "x");
@@ -251,7 +251,7 @@ fn followups_match_exactly_or_closely_and_an_unknown_step_is_an_error() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "- step: 开展问题厕所的排查");
     run.expect(0).stderr_has(&[
-        "followups[0].step: step \"开展问题厕所的排查 整改\" is taken to be \"开展问题厕所排查整改\" of 2026-09.yaml",
+        "followups[0].step：step \"开展问题厕所的排查 整改\" is taken to be \"开展问题厕所排查整改\" of 2026-09.yaml",
         &format!("r.yaml:{line}:5"),
     ]);
     assert!(md.contains("## （一）开展问题厕所排查整改"), "{md}");
@@ -262,7 +262,7 @@ fn followups_match_exactly_or_closely_and_an_unknown_step_is_an_error() {
     let (run, _) = build(dir.path(), &text);
     let line = line_of(&text, "- step: 推进山区改厕");
     run.expect(1).stderr_has(&[
-        "followups[1].step: step \"推进山区改厕\" is not among the next steps of 2026-09.yaml",
+        "followups[1].step：step \"推进山区改厕\" is not among the next steps of 2026-09.yaml",
         "did you mean \"推进山区村改厕进度\"?",
         &format!("r.yaml:{line}:5"),
     ]);
@@ -374,7 +374,7 @@ fn watch_rebuilds_when_the_previous_file_changes() {
     fs::create_dir_all(d.join("oct")).unwrap();
     let data = write_file(&d.join("oct"), "r.yaml", &october("../sep/r.yaml", "", ALL_FOLLOWED));
     let mut live = Live::start(["watch", data.to_str().unwrap(), "-f", "md"]);
-    let writes = |err: &str| err.lines().filter(|l| l.starts_with("wrote ")).count();
+    let writes = |err: &str| err.lines().filter(|l| l.starts_with("已写出 ")).count();
     live.wait_for(60, "the first build", |err| writes(err) >= 1);
     let md = fs::read_to_string(d.join("oct/r.md")).unwrap();
     assert!(md.contains("增加220户"), "{md}");
@@ -384,7 +384,7 @@ fn watch_rebuilds_when_the_previous_file_changes() {
     assert!(md.contains("增加180户"), "{md}");
     // Broken, the document is not rebuilt; mended, it is.
     fs::write(&september, "title: T\norganization: O\nmetrics: [\n").unwrap();
-    live.wait_for(60, "the failure after the previous file broke", |err| err.contains("was not rebuilt"));
+    live.wait_for(60, "the failure after the previous file broke", |err| err.contains("未能重新生成"));
     fs::write(&september, SEPTEMBER.replace("actual: 860", "actual: 1000")).unwrap();
     live.wait_for(60, "the rebuild after the previous file was mended", |err| writes(err) >= 3);
     let md = fs::read_to_string(d.join("oct/r.md")).unwrap();
@@ -406,7 +406,7 @@ fn watch_follows_a_previous_file_that_was_broken_from_the_start() {
     live.wait_for(60, "the first, failed build", |err| err.contains("does not load"));
     fs::write(&september, SEPTEMBER).unwrap();
     live.wait_for(60, "the build after the previous file was mended", |err| {
-        err.lines().any(|l| l.starts_with("wrote "))
+        err.lines().any(|l| l.starts_with("已写出 "))
     });
     let md = fs::read_to_string(d.join("oct/r.md")).unwrap();
     assert!(md.contains("增加220户"), "{md}");

@@ -164,13 +164,13 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
     );
     let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
     let stderr = built.stderr();
-    assert!(stderr.contains("units/石桥镇.csv: C5: 「三百」 is not a number"), "{stderr}");
+    assert!(stderr.contains("units/石桥镇.csv：C5单元格：“三百”不是数字"), "{stderr}");
     let md = fs::read_to_string(root.join("b.md")).unwrap();
     assert!(md.contains("石桥镇.csv（文件有误，未能汇总）") && !md.contains("units/石桥镇.csv"), "{md}");
     assert!(md.contains("南河乡未按时报送"), "{md}");
     assert!(md.contains("本期共汇总3个单位"), "{md}");
     zongjie(["check", "b.yaml"]).current_dir(root).run().expect(1);
-    zongjie(["check", "units/石桥镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["C5: 「三百」"]);
+    zongjie(["check", "units/石桥镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["C5单元格：“三百”"]);
     // A good return checks clean against the bulletin; one from another
     // period, or in another unit, does not.
     write_file(
@@ -182,9 +182,9 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
         .current_dir(root)
         .run()
         .expect(1)
-        .stderr_has(&["units/城关镇.csv, B3: counts `funds` in \"万元\", but the bulletin in \"元\""]);
+        .stderr_has(&["units/城关镇.csv, B3：“funds”以“万元”计，而通报以“元”计"]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年9月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
-    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["reports on 2026-09"]);
+    zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["报送的是 2026-09 的数据"]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年1-10月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
     zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(0);
 }

@@ -20,7 +20,11 @@ fn new_then_build_for_every_template_and_language() {
             zongjie(["new", template, file.to_str().unwrap(), "--lang", lang]).run().expect(0);
             let text = fs::read_to_string(&file).unwrap();
             assert!(text.contains("previous:") && text.contains("last_year:"), "{template} {lang}: a metric with both");
-            zongjie(["check", file.to_str().unwrap()]).run().expect(0).stderr_has(&["no errors"]);
+            zongjie(["check", file.to_str().unwrap()]).run().expect(0).stderr_has(&[if lang == "zh" {
+                "没有错误"
+            } else {
+                "no errors"
+            }]);
             zongjie(["build", file.to_str().unwrap()]).run().expect(0);
             let pdf = pdf_text(&file.with_extension("pdf"));
             assert!(pdf.len() > 500, "{template} {lang}: a real document");
@@ -33,7 +37,7 @@ fn new_then_build_for_every_template_and_language() {
             zongjie(["new", template, file.to_str().unwrap(), "--lang", lang])
                 .run()
                 .expect(1)
-                .stderr_has(&["already exists"]);
+                .stderr_has(&[if lang == "zh" { "已存在" } else { "already exists" }]);
             assert_eq!(fs::read(&file).unwrap(), before);
         }
     }

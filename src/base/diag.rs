@@ -12,6 +12,9 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
+use super::lang::Lang;
+use super::msg::{Message, env_lang, msg};
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -26,8 +29,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong, in one sentence, worded when printed.
+    pub message: Message,
     /// The file concerned.
     pub file: Option<PathBuf>,
     /// The file's text, for the snippet.
@@ -37,12 +40,15 @@ pub struct Diagnostic {
     /// The field path (`progress[2].title`), where known.
     pub field: Option<String>,
     /// What to do about it.
-    pub hints: Vec<String>,
+    pub hints: Vec<Message>,
+    /// The language of the document concerned, once known; until then the
+    /// environment's ([`env_lang`]).
+    pub lang: Option<Lang>,
 }
 
 impl Diagnostic {
     /// An error with a message and nothing else yet.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
@@ -51,11 +57,12 @@ impl Diagnostic {
             span: None,
             field: None,
             hints: Vec::new(),
+            lang: None,
         }
     }
 
     /// A warning with a message and nothing else yet.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: impl Into<Message>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
     }
 
@@ -97,9 +104,35 @@ impl Diagnostic {
 
     /// Adds a hint.
     #[must_use]
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hints.push(hint.into());
         self
+    }
+
+    /// Words the diagnostic in the language of the document it is about.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+
+    /// Words the diagnostic in `lang` unless a document's language is
+    /// already set.
+    #[must_use]
+    pub fn or_lang(mut self, lang: Lang) -> Self {
+        self.lang.get_or_insert(lang);
+        self
+    }
+
+    /// The language it is printed in: its document's, else the
+    /// environment's.
+    pub fn shown_lang(&self) -> Lang {
+        self.lang.unwrap_or_else(env_lang)
+    }
+
+    /// The message as printed, in [`shown_lang`](Self::shown_lang).
+    pub fn message_text(&self) -> String {
+        self.message.render(self.shown_lang())
     }
 
     /// The 1-based line and column of the span's start.
@@ -115,9 +148,11 @@ impl Diagnostic {
     /// input (an escape sequence in a field name, say) are shown, never sent
     /// to the terminal; a message is cut to a readable length.
     pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
+        let lang = self.shown_lang();
+        let text = self.message.render(lang);
         let message = match &self.field {
-            Some(field) => format!("{field}: {}", self.message),
-            None => self.message.clone(),
+            Some(field) => msg!(FieldPrefix, field = field, text = text).render(lang),
+            None => text,
         };
         let message = shorten(&escape_controls(&message), MAX_MESSAGE_CHARS);
         let mut diag = match self.severity {
@@ -126,25 +161,54 @@ impl Diagnostic {
         }
         .with_message(message)
         .with_notes(
-            self.hints.iter().map(|h| format!("hint: {}", shorten(&escape_controls(h), MAX_MESSAGE_CHARS))).collect(),
+            self.hints
+                .iter()
+                .map(|h| {
+                    let text = shorten(&escape_controls(&h.render(lang)), MAX_MESSAGE_CHARS);
+                    msg!(Hint, text = text).render(lang)
+                })
+                .collect(),
         );
         let name = self.file.as_deref().map_or_else(|| "<input>".into(), shown_path);
         let config = term::Config::default();
+        let mut buffer =
+            if out.supports_color() { term::termcolor::Buffer::ansi() } else { term::termcolor::Buffer::no_color() };
         match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
                 let snippet = Snippet::new(name, source, span.clone());
                 diag = diag.with_labels(vec![Label::primary((), snippet.span.clone())]);
-                term::emit(out, &config, &snippet, &diag).map_err(std::io::Error::other)
+                term::emit(&mut buffer, &config, &snippet, &diag).map_err(std::io::Error::other)?;
             }
             _ => {
                 if self.file.is_some() {
-                    diag.message = format!("{name}: {}", diag.message);
+                    diag.message = msg!(FilePrefix, file = name.as_str(), text = diag.message).render(lang);
                 }
                 let file = SimpleFile::new(name, "");
-                term::emit(out, &config, &file, &diag).map_err(std::io::Error::other)
+                term::emit(&mut buffer, &config, &file, &diag).map_err(std::io::Error::other)?;
             }
         }
+        out.write_all(&translate_header(buffer.into_inner(), self.severity, lang))
     }
+}
+
+/// codespan's header (`error: …`, `warning: …`) in `lang`: codespan writes
+/// its severity in English, first thing of its output.
+fn translate_header(mut bytes: Vec<u8>, severity: Severity, lang: Lang) -> Vec<u8> {
+    if lang == Lang::En {
+        return bytes;
+    }
+    let (word, ours): (&[u8], &str) = match severity {
+        Severity::Error => (b"error", "错误"),
+        Severity::Warning => (b"warning", "警告"),
+    };
+    let Some(at) = bytes.windows(word.len()).position(|w| w == word) else { return bytes };
+    bytes.splice(at..at + word.len(), ours.bytes());
+    let after = at + ours.len();
+    // The ": " after the severity (colour codes may come between).
+    if let Some(colon) = bytes[after..].windows(2).take(16).position(|w| w == b": ") {
+        bytes.splice(after + colon..after + colon + 2, "：".bytes());
+    }
+    bytes
 }
 
 impl Diagnostic {
@@ -169,10 +233,12 @@ impl fmt::Display for Diagnostic {
             }
             f.write_str(": ")?;
         }
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+        let lang = self.shown_lang();
+        let text = self.message.render(lang);
+        match &self.field {
+            Some(field) => f.write_str(&msg!(FieldPrefix, field = field, text = text).render(lang)),
+            None => f.write_str(&text),
         }
-        f.write_str(&self.message)
     }
 }
 

@@ -7,6 +7,8 @@ use std::fs;
 use std::io::Read as _;
 use std::path::Path;
 
+use super::msg::{Message, msg};
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -22,23 +24,23 @@ pub enum ReadError {
 
 impl ReadError {
     /// The reason, as the end of "cannot read the file: …".
-    pub fn reason(&self) -> String {
+    pub fn reason(&self) -> Message {
         match self {
-            ReadError::Folder => "it is a folder".into(),
-            ReadError::NotRegular => "it is not a regular file (a pipe, device or socket)".into(),
-            ReadError::TooLarge(_) => "it is too large".into(),
+            ReadError::Folder => msg!(ItIsAFolder),
+            ReadError::NotRegular => msg!(NotARegularFile),
+            ReadError::TooLarge(_) => msg!(ItIsTooLarge),
             ReadError::Io(e) => io_reason(e),
         }
     }
 }
 
 /// The system's reason, in words a user knows.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> Message {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => msg!(NoSuchFile),
+        std::io::ErrorKind::PermissionDenied => msg!(PermissionDenied),
+        std::io::ErrorKind::IsADirectory => msg!(FolderNotFile),
+        _ => Message::verbatim(e.to_string()),
     }
 }
 

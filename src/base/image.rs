@@ -8,6 +8,7 @@
 //! files a template's Typst style reads. Typst and the Word writer only
 //! ever see images that passed.
 
+use super::msg::{Message, msg};
 use std::io::Read as _;
 
 /// The kinds of image a document can use.
@@ -69,17 +70,19 @@ const MAX_PNG_CHUNK_INFLATED: u64 = 16 * 1024 * 1024;
 
 /// Why an image cannot be used, as the end of a sentence starting with the
 /// image's name ("… is 60000 × 60000 pixels …"), and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
-    pub why: String,
-    pub hint: String,
+    pub why: Message,
+    pub hint: Message,
 }
 
-fn refuse(why: impl Into<String>, hint: impl Into<String>) -> Refusal {
-    Refusal { why: why.into(), hint: hint.into() }
+fn refuse(why: Message, hint: Message) -> Refusal {
+    Refusal { why, hint }
 }
 
-const SAVE_AS: &str = "save it as PNG, JPEG, GIF or SVG";
+fn save_as() -> Message {
+    msg!(SaveAsImage)
+}
 
 /// Whether the bytes look like an image at all (of any kind, also the ones
 /// refused), so that a file read by a template can be told from data.
@@ -124,20 +127,20 @@ fn is_svg_text(bytes: &[u8]) -> bool {
 pub fn vet(bytes: &[u8], ext: &str) -> Result<Kind, Refusal> {
     let Some(kind) = sniff(bytes) else {
         let what = if bytes.is_empty() {
-            "is empty".to_owned()
+            msg!(ImageEmpty)
         } else if bytes.starts_with(b"%PDF-") {
-            "is a PDF file, which zongjie does not take as an image".to_owned()
+            msg!(ImagePdf)
         } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-            "is a WebP image, which zongjie does not take (Word cannot show it)".to_owned()
+            msg!(ImageWebp)
         } else {
-            "is not a PNG, JPEG, GIF or SVG image".to_owned()
+            msg!(ImageUnknownKind)
         };
-        return Err(refuse(what, SAVE_AS));
+        return Err(refuse(what, save_as()));
     };
     if kind.fits(ext) == Some(false) {
         return Err(refuse(
-            format!("is a {} image, but its name ends in `.{ext}`", kind.name()),
-            format!("rename it to end in .{}", preferred_ext(kind, bytes)),
+            msg!(ImageWrongExt, kind = kind.name(), ext = ext),
+            msg!(RenameImage, ext = preferred_ext(kind, bytes)),
         ));
     }
     match kind {
@@ -159,23 +162,17 @@ fn preferred_ext(kind: Kind, bytes: &[u8]) -> &'static str {
     }
 }
 
-fn damaged(kind: &str, what: &str) -> Refusal {
-    refuse(format!("is a damaged {kind} image ({what})"), "open it in an image program and save it again")
+fn damaged(kind: &str, what: Message) -> Refusal {
+    refuse(msg!(ImageDamaged, kind = kind, what = what), msg!(SaveImageAgain))
 }
 
 /// Refuses a picture of more than [`MAX_PIXELS`].
 fn within_budget(width: u64, height: u64) -> Result<(), Refusal> {
     if width == 0 || height == 0 {
-        return Err(refuse(
-            format!("says it is {width} × {height} pixels"),
-            "open it in an image program and save it again",
-        ));
+        return Err(refuse(msg!(ImageSaysSize, width = width, height = height), msg!(SaveImageAgain)));
     }
     if width.saturating_mul(height) > MAX_PIXELS {
-        return Err(refuse(
-            format!("is {width} × {height} pixels; an image may have at most 40 million (such as 8000 × 5000)"),
-            "make it smaller in an image program: a page needs about 2500 pixels across at 300 dpi",
-        ));
+        return Err(refuse(msg!(ImageTooManyPixels, width = width, height = height), msg!(MakeImageSmaller)));
     }
     Ok(())
 }
@@ -195,9 +192,9 @@ fn le16(b: &[u8], at: usize) -> Option<u64> {
 /// A PNG: its header's size, every chunk whole up to `IEND`, and its
 /// compressed colour profile and texts within bounds.
 fn png(b: &[u8]) -> Result<(), Refusal> {
-    let cut = || damaged("PNG", "it is cut short");
+    let cut = || damaged("PNG", msg!(CutShort));
     if b.get(12..16) != Some(b"IHDR") {
-        return Err(damaged("PNG", "it has no header"));
+        return Err(damaged("PNG", msg!(NoHeader)));
     }
     within_budget(be32(b, 16).ok_or_else(cut)?, be32(b, 20).ok_or_else(cut)?)?;
     let mut at = 8usize;
@@ -221,7 +218,7 @@ fn png(b: &[u8]) -> Result<(), Refusal> {
         }
         chunks += 1;
         if chunks > 100_000 {
-            return Err(damaged("PNG", "it has more than 100,000 parts"));
+            return Err(damaged("PNG", msg!(TooManyParts)));
         }
         at += 12 + len;
     }
@@ -238,10 +235,7 @@ fn inflated_within(zlib: &[u8]) -> Result<(), Refusal> {
     let mut sink = Sink(0);
     let _ = std::io::copy(&mut decoder, &mut sink);
     if sink.0 > MAX_PNG_CHUNK_INFLATED {
-        return Err(refuse(
-            "holds a colour profile or text that inflates to more than 16 MB",
-            "save it again without its metadata",
-        ));
+        return Err(refuse(msg!(ProfileInflates), msg!(SaveWithoutMetadata)));
     }
     Ok(())
 }
@@ -267,7 +261,7 @@ const MAX_JPEG_SCANS: usize = 256;
 /// A JPEG: the size its frame header gives, found by walking the segments,
 /// and how many scans it has.
 fn jpeg(b: &[u8]) -> Result<(), Refusal> {
-    let cut = || damaged("JPEG", "it is cut short");
+    let cut = || damaged("JPEG", msg!(CutShort));
     let mut at = 2usize;
     let mut frame = false;
     let mut scans = 0usize;
@@ -281,7 +275,7 @@ fn jpeg(b: &[u8]) -> Result<(), Refusal> {
             at += 1;
         }
         if b.get(at) != Some(&0xFF) {
-            return Err(damaged("JPEG", "its structure is broken"));
+            return Err(damaged("JPEG", msg!(StructureBroken)));
         }
         let marker = *b.get(at + 1).ok_or_else(cut)?;
         if matches!(marker, 0xD0..=0xD7 | 0x01) {
@@ -289,7 +283,7 @@ fn jpeg(b: &[u8]) -> Result<(), Refusal> {
             continue;
         }
         if marker == 0xD9 {
-            return if frame { Ok(()) } else { Err(damaged("JPEG", "it has no frame header")) };
+            return if frame { Ok(()) } else { Err(damaged("JPEG", msg!(NoFrameHeader))) };
         }
         let len = usize::try_from(be16(b, at + 2).ok_or_else(cut)?).map_err(|_| cut())?;
         match marker {
@@ -299,14 +293,11 @@ fn jpeg(b: &[u8]) -> Result<(), Refusal> {
                 within_budget(width, height)?;
                 frame = true;
             }
-            0xDA if !frame => return Err(damaged("JPEG", "it has no frame header")),
+            0xDA if !frame => return Err(damaged("JPEG", msg!(NoFrameHeader))),
             0xDA => {
                 scans += 1;
                 if scans > MAX_JPEG_SCANS {
-                    return Err(refuse(
-                        format!("is a JPEG of more than {MAX_JPEG_SCANS} scans"),
-                        "open it in an image program and save it again",
-                    ));
+                    return Err(refuse(msg!(JpegScans, max = MAX_JPEG_SCANS), msg!(SaveImageAgain)));
                 }
                 // The coded data runs to the next marker that is not a
                 // stuffed byte (FF 00) or a restart (FF D0–D7).
@@ -323,7 +314,7 @@ fn jpeg(b: &[u8]) -> Result<(), Refusal> {
             _ => {}
         }
         if len < 2 {
-            return Err(damaged("JPEG", "its structure is broken"));
+            return Err(damaged("JPEG", msg!(StructureBroken)));
         }
         at += 2 + len;
     }
@@ -331,7 +322,7 @@ fn jpeg(b: &[u8]) -> Result<(), Refusal> {
 
 /// A GIF: its screen and every frame within the budget, every block whole.
 fn gif(b: &[u8]) -> Result<(), Refusal> {
-    let cut = || damaged("GIF", "it is cut short");
+    let cut = || damaged("GIF", msg!(CutShort));
     within_budget(le16(b, 6).ok_or_else(cut)?, le16(b, 8).ok_or_else(cut)?)?;
     let flags = *b.get(10).ok_or_else(cut)?;
     let mut at = 13 + color_table(flags);
@@ -357,13 +348,13 @@ fn gif(b: &[u8]) -> Result<(), Refusal> {
                 at = sub_blocks(at + 10 + color_table(flags) + 1)?;
                 frames += 1;
                 if frames > 10_000 {
-                    return Err(refuse("has more than 10,000 frames", "save one frame of it as a PNG"));
+                    return Err(refuse(msg!(GifFrames), msg!(SaveOneFrame)));
                 }
             }
             // Data after the last block that is not a trailer: GIF
             // decoders stop at it, so the first frame stands.
             _ if frames > 0 => return Ok(()),
-            _ => return Err(damaged("GIF", "its structure is broken")),
+            _ => return Err(damaged("GIF", msg!(StructureBroken))),
         }
     }
 }
@@ -380,29 +371,28 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
         let mut out = Vec::new();
         let mut decoder = flate2::read::GzDecoder::new(b).take(MAX_SVG_BYTES as u64 + 1);
         if decoder.read_to_end(&mut out).is_err() {
-            return Err(damaged("SVGZ", "its compressed data is broken"));
+            return Err(damaged("SVGZ", msg!(CompressedBroken)));
         }
         if out.len() > MAX_SVG_BYTES {
-            return Err(refuse("inflates to more than 8 MB of SVG", "simplify the drawing, or save it as PNG"));
+            return Err(refuse(msg!(SvgzInflates), msg!(SimplifyDrawing)));
         }
         inflated = out;
         &inflated[..]
     } else {
         if b.len() > MAX_SVG_BYTES {
-            return Err(refuse("is more than 8 MB of SVG", "simplify the drawing, or save it as PNG"));
+            return Err(refuse(msg!(SvgTooLarge), msg!(SimplifyDrawing)));
         }
         b
     };
     if b.starts_with(&[0xFF, 0xFE]) || b.starts_with(&[0xFE, 0xFF]) {
-        return Err(refuse("is an SVG in UTF-16", "save it as UTF-8 (most drawing programs do by default)"));
+        return Err(refuse(msg!(SvgUtf16), msg!(SaveSvgUtf8)));
     }
-    let text = std::str::from_utf8(b).map_err(|e| {
-        refuse(format!("is an SVG that is not UTF-8 text (a byte at {} is not)", e.valid_up_to()), "save it as UTF-8")
-    })?;
+    let text =
+        std::str::from_utf8(b).map_err(|e| refuse(msg!(SvgNotUtf8, at = e.valid_up_to()), msg!(SaveAsUtf8Short)))?;
     let options =
         roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: (MAX_SVG_ELEMENTS * 4) as u32, ..Default::default() };
     let document = roxmltree::Document::parse_with_options(text.trim_start_matches('\u{feff}'), options)
-        .map_err(|e| damaged("SVG", &format!("{e}")))?;
+        .map_err(|e| damaged("SVG", Message::verbatim(e.to_string())))?;
     let mut elements = 0usize;
     let mut text_chars = 0usize;
     let mut steps = 0usize;
@@ -433,36 +423,21 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
                 // Typst would refuse it when it lays the page out; refused
                 // here, `check` and every format say so alike.
                 let shown: String = href.chars().take(80).collect();
-                return Err(refuse(
-                    format!("is an SVG that links to another file or to the web (`{shown}`)"),
-                    "embed the picture in the SVG, or put it in the document as an image of its own",
-                ));
+                return Err(refuse(msg!(SvgLinks, link = shown), msg!(EmbedThePicture)));
             }
         }
     }
     if elements > MAX_SVG_ELEMENTS {
-        return Err(refuse(
-            format!("is an SVG of {elements} elements; an SVG may have at most {MAX_SVG_ELEMENTS}"),
-            "simplify the drawing, or save it as PNG",
-        ));
+        return Err(refuse(msg!(SvgElements, count = elements, max = MAX_SVG_ELEMENTS), msg!(SimplifyDrawing)));
     }
     if text_chars > MAX_SVG_TEXT {
-        return Err(refuse(
-            format!("is an SVG with {text_chars} characters of text; an SVG may have at most {MAX_SVG_TEXT}"),
-            "put long text in the document, not in a drawing",
-        ));
+        return Err(refuse(msg!(SvgText, count = text_chars, max = MAX_SVG_TEXT), msg!(LongTextInDocument)));
     }
     if steps > MAX_SVG_FILTER_STEPS {
-        return Err(refuse(
-            format!("is an SVG with {steps} filter steps; an SVG may have at most {MAX_SVG_FILTER_STEPS}"),
-            "save it as PNG",
-        ));
+        return Err(refuse(msg!(SvgFilterSteps, count = steps, max = MAX_SVG_FILTER_STEPS), msg!(SaveAsPng)));
     }
     if filter_area > MAX_SVG_FILTER_AREA {
-        return Err(refuse(
-            "is an SVG whose filters (blurs, shadows) cover more than 4000 × 4000 pixels",
-            "make the drawing smaller, or save it as PNG",
-        ));
+        return Err(refuse(msg!(SvgFilterArea), msg!(MakeDrawingSmaller)));
     }
     Ok(())
 }
@@ -532,19 +507,19 @@ fn embedded(data: &str, depth: usize) -> Result<(), Refusal> {
         base64::engine::general_purpose::STANDARD
             .decode(clean.trim_end_matches('='))
             .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.trim_end_matches('=')))
-            .map_err(|_| damaged("SVG", "a picture embedded in it is not valid base64"))?
+            .map_err(|_| damaged("SVG", msg!(BadBase64)))?
     } else {
         payload.as_bytes().to_vec()
     };
-    let inner = |r: Refusal| refuse(format!("holds a picture that {}", r.why), r.hint);
+    let inner = |r: Refusal| refuse(msg!(HoldsPicture, why = r.why), r.hint);
     match sniff(&bytes) {
         Some(Kind::Png) => png(&bytes).map_err(inner),
         Some(Kind::Jpeg) => jpeg(&bytes).map_err(inner),
         Some(Kind::Gif) => gif(&bytes).map_err(inner),
         Some(Kind::Svg) if depth < 2 => svg(&bytes, depth + 1).map_err(inner),
-        Some(Kind::Svg) => Err(refuse("nests drawings more than three deep", "save it as PNG")),
+        Some(Kind::Svg) => Err(refuse(msg!(NestsDrawings), msg!(SaveAsPng))),
         // Other kinds (WebP) are decoded by Typst too: refused as files are.
-        None => Err(inner(refuse("is not a PNG, JPEG, GIF or SVG image", SAVE_AS))),
+        None => Err(inner(refuse(msg!(ImageUnknownKind), save_as()))),
     }
 }
 
@@ -574,26 +549,26 @@ mod tests {
     fn sizes_are_read_from_headers() {
         assert_eq!(vet(&png_of(640, 480), "png"), Ok(Kind::Png));
         let err = vet(&png_of(2_147_483_647, 2_147_483_647), "png").unwrap_err();
-        assert!(err.why.contains("2147483647 × 2147483647 pixels"), "{err:?}");
-        assert!(vet(&png_of(0, 10), "png").unwrap_err().why.contains("0 × 10"));
+        assert!(err.why.english().contains("2147483647 × 2147483647 pixels"), "{err:?}");
+        assert!(vet(&png_of(0, 10), "png").unwrap_err().why.english().contains("0 × 10"));
         // A JPEG whose frame header says 60000 × 60000.
         let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC2, 0, 11, 8];
         jpeg.extend(60000u16.to_be_bytes());
         jpeg.extend(60000u16.to_be_bytes());
         jpeg.extend([1, 1, 0x11, 0]);
-        assert!(vet(&jpeg, "jpg").unwrap_err().why.contains("60000 × 60000"));
+        assert!(vet(&jpeg, "jpg").unwrap_err().why.english().contains("60000 × 60000"));
         // Within the budget, but with a scan too many.
         let mut scans = vec![0xFF, 0xD8, 0xFF, 0xC2, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0];
         for _ in 0..=MAX_JPEG_SCANS {
             scans.extend([0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0x12, 0xFF, 0x00, 0x34]);
         }
-        assert!(vet(&scans, "jpg").unwrap_err().why.contains("more than 256 scans"));
+        assert!(vet(&scans, "jpg").unwrap_err().why.english().contains("more than 256 scans"));
         scans.truncate(15 + 14 * 10);
         scans.extend([0xFF, 0xD9]);
         assert_eq!(vet(&scans, "jpg"), Ok(Kind::Jpeg));
         // A GIF whose screen is 65535².
         let gif = b"GIF89a\xff\xff\xff\xff\x00\x00\x00\x3b";
-        assert!(vet(gif, "gif").unwrap_err().why.contains("65535 × 65535"));
+        assert!(vet(gif, "gif").unwrap_err().why.english().contains("65535 × 65535"));
         let small = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
         assert_eq!(vet(small, "gif"), Ok(Kind::Gif));
     }
@@ -601,18 +576,18 @@ mod tests {
     #[test]
     fn damaged_and_misnamed_images_are_named_as_such() {
         let png = png_of(10, 10);
-        assert!(vet(&png[..30], "png").unwrap_err().why.contains("cut short"));
+        assert!(vet(&png[..30], "png").unwrap_err().why.english().contains("cut short"));
         let err = vet(&png, "svg").unwrap_err();
-        assert!(err.why.contains("is a PNG image, but its name ends in `.svg`"), "{err:?}");
-        assert_eq!(err.hint, "rename it to end in .png");
-        assert!(vet(b"", "png").unwrap_err().why.contains("empty"));
-        assert!(vet(b"%PDF-1.7\n", "pdf").unwrap_err().why.contains("PDF"));
-        assert!(vet(b"RIFF\0\0\0\0WEBPVP8 ", "webp").unwrap_err().why.contains("WebP"));
+        assert!(err.why.english().contains("is a PNG image, but its name ends in `.svg`"), "{err:?}");
+        assert_eq!(err.hint.english(), "rename it to end in .png");
+        assert!(vet(b"", "png").unwrap_err().why.english().contains("empty"));
+        assert!(vet(b"%PDF-1.7\n", "pdf").unwrap_err().why.english().contains("PDF"));
+        assert!(vet(b"RIFF\0\0\0\0WEBPVP8 ", "webp").unwrap_err().why.english().contains("WebP"));
         let utf16: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("<svg/>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert!(vet(&utf16, "svg").unwrap_err().why.contains("UTF-16"));
-        assert!(vet(b"<svg", "svg").unwrap_err().why.contains("damaged SVG"));
-        assert!(vet(&[0x1F, 0x8B, 8, 0, 0, 0], "svgz").unwrap_err().why.contains("SVGZ"));
+        assert!(vet(&utf16, "svg").unwrap_err().why.english().contains("UTF-16"));
+        assert!(vet(b"<svg", "svg").unwrap_err().why.english().contains("damaged SVG"));
+        assert!(vet(&[0x1F, 0x8B, 8, 0, 0, 0], "svgz").unwrap_err().why.english().contains("SVGZ"));
         // An extension that names no image kind: the bytes decide.
         assert_eq!(vet(&png, "img"), Ok(Kind::Png));
     }
@@ -623,17 +598,17 @@ mod tests {
             |body: &str| format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{body}</svg>"#);
         assert_eq!(vet(svg("<rect width='10' height='10'/>").as_bytes(), "svg"), Ok(Kind::Svg));
         let long = svg(&format!("<text>{}</text>", "x".repeat(400_000)));
-        assert!(vet(long.as_bytes(), "svg").unwrap_err().why.contains("400000 characters"));
+        assert!(vet(long.as_bytes(), "svg").unwrap_err().why.english().contains("400000 characters"));
         let many = svg(&"<g/>".repeat(60_000));
         assert!(vet(many.as_bytes(), "svg").is_err());
         let blur = r#"<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><filter id="f"><feGaussianBlur stdDeviation="900"/></filter><rect width="20000" height="20000" filter="url(#f)"/></svg>"#;
-        assert!(vet(blur.as_bytes(), "svg").unwrap_err().why.contains("filters"));
+        assert!(vet(blur.as_bytes(), "svg").unwrap_err().why.english().contains("filters"));
         let small_blur = blur.replace("20000", "400");
         assert_eq!(vet(small_blur.as_bytes(), "svg"), Ok(Kind::Svg));
         // Gzipped: inflated within the bound, or refused.
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         std::io::Write::write_all(&mut gz, svg(&" ".repeat(9 * 1024 * 1024)).as_bytes()).unwrap();
-        assert!(vet(&gz.finish().unwrap(), "svgz").unwrap_err().why.contains("inflates"));
+        assert!(vet(&gz.finish().unwrap(), "svgz").unwrap_err().why.english().contains("inflates"));
     }
 
     #[test]
@@ -647,6 +622,6 @@ mod tests {
         };
         assert_eq!(vet(inline(&png_of(10, 10)).as_bytes(), "svg"), Ok(Kind::Svg));
         let err = vet(inline(&png_of(100_000, 100_000)).as_bytes(), "svg").unwrap_err();
-        assert!(err.why.starts_with("holds a picture that is 100000 × 100000"), "{err:?}");
+        assert!(err.why.english().starts_with("holds a picture that is 100000 × 100000"), "{err:?}");
     }
 }

@@ -10,6 +10,7 @@ pub mod file;
 pub mod image;
 pub mod lang;
 pub mod markdown;
+pub mod msg;
 pub mod sandbox;
 pub mod text;
 pub mod xml;

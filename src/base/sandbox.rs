@@ -2,6 +2,7 @@
 //! a relative path, never a URL or an absolute path, and never a symlink
 //! that leads outside.
 
+use super::msg::{Message, msg};
 use std::path::{Path, PathBuf};
 
 /// Why a path is refused.
@@ -22,11 +23,11 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf, Refused> {
 
 /// Why an image path is refused by its name alone (a URL, an absolute
 /// path), before any file is looked at.
-pub fn refused_by_name(dest: &str) -> Option<&'static str> {
+pub fn refused_by_name(dest: &str) -> Option<Message> {
     if dest.contains("://") || dest.starts_with("data:") {
-        Some("is not a local file; zongjie does not download anything")
+        Some(msg!(NotLocalFile))
     } else if Path::new(dest).is_absolute() || dest.starts_with(['/', '\\']) {
-        Some("is an absolute path")
+        Some(msg!(IsAbsolutePath))
     } else {
         None
     }

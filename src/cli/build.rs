@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::base::diag::Severity;
+use crate::base::lang::Lang;
+use crate::base::msg::{List, Message, msg};
 use crate::cli::args::BuildArgs;
 use crate::compile::fonts::{Fonts, Role};
 use crate::compile::world::Shared;
@@ -19,7 +21,7 @@ use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Built, Engine, Format, Target, Timings};
 use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown};
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error, error_in, shown};
 
 /// A validated build: what to build, where, how.
 pub(super) struct Plan {
@@ -43,6 +45,7 @@ pub fn run(args: &BuildArgs) -> i32 {
     }
     let progress = Progress::new(plan.jobs.len());
     let failures: Mutex<Vec<(PathBuf, String, i32)>> = Mutex::new(Vec::new());
+    let langs: Mutex<Vec<Lang>> = Mutex::new(Vec::new());
     let totals: Mutex<Timings> = Mutex::new(Timings::default());
     let next = AtomicUsize::new(0);
     let started = Instant::now();
@@ -54,13 +57,18 @@ pub fn run(args: &BuildArgs) -> i32 {
                     let result = build_one(&engine, job, args.verbose, &progress);
                     drop(watched);
                     progress.inc();
+                    if let Ok(mut l) = langs.lock() {
+                        l.push(match &result {
+                            Ok((_, lang)) | Err((_, _, lang)) => *lang,
+                        });
+                    }
                     match result {
-                        Ok(timings) => {
+                        Ok((timings, _)) => {
                             if let Ok(mut t) = totals.lock() {
                                 *t += timings;
                             }
                         }
-                        Err((summary, code)) => {
+                        Err((summary, code, _)) => {
                             if let Ok(mut f) = failures.lock() {
                                 f.push((job.input.clone(), summary, code));
                             }
@@ -94,9 +102,11 @@ pub fn run(args: &BuildArgs) -> i32 {
                 .saturating_sub(t.load + t.derive + t.render + t.convert + t.compile + t.export)),
         );
     }
+    let lang = common_lang(&langs.into_inner().unwrap_or_default());
     if failures.is_empty() {
         if plan.jobs.len() > 1 {
-            eprintln!("built {built} documents in {elapsed:.1?}");
+            let elapsed = format!("{elapsed:.1?}");
+            eprintln!("{}", msg!(BuiltDocuments, count = built, elapsed = elapsed).render(lang));
         }
         return OK;
     }
@@ -106,16 +116,11 @@ pub fn run(args: &BuildArgs) -> i32 {
         .iter()
         .map(|(p, s, _)| if s.starts_with(&shown(p)) { s.clone() } else { format!("{}: {s}", shown(p)) })
         .collect();
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    error(
-        &format!(
-            "{} of {} document{} failed; {built} built",
-            failures.len(),
-            plan.jobs.len(),
-            if plan.jobs.len() == 1 { "" } else { "s" }
-        ),
-        &refs,
-    );
+    let summary = match plan.jobs.len() {
+        1 => msg!(OneDocumentFailed),
+        total => msg!(DocumentsFailed, failed = failures.len(), total = total, built = built),
+    };
+    error_in(lang, summary, lines.into_iter().map(Message::verbatim).collect());
     failures.iter().map(|(_, _, c)| *c).max().unwrap_or(INPUT)
 }
 
@@ -136,17 +141,12 @@ pub(super) fn prepare(args: &BuildArgs, pages: bool) -> Result<(Engine, Plan), i
         None => None,
         Some(path) => {
             let read = std::fs::read(path)
-                .map_err(|e| format!("cannot be read: {e}"))
-                .and_then(|bytes| crate::write::docx::Reference::read(&bytes));
+                .map_err(|e| msg!(CannotBeRead, reason = e.to_string()))
+                .and_then(|bytes| crate::write::docx::Reference::read(&bytes).map_err(Message::verbatim));
             match read {
                 Ok(reference) => Some(Arc::new(reference)),
                 Err(why) => {
-                    error(
-                        &format!("--reference-docx {} {why}", shown(path)),
-                        &[
-                            "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from",
-                        ],
-                    );
+                    error(msg!(BadReferenceDocx, file = shown(path), why = why), vec![msg!(GiveAReferenceDocx)]);
                     return Err(USAGE);
                 }
             }
@@ -236,25 +236,40 @@ impl Progress {
 
 /// Builds one document and writes its files; prints what happened (on a
 /// terminal with many documents, only problems: the bar shows the rest).
-fn build_one(engine: &Engine, job: &Target, verbose: bool, progress: &Progress) -> Result<Timings, (String, i32)> {
+fn build_one(
+    engine: &Engine,
+    job: &Target,
+    verbose: bool,
+    progress: &Progress,
+) -> Result<(Timings, Lang), (String, i32, Lang)> {
     let built: Built = match engine.build(&job.input) {
         Ok(b) => b,
         Err(e) => {
             progress.print(|| emit_build_error(&e));
-            return Err((e.summary(), super::status_of(&e)));
+            return Err((e.summary(), super::status_of(&e), e.lang()));
         }
     };
     progress.print(|| warn(&built));
     match output::write_target(job, &built.files) {
-        Ok(_) if progress.bar.is_some() && !verbose => Ok(built.timings),
+        Ok(_) if progress.bar.is_some() && !verbose => Ok((built.timings, built.lang)),
         Ok(paths) => {
-            progress.print(|| written(&built, &paths, verbose, ""));
-            Ok(built.timings)
+            progress.print(|| written(&built, &paths, verbose, None));
+            Ok((built.timings, built.lang))
         }
         Err(message) => {
-            progress.print(|| error(&message, &["earlier outputs of this document were left as they were"]));
-            Err((message, INPUT))
+            let shown = message.render(built.lang);
+            progress.print(|| error_in(built.lang, message, vec![msg!(EarlierOutputsKept)]));
+            Err((shown, INPUT, built.lang))
         }
+    }
+}
+
+/// The language of a batch's summary: its documents' if they share one,
+/// else the environment's.
+pub(super) fn common_lang(langs: &[Lang]) -> Lang {
+    match langs.split_first() {
+        Some((first, rest)) if rest.iter().all(|l| l == first) => *first,
+        _ => crate::base::msg::env_lang(),
     }
 }
 
@@ -269,10 +284,14 @@ pub(super) fn warn(built: &Built) {
 
 /// Prints which files were written (with `after` at the end of the line),
 /// and with `verbose` the fonts of each role and the time of each stage.
-pub(super) fn written(built: &Built, paths: &[PathBuf], verbose: bool, after: &str) {
+pub(super) fn written(built: &Built, paths: &[PathBuf], verbose: bool, after: Option<Message>) {
     let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "wrote {}{after}", names.join(", "));
+    let line = match after {
+        Some(after) => msg!(WroteAfter, files = List(names), after = after),
+        None => msg!(Wrote, files = List(names)),
+    };
+    let _ = writeln!(err, "{}", line.render(built.lang));
     if !verbose {
         return;
     }
@@ -306,20 +325,17 @@ fn plan(args: &BuildArgs) -> Result<Plan, i32> {
     for input in &args.inputs {
         let ext = input.extension().and_then(|e| e.to_str()).unwrap_or("");
         if input.is_dir() {
-            let hint = format!("name the data files in it, such as {}", shown(&input.join("*.yaml")));
-            error(&format!("{} is a folder, not a data file", shown(input)), &[&hint]);
+            let hint = msg!(NameDataFilesIn, pattern = shown(&input.join("*.yaml")));
+            error(msg!(IsAFolder, file = shown(input)), vec![hint]);
             return Err(USAGE);
         }
         if !matches!(ext, "yaml" | "yml" | "md") {
-            error(
-                &format!("{}: expected a .yaml data file or a .md file written by `zongjie build`", shown(input)),
-                &[],
-            );
+            error(msg!(NotADataFileName, file = shown(input)), vec![]);
             return Err(USAGE);
         }
     }
     if args.formats.is_empty() {
-        error("no output format given", &["use -f md,pdf (or typ, html)"]);
+        error(msg!(NoFormat), vec![msg!(UseFormats)]);
         return Err(USAGE);
     }
     let mut seen: BTreeMap<(PathBuf, String), &Path> = BTreeMap::new();
@@ -336,8 +352,8 @@ fn plan(args: &BuildArgs) -> Result<Plan, i32> {
         let key_dir = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
         if let Some(other) = seen.insert((key_dir, stem.clone()), input) {
             error(
-                &format!("{} and {} would both write {}.*", shown(other), shown(input), shown(&out_dir.join(&stem))),
-                &["rename one of them, or build them into different folders with -o"],
+                msg!(BothWrite, first = shown(other), second = shown(input), output = shown(&out_dir.join(&stem))),
+                vec![msg!(RenameOrOutDir)],
             );
             return Err(USAGE);
         }

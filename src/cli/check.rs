@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::base::diag::escape_controls;
 
 use crate::base::diag::Severity;
+use crate::base::lang::Lang;
 use crate::cli::args::CheckArgs;
 use crate::compile::fonts::Fonts;
 use crate::compile::world::Shared;
@@ -18,7 +19,8 @@ use crate::engine::watchdog::Watchdog;
 use crate::engine::{BuildOptions, Engine};
 use crate::render::Templates;
 
-use super::{INPUT, OK, USAGE, emit, emit_build_error, error, shown, status_of};
+use super::{INPUT, OK, USAGE, emit, emit_build_error, error_in, shown, status_of};
+use crate::base::msg::msg;
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &CheckArgs) -> i32 {
@@ -47,6 +49,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     };
     let mut status = OK;
     let (mut errors, mut warnings) = (0, 0);
+    let mut langs = Vec::new();
     let dog =
         Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     for input in &args.inputs {
@@ -57,6 +60,7 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
         match engine.check(input) {
             Ok(drafted) => {
+                langs.push(drafted.lang);
                 for finding in &drafted.findings {
                     emit(finding);
                     match finding.severity {
@@ -69,6 +73,7 @@ pub fn run(args: &CheckArgs) -> i32 {
                 }
             }
             Err(e) => {
+                langs.push(e.lang());
                 emit_build_error(&e);
                 errors += 1;
                 status = status.max(status_of(&e));
@@ -76,14 +81,25 @@ pub fn run(args: &CheckArgs) -> i32 {
         }
     }
     let files = args.inputs.len();
+    let lang = super::build::common_lang(&langs);
     if status == OK {
-        eprintln!(
-            "checked {files} file{}: no errors{}",
-            plural(files),
-            if warnings > 0 { format!(", {warnings} warning{}", plural(warnings)) } else { String::new() }
-        );
+        let line = match (files, warnings) {
+            (1, 0) => msg!(CheckedOneClean),
+            (1, 1) => msg!(CheckedOneWarning),
+            (1, w) => msg!(CheckedOneWarnings, warnings = w),
+            (f, 0) => msg!(CheckedClean, files = f),
+            (f, 1) => msg!(CheckedWarning, files = f),
+            (f, w) => msg!(CheckedWarnings, files = f, warnings = w),
+        };
+        eprintln!("{}", line.render(lang));
     } else {
-        error(&format!("{errors} error{} in {files} file{}", plural(errors), plural(files)), &[]);
+        let line = match (errors, files) {
+            (1, 1) => msg!(OneErrorOneFile),
+            (e, 1) => msg!(ErrorsOneFile, errors = e),
+            (1, f) => msg!(OneErrorFiles, files = f),
+            (e, f) => msg!(ErrorsFiles, errors = e, files = f),
+        };
+        error_in(lang, line, vec![]);
     }
     status
 }
@@ -103,20 +119,12 @@ fn fix(input: &Path) -> bool {
         Ok(Some(fixed)) => fixed,
         Ok(None) => return true,
         Err(why) => {
-            // zh: 未修改 {file}：{why}；文件保持原样
-            error(
-                &format!("did not fix {}: {why}; the file is left as it was", shown(input)),
-                &[
-                    // zh: 请手动改正这些问题，或报告这个缺陷
-                    "mend the findings by hand, or report this as a bug of zongjie",
-                ],
-            );
+            error_in(Lang::Zh, msg!(FixRefused, file = shown(input), why = why), vec![msg!(FixRefusedHint)]);
             return false;
         }
     };
     if let Err(e) = write_in_place(input, &[bom, fixed.text.as_bytes()].concat()) {
-        // zh: 无法写入 {file}：{e}；文件保持原样
-        error(&format!("cannot write {}: {e}; the file is left as it was", shown(input)), &[]);
+        error_in(Lang::Zh, msg!(FixUnwritable, file = shown(input), why = e.to_string()), vec![]);
         return false;
     }
     let name = shown(input);
@@ -125,9 +133,8 @@ fn fix(input: &Path) -> bool {
     for (line, old, new) in &fixed.lines {
         let _ = writeln!(out, "@@ -{line} +{line} @@\n-{}\n+{}", escape_controls(old), escape_controls(new));
     }
-    let n = fixed.lines.len();
-    // zh: 已修改 {file} 的 {n} 行
-    eprintln!("fixed {n} line{} of {name}", plural(n));
+    // Only Chinese documents are mended.
+    eprintln!("{}", msg!(FixedLines, lines = fixed.lines.len(), file = name).render(Lang::Zh));
     true
 }
 
@@ -140,8 +147,4 @@ fn write_in_place(input: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = target.file_name().and_then(|n| n.to_str()).ok_or_else(|| std::io::Error::other("no file name"))?;
     crate::engine::output::replace(dir, name, bytes)?;
     std::fs::set_permissions(&target, permissions)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

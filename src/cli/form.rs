@@ -13,7 +13,8 @@ use crate::engine::output;
 use crate::render::Templates;
 use crate::write::form;
 
-use super::{INPUT, OK, USAGE, emit, error, shown};
+use super::{INPUT, OK, USAGE, emit, error_in, shown};
+use crate::base::msg::{Message, msg};
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &FormArgs) -> i32 {
@@ -40,30 +41,23 @@ pub fn run(args: &FormArgs) -> i32 {
     };
     let dir = args.out_dir.clone().unwrap_or_else(|| beside(&args.bulletin));
     if let Some((name, _)) = files.iter().find(|(name, _)| std::fs::symlink_metadata(dir.join(name)).is_ok()) {
-        error(
-            &format!("{} already exists; no form was written", shown(&dir.join(name))),
-            &[
-                "form never overwrites: move the forms written before away, or write these into another folder with -o DIR",
-            ],
-        );
+        error_in(doc.lang, msg!(FormExists, file = shown(&dir.join(name))), vec![msg!(FormNeverOverwrites)]);
         return INPUT;
     }
-    write(&dir, &files, &args.bulletin)
+    write(&dir, &files, &args.bulletin, doc.lang)
 }
 
 /// The bulletin, once it is found to be one, with units to write forms
 /// for, metrics to ask for and a period to ask about.
 fn load(templates: &Templates, path: &Path) -> Result<(Document, BulletinFields), Box<Diagnostic>> {
-    let not_a_bulletin = |what: &str| {
-        Box::new(Diagnostic::error(format!("this is {what}, not a `monthly-bulletin`")).in_file(path).hint(
-            "form writes the forms of a bulletin's units: give it the bulletin's data file (`template: monthly-bulletin`)",
-        ))
+    let not_a_bulletin = |what: Message| {
+        Box::new(Diagnostic::error(msg!(NotABulletin, what = what)).in_file(path).hint(msg!(FormWritesForms)))
     };
     if path.extension().is_some_and(|e| e == "md") {
-        return Err(not_a_bulletin("Markdown written by build"));
+        return Err(not_a_bulletin(msg!(MarkdownByBuild)));
     }
     if data::sheet::Kind::of(path).is_some() {
-        return Err(not_a_bulletin("a spreadsheet (a unit's return?)"));
+        return Err(not_a_bulletin(msg!(ASpreadsheet)));
     }
     let source = data::read_source(path).map_err(|e| Box::new(e.diagnostic().clone()))?;
     let name = data::front_matter_template(&source)
@@ -71,31 +65,24 @@ fn load(templates: &Templates, path: &Path) -> Result<(Document, BulletinFields)
         .unwrap_or_else(|| "progress-report".to_owned());
     let info = templates.info(&name).map_err(|e| Box::new(e.diagnostic().clone().in_file(path)))?;
     if info.schema.kind != Kind::Bulletin {
-        return Err(not_a_bulletin(&format!("a `{name}` document")));
+        return Err(not_a_bulletin(msg!(ADocumentOf, template = name.as_str())));
     }
     let doc = data::parse(&source, &info.schema).map_err(|e| Box::new(e.diagnostic().clone()))?;
     let Fields::Bulletin(bulletin) = &doc.fields else {
-        return Err(not_a_bulletin(&format!("a `{name}` document")));
+        return Err(not_a_bulletin(msg!(ADocumentOf, template = name.as_str())));
     };
     let bulletin = bulletin.clone();
-    let lacks = |message: &str, hint: &str| Err(Box::new(Diagnostic::error(message).in_file(path).hint(hint)));
+    let lacks = |message: Message, hint: Message| {
+        Err(Box::new(Diagnostic::error(message).in_file(path).hint(hint).in_lang(doc.lang)))
+    };
     if bulletin.roster.is_empty() {
-        return lacks(
-            "no `roster:`: there is no unit to write a form for",
-            "form writes one form per roster unit: add `roster:`, the names of the units that report",
-        );
+        return lacks(msg!(NoRoster), msg!(AddRoster));
     }
     if bulletin.collect.is_empty() {
-        return lacks(
-            "no `collect:`: the forms would ask for nothing",
-            "list the metrics the units report under `collect:`, each with its `id`, `label` and `unit`",
-        );
+        return lacks(msg!(NoCollect), msg!(ListCollect));
     }
     if doc.period.is_none() {
-        return lacks(
-            "no `period:`: a form says which period it asks about",
-            "add the bulletin's `period:` (such as 2026-10)",
-        );
+        return lacks(msg!(NoPeriod), msg!(AddPeriod));
     }
     Ok((doc, bulletin))
 }
@@ -113,16 +100,19 @@ fn forms(
         let unit = unit.as_str().trim();
         let name = format!("{}.{}", file_stem(unit), args.format.ext());
         if let Some(other) = seen.insert(name.to_lowercase(), unit) {
-            let clash = Diagnostic::error(format!("the forms of \"{other}\" and \"{unit}\" would both be {name}"))
+            let clash = Diagnostic::error(msg!(FormsClash, first = other, second = unit, name = name.as_str()))
                 .in_file(&args.bulletin)
-                .hint("tell them apart in `roster:` by more than case or / \\ : * ? \" < > | (which become _)");
+                .hint(msg!(TellThemApart))
+                .in_lang(doc.lang);
             return Err(Box::new(clash));
         }
         let bytes = match args.format {
             FormFormat::Xlsx => form::xlsx(doc, bulletin, unit, args.source_date_epoch),
             FormFormat::Csv => form::csv(doc, bulletin, unit),
         }
-        .map_err(|e| Box::new(Diagnostic::error(e).in_file(&args.bulletin).hint("no form was written")))?;
+        .map_err(|e| {
+            Box::new(Diagnostic::error(e).in_file(&args.bulletin).hint(msg!(NoFormWritten)).in_lang(doc.lang))
+        })?;
         files.push((name, bytes));
     }
     Ok(files)
@@ -149,10 +139,11 @@ fn beside(bulletin: &Path) -> PathBuf {
 /// Writes the forms into `dir` (made if missing, and removed again if
 /// nothing could be written into it); prints the path of each to standard
 /// output and what was done to standard error.
-fn write(dir: &Path, files: &[(String, Vec<u8>)], bulletin: &Path) -> i32 {
+fn write(dir: &Path, files: &[(String, Vec<u8>)], bulletin: &Path, lang: crate::base::lang::Lang) -> i32 {
     let made = std::fs::symlink_metadata(dir).is_err();
     if let Err(e) = std::fs::create_dir_all(dir) {
-        error(&format!("cannot create the folder {}: {e}", shown(dir)), &["no form was written"]);
+        let message = msg!(CannotCreateFolder, folder = shown(dir), reason = e.to_string());
+        error_in(lang, message, vec![msg!(NoFormWritten)]);
         return INPUT;
     }
     crate::base::atomic::sweep_stale(dir);
@@ -162,20 +153,20 @@ fn write(dir: &Path, files: &[(String, Vec<u8>)], bulletin: &Path) -> i32 {
             for path in &paths {
                 let _ = writeln!(out, "{}", shown(path));
             }
-            let n = paths.len();
-            eprintln!(
-                "wrote {n} form{}, one per unit of the roster of {}, into {}: send each to its unit to fill in",
-                if n == 1 { "" } else { "s" },
-                shown(bulletin),
-                shown(dir)
-            );
+            let (bulletin, dir) = (shown(bulletin), shown(dir));
+            let line = match paths.len() {
+                1 => msg!(WroteOneForm, bulletin = bulletin, folder = dir),
+                n => msg!(WroteForms, count = n, bulletin = bulletin, folder = dir),
+            };
+            eprintln!("{}", line.render(lang));
             OK
         }
         Err(e) => {
             if made {
                 let _ = std::fs::remove_dir(dir);
             }
-            error(&format!("cannot write the forms into {}: {e}", shown(dir)), &["no form was written"]);
+            let message = msg!(CannotWriteForms, folder = shown(dir), reason = e.to_string());
+            error_in(lang, message, vec![msg!(NoFormWritten)]);
             INPUT
         }
     }

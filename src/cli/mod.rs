@@ -18,6 +18,8 @@ use clap::Parser as _;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
 
 use crate::base::diag::Diagnostic;
+use crate::base::lang::Lang;
+use crate::base::msg::{Message, msg};
 use crate::engine::BuildError;
 
 /// Exit status: success.
@@ -50,12 +52,18 @@ pub fn emit(diagnostic: &Diagnostic) {
     }
 }
 
-/// Prints a plain `error:` line with hints.
-pub fn error(message: &str, hints: &[&str]) {
+/// Prints a plain `error:` line with hints, in the environment's language
+/// (an error of the command line, about no document).
+pub fn error(message: Message, hints: Vec<Message>) {
     let mut d = Diagnostic::error(message);
-    for h in hints {
-        d = d.hint(*h);
-    }
+    d.hints = hints;
+    emit(&d);
+}
+
+/// Prints a plain `error:` line with hints, in `lang`.
+pub fn error_in(lang: Lang, message: Message, hints: Vec<Message>) {
+    let mut d = Diagnostic::error(message).in_lang(lang);
+    d.hints = hints;
     emit(&d);
 }
 
@@ -96,17 +104,16 @@ fn explain(error: &BuildError) -> (Option<String>, Diagnostic) {
         BuildError::Data(e) => (None, e.diagnostic().clone()),
         BuildError::Template(e) => (None, e.diagnostic().clone()),
         BuildError::Input(d) => (None, d.as_ref().clone()),
-        BuildError::Typst { error, kept, ours } => {
-            let mut d = Diagnostic::error(if *ours {
-                "Typst refused the source zongjie generated: this is a bug in zongjie".to_owned()
-            } else {
-                "Typst refused the document: check the style files of your --template-dir".to_owned()
-            });
+        BuildError::Typst { error, kept, ours, lang } => {
+            let mut d = Diagnostic::error(if *ours { msg!(TypstRefusedOurs) } else { msg!(TypstRefusedStyle) });
+            if let Some(lang) = lang {
+                d = d.in_lang(*lang);
+            }
             if let Some(path) = kept {
-                d = d.hint(format!("the generated source is kept at {}", shown(path)));
+                d = d.hint(msg!(SourceKeptAt, file = shown(path)));
             }
             if *ours {
-                d = d.hint("please report it with that file and the data that produced it");
+                d = d.hint(msg!(PleaseReport));
             }
             (Some(error.rendered.clone()), d)
         }
@@ -117,11 +124,7 @@ fn explain(error: &BuildError) -> (Option<String>, Diagnostic) {
 /// sensibly (a damaged character map).
 pub fn warn_skipped_fonts(fonts: &crate::compile::fonts::Fonts) {
     for (path, why) in &fonts.skipped {
-        emit(
-            &Diagnostic::warning(format!("this font is skipped: {why}"))
-                .in_file(path)
-                .hint("remove it from the font folder, or install a good copy of it"),
-        );
+        emit(&Diagnostic::warning(msg!(FontSkipped, why = why.as_str())).in_file(path).hint(msg!(RemoveTheFont)));
     }
 }
 
@@ -152,7 +155,9 @@ pub fn run() -> i32 {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            if !e.use_stderr() || crate::base::msg::env_lang() == Lang::En || !usage_error(&e) {
+                let _ = e.print();
+            }
             return if e.use_stderr() { USAGE } else { OK };
         }
     };
@@ -170,12 +175,57 @@ pub fn run() -> i32 {
     }
 }
 
+/// Prints a usage error of the command line in Chinese: what is wrong in
+/// the catalogue's words, then clap's usage line as clap writes it. False
+/// for an error it has no words for, which clap then prints itself.
+fn usage_error(e: &clap::Error) -> bool {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::Strings(values)) => Some(values.join("、")),
+        Some(value) => Some(value.to_string()),
+        None => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => msg!(UnknownArgument, arg = arg),
+        ErrorKind::InvalidSubcommand => {
+            msg!(UnknownSubcommand, command = text(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            msg!(InvalidArgValue, arg = arg, value = text(ContextKind::InvalidValue).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => msg!(MissingArguments, args = arg),
+        ErrorKind::ArgumentConflict => {
+            msg!(ArgumentsConflict, arg = arg, other = text(ContextKind::PriorArg).unwrap_or_default())
+        }
+        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            msg!(WrongArgumentUse, arg = arg)
+        }
+        _ => return false,
+    };
+    let mut d = Diagnostic::error(message).in_lang(Lang::Zh);
+    if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
+        d = d.hint(msg!(PossibleValues, values = crate::base::msg::Names(valid.clone())));
+    }
+    if let Some(suggested) = text(ContextKind::SuggestedArg).or_else(|| text(ContextKind::SuggestedSubcommand)) {
+        d = d.hint(msg!(DidYouMean, name = suggested));
+    }
+    d = d.hint(msg!(TryHelp));
+    emit(&d);
+    // clap's usage line, as clap writes it.
+    let rendered = e.render().to_string();
+    if let Some(usage) = rendered.lines().find(|l| l.starts_with("Usage:")) {
+        eprintln!("{usage}");
+    }
+    true
+}
+
 /// On Ctrl-C or termination: remove the temporary files being written and
 /// exit 130. Finished outputs stay; unfinished ones never appear.
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         crate::engine::output::remove_pending();
-        eprintln!("\ninterrupted: no partial output was left behind");
+        eprintln!("\n{}", msg!(Interrupted).render(crate::base::msg::env_lang()));
         std::process::exit(INTERRUPTED);
     });
 }

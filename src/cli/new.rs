@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::args::{LangArg, NewArgs};
 
-use super::{INPUT, OK, emit, error, shown};
+use super::{INPUT, OK, emit, error_in, shown};
+use crate::base::lang::Lang;
+use crate::base::msg::msg;
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &NewArgs) -> i32 {
@@ -16,9 +18,9 @@ pub fn run(args: &NewArgs) -> i32 {
         Ok(found) => found,
         Err(status) => return status,
     };
-    let lang = match args.lang {
-        LangArg::En => "en",
-        LangArg::Zh => "zh",
+    let (lang, words) = match args.lang {
+        LangArg::En => ("en", Lang::En),
+        LangArg::Zh => ("zh", Lang::Zh),
     };
     let text = match templates.starter(&info, lang) {
         Ok(text) => text,
@@ -45,12 +47,7 @@ pub fn run(args: &NewArgs) -> i32 {
         for part in Path::new(name).parent().into_iter().flat_map(Path::components) {
             at.push(part);
             if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-                error(
-                    &format!("{} is a symbolic link; nothing was written", shown(&at)),
-                    &[
-                        "the sample unit returns are written into a folder of their own: make the starter in another folder",
-                    ],
-                );
+                error_in(words, msg!(IsASymlink, file = shown(&at)), vec![msg!(SamplesOwnFolder)]);
                 return INPUT;
             }
         }
@@ -65,10 +62,7 @@ pub fn run(args: &NewArgs) -> i32 {
     files.extend(beside.into_iter().map(|(name, text)| (folder.join(name), text)));
     // All or nothing, and never over a file that is there.
     if let Some((existing, _)) = files.iter().find(|(path, _)| std::fs::symlink_metadata(path).is_ok()) {
-        error(
-            &format!("{} already exists; nothing was written", shown(existing)),
-            &["name another file, in another folder: zongjie new TEMPLATE FILE"],
-        );
+        error_in(words, msg!(AlreadyExists, file = shown(existing)), vec![msg!(NameAnotherFile)]);
         return INPUT;
     }
     let mut written: Vec<&Path> = Vec::new();
@@ -80,20 +74,22 @@ pub fn run(args: &NewArgs) -> i32 {
             for done in &written {
                 let _ = std::fs::remove_file(done);
             }
-            error(&format!("cannot write {}: {e}", shown(path)), &["nothing was written"]);
+            let message = msg!(CannotWriteFile, file = shown(path), reason = e.to_string());
+            error_in(words, message, vec![msg!(NothingWritten)]);
             return INPUT;
         }
         written.push(path);
     }
-    let others = match files.len() - 2 {
-        0 => String::new(),
-        n => format!(" and {n} sample unit returns beside it ({})", shown(files[2].0.parent().unwrap_or(&folder))),
+    let line = match files.len() - 2 {
+        0 => msg!(WroteStarter, file = shown(&file), schema = shown(&files[1].0)),
+        n => msg!(
+            WroteStarterWithSamples,
+            file = shown(&file),
+            count = n,
+            folder = shown(files[2].0.parent().unwrap_or(&folder)),
+            schema = shown(&files[1].0)
+        ),
     };
-    eprintln!(
-        "wrote {}{others}, with its JSON Schema {} for editors: edit it, then run `zongjie build {}`",
-        shown(&file),
-        shown(&files[1].0),
-        shown(&file)
-    );
+    eprintln!("{}", line.render(words));
     OK
 }

@@ -2,6 +2,7 @@
 //! editors, on standard output or into a file (replaced whole, never left
 //! half-written).
 
+use crate::base::msg::msg;
 use std::io::Write;
 
 use crate::cli::args::SchemaArgs;
@@ -19,7 +20,7 @@ pub fn run(args: &SchemaArgs) -> i32 {
         return match std::io::stdout().lock().write_all(text.as_bytes()) {
             Ok(()) => OK,
             Err(e) => {
-                error(&format!("cannot write the schema: {e}"), &[]);
+                error(msg!(CannotWriteSchema, reason = e.to_string()), vec![]);
                 INPUT
             }
         };
@@ -31,11 +32,11 @@ pub fn run(args: &SchemaArgs) -> i32 {
     let name = path.file_name().map_or_else(|| "schema.json".into(), |n| n.to_string_lossy().into_owned());
     match crate::engine::output::replace(&dir, &name, text.as_bytes()) {
         Ok(()) => {
-            eprintln!("wrote {}", shown(path));
+            eprintln!("{}", msg!(Wrote, files = shown(path)).render(crate::base::msg::env_lang()));
             OK
         }
         Err(e) => {
-            error(&format!("cannot write {}: {e}", shown(path)), &[]);
+            error(msg!(CannotWriteFile, file = shown(path), reason = e.to_string()), vec![]);
             INPUT
         }
     }

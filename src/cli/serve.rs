@@ -18,6 +18,7 @@
 //! The page is plain HTML with a short script; nothing comes from anywhere
 //! but this server, so it works without the internet.
 
+use crate::base::msg::msg;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -48,16 +49,13 @@ pub fn run(args: &ServeArgs) -> i32 {
     let server = match tiny_http::Server::http(("127.0.0.1", args.port.unwrap_or(0))) {
         Ok(server) => server,
         Err(e) => {
-            let port = args.port.map_or_else(|| "a free port".to_owned(), |p| format!("port {p}"));
-            error(
-                &format!("cannot serve on 127.0.0.1, {port}: {e}"),
-                &["name another port with --port N, or leave it out for a free one"],
-            );
+            let port = args.port.map_or_else(|| msg!(AFreePort), |p| msg!(PortNumber, port = p));
+            error(msg!(CannotServe, port = port, reason = e.to_string()), vec![msg!(AnotherPort)]);
             return INPUT;
         }
     };
     let Some(address) = server.server_addr().to_ip() else {
-        error("the server has no address on 127.0.0.1", &[]);
+        error(msg!(NoAddress), vec![]);
         return INPUT;
     };
     let docs = plan.jobs.iter().map(|t| Doc::new(t, &formats)).collect();
@@ -73,7 +71,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         std::thread::spawn(move || serve(&server, &shared));
     }
     let url = format!("http://{address}/");
-    eprintln!("serving at {url} (on this computer only); press Ctrl-C to stop");
+    eprintln!("{}", msg!(ServingAt, url = url.as_str()).render(crate::base::msg::env_lang()));
     if args.open {
         open(&url);
     }
@@ -84,7 +82,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         shared.update(rebuilt);
     });
     server.unblock();
-    error("the file watcher stopped", &["start `zongjie serve` again, or use --poll"]);
+    error(msg!(WatcherStopped), vec![msg!(StartServeAgain)]);
     INPUT
 }
 
@@ -195,7 +193,8 @@ impl Shared {
             }
             Outcome::Unwritten { built, message } => {
                 doc.pages.clone_from(&built.pages);
-                doc.error = Some(format!("error: {message}\n"));
+                doc.error =
+                    Some(crate::base::diag::Diagnostic::error(message.clone()).in_lang(built.lang).to_plain_text());
             }
             Outcome::Failed(e) => doc.error = Some(build_error_text(e)),
         }
@@ -383,6 +382,6 @@ fn open(url: &str) {
     };
     command.arg(url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
-        error(&format!("cannot open the browser: {e}"), &[&format!("open {url} yourself")]);
+        error(msg!(CannotOpenBrowser, reason = e.to_string()), vec![msg!(OpenYourself, url = url)]);
     }
 }

@@ -1,6 +1,7 @@
 //! `zongjie templates`: lists the templates with what each is for, or
 //! writes the built-in template files out to edit (`--export DIR`).
 
+use crate::base::msg::msg;
 use crate::cli::args::TemplatesArgs;
 use crate::render::Templates;
 
@@ -17,15 +18,15 @@ pub fn run(args: &TemplatesArgs) -> i32 {
             let path = dir.join(name);
             if path.exists() {
                 error(
-                    &format!("{} already holds template files; nothing was written", shown(dir)),
-                    &[&format!("first existing file: {name}"), "export into an empty or new folder"],
+                    msg!(AlreadyHoldsTemplates, folder = shown(dir)),
+                    vec![msg!(FirstExistingFile, file = name), msg!(ExportIntoEmpty)],
                 );
                 return INPUT;
             }
             match crate::write::docx::default_reference(lang) {
                 Ok(bytes) => references.push((path, bytes)),
                 Err(e) => {
-                    error(&format!("the reference Word file could not be made: {}", e.0), &[]);
+                    error(msg!(ReferenceNotMade, reason = e.0.as_str()), vec![]);
                     return INPUT;
                 }
             }
@@ -34,7 +35,7 @@ pub fn run(args: &TemplatesArgs) -> i32 {
             for (path, bytes) in references {
                 std::fs::write(&path, bytes).map_err(|e| {
                     crate::render::TemplateError(Box::new(
-                        crate::base::diag::Diagnostic::error(format!("cannot write: {e}")).in_file(&path),
+                        crate::base::diag::Diagnostic::error(msg!(CannotWrite, reason = e.to_string())).in_file(&path),
                     ))
                 })?;
                 files.push(path);
@@ -42,12 +43,8 @@ pub fn run(args: &TemplatesArgs) -> i32 {
             Ok(files)
         }) {
             Ok(files) => {
-                eprintln!(
-                    "wrote {} files under {}; use them with --template-dir {}",
-                    files.len(),
-                    shown(dir),
-                    shown(dir)
-                );
+                let line = msg!(WroteTemplateFiles, count = files.len(), folder = shown(dir));
+                eprintln!("{}", line.render(crate::base::msg::env_lang()));
                 OK
             }
             Err(e) => {

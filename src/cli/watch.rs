@@ -11,7 +11,8 @@ use crate::engine::watch::{Outcome, Rebuilt, Session};
 use crate::engine::{Engine, Target};
 
 use super::build;
-use super::{INPUT, emit_build_error, error, shown};
+use super::{INPUT, emit_build_error, error, error_in, shown};
+use crate::base::msg::msg;
 
 /// Runs the command; returns the exit status (when the watcher stops).
 pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
@@ -24,15 +25,17 @@ pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
         Err(status) => return status,
     };
     let inputs: Vec<_> = session.targets().iter().map(|t| t.input.clone()).collect();
-    eprintln!(
-        "watching {} document{}{}; press Ctrl-C to stop",
-        inputs.len(),
-        if inputs.len() == 1 { "" } else { "s" },
-        if watch.poll { " (reading the folders twice a second)" } else { "" }
-    );
+    let lang = crate::base::msg::env_lang();
+    let watching = match (inputs.len(), watch.poll) {
+        (1, false) => msg!(WatchingOne),
+        (1, true) => msg!(WatchingOnePolled),
+        (n, false) => msg!(WatchingMany, count = n),
+        (n, true) => msg!(WatchingManyPolled, count = n),
+    };
+    eprintln!("{}", watching.render(lang));
     let verbose = args.verbose;
     session.run(&mut |rebuilt| report(rebuilt, &inputs[rebuilt.index], verbose));
-    error("the file watcher stopped", &["start `zongjie watch` again, or use --poll"]);
+    error(msg!(WatcherStopped), vec![msg!(StartWatchAgain)]);
     INPUT
 }
 
@@ -41,10 +44,7 @@ pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
 pub(super) fn start(engine: Engine, targets: Vec<Target>, watch: WatchOptions, verbose: bool) -> Result<Session, i32> {
     build::sweep(&targets, verbose);
     Session::new(engine, targets, watch.poll).map_err(|e| {
-        error(
-            &format!("cannot watch the files: {e}"),
-            &["with --poll the folders are read for changes instead (network shares, WSL)"],
-        );
+        error(msg!(CannotWatch, reason = e.to_string()), vec![msg!(UsePoll)]);
         INPUT
     })
 }
@@ -52,25 +52,23 @@ pub(super) fn start(engine: Engine, targets: Vec<Target>, watch: WatchOptions, v
 /// Prints what one build gave.
 pub(super) fn report(rebuilt: &Rebuilt, input: &Path, verbose: bool) {
     let took = rebuilt.took.as_secs_f64() * 1000.0;
+    let took = format!("{took:.0}");
     let timing = match rebuilt.waited {
-        Some(waited) => format!(" in {took:.0} ms ({:.0} ms after the change)", waited.as_secs_f64() * 1000.0),
-        None => format!(" in {took:.0} ms"),
+        Some(waited) => msg!(TookAfterChange, took = took, waited = format!("{:.0}", waited.as_secs_f64() * 1000.0)),
+        None => msg!(Took, took = took),
     };
     match &rebuilt.outcome {
         Outcome::Written { built, paths } => {
             build::warn(built);
-            build::written(built, paths, verbose, &timing);
+            build::written(built, paths, verbose, Some(timing));
         }
         Outcome::Unwritten { built, message } => {
             build::warn(built);
-            error(message, &["the earlier outputs were left as they were"]);
+            error_in(built.lang, message.clone(), vec![msg!(EarlierOutputsLeft)]);
         }
         Outcome::Failed(e) => {
             emit_build_error(e);
-            error(
-                &format!("{} was not rebuilt; its last good outputs are kept", shown(input)),
-                &["it is built again at its next save"],
-            );
+            error_in(e.lang(), msg!(NotRebuilt, file = shown(input)), vec![msg!(BuiltAtNextSave)]);
         }
     }
 }

@@ -13,6 +13,7 @@
 //! characters there), and the faces found for them come first for those
 //! code points alone, so no other face's glyph stands in.
 
+use crate::base::msg::msg;
 use crate::base::text::{is_han, is_printed, is_private_use};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -81,21 +82,16 @@ pub fn check(
     if missing.is_empty() {
         return Ok(());
     }
-    let mut error =
-        Diagnostic::error(format!("no available font has these characters: {}", named(&missing))).in_file(input);
+    let mut error = Diagnostic::error(msg!(NoFontHas, chars = named(&missing))).in_file(input);
     // At the first place the input writes one of them.
     if let Some((at, c)) = text.char_indices().find(|(_, c)| missing.contains(c)) {
         error = error.at(text.clone(), at..at + c.len_utf8());
     }
-    let mut error = error
-        .hint("on Debian/Ubuntu: apt-get install fonts-noto-cjk fonts-arphic-ukai (Chinese), fonts-noto-color-emoji (emoji)")
-        .hint("or point zongjie at a folder of fonts: --font-path DIR (or ZONGJIE_FONT_PATHS)");
+    let mut error = error.hint(msg!(InstallFonts)).hint(msg!(PointAtFonts));
     if missing.iter().any(|c| is_private_use(*c)) {
-        error = error.hint(
-            "private-use characters (U+E000–U+F8FF, planes 15–16) show the right glyph only in the font made for them (a 造字 font): give its folder with --font-path",
-        );
+        error = error.hint(msg!(PrivateUseFont));
     }
-    Err(MissingGlyphs(Box::new(error.hint("`zongjie fonts` lists the fonts zongjie can use"))))
+    Err(MissingGlyphs(Box::new(error.hint(msg!(FontsLists)))))
 }
 
 /// The distinct printed characters of `text` that no font has (as the

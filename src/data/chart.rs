@@ -13,6 +13,7 @@
 //!   - {name: Actual, values: [178, 131], texts: ["178", "131"]}   # texts: optional
 //! ```
 
+use crate::base::msg::{Message, msg};
 use serde::{Deserialize, Serialize};
 
 /// The data of a chart.
@@ -64,39 +65,34 @@ const MAX_SERIES: usize = 6;
 
 impl Chart {
     /// A chart block's YAML, read and checked, or what is wrong with it.
-    pub fn parse(yaml: &str) -> Result<Chart, String> {
+    pub fn parse(yaml: &str) -> Result<Chart, Message> {
         let chart: Chart = super::from_yaml_text(yaml)?;
         if !matches!(chart.scale.as_deref(), None | Some("all" | "row")) {
-            return Err("scale must be `all` or `row`".into());
+            return Err(msg!(ChartScale));
         }
         if !matches!(chart.kind.as_str(), "bar" | "column") {
-            return Err(format!("kind `{}` is not a chart zongjie draws: use `bar` or `column`", chart.kind));
+            return Err(msg!(ChartKind, kind = chart.kind.as_str()));
         }
         if chart.labels.is_empty() || chart.labels.len() > MAX_LABELS {
-            return Err(format!("a chart needs 1 to {MAX_LABELS} labels, found {}", chart.labels.len()));
+            return Err(msg!(ChartLabels, max = MAX_LABELS, found = chart.labels.len()));
         }
         if chart.series.is_empty() || chart.series.len() > MAX_SERIES {
-            return Err(format!("a chart needs 1 to {MAX_SERIES} series, found {}", chart.series.len()));
+            return Err(msg!(ChartSeries, max = MAX_SERIES, found = chart.series.len()));
         }
         for s in &chart.series {
             if s.values.len() != chart.labels.len() {
-                let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-                return Err(format!(
-                    "series `{}` has {} for {}: give one value per label",
-                    s.name,
-                    plural(s.values.len(), "value", "values"),
-                    plural(chart.labels.len(), "label", "labels")
+                return Err(msg!(
+                    ChartValuesPerLabel,
+                    series = s.name.as_str(),
+                    values = s.values.len(),
+                    labels = chart.labels.len()
                 ));
             }
             if s.texts.as_ref().is_some_and(|t| t.len() != chart.labels.len()) {
-                return Err(format!(
-                    "series `{}` has texts for {} labels: give one text per label",
-                    s.name,
-                    chart.labels.len()
-                ));
+                return Err(msg!(ChartTextsPerLabel, series = s.name.as_str(), labels = chart.labels.len()));
             }
             for v in s.values.iter().flatten() {
-                super::figure_check(*v).map_err(|why| format!("series `{}`: {why}", s.name))?;
+                super::figure_check(*v).map_err(|why| msg!(ChartSeriesValue, series = s.name.as_str(), why = why))?;
             }
         }
         Ok(chart)
@@ -162,7 +158,7 @@ mod tests {
 
     #[test]
     fn bad_charts_say_why() {
-        let err = |yaml: &str| Chart::parse(yaml).unwrap_err();
+        let err = |yaml: &str| Chart::parse(yaml).unwrap_err().english();
         assert!(err("labels: [a]\nseries: [{name: s, values: [1, 2]}]").contains("one value per label"));
         assert!(err("labels: []\nseries: []").contains("labels"));
         assert!(err("kind: pie\nlabels: [a]\nseries: [{name: s, values: [1]}]").contains("pie"));

@@ -6,6 +6,63 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::base::diag::Diagnostic;
+use crate::base::msg::{Message, Names, msg};
+
+/// Between a check's message and its hint in the one string serde keeps.
+const HINT: &str = "\nhint: ";
+
+/// What a period is expected to be, in serde's "expected …".
+pub(crate) const PERIOD_EXPECTED: &str = "a period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-07-15..2026-10-31";
+/// What a deadline is expected to be.
+pub(crate) const DUE_EXPECTED: &str = "a deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026";
+
+/// What a check of this stage raised through serde, which keeps only the
+/// English text: the message itself, found again by that text when the
+/// error comes back.
+struct Raised {
+    text: String,
+    message: Message,
+    hints: Vec<Message>,
+}
+
+thread_local! {
+    static RAISED: std::cell::RefCell<Vec<Raised>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The most raised messages kept (an untagged value tries and drops some).
+const MAX_RAISED: usize = 64;
+
+/// A serde error that says `message`, worded in the document's language
+/// when printed.
+pub(crate) fn raise<E: serde::de::Error>(message: Message) -> E {
+    raise_with_hint(message, None)
+}
+
+/// A serde error that says `message`, with `hint` on what to write.
+pub(crate) fn raise_with_hint<E: serde::de::Error>(message: Message, hint: Option<Message>) -> E {
+    let mut text = message.english();
+    if let Some(hint) = &hint {
+        text = format!("{text}{}{}", HINT, hint.english());
+    }
+    RAISED.with(|raised| {
+        let mut raised = raised.borrow_mut();
+        if raised.len() >= MAX_RAISED {
+            raised.remove(0);
+        }
+        raised.push(Raised { text: text.clone(), message, hints: hint.into_iter().collect() });
+    });
+    E::custom(text)
+}
+
+/// The message raised with the English `text`, if one was.
+fn recall(text: &str) -> Option<(Message, Vec<Message>)> {
+    RAISED.with(|raised| {
+        let mut raised = raised.borrow_mut();
+        let found = raised.iter().rposition(|r| r.text == text).map(|i| raised.swap_remove(i));
+        raised.clear();
+        found.map(|r| (r.message, r.hints))
+    })
+}
 
 /// A data file could not be read or does not follow the contract.
 #[derive(Debug)]
@@ -21,6 +78,15 @@ impl DataError {
     #[must_use]
     pub fn in_file(self, path: &std::path::Path) -> Self {
         DataError(Box::new(self.0.in_file(path)))
+    }
+
+    /// The same error, worded in `lang` unless its language is known.
+    #[must_use]
+    pub fn or_lang(self, lang: Option<crate::base::lang::Lang>) -> Self {
+        match lang {
+            Some(lang) => DataError(Box::new(self.0.or_lang(lang))),
+            None => self,
+        }
     }
 
     pub(crate) fn new(diagnostic: Diagnostic) -> Self {
@@ -76,12 +142,21 @@ impl DataError {
                 }
             }
         }
-        let mut hints = Vec::new();
+        let mut hints: Vec<Message> = Vec::new();
+        // A check of ours raised it: its own message.
+        let raised = recall(message.trim_end());
         // A value's own check says how to fix it after a marker.
-        if let Some((what, fix)) = message.split_once(super::official::HINT) {
-            hints.push(fix.trim_end().to_owned());
+        if let Some((what, fix)) = message.split_once(HINT) {
+            hints.push(fix.trim_end().into());
             message = what.to_owned();
         }
+        let mut worded = match raised {
+            Some((raised, raised_hints)) => {
+                hints = raised_hints;
+                raised
+            }
+            None => serde_message(&message),
+        };
         let mut field = field;
         if let Some(name) = unknown_field(&message) {
             // The path ends with the unknown key itself: name where it is.
@@ -90,26 +165,26 @@ impl DataError {
             let candidates: Vec<&str> =
                 if expected.is_empty() { names.to_vec() } else { expected.iter().map(String::as_str).collect() };
             if let Some(best) = did_you_mean(&name, &candidates) {
-                hints.push(format!("did you mean `{best}`?"));
+                hints.push(msg!(DidYouMean, name = best));
             }
-            message = match expected.is_empty() {
-                true => format!("unknown field `{name}`"),
-                false => format!("unknown field `{name}`; expected one of {}", quote_list(&expected)),
+            worded = match expected.is_empty() {
+                true => msg!(UnknownField, name = name),
+                false => msg!(UnknownFieldExpected, name = name, expected = Names(expected)),
             };
         }
         if message.contains("recursion limit exceeded") {
-            hints.push("the data nests deeper than any document needs: flatten it".into());
+            hints.push(msg!(FlattenIt));
         }
         if message.contains("repetition limit exceeded") {
-            hints.push("aliases (`*name`) expand to too much data: write the values out".into());
+            hints.push(msg!(AliasesTooMuch));
         }
         // serde_yaml names no line for a second document: find its `---`.
         let second_document =
             message.contains("more than one document").then(|| second_document(text, line_offset)).flatten();
         if second_document.is_some() {
-            hints.push("a data file is one YAML document: remove this `---` line, or split the file".into());
+            hints.push(msg!(OneYamlDocument));
         }
-        let mut diag = Diagnostic::error(message).in_file(path);
+        let mut diag = Diagnostic::error(worded).in_file(path);
         if let Some(line) = second_document {
             diag = diag.at_line(text.clone(), line, 1);
         } else if let Some(offset) = offset {
@@ -117,9 +192,8 @@ impl DataError {
             if let Some(c) = text.get(start..).and_then(|rest| rest.chars().next())
                 && c.is_control()
             {
-                diag.message = format!("{} (U+{:04X})", diag.message, u32::from(c));
-                hints
-                    .push("remove it: YAML text may hold tabs and line breaks, but no other control characters".into());
+                diag.message = msg!(WithCodePoint, text = diag.message, code = format!("{:04X}", u32::from(c)));
+                hints.push(msg!(RemoveControlCharacter));
             }
             diag = diag.at(text.clone(), start..start + 1);
         } else if let Some(loc) = err.location() {
@@ -127,7 +201,7 @@ impl DataError {
             let mut column = loc.column();
             // serde reports a duplicate field at the start of its mapping:
             // point at the second key instead.
-            if let Some(name) = diag.message.strip_prefix("duplicate field `").and_then(|r| r.split('`').next())
+            if let Some(name) = message.strip_prefix("duplicate field `").and_then(|r| r.split('`').next())
                 && let Some(second) = second_key(text, line, column, name)
             {
                 (line, column) = (second, column_of_key(text, second));
@@ -149,7 +223,7 @@ impl DataError {
                 .nth(line.saturating_sub(1))
                 .is_some_and(|l| l[..l.len() - l.trim_start().len()].contains('\t'));
             if indented_with_tab {
-                hints.push("this line is indented with a tab: YAML indents with spaces only".into());
+                hints.push(msg!(IndentedWithTab));
             }
             diag = diag.at_line(text.clone(), line, column);
         }
@@ -294,8 +368,142 @@ fn expected_fields(message: &str) -> Vec<String> {
     message[at..].split('`').skip(1).step_by(2).map(str::to_owned).collect()
 }
 
-fn quote_list(names: &[String]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+/// A message of serde or libyaml about YAML that is not a data file (a
+/// chart block's), in the catalogue's words where it is recognised.
+pub(crate) fn yaml_text_message(message: &str) -> Message {
+    if let Some((message, _)) = recall(message) {
+        return message;
+    }
+    serde_message(&plain_words(message))
+}
+
+/// serde's and libyaml's own messages (in English, as plain_words left
+/// them) as messages of the catalogue; what is not recognised is shown as
+/// it is.
+fn serde_message(message: &str) -> Message {
+    let name_in = |rest: &str| rest.split('`').next().unwrap_or(rest).to_owned();
+    if let Some(rest) = message.strip_prefix("found ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return msg!(FoundExpected, found = phrase(found), expected = phrase(expected));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return msg!(InvalidValue, found = phrase(found), expected = phrase(expected));
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some((len, expected)) = rest.split_once(", expected ")
+    {
+        return msg!(InvalidLength, len = len, expected = phrase(expected));
+    }
+    if let Some(name) = unknown_field(message) {
+        let expected = expected_fields(message);
+        return match expected.is_empty() {
+            true => msg!(UnknownField, name = name),
+            false => msg!(UnknownFieldExpected, name = name, expected = Names(expected)),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return msg!(MissingField, name = name_in(rest));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        return msg!(DuplicateField, name = name_in(rest));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let value = name_in(rest);
+        let expected = expected_fields(&rest[value.len()..]);
+        return msg!(UnknownVariant, value = value, expected = Names(expected));
+    }
+    if message.contains("recursion limit exceeded") {
+        return msg!(RecursionLimit);
+    }
+    if message.contains("repetition limit exceeded") {
+        return msg!(RepetitionLimit);
+    }
+    if message.contains("more than one document") {
+        return msg!(MoreThanOneDocument);
+    }
+    yaml_syntax(message).unwrap_or_else(|| Message::verbatim(message))
+}
+
+/// A libyaml syntax error (`did not find expected key, while parsing a
+/// block mapping at line 3 column 1`) as a message of the catalogue.
+fn yaml_syntax(message: &str) -> Option<Message> {
+    let (problem, context) = message.split_once(", while ").map_or((message, None), |(p, c)| (p, Some(c)));
+    let problem = match problem.trim() {
+        "did not find expected key" => msg!(YamlExpectedKey),
+        "mapping values are not allowed in this context" => msg!(YamlMappingValues),
+        "found character that cannot start any token" => msg!(YamlBadCharacter),
+        "did not find expected ',' or ']'" => msg!(YamlUnclosed, close = "]"),
+        "did not find expected ',' or '}'" => msg!(YamlUnclosed, close = "}"),
+        "found unexpected end of stream" => msg!(YamlUnexpectedEnd),
+        "block sequence entries are not allowed in this context" => msg!(YamlSequenceEntries),
+        "found undefined alias" => msg!(YamlUndefinedAlias),
+        "did not find expected '-' indicator" => msg!(YamlExpectedDash),
+        "did not find expected node content" => msg!(YamlExpectedValue),
+        "could not find expected ':'" => msg!(YamlExpectedColon),
+        "found a tab character that violates indentation"
+        | "found a tab character where an indentation space is expected" => msg!(YamlTab),
+        "control characters are not allowed" => msg!(YamlControlCharacters),
+        "found unknown escape character" => msg!(YamlUnknownEscape),
+        "did not find expected comment or line break" => msg!(YamlExpectedLineBreak),
+        "found unexpected document indicator" => msg!(YamlDocumentIndicator),
+        p if p.starts_with("found duplicate anchor") => msg!(YamlDuplicateAnchor),
+        "found unexpected ':'" => msg!(YamlUnexpectedColon),
+        "invalid leading UTF-8 octet" | "invalid trailing UTF-8 octet" | "incomplete UTF-8 octet sequence" => {
+            msg!(YamlBadUtf8)
+        }
+        _ => return None,
+    };
+    let at = context.and_then(|c| {
+        let (what, rest) = c.split_once(" at line ")?;
+        let (line, column) = rest.split_once(" column ")?;
+        let what = what.trim_start_matches("parsing ").trim_start_matches("scanning ");
+        let context = match what {
+            "a block mapping" => msg!(YamlCtxMapping),
+            "a flow mapping" => msg!(YamlCtxFlowMapping),
+            "a block collection" => msg!(YamlCtxList),
+            "a flow sequence" => msg!(YamlCtxFlowList),
+            "a quoted scalar" | "a plain scalar" | "a block scalar" => msg!(YamlCtxText),
+            "a simple key" => msg!(YamlCtxKey),
+            _ => msg!(YamlCtxValue),
+        };
+        Some((context, line.trim().to_owned(), column.trim().to_owned()))
+    });
+    Some(match at {
+        Some((context, line, column)) => {
+            msg!(YamlSyntaxAt, problem = problem, context = context, line = line, column = column)
+        }
+        None => msg!(YamlSyntax, problem = problem),
+    })
+}
+
+/// A phrase of serde's "found …, expected …" in the catalogue's words.
+fn phrase(text: &str) -> Message {
+    match text.trim() {
+        "a list" | "a sequence" => msg!(AList),
+        "a mapping of fields" | "a map" => msg!(AMapping),
+        "nothing" => msg!(Nothing),
+        "a text" | "a string" => msg!(AText),
+        "a number" => msg!(ANumber),
+        "true/false" | "a boolean" => msg!(TrueFalse),
+        "fields such as `title: …` (a mapping)"
+        | "a mapping of fields such as `title:`"
+        | "a mapping of fields (`title: …`)" => msg!(FieldsMapping),
+        "a list (`- …` lines)" => msg!(ListLines),
+        "a field name" => msg!(AFieldName),
+        "text" => msg!(TextValue),
+        "Markdown text" => msg!(MarkdownText),
+        "a number such as 28174 or 0.95" => msg!(NumberSuch),
+        "a date written YYYY-MM-DD, such as 2026-11-05" => msg!(DateSuch),
+        "a text or a list of texts" => msg!(TextOrList),
+        "six digits, such as \"000123\"" => msg!(SixDigits),
+        "a title, {title, body} or {title, table: metrics}" => msg!(AttachmentShape),
+        t if t == PERIOD_EXPECTED => msg!(PeriodSuch),
+        t if t == DUE_EXPECTED => msg!(DueSuch),
+        t => Message::verbatim(t),
+    }
 }
 
 /// The closest name, if it is close enough to be what was meant.

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, VariantAccess as _, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::error::raise;
 use super::error::{DataError, did_you_mean};
 use super::official::OneOrMore;
 use super::period::Period;
@@ -22,6 +23,7 @@ use super::{
     Lang, NoFields, Official, Paper, ProgressFields, Secrecy, Urgency, VillageStayFields,
 };
 use crate::base::diag::Diagnostic;
+use crate::base::msg::{Message, Names, msg};
 
 /// Data files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -43,18 +45,31 @@ pub fn read_source(path: &Path) -> Result<Source, DataError> {
     source_from_bytes(path, read_bytes(path)?)
 }
 
+/// The language a data file's top-level `lang:` line names, read from the
+/// text alone, so that an error in a file that does not load is still
+/// worded in its document's language.
+pub fn written_lang(text: &str) -> Option<Lang> {
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("lang:")?;
+        let value = value.split('#').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        match value {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    })
+}
+
 /// Reads a file's bytes (a data file, a spreadsheet), refusing a folder, a
 /// FIFO or device, and a file over [`MAX_FILE_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
     use crate::base::file::{ReadError, read};
     read(path, MAX_FILE_BYTES as u64).map_err(|e| match e {
-        ReadError::Folder => DataError::new(
-            Diagnostic::error("this is a folder, not a data file")
-                .in_file(path)
-                .hint("name the files in it, such as folder/*.yaml"),
-        ),
+        ReadError::Folder => {
+            DataError::new(Diagnostic::error(msg!(FolderNotDataFile)).in_file(path).hint(msg!(NameFilesInFolder)))
+        }
         ReadError::TooLarge(size) => too_large(path, size),
-        e => DataError::new(Diagnostic::error(format!("cannot read the file: {}", e.reason())).in_file(path)),
+        e => DataError::new(Diagnostic::error(msg!(CannotReadFile, reason = e.reason())).in_file(path)),
     })
 }
 
@@ -92,16 +107,10 @@ fn too_large(path: &Path, size: Option<u64>) -> DataError {
     let limit = MAX_FILE_BYTES / 1_048_576;
     #[expect(clippy::cast_precision_loss, reason = "a size in MB, to one decimal")]
     let message = match size {
-        Some(size) => {
-            format!("the file is {:.1} MB; data files over {limit} MB are refused", size as f64 / 1_048_576.0)
-        }
-        None => format!("the file is over {limit} MB; data files over {limit} MB are refused"),
+        Some(size) => msg!(FileTooLarge, size = format!("{:.1}", size as f64 / 1_048_576.0), limit = limit),
+        None => msg!(FileOverLimit, limit = limit),
     };
-    DataError::new(
-        Diagnostic::error(message)
-            .in_file(path)
-            .hint("split it, or move bulky content (tables, images) into separate files"),
-    )
+    DataError::new(Diagnostic::error(message).in_file(path).hint(msg!(SplitTheFile)))
 }
 
 /// Checks bytes read from `path` and makes them a [`Source`].
@@ -114,7 +123,10 @@ pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Data
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    let text = String::from_utf8(bytes).map_err(|e| encoding_error(path, e.as_bytes(), e.utf8_error()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let lang = written_lang(&String::from_utf8_lossy(e.as_bytes()));
+        encoding_error(path, e.as_bytes(), e.utf8_error()).or_lang(lang)
+    })?;
     Ok(Source { path: path.to_path_buf(), text: text.into() })
 }
 
@@ -123,15 +135,13 @@ fn encoding_error(path: &Path, bytes: &[u8], err: std::str::Utf8Error) -> DataEr
     let at = err.valid_up_to();
     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
     let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
-        "the file looks like UTF-16: save it as UTF-8"
+        msg!(LooksUtf16)
     } else if looks_gbk(&bytes[at..]) {
-        "the file looks like GBK (GB 18030): save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+        msg!(LooksGbk)
     } else {
-        "save the file as UTF-8"
+        msg!(SaveAsUtf8)
     };
-    DataError::new(
-        Diagnostic::error(format!("the file is not valid UTF-8 (line {line}, byte {at})")).in_file(path).hint(hint),
-    )
+    DataError::new(Diagnostic::error(msg!(NotUtf8, line = line, byte = at)).in_file(path).hint(hint))
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {
@@ -166,6 +176,11 @@ pub fn front_matter_template(source: &Source) -> Result<Option<String>, DataErro
 }
 
 fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<String>, DataError> {
+    let lang = written_lang(yaml_part(source, base, len));
+    first_pass(source, base, len).map_err(|e| e.or_lang(lang))
+}
+
+fn first_pass(source: &Source, base: usize, len: usize) -> Result<Option<String>, DataError> {
     let yaml = yaml_part(source, base, len);
     refuse_deep_flow(source, yaml, base)?;
     let first: FirstPass = serde_yaml::from_str(yaml)
@@ -176,14 +191,13 @@ fn template_field(source: &Source, base: usize, len: usize) -> Result<Option<Str
     }
     match first {
         FirstPass::Mapping(template) => Ok(template),
-        FirstPass::Empty => Err(DataError::new(
-            Diagnostic::error("the file is empty: expected fields such as `title:` and `organization:`")
-                .in_file(&source.path),
-        )),
+        FirstPass::Empty => Err(DataError::new(Diagnostic::error(msg!(FileEmpty)).in_file(&source.path))),
         FirstPass::Other(kind) => Err(DataError::new(
-            Diagnostic::error(format!("expected a mapping of fields (`title: …`), found {kind}"))
-                .in_file(&source.path)
-                .at_line(source.text.clone(), 1 + line_of(&source.text, base), 1),
+            Diagnostic::error(msg!(ExpectedMappingFound, found = kind)).in_file(&source.path).at_line(
+                source.text.clone(),
+                1 + line_of(&source.text, base),
+                1,
+            ),
         )),
     }
 }
@@ -195,13 +209,10 @@ fn refuse_deep_flow(source: &Source, yaml: &str, base: usize) -> Result<(), Data
     match crate::base::yaml::too_deep(yaml) {
         None => Ok(()),
         Some(at) => Err(DataError::new(
-            Diagnostic::error(format!(
-                "`[` and `{{` nest more than {} levels deep here",
-                crate::base::yaml::MAX_FLOW_DEPTH
-            ))
-            .in_file(&source.path)
-            .at(source.text.clone(), base + at..base + at + 1)
-            .hint("the data nests deeper than any document needs: flatten it"),
+            Diagnostic::error(msg!(NestsTooDeep, depth = crate::base::yaml::MAX_FLOW_DEPTH))
+                .in_file(&source.path)
+                .at(source.text.clone(), base + at..base + at + 1)
+                .hint(msg!(FlattenIt)),
         )),
     }
 }
@@ -262,7 +273,7 @@ impl<'de> Deserialize<'de> for KeyProbe {
 enum FirstPass {
     Mapping(Option<String>),
     Empty,
-    Other(&'static str),
+    Other(Message),
 }
 
 /// The most text, in bytes, the data may hold once its aliases (`*name`)
@@ -305,10 +316,7 @@ impl Measure<'_> {
             }
             None => {
                 self.0.set(0);
-                Err(E::custom(format!(
-                    "aliases (`*name`) repeat so much text that the data would hold over {} MB: write the values out",
-                    MAX_EXPANDED_BYTES / 1_048_576
-                )))
+                Err(raise(msg!(AliasesRepeat, limit = MAX_EXPANDED_BYTES / 1_048_576)))
             }
         }
     }
@@ -395,7 +403,7 @@ impl<'de> Visitor<'de> for FirstPassVisitor {
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<FirstPass, A::Error> {
         while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(FirstPass::Other("a list"))
+        Ok(FirstPass::Other(msg!(AList)))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<FirstPass, E> {
@@ -407,23 +415,23 @@ impl<'de> Visitor<'de> for FirstPassVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<FirstPass, E> {
-        Ok(FirstPass::Other("a boolean"))
+        Ok(FirstPass::Other(msg!(TrueFalse)))
     }
 
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<FirstPass, E> {
-        Ok(FirstPass::Other("a number"))
+        Ok(FirstPass::Other(msg!(ANumber)))
     }
 
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<FirstPass, E> {
-        Ok(FirstPass::Other("a number"))
+        Ok(FirstPass::Other(msg!(ANumber)))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<FirstPass, E> {
-        Ok(FirstPass::Other("a number"))
+        Ok(FirstPass::Other(msg!(ANumber)))
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<FirstPass, E> {
-        Ok(FirstPass::Other("a text"))
+        Ok(FirstPass::Other(msg!(AText)))
     }
 }
 
@@ -437,6 +445,11 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Deserializes the data file into a [`Document`] for the given template.
 pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
+    let lang = written_lang(&source.text);
+    parse_document(source, schema).map_err(|e| e.or_lang(lang))
+}
+
+fn parse_document(source: &Source, schema: &Schema) -> Result<Document, DataError> {
     // The first pass reports syntax errors, empty files and non-mappings.
     template_field(source, 0, 0)?;
     let names = schema.field_names();
@@ -461,9 +474,8 @@ pub fn parse(source: &Source, schema: &Schema) -> Result<Document, DataError> {
 /// entry per unit and per metric id, targets only for units on the roster
 /// and metrics collected, and a `rank_by` that is collected.
 fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> {
-    let at = |key: &str, needle: &str, message: String, hint: &str| {
-        let mut diagnostic =
-            Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint.to_owned());
+    let at = |key: &str, needle: &str, message: Message, hint: Message| {
+        let mut diagnostic = Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint);
         if let Some((line, column)) = written_under(&source.text, key, needle) {
             diagnostic = diagnostic.at_line(source.text.clone(), line, column);
         }
@@ -472,23 +484,13 @@ fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> 
     let mut seen = HashSet::new();
     for name in &b.roster {
         if !seen.insert(name.as_str().trim()) {
-            return Err(at(
-                "roster",
-                name.as_str(),
-                format!("unit \"{name}\" is on the roster twice"),
-                "name each unit once",
-            ));
+            return Err(at("roster", name.as_str(), msg!(RosterTwice, unit = name.as_str()), msg!(NameEachUnitOnce)));
         }
     }
     let mut ids = HashSet::new();
     for m in &b.collect {
         if !ids.insert(m.id.0.as_str()) {
-            return Err(at(
-                "collect",
-                &m.id.0,
-                format!("metric id `{}` is collected twice", m.id),
-                "give each collected metric an id of its own",
-            ));
+            return Err(at("collect", &m.id.0, msg!(CollectedTwice, id = m.id.0.as_str()), msg!(CollectedOwnId)));
         }
     }
     let roster: Vec<&str> = b.roster.iter().map(|n| n.as_str().trim()).collect();
@@ -496,35 +498,30 @@ fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> 
     for (unit, targets) in &b.targets {
         if !roster.is_empty() && !roster.contains(&unit.as_str()) {
             let hint = match did_you_mean(unit, &roster) {
-                Some(best) => format!("did you mean \"{best}\"? targets are assigned to the units of `roster:`"),
-                None => "targets are assigned to the units of `roster:`; add the unit there".to_owned(),
+                Some(best) => msg!(TargetsRosterDidYouMean, name = best),
+                None => msg!(TargetsRosterAdd),
             };
-            return Err(at(
-                "targets",
-                unit,
-                format!("targets are given for \"{unit}\", which is not on the roster"),
-                &hint,
-            ));
+            return Err(at("targets", unit, msg!(TargetsNotOnRoster, unit = unit.as_str()), hint));
         }
         for (id, target) in targets {
             if target.0 < 0.0 {
                 return Err(at(
                     "targets",
                     &id.0,
-                    format!("the target of `{id}` for {unit} is {}, below zero", target.0),
-                    "a target is what is to be reached: zero or more",
+                    msg!(UnitTargetBelowZero, id = id.0.as_str(), unit = unit.as_str(), target = target.0),
+                    msg!(TargetZeroOrMore),
                 ));
             }
             if !collected.is_empty() && !collected.contains(&id.0.as_str()) {
                 let hint = match did_you_mean(&id.0, &collected) {
-                    Some(best) => format!("did you mean `{best}`? targets are given for the metrics of `collect:`"),
-                    None => format!("targets are given for the metrics of `collect:` ({})", collected.join(", ")),
+                    Some(best) => msg!(TargetsCollectDidYouMean, name = best),
+                    None => msg!(TargetsCollectList, ids = Names(collected.iter().map(|c| (*c).to_owned()).collect())),
                 };
                 return Err(at(
                     "targets",
                     &id.0,
-                    format!("a target is given for metric `{id}` of {unit}, which is not collected"),
-                    &hint,
+                    msg!(TargetNotCollected, id = id.0.as_str(), unit = unit.as_str()),
+                    hint,
                 ));
             }
         }
@@ -536,8 +533,8 @@ fn bulletin_lists(source: &Source, b: &BulletinFields) -> Result<(), DataError> 
         return Err(at(
             "rank_by",
             &id.0,
-            format!("`rank_by: {id}` names a metric that is not collected"),
-            &format!("rank by one of the metrics of `collect:` ({})", collected.join(", ")),
+            msg!(RankByNotCollected, id = id.0.as_str()),
+            msg!(RankByOneOf, ids = Names(collected.iter().map(|c| (*c).to_owned()).collect())),
         ));
     }
     Ok(())
@@ -567,20 +564,16 @@ fn written_under(text: &str, key: &str, needle: &str) -> Option<(usize, usize)> 
 /// rolled up, not sent. One unit's return names one unit. Attachment
 /// tables need figures.
 fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
-    let at_key = |key: &str, message: String, hint: &str| {
-        let mut diagnostic =
-            Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint.to_owned());
+    let at_key = |key: &str, message: Message, hint: Message| {
+        let mut diagnostic = Diagnostic::error(message).in_file(&source.path).field(key.to_owned()).hint(hint);
         if let Some(line) = line_of_key(&source.text, key) {
             diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
         }
         DataError::new(diagnostic)
     };
     let refused = match &doc.fields {
-        Fields::Bulletin(_) => Some((
-            "a bulletin",
-            "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`); of the 版头 it takes `copy_number`, `secrecy` and `urgency`",
-        )),
-        Fields::Common(_) => Some(("a unit's return", "a return is rolled up into the bulletin, not sent as it is")),
+        Fields::Bulletin(_) => Some((msg!(ABulletin), msg!(BulletinOwnFields))),
+        Fields::Common(_) => Some((msg!(AUnitReturn), msg!(ReturnRolledUp))),
         _ => None,
     };
     // A bulletin may carry a 份号, 密级 and 紧急程度 at its top left.
@@ -588,46 +581,29 @@ fn official_fits(source: &Source, doc: &Document) -> Result<(), DataError> {
     let bulletin = matches!(doc.fields, Fields::Bulletin(_));
     if let Some((what, hint)) = refused {
         if let Some(field) = doc.official.given().into_iter().find(|f| !(bulletin && corner.contains(f))) {
-            return Err(at_key(field, format!("`{field}` is a field of a formal document, not of {what}"), hint));
+            return Err(at_key(field, msg!(FormalField, field = field, what = what), hint));
         }
         if !doc.joint.is_empty() {
-            return Err(at_key(
-                "organization",
-                format!("{what} names one organization, not a list"),
-                "name the one unit that issues it",
-            ));
+            return Err(at_key("organization", msg!(OneOrganization, what = what), msg!(NameTheOneUnit)));
         }
     }
     if doc.official.signer_post.is_some() && doc.official.signer.is_empty() {
-        return Err(at_key(
-            "signer_post",
-            "`signer_post` without `signer`: a person's signature is the post and the name".into(),
-            "add `signer:` with the name of the person who signs",
-        ));
+        return Err(at_key("signer_post", msg!(SignerPostWithoutSigner), msg!(AddSigner)));
     }
     if doc.official.signer_post.is_some() && doc.official.sealed {
-        return Err(at_key(
-            "sealed",
-            "`sealed: true` with `signer_post`: a document is signed by its organization's seal or by a person, not both"
-                .into(),
-            "keep `signer_post` for a person's signature (述职), or `sealed` for the organization's",
-        ));
+        return Err(at_key("sealed", msg!(SealedAndSigned), msg!(KeepOneSignature)));
     }
     if doc.metrics.is_empty()
         && let Some(a) = doc.attachments.iter().find(|a| a.table.is_some())
     {
         return Err(at_key(
             "attachments",
-            format!("attachment \"{}\" is a table of the metrics, but the document has no `metrics:`", a.title),
-            "add the figures under `metrics:`, or give the attachment a `body` instead",
+            msg!(TableWithoutMetrics, title = a.title.to_string()),
+            msg!(AddMetricsOrBody),
         ));
     }
     if doc.charts == Some(Charts::Attachment) && matches!(doc.fields, Fields::Bulletin(_)) {
-        return Err(at_key(
-            "charts",
-            "`charts: attachment` is for reports: a bulletin's chart is in its body or left out".into(),
-            "write `charts: body` or `charts: none`",
-        ));
+        return Err(at_key("charts", msg!(ChartsAttachmentBulletin), msg!(WriteChartsBody)));
     }
     Ok(())
 }
@@ -672,10 +648,10 @@ fn unique_metric_ids(source: &Source, doc: &Document) -> Result<(), DataError> {
         if seen.insert(m.id.0.as_str()) {
             continue;
         }
-        let mut diagnostic = Diagnostic::error(format!("metric id `{}` is given twice", m.id))
+        let mut diagnostic = Diagnostic::error(msg!(MetricIdTwice, id = m.id.0.as_str()))
             .in_file(&source.path)
             .field(format!("metrics[{i}].id"))
-            .hint("give each metric an id of its own; items and `rank_by` name metrics by id");
+            .hint(msg!(MetricOwnId));
         // The second `id: …` written with this id.
         if let Some(line) = lines_of_id(&source.text, &m.id.0).nth(1) {
             diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
@@ -692,10 +668,10 @@ fn no_negative_targets(source: &Source, doc: &Document) -> Result<(), DataError>
         return Ok(());
     };
     let target = m.target.map_or(0.0, |t| t.0);
-    let mut diagnostic = Diagnostic::error(format!("metric `{}` has a target of {target}, below zero", m.id))
+    let mut diagnostic = Diagnostic::error(msg!(TargetBelowZero, id = m.id.0.as_str(), target = target))
         .in_file(&source.path)
         .field(format!("metrics[{i}].target"))
-        .hint("a target is what is to be reached, zero or more; for a figure that should fall, give the level to stay under with `better: lower`");
+        .hint(msg!(TargetBetterLower));
     // The first `target:` from the metric's `id:` line on, else that line.
     if let Some((line, column)) = line_of_id(&source.text, &m.id.0).map(|id_line| {
         let mut lines = source.text.lines().enumerate().skip(id_line - 1).take(12);
@@ -711,6 +687,11 @@ fn no_negative_targets(source: &Source, doc: &Document) -> Result<(), DataError>
 /// Deserializes front matter (the YAML between `---` lines at `base..base+len`
 /// of a Markdown file) into `T`, with errors located in the whole file.
 pub fn parse_front_matter<T: DeserializeOwned>(source: &Source, base: usize, len: usize) -> Result<T, DataError> {
+    let lang = written_lang(yaml_part(source, base, len));
+    front_matter(source, base, len).map_err(|e| e.or_lang(lang))
+}
+
+fn front_matter<T: DeserializeOwned>(source: &Source, base: usize, len: usize) -> Result<T, DataError> {
     template_field(source, base, len)?;
     let de = serde_yaml::Deserializer::from_str(yaml_part(source, base, len));
     serde_path_to_error::deserialize(de).map_err(|e| {
@@ -800,17 +781,16 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
         }
         for field in self.schema.extra.iter().filter(|f| f.required) {
             if !extra.contains_key(&field.name) {
-                return Err(de::Error::custom(format!(
-                    "missing field `{}`, which template `{}` requires",
-                    field.name, self.schema.template
+                return Err(raise(msg!(
+                    MissingTemplateField,
+                    name = field.name.as_str(),
+                    template = self.schema.template.as_str()
                 )));
             }
         }
-        let title = c.title.ok_or_else(|| de::Error::custom("missing field `title`: every document needs a title"))?;
+        let title = c.title.ok_or_else(|| raise(msg!(MissingTitle)))?;
         let mut issuers = c.organization.unwrap_or_default().into_iter();
-        let organization = issuers.next().ok_or_else(|| {
-            de::Error::custom("missing field `organization`: name the issuing unit (it signs the document)")
-        })?;
+        let organization = issuers.next().ok_or_else(|| raise(msg!(MissingOrganization)))?;
         let joint: Vec<Text> = issuers.collect();
         Ok(Document {
             path: self.path.to_path_buf(),
@@ -918,7 +898,7 @@ fn accept<'de, A: MapAccess<'de>>(fields: &mut Fields, key: &str, map: &mut A) -
 }
 
 fn unhandled<E: de::Error>(key: &str) -> E {
-    E::custom(format!("field `{key}` is accepted but not handled (a bug in zongjie)"))
+    raise(msg!(FieldNotHandled, name = key))
 }
 
 fn extra_value<'de, A: MapAccess<'de>>(map: &mut A, kind: ExtraKind) -> Result<Option<ExtraValue>, A::Error> {
@@ -971,7 +951,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
             return Err(E::custom(msg));
         }
         if !self.seen.insert(key.to_owned()) {
-            return Err(E::custom(format!("duplicate field `{key}`: each field may appear once")));
+            return Err(raise(msg!(DuplicateField, name = key)));
         }
         Ok(key.to_owned())
     }
@@ -1019,7 +999,7 @@ impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let n = Number::deserialize(deserializer)?.0;
         if n.fract() != 0.0 || !(1.0..=1_000_000.0).contains(&n) {
-            return Err(de::Error::custom(format!("expected a whole number from 1 up, found {n}")));
+            return Err(raise(msg!(ExpectedCount, found = n)));
         }
         #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked range")]
         Ok(Count(n as u32))
@@ -1033,12 +1013,12 @@ impl<'de> Deserialize<'de> for Ratio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let n = Number::deserialize(deserializer)?;
         if !(0.0..=1.0).contains(&n.0) {
-            let hint = if (1.0..=100.0).contains(&n.0) {
-                format!(": write {} for {}%", n.0 / 100.0, n.0)
+            let message = if (1.0..=100.0).contains(&n.0) {
+                msg!(ExpectedShareWrite, found = n.0, share = n.0 / 100.0)
             } else {
-                String::new()
+                msg!(ExpectedShare, found = n.0)
             };
-            return Err(de::Error::custom(format!("expected a share between 0 and 1, found {}{hint}", n.0)));
+            return Err(raise(message));
         }
         Ok(Ratio(n))
     }
@@ -1046,25 +1026,32 @@ impl<'de> Deserialize<'de> for Ratio {
 
 /// Deserializes YAML that is not a data file (a chart block's contents),
 /// with errors as one line that says where.
-pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+pub fn from_yaml_text<T: DeserializeOwned>(text: &str) -> Result<T, Message> {
     if let Some(at) = crate::base::yaml::too_deep(text) {
-        return Err(format!(
-            "line {}: `[` and `{{` nest more than {} levels deep",
-            line_of(text, at) + 1,
-            crate::base::yaml::MAX_FLOW_DEPTH
-        ));
+        let nests = msg!(NestsTooDeep, depth = crate::base::yaml::MAX_FLOW_DEPTH);
+        return Err(msg!(AtLine, line = line_of(text, at) + 1, text = nests));
     }
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let mut message = inner.to_string();
+        let mut line = None;
         if let Some(loc) = inner.location() {
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
             message = message.replace(&suffix, "");
-            message = format!("line {}: {message}", loc.line());
+            line = Some(loc.line());
         }
-        if path != "." && !message.contains(&path) { format!("{path}: {message}") } else { message }
+        let prefix = format!("{path}: ");
+        let message = message.strip_prefix(&prefix).unwrap_or(&message);
+        let mut text = super::error::yaml_text_message(message);
+        if path != "." {
+            text = msg!(FieldPrefix, field = path, text = text);
+        }
+        match line {
+            Some(line) => msg!(AtLine, line = line, text = text),
+            None => text,
+        }
     })
 }
 
@@ -1097,7 +1084,7 @@ mod tests {
         let err = error(&text);
         assert!(err.starts_with("r.yaml:3:208: "), "{err}");
         assert!(err.contains("nest more than 200 levels"), "{err}");
-        let chart = from_yaml_text::<serde_yaml::Value>(&"{a: ".repeat(1_000_000)).unwrap_err();
+        let chart = from_yaml_text::<serde_yaml::Value>(&"{a: ".repeat(1_000_000)).unwrap_err().english();
         assert!(chart.starts_with("line 1: "), "{chart}");
         assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
     }

@@ -2,6 +2,7 @@
 //! the Markdown body. `zongjie build X.md` reads it back (template stage
 //! skipped), so a writer can fix the wording by hand and rebuild the PDF.
 
+use crate::base::msg::msg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -91,12 +92,10 @@ impl MdFile {
         let text = &source.text;
         let missing = || {
             DataError(Box::new(
-                Diagnostic::error(
-                    "expected front matter: the file must start with a `---` line, the fields, and another `---` line",
-                )
-                .in_file(&source.path)
-                .at_line(source.text.clone(), 1, 1)
-                .hint("build a .yaml data file with `-f md` to get a Markdown file in this shape"),
+                Diagnostic::error(msg!(ExpectedFrontMatter))
+                    .in_file(&source.path)
+                    .at_line(source.text.clone(), 1, 1)
+                    .hint(msg!(BuildWithMd)),
             ))
         };
         let first_end = text.find('\n').ok_or_else(missing)?;
@@ -117,12 +116,9 @@ impl MdFile {
         let (yaml_end, body_start) = yaml_end.ok_or_else(missing)?;
         let meta: Meta = data::parse_front_matter(source, yaml_start, yaml_end - yaml_start)?;
         if let Some(a) = meta.attachments.iter().find(|a| a.table.is_some()) {
-            let mut diagnostic = Diagnostic::error(format!(
-                "attachment \"{}\" asks for a table of the metrics, which a .md file does not hold",
-                a.title
-            ))
-            .in_file(&source.path)
-            .hint("write the table as Markdown in the attachment's `body`");
+            let mut diagnostic = Diagnostic::error(msg!(MdTableAttachment, title = a.title.to_string()))
+                .in_file(&source.path)
+                .hint(msg!(TableAsMarkdown));
             if let Some(line) = text.lines().position(|l| l.contains("table:")) {
                 diagnostic = diagnostic.at_line(source.text.clone(), line + 1, 1);
             }

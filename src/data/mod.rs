@@ -28,7 +28,7 @@ pub use self::error::{DataError, closest, did_you_mean};
 pub use self::jsonschema::json_schema;
 pub use self::load::{
     MAX_FILE_BYTES, Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, line_of_key, parse,
-    parse_front_matter, read_bytes, read_source, source_from_bytes, to_yaml, written_previous_file,
+    parse_front_matter, read_bytes, read_source, source_from_bytes, to_yaml, written_lang, written_previous_file,
 };
 pub use self::official::{
     Attachment, AttachmentTable, Charts, CopyNumber, DocNumber, Issuers, Official, Secrecy, Urgency, check_doc_number,
@@ -86,13 +86,7 @@ impl<'de> Deserialize<'de> for Id {
         let mut chars = s.chars();
         let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
             && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if ok {
-            Ok(Id(s))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "\"{s}\" is not a usable id: start with a letter and use only letters, digits, `_` and `-`"
-            )))
-        }
+        if ok { Ok(Id(s)) } else { Err(error::raise(crate::base::msg::msg!(BadId, id = s.as_str()))) }
     }
 }
 

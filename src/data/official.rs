@@ -4,6 +4,8 @@
 //! the attachment pages. Each value type checks itself, so that a bad
 //! value is an error at its own line, with the fix in its hint.
 
+use super::error::{raise, raise_with_hint};
+use crate::base::msg::{Message, msg};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -12,10 +14,6 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::scalar::{Markdown, Text};
 use crate::base::text::is_han;
-
-/// How a value's error message carries its fix: the loader turns what
-/// follows into the diagnostic's hint.
-pub(crate) const HINT: &str = "\nhint: ";
 
 /// The official-document fields of a data file or `.md` front matter, all
 /// optional.
@@ -148,7 +146,7 @@ impl<'de> Deserialize<'de> for OneOrMore {
                     out.push(t);
                 }
                 if out.is_empty() {
-                    return Err(de::Error::custom("the list is empty: give at least one name, or remove the field"));
+                    return Err(raise(msg!(EmptyNameList)));
                 }
                 Ok(OneOrMore(out))
             }
@@ -213,8 +211,7 @@ impl DocNumber {
 impl<'de> Deserialize<'de> for DocNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Text::deserialize(deserializer)?;
-        check_doc_number(text.as_str().trim())
-            .map_err(|(message, fix)| de::Error::custom(format!("{message}{HINT}{fix}")))?;
+        check_doc_number(text.as_str().trim()).map_err(|(message, fix)| raise_with_hint(message, Some(fix)))?;
         Ok(DocNumber(Text(text.as_str().trim().to_owned())))
     }
 }
@@ -225,11 +222,11 @@ fn doc_number(prefix: &str, year: &str, n: &str) -> String {
 }
 
 /// Why a 发文字号 is malformed, and the fix: `(message, hint)`.
-pub fn check_doc_number(s: &str) -> Result<(), (String, String)> {
+pub fn check_doc_number(s: &str) -> Result<(), (Message, Message)> {
     if !s.chars().any(is_han) {
         return Ok(());
     }
-    let example = "a 发文字号 is 机关代字〔year〕number号, as 石政报〔2026〕15号";
+    let example = || msg!(DocNumberExample);
     // The year: the first run of four digits.
     let digits: Vec<(usize, char)> = s.char_indices().collect();
     let mut year = None;
@@ -249,10 +246,7 @@ pub fn check_doc_number(s: &str) -> Result<(), (String, String)> {
         }
     }
     let Some((ys, ye)) = year else {
-        return Err((
-            format!("\"{s}\" has no four-digit year: {example}"),
-            "write the year in full, in hexagonal brackets: 〔2026〕".into(),
-        ));
+        return Err((msg!(DocNumberNoYear, number = s, example = example()), msg!(DocNumberWriteYear)));
     };
     let year_text = &s[ys..ye];
     let before = &s[..ys];
@@ -275,31 +269,22 @@ pub fn check_doc_number(s: &str) -> Result<(), (String, String)> {
             open.filter(|_| is_bracket(open)).map(String::from).unwrap_or_default(),
             close.filter(|_| is_bracket(close)).map(String::from).unwrap_or_default()
         );
-        return Err((
-            format!("\"{s}\": the year of a 发文字号 goes in hexagonal brackets 〔〕, not `{written}`"),
-            format!("write {fixed}"),
-        ));
+        return Err((msg!(DocNumberBrackets, number = s, written = written), msg!(WriteFixed, fixed = fixed.as_str())));
     }
     if prefix.trim().is_empty() {
-        return Err((
-            format!("\"{s}\" has no 机关代字 before the year: {example}"),
-            "put the issuing organ's abbreviation first, as 石政报〔2026〕15号".into(),
-        ));
+        return Err((msg!(DocNumberNoPrefix, number = s, example = example()), msg!(DocNumberPrefixFirst)));
     }
     if !rest.ends_with('号') {
-        return Err((format!("\"{s}\" does not end with 号: {example}"), format!("write {fixed}")));
+        return Err((msg!(DocNumberNoHao, number = s, example = example()), msg!(WriteFixed, fixed = fixed.as_str())));
     }
     if rest.starts_with('第') {
-        return Err((format!("\"{s}\": a 发文字号 has no 第 before the number"), format!("write {fixed}")));
+        return Err((msg!(DocNumberDi, number = s), msg!(WriteFixed, fixed = fixed.as_str())));
     }
     if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
-        return Err((
-            format!("\"{s}\": the number of a 发文字号 is written in Arabic digits: {example}"),
-            "write the number in digits, as 15号".into(),
-        ));
+        return Err((msg!(DocNumberDigits, number = s, example = example()), msg!(DocNumberWriteDigits)));
     }
     if number.starts_with('0') {
-        return Err((format!("\"{s}\": a 发文字号 has no leading zeros"), format!("write {fixed}")));
+        return Err((msg!(DocNumberLeadingZeros, number = s), msg!(WriteFixed, fixed = fixed.as_str())));
     }
     Ok(())
 }
@@ -323,16 +308,18 @@ impl<'de> Deserialize<'de> for CopyNumber {
                 if v.len() == 6 && v.chars().all(|c| c.is_ascii_digit()) {
                     Ok(CopyNumber(v.to_owned()))
                 } else {
-                    Err(E::custom(format!(
-                        "a 份号 (copy number) is six Arabic digits, not \"{v}\"{HINT}write it with leading zeros, in quotes: \"{:0>6}\"",
-                        v.chars().filter(char::is_ascii_digit).collect::<String>()
-                    )))
+                    let digits = format!("{:0>6}", v.chars().filter(char::is_ascii_digit).collect::<String>());
+                    Err(raise_with_hint(
+                        msg!(CopyNumberDigits, value = v),
+                        Some(msg!(CopyNumberQuoted, digits = digits)),
+                    ))
                 }
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<CopyNumber, E> {
-                Err(E::custom(format!(
-                    "a 份号 (copy number) is six digits, written as text{HINT}write it in quotes, with its leading zeros: copy_number: \"{v:0>6}\""
-                )))
+                Err(raise_with_hint(
+                    msg!(CopyNumberAsText),
+                    Some(msg!(CopyNumberInQuotes, digits = format!("{v:0>6}"))),
+                ))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<CopyNumber, E> {
                 self.visit_str(&v.to_string())
@@ -360,13 +347,9 @@ impl<'de> Deserialize<'de> for Secrecy {
         };
         let known = SECRECY_LEVELS.iter().find(|l| l.eq_ignore_ascii_case(level));
         match (known, term) {
-            (Some(_), Some("")) => Err(de::Error::custom(format!(
-                "\"{v}\": the term after ★ is missing{HINT}write the term (秘密★1年), or the level alone (秘密)"
-            ))),
+            (Some(_), Some("")) => Err(raise_with_hint(msg!(SecrecyNoTerm, value = v), Some(msg!(SecrecyWriteTerm)))),
             (Some(_), _) => Ok(Secrecy(v.to_owned())),
-            (None, _) => Err(de::Error::custom(format!(
-                "\"{level}\" is not a 密级 GB/T 9704 allows: 绝密, 机密 or 秘密 (English: Top Secret, Secret, Confidential){HINT}write one of them, with the term after ★: 秘密★1年"
-            ))),
+            (None, _) => Err(raise_with_hint(msg!(SecrecyLevel, value = level), Some(msg!(SecrecyWriteLevel)))),
         }
     }
 }
@@ -383,9 +366,7 @@ impl<'de> Deserialize<'de> for Urgency {
         if ["特急", "加急", "Extra Urgent", "Urgent"].iter().any(|u| u.eq_ignore_ascii_case(v)) {
             Ok(Urgency(v.to_owned()))
         } else {
-            Err(de::Error::custom(format!(
-                "\"{v}\" is not a 紧急程度 GB/T 9704 allows{HINT}write 特急 or 加急 (English: Extra Urgent, Urgent)"
-            )))
+            Err(raise_with_hint(msg!(UrgencyLevel, value = v), Some(msg!(UrgencyWrite))))
         }
     }
 }
@@ -483,10 +464,10 @@ impl<'de> Deserialize<'de> for Attachment {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Attachment, A::Error> {
                 let f = AttachmentFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 if f.body.is_some() && f.table.is_some() {
-                    return Err(de::Error::custom(format!(
-                        "attachment \"{}\" has both `body` and `table`{HINT}give each its own attachment",
-                        f.title
-                    )));
+                    return Err(raise_with_hint(
+                        msg!(AttachmentBodyAndTable, title = f.title.to_string()),
+                        Some(msg!(EachItsOwnAttachment)),
+                    ));
                 }
                 Ok(Attachment { title: f.title, body: f.body, table: f.table })
             }

@@ -1,5 +1,6 @@
 //! Reporting periods (`2026-10`, `2026-Q3`, …) and deadlines (`due:`).
 
+use crate::base::msg::{Key, Message, msg};
 use std::fmt;
 use std::str::FromStr;
 
@@ -45,26 +46,17 @@ pub struct Period {
 
 /// Why a period or deadline could not be read. Each message names the
 /// offending text and what to write instead.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PeriodError {
     /// Nothing was written.
-    #[error(
-        "empty period: write a month (2026-10), quarter (2026-Q3), half (2026-H1), \
-         year (2026), day (2026-07-15) or range (2026-07-15..2026-10-31)"
-    )]
     Empty,
     /// Not one of the accepted forms, and no obvious fix.
-    #[error(
-        "{input}: expected a month (2026-10), quarter (2026-Q3), half (2026-H1), \
-         year (2026), day (2026-07-15) or range (2026-07-15..2026-10-31)"
-    )]
     Unrecognised {
         /// The text that was given.
         input: String,
     },
     /// A near miss with one obvious spelling, e.g. `2026.10` for `2026-10`.
-    #[error("{input}: write {suggestion}")]
     Spelling {
         /// The text that was given.
         input: String,
@@ -72,25 +64,21 @@ pub enum PeriodError {
         suggestion: String,
     },
     /// Month outside 1–12: `2026-13`.
-    #[error("{input}: month must be 1–12")]
     Month {
         /// The text that was given.
         input: String,
     },
     /// Quarter outside Q1–Q4: `2026-Q5`.
-    #[error("{input}: quarter must be Q1–Q4")]
     Quarter {
         /// The text that was given.
         input: String,
     },
     /// Half other than H1 or H2: `2026-H3`.
-    #[error("{input}: half must be H1 or H2")]
     Half {
         /// The text that was given.
         input: String,
     },
     /// A day that the month does not have: `2026-02-30`.
-    #[error("{input} is not a date: {month_name} {year} has {days} days")]
     NotADate {
         /// The text that was given.
         input: String,
@@ -102,12 +90,58 @@ pub enum PeriodError {
         days: u32,
     },
     /// A range whose end comes before its start.
-    #[error("{input}: range end before start")]
     RangeOrder {
         /// The text that was given.
         input: String,
     },
 }
+
+impl PeriodError {
+    /// What is wrong, as a message of the catalogue.
+    pub fn message(&self) -> Message {
+        match self {
+            PeriodError::Empty => msg!(PeriodEmpty),
+            PeriodError::Unrecognised { input } => msg!(PeriodUnrecognised, input = input),
+            PeriodError::Spelling { input, suggestion } => {
+                msg!(PeriodSpelling, input = input, suggestion = suggestion)
+            }
+            PeriodError::Month { input } => msg!(PeriodMonth, input = input),
+            PeriodError::Quarter { input } => msg!(PeriodQuarter, input = input),
+            PeriodError::Half { input } => msg!(PeriodHalf, input = input),
+            PeriodError::NotADate { input, month_name, year, days } => {
+                let month = MONTH_NAMES.iter().position(|m| m == month_name).and_then(|i| MONTHS.get(i));
+                let month = month.map_or_else(|| Message::verbatim(*month_name), |key| Message::new(*key));
+                msg!(NotADate, input = input, month = month, year = *year, days = *days)
+            }
+            PeriodError::RangeOrder { input } => msg!(RangeOrder, input = input),
+        }
+    }
+}
+
+/// The months as the catalogue names them, January first.
+const MONTHS: [Key; 12] = [
+    Key::Month1,
+    Key::Month2,
+    Key::Month3,
+    Key::Month4,
+    Key::Month5,
+    Key::Month6,
+    Key::Month7,
+    Key::Month8,
+    Key::Month9,
+    Key::Month10,
+    Key::Month11,
+    Key::Month12,
+];
+
+impl std::fmt::Display for PeriodError {
+    /// The message in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().english())
+    }
+}
+
+impl std::error::Error for PeriodError {}
 
 /// The English names of the months, January first: the one list of them.
 pub(crate) const MONTH_NAMES: [&str; 12] = [

@@ -2,6 +2,8 @@
 //! dates, periods and deadlines, each with its own validation, so that a bad
 //! value is reported at its own line and column.
 
+use super::error::raise;
+use crate::base::msg::{Message, msg};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -38,13 +40,11 @@ impl<'de> Deserialize<'de> for Text {
         let text = deserializer.deserialize_any(ScalarText("text"))?;
         // Spaces and invisible characters (zero-width spaces) alone are empty.
         if !text.chars().any(|c| crate::base::text::is_printed(c) && !c.is_whitespace()) {
-            return Err(de::Error::custom("must not be empty"));
+            return Err(raise(msg!(MustNotBeEmpty)));
         }
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
-            return Err(de::Error::custom(format!(
-                "is {chars} characters long; a one-line field (a title, a name, a label) may have at most {MAX_TEXT_CHARS}"
-            )));
+            return Err(raise(msg!(TextTooLong, chars = chars, max = MAX_TEXT_CHARS)));
         }
         Ok(Text(text))
     }
@@ -88,18 +88,12 @@ impl<'de> Deserialize<'de> for Markdown {
 /// refused with the file), which a document cannot show and a terminal
 /// would obey, or a direction override, which turns the text after it
 /// around (the template's words as well as the writer's).
-fn unshowable(text: &str) -> Option<String> {
+fn unshowable(text: &str) -> Option<Message> {
     let c = text
         .chars()
         .find(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{202a}'..='\u{202e}'))?;
-    let code = u32::from(c);
-    Some(if c.is_control() {
-        format!("holds a control character (U+{code:04X}), which a document cannot show: remove it")
-    } else {
-        format!(
-            "holds a direction override (U+{code:04X}), which would turn the words after it around: remove it (to set right-to-left text apart, use U+2067 … U+2069)"
-        )
-    })
+    let code = format!("{:04X}", u32::from(c));
+    Some(if c.is_control() { msg!(HoldsControl, code = code) } else { msg!(HoldsDirectionOverride, code = code) })
 }
 
 /// Accepts any scalar as text (YAML reads `2026` as a number, but as a title
@@ -113,10 +107,10 @@ impl<'de> Visitor<'de> for ScalarText {
         write!(f, "{}", self.0)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        unshowable(v).map_or_else(|| Ok(v.to_owned()), |why| Err(E::custom(why)))
+        unshowable(v).map_or_else(|| Ok(v.to_owned()), |why| Err(raise(why)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        unshowable(&v).map_or(Ok(v), |why| Err(E::custom(why)))
+        unshowable(&v).map_or(Ok(v), |why| Err(raise(why)))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
         Ok(v.to_string())
@@ -165,10 +159,10 @@ impl<'de> Visitor<'de> for NumberVisitor {
         self.visit_f64(v as f64)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-        figure_check(v).map(Number).map_err(E::custom)
+        figure_check(v).map(Number).map_err(raise)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-        Err(E::custom(number_hint(v)))
+        Err(raise(number_hint(v)))
     }
 }
 
@@ -179,33 +173,29 @@ impl<'de> Visitor<'de> for NumberVisitor {
 pub const MAX_FIGURE: f64 = 1e15;
 
 /// A figure if it is finite and below [`MAX_FIGURE`] in size, or why not.
-pub fn figure_check(v: f64) -> Result<f64, String> {
+pub fn figure_check(v: f64) -> Result<f64, Message> {
     if !v.is_finite() {
-        Err(format!("{v} is not a usable figure: expected a finite number"))
+        Err(msg!(NotFinite, value = v))
     } else if v.abs() >= MAX_FIGURE {
-        Err(format!(
-            "{v:e} is too large to be a figure: zongjie takes figures below 10^15 (a thousand trillion); check for extra digits"
-        ))
+        Err(msg!(FigureTooLarge, value = format!("{v:e}")))
     } else {
         Ok(v)
     }
 }
 
 /// Explains how to write a figure that was written as formatted text.
-fn number_hint(v: &str) -> String {
+fn number_hint(v: &str) -> Message {
     let t = v.trim();
     let digits: String = t.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
     if t.contains(',') && digits.parse::<f64>().is_ok() {
-        format!("expected a number, found the text \"{v}\": write {digits} (no thousands separators)")
+        msg!(NumberWithSeparators, text = v, digits = digits)
     } else if t.ends_with('%') {
         let inner = t.trim_end_matches('%').trim();
-        format!("expected a number, found the text \"{v}\": write {inner} with `unit: \"%\"`")
+        msg!(NumberWithPercent, text = v, number = inner)
     } else if t.contains('万') || t.contains('亿') {
-        format!(
-            "expected a number, found the text \"{v}\": write the whole figure in the metric's unit, e.g. 32200000 for 3220万 with `unit: 元`"
-        )
+        msg!(NumberWithWan, text = v)
     } else {
-        format!("expected a number such as 28174 or 0.95, found the text \"{v}\"")
+        msg!(NumberExpected, text = v)
     }
 }
 
@@ -223,7 +213,7 @@ impl<'de> Visitor<'de> for DateVisitor {
         f.write_str("a date written YYYY-MM-DD, such as 2026-11-05")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-        parse_date(v.trim()).map_err(E::custom)
+        parse_date(v.trim()).map_err(raise)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<NaiveDate, E> {
         Err(E::invalid_type(Unexpected::Signed(v), &self))
@@ -234,7 +224,7 @@ impl<'de> Visitor<'de> for DateVisitor {
 }
 
 /// Parses `YYYY-MM-DD`, saying what is wrong with an impossible date.
-pub fn parse_date(v: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(v: &str) -> Result<NaiveDate, Message> {
     // A date and time (`2026-11-05T10:00:00Z`, `2026-11-05 10:00`): the day
     // is what is meant.
     if let Some((day, time)) = v.trim().split_once(['T', 't', ' '])
@@ -242,17 +232,17 @@ pub fn parse_date(v: &str) -> Result<NaiveDate, String> {
         && let Ok(p) = Period::parse(day)
         && p.kind() == super::period::PeriodKind::Day
     {
-        return Err(format!("expected a day written YYYY-MM-DD, found a date and time \"{v}\": write {day}"));
+        return Err(msg!(DateAndTime, text = v, day = day));
     }
     match Period::parse(v) {
         Ok(p) if p.kind() == super::period::PeriodKind::Day => Ok(p.start()),
-        Ok(_) => Err(format!("expected a single day written YYYY-MM-DD, found \"{v}\"")),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(msg!(SingleDayExpected, text = v)),
+        Err(e) => Err(e.message()),
     }
 }
 
 macro_rules! period_like {
-    ($ty:ident, $visitor:ident, $what:literal) => {
+    ($ty:ident, $visitor:ident, $what:expr) => {
         /// Deserializes from the scalar's text, so that `2026` (read by YAML
         /// as a number) is a year; `2026.10` (read as 2026.1) gets a hint.
         pub(crate) struct $visitor;
@@ -264,7 +254,7 @@ macro_rules! period_like {
                 f.write_str($what)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
-                $ty::parse(v.trim()).map_err(|e| E::custom(e.to_string()))
+                $ty::parse(v.trim()).map_err(|e| raise(e.message()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<$ty, E> {
                 self.visit_str(&v.to_string())
@@ -273,9 +263,7 @@ macro_rules! period_like {
                 self.visit_str(&v.to_string())
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<$ty, E> {
-                Err(E::custom(format!(
-                    "YAML read this as the number {v}: write a month as 2026-10, a quarter as 2026-Q3, a half-year as 2026-H1"
-                )))
+                Err(raise(msg!(PeriodReadAsNumber, value = v)))
             }
         }
 
@@ -293,8 +281,8 @@ macro_rules! period_like {
     };
 }
 
-period_like!(Period, PeriodVisitor, "a period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-07-15..2026-10-31");
-period_like!(Due, DueVisitor, "a deadline: 2026-12-31, 2026-12, 2026-Q4, 2026-H2 or 2026");
+period_like!(Period, PeriodVisitor, super::error::PERIOD_EXPECTED);
+period_like!(Due, DueVisitor, super::error::DUE_EXPECTED);
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@
 mod scan;
 mod style;
 
+use crate::base::msg::{Key, Message, msg};
 use crate::base::text::is_han;
 use crate::data::period::MONTH_NAMES as MONTH_NAMES_FULL;
 use std::cmp::Reverse;
@@ -36,7 +37,7 @@ struct Placeholder {
     /// Group 1 is the placeholder; the rest of a match is the context that
     /// makes it one (a non-word character on each side, say).
     regex: Regex,
-    what: &'static str,
+    what: Key,
     /// Whether a match is an ordinary word after all (a Roman numeral, a
     /// CSS size, X光), given the line and the range of group 1.
     except: fn(&str, Range<usize>) -> bool,
@@ -72,19 +73,19 @@ static PLACEHOLDERS: LazyLock<Vec<Placeholder>> = LazyLock::new(|| {
         Placeholder {
             // 20xx, 201X, 20__
             regex: re(r"(?:^|[^A-Za-z0-9_])((?:19|20)(?:[xX×]{2}|\d[xX×]|_{2,}))(?:$|[^A-Za-z0-9_])"),
-            what: "a year left as a placeholder",
+            what: Key::PlaceholderYear,
             except: never,
         },
         Placeholder {
             // October X, Oct. XX, November X-X
             regex: re(&format!(r"(?:^|[^A-Za-z0-9_])((?:{months})\.?\s+{day})(?:$|[^A-Za-z0-9_])")),
-            what: "a day left as a placeholder",
+            what: Key::PlaceholderDay,
             except: never,
         },
         Placeholder {
             // X October, X-X November, 1-X Nov.
             regex: re(&format!(r"(?:^|[^A-Za-z0-9_])({day}\s+(?:{months})\.?)(?:$|[^A-Za-z0-9_])")),
-            what: "a day left as a placeholder",
+            what: Key::PlaceholderDay,
             except: never,
         },
         Placeholder {
@@ -96,26 +97,26 @@ static PLACEHOLDERS: LazyLock<Vec<Placeholder>> = LazyLock::new(|| {
                 r"|[XxＸｘ×]{1,2}日",
                 r")",
             )),
-            what: "a date left as a placeholder",
+            what: Key::PlaceholderDate,
             except: never,
         },
         Placeholder {
             // XX县, the XXX town, ＸＸ
             regex: re(r"(?:^|[^A-Za-z0-9_])([xX]{2,4}|[Ｘｘ]{2,})(?:$|[^A-Za-z0-9_])"),
-            what: "a name or number left as a placeholder",
+            what: Key::PlaceholderNameOrNumber,
             except: is_xx_word,
         },
-        Placeholder { regex: re(r"(×{2,}|某某)"), what: "a name left as a placeholder", except: is_xx_word },
+        Placeholder { regex: re(r"(×{2,}|某某)"), what: Key::PlaceholderName, except: is_xx_word },
         Placeholder {
             // ○○村, 〇〇镇, □□
             regex: re(r"([○〇]{2,}|□{2,})"),
-            what: "a name or number left as a placeholder",
+            what: Key::PlaceholderNameOrNumber,
             except: is_numeral_zero,
         },
         Placeholder {
             // a blank to fill in: ____ (not a_b___c, nor `___` as a rule)
             regex: re(r"(?:^|[^A-Za-z0-9_])(_{3,})(?:$|[^A-Za-z0-9_])"),
-            what: "a blank left to fill in",
+            what: Key::PlaceholderBlank,
             except: is_rule,
         },
         Placeholder {
@@ -125,12 +126,12 @@ static PLACEHOLDERS: LazyLock<Vec<Placeholder>> = LazyLock::new(|| {
                 r"|(?:name|date|number|figure|unit|amount|place|organi[sz]ation)(?: [a-z ]{1,30})?",
                 r"|x{2,4})\])",
             )),
-            what: "a slot of the model text left unfilled",
+            what: Key::PlaceholderSlot,
             except: is_link,
         },
         Placeholder {
             regex: re(r"(?:^|[^A-Za-z0-9_])(TODO|FIXME|TBD)(?:$|[^A-Za-z0-9_])"),
-            what: "a note left in the text",
+            what: Key::PlaceholderNote,
             except: never,
         },
         Placeholder {
@@ -141,10 +142,10 @@ static PLACEHOLDERS: LazyLock<Vec<Placeholder>> = LazyLock::new(|| {
                 r"|[.!?。！？；;][ \t]*)",
                 r#"["'“‘（(]?((?i:todo)[ \t]*[:：])"#,
             )),
-            what: "a note left in the text",
+            what: Key::PlaceholderNote,
             except: never,
         },
-        Placeholder { regex: re(r"(待补充|待填写)"), what: "a note left in the text", except: never },
+        Placeholder { regex: re(r"(待补充|待填写)"), what: Key::PlaceholderNote, except: never },
     ]
 });
 
@@ -174,7 +175,7 @@ fn next_char(line: &str, at: usize) -> usize {
 /// A placeholder on a line: where, and what it looks like.
 struct Found {
     at: Range<usize>,
-    what: &'static str,
+    what: Key,
 }
 
 /// Words a Roman numeral comes after: Chapter XX, Vol. XX, Super Bowl XXX,
@@ -349,7 +350,7 @@ fn lone_xs(line: &str, found: &mut Vec<Found>) {
             }
         }
         if hit {
-            found.push(Found { at, what: "a number or name left as a placeholder" });
+            found.push(Found { at, what: Key::PlaceholderNumberOrName });
         }
     }
 }
@@ -475,8 +476,8 @@ fn style_findings(source: &Source, input: Input, context: &style::Context) -> Ve
         .into_iter()
         .map(|f| {
             let mut hints = f.hints.into_iter();
-            let first = hints.next().unwrap_or_default();
-            let mut d = finding_at(source, f.severity, f.span, f.message, &first);
+            let first = hints.next().unwrap_or_else(|| Message::from(String::new()));
+            let mut d = finding_at(source, f.severity, f.span, f.message, first);
             for h in hints {
                 d = d.hint(h);
             }
@@ -582,13 +583,7 @@ fn upward_without_signer(source: &Source, meta: &crate::data::mdfile::Meta) -> V
         return Vec::new();
     }
     let at = locate(source, "doc_number", |l| l.trim_start().starts_with("doc_number:"));
-    vec![finding(
-        source,
-        Severity::Warning,
-        at,
-        "a numbered report to a superior (上行文) names its 签发人, who signed it off".into(),
-        "add `signer:` with the name of the leader who signed it off (GB/T 9704 7.2.6)",
-    )]
+    vec![finding(source, Severity::Warning, at, msg!(UpwardNeedsSigner), msg!(AddSignerLeader))]
 }
 
 /// Everything the reader of the document sees, as text: the Markdown's
@@ -758,14 +753,20 @@ fn block_scalar(line: &str) -> Option<usize> {
 }
 
 /// A finding at 1-based `line` and `column`, underlining `len` bytes.
-fn finding(source: &Source, severity: Severity, at: (usize, usize, usize), message: String, hint: &str) -> Diagnostic {
+fn finding(
+    source: &Source,
+    severity: Severity,
+    at: (usize, usize, usize),
+    message: Message,
+    hint: Message,
+) -> Diagnostic {
     let (line, column, len) = at;
     let start = crate::base::diag::offset_of(&source.text, line, column);
     finding_at(source, severity, start..start + len.max(1), message, hint)
 }
 
 /// A finding underlining `span`, bytes of the source.
-fn finding_at(source: &Source, severity: Severity, span: Range<usize>, message: String, hint: &str) -> Diagnostic {
+fn finding_at(source: &Source, severity: Severity, span: Range<usize>, message: Message, hint: Message) -> Diagnostic {
     let d = match severity {
         Severity::Error => Diagnostic::error(message),
         Severity::Warning => Diagnostic::warning(message),
@@ -879,8 +880,8 @@ fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagn
                 source,
                 Severity::Error,
                 start + f.at.start..start + f.at.end,
-                format!("`{}` looks like {}", &text[f.at.clone()], f.what),
-                "write the real value; the model text's placeholder must not reach your superiors",
+                msg!(LooksLike, text = &text[f.at.clone()], what = Message::new(f.what)),
+                msg!(WriteRealValue),
             ));
         }
         if let Some(m) = stars.filter(|m| reaches.contains(&text[m.clone()])) {
@@ -888,8 +889,8 @@ fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagn
                 source,
                 Severity::Error,
                 start + m.start..start + m.end,
-                format!("`{}` inside a sentence stands for a missing word or figure", &text[m.clone()]),
-                "write the missing words; on a line of its own `* * *` is a rule between sections",
+                msg!(StarsInSentence, text = &text[m.clone()]),
+                msg!(WriteMissingWords),
             ));
         }
         for tag in tags {
@@ -899,8 +900,8 @@ fn placeholders(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<Diagn
                     source,
                     Severity::Warning,
                     start + tag.start..start + tag.end,
-                    format!("`{tag_text}` is template syntax; data is printed as written, never run as a template"),
-                    "write the text itself; template syntax belongs in a template (--template-dir)",
+                    msg!(TemplateSyntax, text = tag_text),
+                    msg!(WriteTextItself),
                 ));
             }
         }
@@ -950,8 +951,9 @@ fn place(d: &Diagnostic) -> Option<usize> {
 fn cap_repeats(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut count: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
+    let key_of = |d: &Diagnostic| d.hints.first().unwrap_or(&d.message).english();
     for d in findings {
-        let key = d.hints.first().cloned().unwrap_or_else(|| d.message.clone());
+        let key = key_of(&d);
         let n = count.entry(key).or_default();
         *n += 1;
         if *n <= MAX_REPEATS {
@@ -961,12 +963,12 @@ fn cap_repeats(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut extra: Vec<(&String, &usize)> = count.iter().filter(|(_, n)| **n > MAX_REPEATS).collect();
     extra.sort();
     for (key, n) in extra {
-        let like = out.iter().find(|d| d.hints.first().unwrap_or(&d.message) == key);
+        let like = out.iter().find(|d| key_of(d) == *key);
         if let Some(like) = like {
-            let mut more =
-                Diagnostic::warning(format!("… and {} more like \"{}\" in this file", n - MAX_REPEATS, like.message));
+            let mut more = Diagnostic::warning(msg!(MoreLike, count = n - MAX_REPEATS, like = like.message.clone()));
             more.severity = like.severity;
-            out.push(more.in_file(like.file.as_deref().unwrap_or(std::path::Path::new(""))).hint(key.clone()));
+            let hint = like.hints.first().unwrap_or(&like.message).clone();
+            out.push(more.in_file(like.file.as_deref().unwrap_or(std::path::Path::new(""))).hint(hint));
         }
     }
     out
@@ -991,8 +993,8 @@ fn request_formulas(source: &Source, lines: &[Line<'_>], content: &str) -> Vec<D
                 source,
                 Severity::Error,
                 at..at + f.len(),
-                format!("`{f}` asks for approval, which a report must not do (it is a 请示 formula)"),
-                "end a 报告 with 特此报告。 and a 汇报 with 以上汇报，请批评指正。; send what needs approval as a separate 请示",
+                msg!(AsksForApproval, formula = *f),
+                msg!(EndAReport),
             ));
         }
     }
@@ -1037,18 +1039,11 @@ fn undefined_metrics(source: &Source, doc: &Document) -> Vec<Diagnostic> {
         }
         reported.push(id.0.as_str());
         let at = locate(source, &id.0, |l| is_word_at(l, &id.0) && !l.contains("id:"));
-        let mut hint =
-            "define it under `metrics:` (with `id:`, `label:`, `actual:`…) or remove the reference".to_owned();
-        if let Some(best) = crate::data::did_you_mean(&id.0, &defined) {
-            hint = format!("did you mean `{best}`?");
-        }
-        out.push(finding(
-            source,
-            Severity::Error,
-            at,
-            format!("metric `{id}` is cited but not defined under `metrics:`"),
-            &hint,
-        ));
+        let hint = match crate::data::did_you_mean(&id.0, &defined) {
+            Some(best) => msg!(DidYouMean, name = best),
+            None => msg!(DefineTheMetric),
+        };
+        out.push(finding(source, Severity::Error, at, msg!(MetricNotDefined, id = id.0.as_str()), hint));
     }
     out
 }
@@ -1070,8 +1065,13 @@ fn due_dates(source: &Source, doc: &Document, date: NaiveDate) -> Vec<Diagnostic
                 source,
                 Severity::Error,
                 at,
-                format!("next step \"{}\" is due {} — before the report's date, {}", step.title, due.deadline(), date),
-                "a next step lies ahead: give a deadline after the report's date, or report it as done",
+                msg!(
+                    StepDueBefore,
+                    title = step.title.to_string(),
+                    due = due.deadline().to_string(),
+                    date = date.to_string()
+                ),
+                msg!(StepLiesAhead),
             ));
         }
     }
@@ -1080,11 +1080,11 @@ fn due_dates(source: &Source, doc: &Document, date: NaiveDate) -> Vec<Diagnostic
 
 /// Sections given but with nothing in them.
 fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
-    let mut empty: Vec<(&str, String)> = Vec::new();
+    let mut empty: Vec<(&str, Message)> = Vec::new();
     let blank = |m: &crate::data::Markdown| m.as_str().trim().is_empty();
     for (field, value) in [("intro", &doc.intro), ("closing", &doc.closing)] {
         if value.as_ref().is_some_and(blank) {
-            empty.push((field, format!("`{field}` is empty")));
+            empty.push((field, msg!(FieldIsEmpty, field = field)));
         }
     }
     /// A list field: its name, its length, and each item's title and whether
@@ -1113,13 +1113,7 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
         let written = source.text.lines().any(|l| l.trim_start().starts_with(&key));
         if len == 0 && written {
             let at = locate(source, &key, |l| l.trim_start().starts_with(&key));
-            out.push(finding(
-                source,
-                Severity::Warning,
-                at,
-                format!("`{field}` has no items; its section is left out of the document"),
-                "add the items, or remove the field",
-            ));
+            out.push(finding(source, Severity::Warning, at, msg!(NoItems, field = field), msg!(AddItemsOrRemove)));
         }
         for (title, is_blank) in items {
             if is_blank {
@@ -1128,8 +1122,8 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
                     source,
                     Severity::Warning,
                     at,
-                    format!("\"{title}\" in `{field}` has no body"),
-                    "say what was done, with figures; a heading alone tells the reader little",
+                    msg!(NoBody, title = title.to_string(), field = field),
+                    msg!(SayWhatWasDone),
                 ));
             }
         }
@@ -1137,7 +1131,7 @@ fn empty_sections(source: &Source, doc: &Document) -> Vec<Diagnostic> {
     for (field, message) in empty {
         let key = format!("{field}:");
         let at = locate(source, &key, |l| l.trim_start().starts_with(&key));
-        out.push(finding(source, Severity::Warning, at, message, "write it, or remove the field"));
+        out.push(finding(source, Severity::Warning, at, message, msg!(WriteItOrRemove)));
     }
     out
 }
@@ -1173,8 +1167,8 @@ fn dates_outside_period(source: &Source, doc: &Document) -> Vec<Diagnostic> {
                 source,
                 Severity::Warning,
                 at,
-                format!("{found} lies outside the period reported on ({period})"),
-                "check the date; if it is background, say so (\"since …\")",
+                msg!(DateOutsidePeriod, date = found.as_str(), period = period.to_string()),
+                msg!(CheckTheDate),
             ));
         }
     }
@@ -1225,15 +1219,15 @@ mod tests {
     }
 
     fn lint_text(text: &str) -> Vec<String> {
-        lint(text, Input::Data).iter().map(|d| d.message.clone()).collect()
+        lint(text, Input::Data).iter().map(|d| d.message.english()).collect()
     }
 
     fn errors(text: &str, input: Input) -> Vec<String> {
-        lint(text, input).iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.clone()).collect()
+        lint(text, input).iter().filter(|d| d.severity == Severity::Error).map(|d| d.message.english()).collect()
     }
 
     fn warnings(text: &str, input: Input) -> Vec<String> {
-        lint(text, input).iter().filter(|d| d.severity == Severity::Warning).map(|d| d.message.clone()).collect()
+        lint(text, input).iter().filter(|d| d.severity == Severity::Warning).map(|d| d.message.english()).collect()
     }
 
     #[test]
@@ -1570,7 +1564,7 @@ mod tests {
         let source = Source { path: "t.yaml".into(), text: text.as_str().into() };
         let found = cap_repeats(style_findings(&source, Input::Data, &zh_context()));
         assert!(found.len() < 200, "{} findings", found.len());
-        assert!(found.iter().any(|d| d.message.starts_with("… and ")), "no count of the rest");
+        assert!(found.iter().any(|d| d.message.english().starts_with("… and ")), "no count of the rest");
         let fixed = fix(&source).unwrap().unwrap();
         assert_eq!(fixed.lines.len(), 20_001);
         assert!(

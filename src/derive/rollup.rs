@@ -9,6 +9,7 @@
 //! load, or that reports on another period, is named, and the bulletin says
 //! which units are missing.
 
+use crate::base::msg::{List, Message, Names, msg};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -241,11 +242,11 @@ pub fn roll_up(
         match other_period(doc, &r.doc) {
             Some(why) => {
                 rollup.warnings.push(
-                    Diagnostic::warning(format!("{} {why}; it is not rolled up", r.file))
+                    Diagnostic::warning(msg!(NotRolledUp, file = r.file.as_str(), why = why.clone()))
                         .in_file(&doc.path)
-                        .hint("figures as of another date do not add up with this issue's: ask the unit for its return for this period"),
+                        .hint(msg!(AskForThisPeriod)),
                 );
-                let mut missing = Missing::new(r.file, why, "other_period");
+                let mut missing = Missing::new(r.file, why.english(), "other_period");
                 missing.unit = Some(r.doc.organization.as_str().trim().to_owned());
                 rollup.missing.push(missing);
             }
@@ -282,13 +283,10 @@ pub fn roll_up(
         if bulletin.collect.is_empty() && !loaded.is_empty() && !rollup.total.contains_key(&id.0) {
             let reported: Vec<&str> = rollup.totals.iter().map(|t| t.id.as_str()).collect();
             let hint = match crate::data::did_you_mean(&id.0, &reported) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!(
-                    "the returns give {}",
-                    reported.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
-                ),
+                Some(best) => msg!(DidYouMean, name = best),
+                None => msg!(ReturnsGive, ids = Names(reported.iter().map(|r| (*r).to_owned()).collect())),
             };
-            let error = Diagnostic::error(format!("`{id}` names a metric that no return gives"))
+            let error = Diagnostic::error(msg!(NoReturnGives, id = id.0.as_str()))
                 .in_file(&doc.path)
                 .field("rank_by")
                 .hint(hint);
@@ -366,23 +364,23 @@ fn conform(
             let disagreement = if !stated.is_empty() && !same_unit(&stated, &expected) {
                 Some((
                     words.disagreeing_unit(places.get(&m.id.0).map_or("", String::as_str), &stated, &expected),
-                    format!("counts `{}` in \"{stated}\", but the bulletin in \"{expected}\"", m.id),
+                    msg!(CountsIn, id = m.id.0.as_str(), stated = stated.as_str(), expected = expected.as_str()),
                 ))
             } else if collected.is_some_and(|c| c.better == Better::Higher && m.better == Better::Lower) {
                 Some((
                     words.disagreeing_better(places.get(&m.id.0).map_or("", String::as_str)),
-                    format!("says lower is better for `{}`, which the bulletin collects as higher is better", m.id),
+                    msg!(SaysLowerIsBetter, id = m.id.0.as_str()),
                 ))
             } else {
                 None
             };
             if let Some((detail, why)) = disagreement {
                 rollup.warnings.push(
-                    Diagnostic::error(format!("{}: {why}; the return is set aside", here(&m.id.0, "unit")))
+                    Diagnostic::error(msg!(SetAside, place = here(&m.id.0, "unit"), why = why.clone()))
                         .in_file(&doc.path)
-                        .hint("ask the unit to correct its return; the bulletin is built from the others"),
+                        .hint(msg!(AskToCorrect)),
                 );
-                let mut missing = Missing::new(file, why, "disagrees");
+                let mut missing = Missing::new(file, why.english(), "disagrees");
                 missing.unit = Some(name);
                 missing.detail = detail;
                 rollup.missing.push(missing);
@@ -396,12 +394,16 @@ fn conform(
             if let Some(target) = assigned.and_then(|t| t.get(&m.id)) {
                 if let Some(own) = m.target.filter(|own| (own.0 - target.0).abs() > 1e-9 * target.0.abs().max(1.0)) {
                     rollup.warnings.push(
-                        Diagnostic::warning(format!(
-                            "{}: the return gives a target of {} for `{}`, but {} was assigned {}; the assigned target is used",
-                            here(&m.id.0, "target"), own.0, m.id, name, target.0
+                        Diagnostic::warning(msg!(
+                            OwnTarget,
+                            place = here(&m.id.0, "target"),
+                            own = own.0,
+                            id = m.id.0.as_str(),
+                            unit = name.as_str(),
+                            assigned = target.0
                         ))
                         .in_file(&doc.path)
-                        .hint("the targets of `targets:` are the county's; correct the return or `targets:`"),
+                        .hint(msg!(TargetsAreCounty)),
                     );
                 }
                 m.target = Some(*target);
@@ -425,19 +427,18 @@ pub const MAX_ROLLED_UP: usize = 50;
 /// One warning for the metrics of a return that are left out, naming the
 /// first few.
 fn left_out_warning(file: &str, ids: &[String], uncollected: bool) -> Diagnostic {
-    let named: Vec<String> = ids.iter().take(5).map(|id| format!("`{id}`")).collect();
-    let more = if ids.len() > 5 { format!(" and {} more", ids.len() - 5) } else { String::new() };
+    let named = Names(ids.iter().take(5).cloned().collect());
     let (what, hint) = if uncollected {
-        (
-            format!("the bulletin rolls up at most {MAX_ROLLED_UP} metrics"),
-            "list the metrics the bulletin rolls up under `collect:`".to_owned(),
-        )
+        (msg!(AtMostRolledUp, max = MAX_ROLLED_UP), msg!(ListUnderCollect))
     } else {
-        ("the bulletin does not collect them".to_owned(), "add them to `collect:` to roll them up".to_owned())
+        (msg!(NotCollectedByBulletin), msg!(AddToCollect))
     };
-    let (n, s) =
-        if ids.len() == 1 { ("metric".to_owned(), "it is") } else { (format!("{} metrics", ids.len()), "they are") };
-    Diagnostic::warning(format!("{file}: {n} {}{more}: {what}; {s} left out", named.join(", "))).hint(hint)
+    let message = match (ids.len(), ids.len() > 5) {
+        (1, _) => msg!(MetricLeftOut, file = file, ids = named, what = what),
+        (n, false) => msg!(MetricsLeftOut, file = file, count = n, ids = named, what = what),
+        (n, true) => msg!(MetricsLeftOutMore, file = file, count = n, ids = named, more = n - 5, what = what),
+    };
+    Diagnostic::warning(message).hint(hint)
 }
 
 /// The unit of each metric id: `collect:`'s, else the one most returns
@@ -489,9 +490,9 @@ fn roster_check(doc: &Document, bulletin: &BulletinFields, kept: &[(Document, St
     rollup.not_received = roster.iter().filter(|n| !reported(n)).map(|n| (*n).to_owned()).collect();
     if !rollup.not_received.is_empty() {
         rollup.warnings.push(
-            Diagnostic::warning(format!("no return received from {}", rollup.not_received.join(", ")))
+            Diagnostic::warning(msg!(NoReturnFrom, units = List(rollup.not_received.clone())))
                 .in_file(&doc.path)
-                .hint("the bulletin names them as not received; a return is matched by its unit's name (填报单位, `organization`, or the file's name)"),
+                .hint(msg!(NamedAsNotReceived)),
         );
     }
     off_roster(doc, &roster, kept, &mut rollup.warnings);
@@ -505,17 +506,11 @@ fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warn
             // Names of units differ in a character or two: a looser match
             // than a field name's.
             let hint = match crate::data::closest(name, roster, 0.7) {
-                Some(best) => {
-                    format!("did you mean \"{best}\"? correct the unit's name in the return, or add it to `roster:`")
-                }
-                None => "add the unit to `roster:`, or remove its return".to_owned(),
+                Some(best) => msg!(RosterDidYouMean, name = best),
+                None => msg!(AddToRoster),
             };
             warnings.push(
-                Diagnostic::warning(format!(
-                    "{file} is the return of {name}, which is not on the roster; it is rolled up"
-                ))
-                .in_file(&doc.path)
-                .hint(hint),
+                Diagnostic::warning(msg!(OffRoster, file = file.as_str(), unit = name)).in_file(&doc.path).hint(hint),
             );
         }
     }
@@ -579,9 +574,11 @@ fn table(rollup: &Rollup, bulletin: &BulletinFields, lang: Lang) -> Vec<TableMet
 /// assigned ones, a unit not on the roster (warnings).
 pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec<Diagnostic> {
     if let Some(why) = other_period(doc, &r.doc) {
-        return vec![Diagnostic::error(format!("{} {why}", r.file)).in_file(&doc.path).hint(
-            "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return",
-        )];
+        return vec![
+            Diagnostic::error(msg!(ReturnOtherPeriod, file = r.file.as_str(), why = why))
+                .in_file(&doc.path)
+                .hint(msg!(CorrectThePeriod)),
+        ];
     }
     let mut rollup = Rollup::default();
     let kept = conform(doc, bulletin, vec![r], &mut rollup);
@@ -594,10 +591,9 @@ pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec
 
 /// Why a unit's return does not belong in the bulletin: it gives figures as
 /// of another date (its period ends elsewhere than the bulletin's).
-fn other_period(bulletin: &Document, unit: &Document) -> Option<String> {
+fn other_period(bulletin: &Document, unit: &Document) -> Option<Message> {
     let (Some(ours), Some(theirs)) = (bulletin.period, unit.period) else { return None };
-    (ours.end() != theirs.end())
-        .then(|| format!("reports on {theirs}, which does not end with this issue's period ({ours})"))
+    (ours.end() != theirs.end()).then(|| msg!(ReportsOn, theirs = theirs.to_string(), ours = ours.to_string()))
 }
 
 /// What the roll-up can go on with but the office should hear of: two
@@ -611,21 +607,25 @@ fn disagreements(units: &[(Document, String)], bulletin: &Path) -> Vec<Diagnosti
         let name = doc.organization.as_str().trim();
         if let Some(first) = names.insert(name, file) {
             out.push(
-                Diagnostic::warning(format!("{first} and {file} are both returns of {name}; both are counted"))
+                Diagnostic::warning(msg!(BothReturnsOf, first = first, second = file.as_str(), unit = name))
                     .in_file(bulletin)
-                    .hint("keep one return per unit, or correct the `organization` of the other"),
+                    .hint(msg!(KeepOneReturn)),
             );
         }
         for m in &doc.metrics {
             let label = m.label.as_str().trim();
             match labels.get(m.id.0.as_str()) {
                 Some((first, at)) if *first != label => out.push(
-                    Diagnostic::warning(format!(
-                        "metric `{}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"",
-                        m.id
+                    Diagnostic::warning(msg!(
+                        LabelsDiffer,
+                        id = m.id.0.as_str(),
+                        first = *first,
+                        at = *at,
+                        label = label,
+                        file = file.as_str()
                     ))
                     .in_file(bulletin)
-                    .hint("give every unit the same label for one metric id"),
+                    .hint(msg!(SameLabel)),
                 ),
                 Some(_) => {}
                 None => {

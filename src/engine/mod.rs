@@ -26,6 +26,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::base::diag::Diagnostic;
+use crate::base::lang::Lang;
+use crate::base::msg::{Message, msg};
 use crate::base::{file, image, sandbox};
 use crate::compile::fonts::RoleFonts;
 use crate::compile::pdf::TypstError;
@@ -114,6 +116,8 @@ pub struct Built {
     pub sources: Sources,
     /// Its pages as pictures with their text, when the options ask for them.
     pub pages: Vec<PageImage>,
+    /// The document's language, which its messages are worded in.
+    pub lang: Lang,
 }
 
 /// The files a document is made from, to rebuild it when one changes.
@@ -134,6 +138,8 @@ pub struct Sources {
 pub struct Checked {
     /// Lint findings, errors and warnings.
     pub findings: Vec<Diagnostic>,
+    /// The document's language, which its messages are worded in.
+    pub lang: Lang,
 }
 
 /// Why a document was not built: the one aggregate of the stages' errors.
@@ -155,10 +161,37 @@ pub enum BuildError {
         /// Whether the source is ours alone (a bug of ours) or includes a
         /// style from the user's template folder.
         ours: bool,
+        /// The document's language, which the message is worded in.
+        lang: Option<Lang>,
     },
 }
 
 impl BuildError {
+    /// The same error, worded in `lang` unless its own document's language
+    /// is known.
+    #[must_use]
+    pub fn or_lang(self, lang: Option<Lang>) -> Self {
+        let Some(lang) = lang else { return self };
+        match self {
+            BuildError::Data(e) => BuildError::Data(e.or_lang(Some(lang))),
+            BuildError::Template(e) => BuildError::Template(e.or_lang(lang)),
+            BuildError::Input(d) => BuildError::Input(Box::new(d.or_lang(lang))),
+            BuildError::Typst { error, kept, ours, lang: own } => {
+                BuildError::Typst { error, kept, ours, lang: own.or(Some(lang)) }
+            }
+        }
+    }
+
+    /// The language the error is worded in.
+    pub fn lang(&self) -> Lang {
+        match self {
+            BuildError::Data(e) => e.diagnostic().shown_lang(),
+            BuildError::Template(e) => e.diagnostic().shown_lang(),
+            BuildError::Input(d) => d.shown_lang(),
+            BuildError::Typst { lang, .. } => lang.unwrap_or_else(crate::base::msg::env_lang),
+        }
+    }
+
     /// A one-line summary.
     pub fn summary(&self) -> String {
         match self {
@@ -234,13 +267,20 @@ pub(crate) struct Drafted {
 
 impl Engine {
     /// Loads, derives and renders one input up to its Markdown.
-    pub(crate) fn draft(&self, input: &Path, timings: &mut Timings) -> Result<Drafted, BuildError> {
+    pub(crate) fn draft(
+        &self,
+        input: &Path,
+        timings: &mut Timings,
+        lang: &mut Option<Lang>,
+    ) -> Result<Drafted, BuildError> {
         let t = Instant::now();
         let source = data::read_source(input)?;
+        *lang = data::written_lang(&source.text);
         let root = input.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
         if input.extension().is_some_and(|e| e == "md") {
             let md = MdFile::parse(&source)?;
+            *lang = Some(md.meta.lang);
             let info = self.templates.info(&md.meta.template)?;
             timings.load += t.elapsed();
             let findings = lint::markdown(&source, &md);
@@ -252,6 +292,7 @@ impl Engine {
         };
         let info = self.templates.info(&name)?;
         let mut doc = data::parse(&source, &info.schema)?;
+        *lang = Some(doc.lang);
         // Last period's file fills the metrics' `previous` before anything
         // is derived from them.
         let earlier = previous::load(&source, &doc, &self.templates)?;
@@ -318,10 +359,18 @@ impl Engine {
     /// refuses what `build` would refuse in the body (a bad chart, an image
     /// that is missing or outside the folder).
     pub fn check(&self, input: &Path) -> Result<Checked, BuildError> {
+        let mut lang = None;
+        let checked = self.check_in(input, &mut lang).map_err(|e| e.or_lang(lang))?;
+        let findings = checked.findings.into_iter().map(|d| or_lang(d, lang)).collect();
+        Ok(Checked { findings, lang: lang.unwrap_or_else(crate::base::msg::env_lang) })
+    }
+
+    fn check_in(&self, input: &Path, lang: &mut Option<Lang>) -> Result<Checked, BuildError> {
         if data::sheet::Kind::of(input).is_some() {
-            return Ok(Checked { findings: returns::check_return(input, &self.templates, &self.shared.fonts)? });
+            let findings = returns::check_return(input, &self.templates, &self.shared.fonts)?;
+            return Ok(Checked { findings, lang: Lang::default() });
         }
-        let drafted = self.draft(input, &mut Timings::default())?;
+        let drafted = self.draft(input, &mut Timings::default(), lang)?;
         let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
         let pages: Vec<Option<String>> = convert_attachments(input, &drafted.text, &drafted.root, &drafted.md)?
             .into_iter()
@@ -338,13 +387,21 @@ impl Engine {
             input,
             &drafted.text,
         )?;
-        Ok(Checked { findings: drafted.findings })
+        Ok(Checked { findings: drafted.findings, lang: Lang::default() })
     }
 
     /// Builds one input to every requested format, in memory.
     pub fn build(&self, input: &Path) -> Result<Built, BuildError> {
+        let mut lang = None;
+        let mut built = self.build_in(input, &mut lang).map_err(|e| e.or_lang(lang))?;
+        built.warnings = built.warnings.into_iter().map(|d| or_lang(d, lang)).collect();
+        built.lang = lang.unwrap_or_default();
+        Ok(built)
+    }
+
+    fn build_in(&self, input: &Path, lang: &mut Option<Lang>) -> Result<Built, BuildError> {
         let mut timings = Timings::default();
-        let drafted = self.draft(input, &mut timings)?;
+        let drafted = self.draft(input, &mut timings, lang)?;
         let previous = drafted.previous.clone();
         let mut doc = backend::Assembled::new(self, input, drafted, timings);
         let mut files = Vec::new();
@@ -362,7 +419,23 @@ impl Engine {
         let mut sources = Sources { files: vec![input.to_path_buf()], root: doc.root.clone(), patterns: doc.patterns };
         sources.files.extend(doc.images.iter().map(|image| doc.root.join(image)));
         sources.files.extend(previous);
-        Ok(Built { files, warnings: doc.warnings, fonts: doc.fonts, timings: doc.timings, sources, pages: doc.pages })
+        Ok(Built {
+            files,
+            warnings: doc.warnings,
+            fonts: doc.fonts,
+            timings: doc.timings,
+            sources,
+            pages: doc.pages,
+            lang: Lang::default(),
+        })
+    }
+}
+
+/// `d` worded in `lang` unless its own document's language is known.
+fn or_lang(d: Diagnostic, lang: Option<Lang>) -> Diagnostic {
+    match lang {
+        Some(lang) => d.or_lang(lang),
+        None => d,
     }
 }
 
@@ -377,11 +450,12 @@ pub(crate) fn convert(
 ) -> Result<typst_writer::Converted, BuildError> {
     let converted = typst_writer::to_typst(body, &WRITER_OPTIONS, &ChartEmbeds).map_err(|e| {
         let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
-        let mut diagnostic = Diagnostic::error(format!("```{lang} block: {msg}")).in_file(input);
+        let mut diagnostic =
+            Diagnostic::error(msg!(FencedBlock, lang = lang.as_str(), text = msg.clone())).in_file(input);
         match fence_in(text, lang, content) {
             Some(span) => diagnostic = diagnostic.at(text.clone(), span),
             // Written by the template, not by the user.
-            None => diagnostic = diagnostic.hint(format!("the block is at line {line} of the Markdown body")),
+            None => diagnostic = diagnostic.hint(msg!(BlockAtLine, line = *line)),
         }
         BuildError::Input(Box::new(diagnostic))
     })?;
@@ -486,35 +560,31 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
 /// (as written, with `/` or `\\`), where it can be found.
 fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -> Result<(), BuildError> {
     let root = root.canonicalize().map_err(|e| {
-        BuildError::Input(Box::new(Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(root)))
+        BuildError::Input(Box::new(Diagnostic::error(msg!(CannotOpenDataFolder, reason = e.to_string())).in_file(root)))
     })?;
     for dest in images {
-        let refuse = |why: &str| {
-            refused_image(input, text, dest, why)
-                .hint("images must be files in the data file's folder or below it, named by a relative path")
-                .into()
-        };
+        let refuse = |why: Message| refused_image(input, text, dest, why).hint(msg!(ImagesInFolder)).into();
         if let Some(why) = sandbox::refused_by_name(dest) {
             return Err(refuse(why));
         }
         let path = match sandbox::resolve(&root, dest) {
             Ok(path) => path,
-            Err(sandbox::Refused::Outside) => return Err(refuse("leads outside the data file's folder")),
-            Err(sandbox::Refused::Io(..)) => return Err(refuse("does not exist")),
+            Err(sandbox::Refused::Outside) => return Err(refuse(msg!(LeadsOutsideDataFolder))),
+            Err(sandbox::Refused::Io(..)) => return Err(refuse(msg!(DoesNotExist))),
         };
         let bytes = match file::read(&path, image::MAX_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(file::ReadError::TooLarge(_)) => {
-                return Err(refused_image(input, text, dest, "is larger than 50 MB")
-                    .hint("make it smaller in an image program")
-                    .into());
+                return Err(refused_image(input, text, dest, msg!(LargerThan50Mb)).hint(msg!(MakeItSmaller)).into());
             }
-            Err(file::ReadError::Io(e)) => return Err(refuse(&format!("cannot be read: {}", file::io_reason(&e)))),
-            Err(e) => return Err(refuse(&format!("is not a file: {}", e.reason()))),
+            Err(file::ReadError::Io(e)) => {
+                return Err(refuse(msg!(CannotBeReadBecause, reason = file::io_reason(&e))));
+            }
+            Err(e) => return Err(refuse(msg!(IsNotAFile, reason = e.reason()))),
         };
         let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         if let Err(refusal) = image::vet(&bytes, &ext) {
-            return Err(refused_image(input, text, dest, &refusal.why).hint(refusal.hint).into());
+            return Err(refused_image(input, text, dest, refusal.why).hint(refusal.hint).into());
         }
     }
     Ok(())
@@ -522,8 +592,8 @@ fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -
 
 /// An error about the image `dest`, at the first place the input's `text`
 /// names it (as written, with `/` or `\\`).
-pub(crate) fn refused_image(input: &Path, text: &Arc<str>, dest: &str, why: &str) -> Diagnostic {
-    let mut diagnostic = Diagnostic::error(format!("image `{dest}` {why}")).in_file(input);
+pub(crate) fn refused_image(input: &Path, text: &Arc<str>, dest: &str, why: Message) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(msg!(ImageRefused, image = dest, why = why)).in_file(input);
     let written = [dest.to_owned(), dest.replace('/', "\\"), dest.replace('/', "\\\\")];
     let found = written.iter().find_map(|w| text.find(w.as_str()).map(|at| at..at + w.len()));
     if let Some(span) = found.filter(|_| !dest.is_empty()) {
@@ -548,7 +618,7 @@ static WRITER_OPTIONS: std::sync::LazyLock<typst_writer::Options> =
 pub(crate) struct ChartEmbeds;
 
 impl Embeds for ChartEmbeds {
-    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
+    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, Message>> {
         (lang == "chart").then(|| crate::write::chart::to_typst(content))
     }
 }

@@ -5,6 +5,8 @@
 //! the same for files that must not exist yet (a bulletin's forms): it
 //! places them all or none, and never over a file.
 
+use crate::base::diag::shown_path;
+use crate::base::msg::{Message, msg};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,11 +32,11 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
 
 /// Writes a built document's files into its target's folder (made if
 /// missing), all together; or says why not.
-pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
+pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, Message> {
     fs::create_dir_all(&target.out_dir)
-        .map_err(|e| format!("cannot create the output folder {}: {e}", target.out_dir.display()))?;
+        .map_err(|e| msg!(CannotCreateOutputFolder, folder = shown_path(&target.out_dir), reason = e.to_string()))?;
     write_all(&target.out_dir, &target.stem, files)
-        .map_err(|e| format!("cannot write the outputs of {}: {e}", target.input.display()))
+        .map_err(|e| msg!(CannotWriteOutputs, file = shown_path(&target.input), reason = e.to_string()))
 }
 
 /// Writes one file `name` in `dir` atomically, replacing the one there:

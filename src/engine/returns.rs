@@ -3,6 +3,7 @@
 //! and linting what the bulletin shows of it. The roll-up itself
 //! ([`crate::derive::rollup`]) is computed from what this loads.
 
+use crate::base::msg::{Message, msg};
 use std::path::{Component, Path, PathBuf};
 
 use crate::base::diag::Diagnostic;
@@ -28,16 +29,16 @@ pub fn load(
     for pattern in &bulletin.units {
         let files = expand(root, pattern.as_str()).map_err(|why| {
             DataError(Box::new(
-                Diagnostic::error(format!("units: `{pattern}` {why}"))
+                Diagnostic::error(msg!(UnitsPattern, pattern = pattern.as_str(), why = why))
                     .in_file(&doc.path)
-                    .hint("unit files must be named by paths relative to the bulletin, inside its folder"),
+                    .hint(msg!(UnitFilesRelative)),
             ))
         })?;
         if files.is_empty() {
             returns.warnings.push(
-                Diagnostic::warning(format!("units: `{pattern}` matches no file; the bulletin names it as missing"))
+                Diagnostic::warning(msg!(PatternMatchesNothing, pattern = pattern.as_str()))
                     .in_file(&doc.path)
-                    .hint("check the file name, or remove the pattern once the unit has stopped reporting"),
+                    .hint(msg!(CheckTheFileName)),
             );
             returns.missing.push(Missing::new(pattern.to_string(), "no file matches".into(), "unmatched"));
             continue;
@@ -54,20 +55,23 @@ pub fn load(
             }
             if !is_return(&path) {
                 returns.warnings.push(
-                    Diagnostic::warning(format!(
-                        "units: `{pattern}` matches {shown}, which is not a return; it was not read"
-                    ))
-                    .in_file(&doc.path)
-                    .hint("returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files"),
+                    Diagnostic::warning(msg!(MatchesNotAReturn, pattern = pattern.as_str(), file = shown.as_str()))
+                        .in_file(&doc.path)
+                        .hint(msg!(ReturnKinds)),
                 );
                 continue;
             }
             if let Some(why) = refused {
                 // Not read: the bulletin names it as missing, like a broken file.
                 returns.warnings.push(
-                    Diagnostic::warning(format!("units: `{pattern}` matches {shown}, which {why}; it was not read"))
-                        .in_file(&doc.path)
-                        .hint("unit files must be inside the bulletin's folder, not symlinks to files elsewhere"),
+                    Diagnostic::warning(msg!(
+                        MatchesRefused,
+                        pattern = pattern.as_str(),
+                        file = shown.as_str(),
+                        why = why.clone()
+                    ))
+                    .in_file(&doc.path)
+                    .hint(msg!(UnitFilesInside)),
                 );
                 returns.missing.push(broken(shown, format!("{why}; not read")));
                 continue;
@@ -82,7 +86,9 @@ pub fn load(
                     }
                 },
                 Err(e) => {
-                    returns.missing.push(broken(shown, e.to_string()));
+                    // Printed in the bulletin, whatever the language of messages.
+                    let reason = e.0.as_ref().clone().in_lang(crate::base::lang::Lang::En).to_string();
+                    returns.missing.push(broken(shown, reason));
                     returns.warnings.push(e.0.as_ref().clone());
                 }
             }
@@ -109,12 +115,9 @@ fn unprintable(unit: &Return, path: &Path, display: &Path, fonts: &Fonts) -> Opt
     if chars.is_empty() {
         return None;
     }
-    let mut error = Diagnostic::error(format!(
-        "no available font has these characters of the unit's name or labels: {}; the return is set aside",
-        preflight::named(&chars)
-    ))
-    .in_file(display)
-    .hint("write them with characters a font has, or give zongjie the font that has them with --font-path DIR");
+    let mut error = Diagnostic::error(msg!(ReturnNoFont, chars = preflight::named(&chars)))
+        .in_file(display)
+        .hint(msg!(WriteWithFontChars));
     if !is_spreadsheet(path)
         && let Ok(source) = data::read_source(path)
         && let Some((at, c)) = source.text.char_indices().find(|(_, c)| chars.contains(c))
@@ -145,17 +148,17 @@ fn is_spreadsheet(path: &Path) -> bool {
 /// `.` would name every file again, and two of them would never end), at
 /// most [`MAX_WALK_DEPTH`] folders deep and [`MAX_WALK_ENTRIES`] entries
 /// wide.
-fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<String>)>, String> {
+fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Message>)>, Message> {
     let rel = Path::new(pattern);
     if rel.is_absolute() || pattern.starts_with('/') || pattern.starts_with('\\') {
-        return Err("is an absolute path".into());
+        return Err(msg!(IsAbsolutePath));
     }
     if rel.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir)) {
-        return Err("leads outside the bulletin's folder (`..`)".into());
+        return Err(msg!(LeadsOutsideDotDot));
     }
-    let glob = glob::Pattern::new(pattern).map_err(|e| format!("is not a valid pattern: {}", e.msg))?;
+    let glob = glob::Pattern::new(pattern).map_err(|e| msg!(NotAValidPattern, reason = e.msg))?;
     let options = glob::MatchOptions { require_literal_separator: true, ..glob::MatchOptions::new() };
-    let root = root.canonicalize().map_err(|e| format!("cannot be searched: {e}"))?;
+    let root = root.canonicalize().map_err(|e| msg!(CannotBeSearched, reason = e.to_string()))?;
     let mut found = Vec::new();
     let mut stack = vec![(root.clone(), 0)];
     let mut seen = 0;
@@ -164,9 +167,7 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Str
         for entry in entries.flatten() {
             seen += 1;
             if seen > MAX_WALK_ENTRIES {
-                return Err(format!(
-                    "is searched for in a folder of over {MAX_WALK_ENTRIES} entries: name the units' folder"
-                ));
+                return Err(msg!(FolderTooLarge, max = MAX_WALK_ENTRIES));
             }
             let path = entry.path();
             let Ok(kind) = entry.file_type() else { continue };
@@ -187,10 +188,10 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Str
                 Ok(real) if real.starts_with(&root) && real.is_file() => found.push((real, shown, None)),
                 Ok(real) if real.starts_with(&root) && real.is_dir() => {}
                 Ok(real) if real.starts_with(&root) => {
-                    found.push((path, shown, Some("is not a regular file (a pipe, device or socket)".to_owned())));
+                    found.push((path, shown, Some(msg!(IsNotRegular))));
                 }
-                Ok(_) => found.push((path, shown, Some("leads outside the bulletin's folder".to_owned()))),
-                Err(e) => found.push((path, shown, Some(format!("cannot be opened ({e})")))),
+                Ok(_) => found.push((path, shown, Some(msg!(LeadsOutside)))),
+                Err(e) => found.push((path, shown, Some(msg!(CannotBeOpened, reason = e.to_string())))),
             }
         }
     }
@@ -287,11 +288,7 @@ fn no_previous_file(source: &data::Source, doc: &Document) -> Result<(), DataErr
 /// for in the return's folder and the folders above it.
 pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Result<Vec<Diagnostic>, DataError> {
     let not_found = || {
-        DataError(Box::new(
-            Diagnostic::error("no bulletin was found whose `units:` name this return")
-                .in_file(input)
-                .hint("a return is checked against its bulletin (a monthly-bulletin .yaml file in its folder or a folder above it, whose `units:` match it); check the bulletin instead"),
-        ))
+        DataError(Box::new(Diagnostic::error(msg!(NoBulletinFound)).in_file(input).hint(msg!(CheckAgainstBulletin))))
     };
     let (bulletin_doc, root) = bulletin_of(input, templates).ok_or_else(not_found)?;
     let Fields::Bulletin(bulletin) = &bulletin_doc.fields else { return Err(not_found()) };
@@ -304,7 +301,8 @@ pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Resul
     // The roll-up's check passes the return's own findings on.
     let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit);
     findings.extend(unprintable);
-    Ok(findings)
+    // Worded in the bulletin's language, as its build words them.
+    Ok(findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect())
 }
 
 /// The bulletin whose `units:` patterns name `input`, and its folder.

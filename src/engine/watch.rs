@@ -69,7 +69,7 @@ pub enum Outcome {
         /// The document.
         built: Built,
         /// Why.
-        message: String,
+        message: crate::base::msg::Message,
     },
     /// Not built: the earlier outputs stay.
     Failed(BuildError),

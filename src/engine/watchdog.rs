@@ -8,6 +8,8 @@
 //! the document and its template, and ends the run (exit 1). Documents
 //! finished before stay as they were written; nothing half-written is left.
 
+use crate::base::diag::Diagnostic;
+use crate::base::msg::{Message, msg};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -98,35 +100,40 @@ impl Watchdog {
         let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         let oldest = running.1.iter().min_by_key(|r| r.started)?;
         if oldest.started.elapsed() > self.limits.timeout {
-            return Some(
-                self.message(&oldest.input, &format!("took more than {} s (--timeout)", self.limits.timeout.as_secs())),
-            );
+            return Some(self.message(&oldest.input, msg!(TookTooLong, seconds = self.limits.timeout.as_secs())));
         }
         let limit = self.limits.max_memory?;
         let used = resident_bytes()?;
         if used > limit {
             let names: Vec<&Path> = running.1.iter().map(|r| r.input.as_path()).collect();
             let input = if names.len() == 1 { names[0] } else { &oldest.input };
-            return Some(
-                self.message(input, &format!("needed more than {} MB of memory (--max-memory)", limit / 1_048_576)),
-            );
+            return Some(self.message(input, msg!(NeededTooMuchMemory, megabytes = limit / 1_048_576)));
         }
         None
     }
 
-    fn message(&self, input: &Path, what: &str) -> String {
-        let template = match self.template.clone().or_else(|| template_of(input)) {
-            Some(name) => format!("template `{name}`"),
-            None => "its template".to_owned(),
+    fn message(&self, input: &Path, what: Message) -> String {
+        let file = crate::base::diag::shown_path(input);
+        let template = self.template.clone().or_else(|| template_of(input));
+        let message = match (template, &self.template_dir) {
+            (Some(name), Some(dir)) => msg!(
+                StoppedWithTemplateFrom,
+                file = file,
+                template = name,
+                dir = crate::base::diag::shown_path(dir),
+                what = what
+            ),
+            (Some(name), None) => msg!(StoppedWithTemplate, file = file, template = name, what = what),
+            (None, Some(dir)) => {
+                msg!(StoppedWithItsTemplateFrom, file = file, dir = crate::base::diag::shown_path(dir), what = what)
+            }
+            (None, None) => msg!(StoppedWithItsTemplate, file = file, what = what),
         };
-        let from = self
-            .template_dir
-            .as_deref()
-            .map_or_else(String::new, |d| format!(" from --template-dir {}", crate::base::diag::shown_path(d)));
-        format!(
-            "error: building {} with {template}{from} {what}; stopped\n  = hint: documents finished before it were written; a loop in the template's files (its .md or style.typ) is the likely cause\n",
-            crate::base::diag::shown_path(input)
-        )
+        let lang = crate::data::read_source(input)
+            .ok()
+            .and_then(|s| crate::data::written_lang(&s.text))
+            .unwrap_or_else(crate::base::msg::env_lang);
+        Diagnostic::error(message).hint(msg!(LoopLikely)).in_lang(lang).to_plain_text()
     }
 }
 

@@ -129,7 +129,7 @@ fn points(state: &State, value: Value) -> Result<String, Error> {
 
 fn parse_day(value: &Value) -> Result<chrono::NaiveDate, Error> {
     let text = display(value);
-    crate::data::parse_date(&text).map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+    crate::data::parse_date(&text).map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
 }
 
 /// `{{ date | date }}`: "5 November 2026" / "2026年11月5日".

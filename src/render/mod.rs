@@ -8,6 +8,7 @@
 pub mod context;
 mod filters;
 
+use crate::base::msg::{List, Names, msg};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -37,6 +38,12 @@ impl TemplateError {
     /// The diagnostic to print.
     pub fn diagnostic(&self) -> &Diagnostic {
         &self.0
+    }
+
+    /// The same error, worded in `lang` unless its language is known.
+    #[must_use]
+    pub fn or_lang(self, lang: crate::base::lang::Lang) -> Self {
+        TemplateError(Box::new(self.0.or_lang(lang)))
     }
 }
 
@@ -82,7 +89,9 @@ impl Templates {
     pub fn new(user_dir: Option<&Path>) -> Result<Templates, TemplateError> {
         let user_dir = match user_dir {
             Some(dir) => Some(dir.canonicalize().map_err(|e| {
-                TemplateError::new(Diagnostic::error(format!("cannot open the template folder: {e}")).in_file(dir))
+                TemplateError::new(
+                    Diagnostic::error(msg!(CannotOpenTemplateFolder, reason = e.to_string())).in_file(dir),
+                )
             })?),
             None => None,
         };
@@ -129,10 +138,10 @@ impl Templates {
         let Some((path, text)) = self.read(&file)? else {
             let names = self.names();
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-            let mut d = Diagnostic::error(format!("there is no template `{name}`"));
+            let mut d = Diagnostic::error(msg!(NoSuchTemplate, name = name));
             d = match data::did_you_mean(name, &refs) {
-                Some(best) => d.hint(format!("did you mean `{best}`?")),
-                None => d.hint(format!("the templates are: {}", names.join(", "))),
+                Some(best) => d.hint(msg!(DidYouMean, name = best)),
+                None => d.hint(msg!(TheTemplatesAre, names = List(names.iter().map(|n| n.to_string()).collect()))),
             };
             return Err(TemplateError::new(d));
         };
@@ -141,9 +150,9 @@ impl Templates {
         let clashes = schema_file.clashes();
         if !clashes.is_empty() {
             return Err(TemplateError::new(
-                Diagnostic::error(format!(
-                    "fields {} are already part of the data contract; remove them from `fields`",
-                    clashes.join(", ")
+                Diagnostic::error(msg!(
+                    FieldsInContract,
+                    fields = Names(clashes.iter().map(|c| c.to_string()).collect())
                 ))
                 .in_file(&source.path),
             ));
@@ -186,7 +195,7 @@ impl Templates {
         if self.read(&base)?.is_some() {
             return Ok(base);
         }
-        Err(TemplateError::new(Diagnostic::error(format!("template `{}` has no file `{file}`", info.name))))
+        Err(TemplateError::new(Diagnostic::error(msg!(TemplateHasNoFile, template = info.name.as_str(), file = file))))
     }
 
     /// Renders the Markdown body of a document in `lang`.
@@ -216,7 +225,7 @@ impl Templates {
     pub fn starter(&self, info: &TemplateInfo, lang: &str) -> Result<String, TemplateError> {
         let name = self.resolve(info, &format!("starter.{lang}.yaml"))?;
         let (_, text) = self.read(&name)?.ok_or_else(|| {
-            TemplateError::new(Diagnostic::error(format!("template `{}` has no starter in `{lang}`", info.name)))
+            TemplateError::new(Diagnostic::error(msg!(NoStarter, template = info.name.as_str(), lang = lang)))
         })?;
         Ok(text)
     }
@@ -245,9 +254,10 @@ impl Templates {
             .map_err(|e| TemplateError::new(Diagnostic::error(format!("{}: {e}", path.display()))))?;
         for file in files.keys() {
             if !Path::new(file).components().all(|c| matches!(c, Component::Normal(_))) {
-                return Err(TemplateError::new(Diagnostic::error(format!(
-                    "{}: `{file}` must be a relative path inside the starter's folder",
-                    path.display()
+                return Err(TemplateError::new(Diagnostic::error(msg!(
+                    StarterPathInside,
+                    path = path.display().to_string(),
+                    file = file.as_str()
                 ))));
             }
         }
@@ -259,7 +269,7 @@ impl Templates {
         let mut files = Vec::new();
         for name in ["common/style.typ".to_owned(), self.resolve(info, "style.typ")?] {
             let (path, text) = self.read(&name)?.ok_or_else(|| {
-                TemplateError::new(Diagnostic::error(format!("the template file `{name}` is missing")))
+                TemplateError::new(Diagnostic::error(msg!(TemplateFileMissing, name = name.as_str())))
             })?;
             files.push(StyleFile {
                 user: self.user_dir.as_ref().is_some_and(|d| path.starts_with(d)),
@@ -299,7 +309,7 @@ impl Templates {
             }
         }
         if err.kind() == minijinja::ErrorKind::UndefinedError {
-            d = d.hint("a field the template uses is missing from the data; optional fields are `none` when absent: test them with `{% if field %}`");
+            d = d.hint(msg!(FieldMissingFromData));
         }
         TemplateError::new(d)
     }
@@ -307,14 +317,14 @@ impl Templates {
     /// Writes every built-in file under `dir`, refusing to overwrite.
     pub fn export(dir: &Path) -> Result<Vec<PathBuf>, TemplateError> {
         let io = |p: &Path, e: std::io::Error| {
-            TemplateError::new(Diagnostic::error(format!("cannot write: {e}")).in_file(p))
+            TemplateError::new(Diagnostic::error(msg!(CannotWrite, reason = e.to_string())).in_file(p))
         };
         let existing: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).filter(|n| dir.join(n).exists()).collect();
         if !existing.is_empty() {
             return Err(TemplateError::new(
-                Diagnostic::error(format!("{} already holds template files; nothing was written", dir.display()))
-                    .hint(format!("first existing file: {}", existing[0]))
-                    .hint("export into an empty or new folder"),
+                Diagnostic::error(msg!(AlreadyHoldsTemplates, folder = dir.display().to_string()))
+                    .hint(msg!(FirstExistingFile, file = existing[0]))
+                    .hint(msg!(ExportIntoEmpty)),
             ));
         }
         let mut written = Vec::new();
@@ -375,7 +385,7 @@ fn load_file(user_dir: Option<&Path>, name: &str) -> std::io::Result<Option<(Pat
         && path.is_file()
     {
         let cannot = |why: String| std::io::Error::other(format!("{}: cannot read the file: {why}", path.display()));
-        let bytes = crate::base::file::read(&path, MAX_TEMPLATE_BYTES).map_err(|e| cannot(e.reason()))?;
+        let bytes = crate::base::file::read(&path, MAX_TEMPLATE_BYTES).map_err(|e| cannot(e.reason().to_string()))?;
         let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
         return Ok(Some((path, text)));
     }

@@ -8,7 +8,7 @@ use crate::write::typst::breaks::breakable;
 use crate::write::typst::escape::string_literal;
 
 /// The Typst code of a chart block, or what is wrong with its data.
-pub fn to_typst(yaml: &str) -> Result<String, String> {
+pub fn to_typst(yaml: &str) -> Result<String, crate::base::msg::Message> {
     Chart::parse(yaml).map(|chart| draw(&chart))
 }
 

@@ -31,6 +31,9 @@ where
 {
     let mut command = Command::new(env!("CARGO_BIN_EXE_zongjie"));
     command.args(args).env_remove("ZONGJIE_FONT_PATHS").env_remove("ZONGJIE_TEMPLATE_DIR").env("NO_COLOR", "1");
+    // Messages about no document in particular follow the environment's
+    // language: English, whatever the machine running the tests is set to.
+    command.env_remove("ZONGJIE_LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
     command.env("SOURCE_DATE_EPOCH", "1785974400");
     Run { command }
 }

@@ -4,6 +4,7 @@
 //! workbook that would inflate past [`MAX_INFLATED`] is refused before it
 //! is read, so a forged file cannot make a build swell.
 
+use crate::base::msg::{Key, Message, msg};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -139,28 +140,28 @@ impl Kind {
 }
 
 /// The sheets of a file's bytes, in workbook order.
-pub fn read(kind: Kind, bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
+pub fn read(kind: Kind, bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
     match kind {
         Kind::Xlsx => xlsx(bytes),
         Kind::Xls => {
-            let book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable("an Excel 97–2003 (.xls)", &e))?;
+            let book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(Key::FormatXls, &e))?;
             workbook(book)
         }
         Kind::Ods => {
-            bounded_zip(&bytes, "an OpenDocument (.ods)")?;
-            let book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable("an OpenDocument (.ods)", &e))?;
+            bounded_zip(&bytes, Key::FormatOds)?;
+            let book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(Key::FormatOds, &e))?;
             workbook(book)
         }
         Kind::Csv => csv(&bytes).map(|g| vec![g]),
     }
 }
 
-fn unreadable(what: &str, e: &dyn std::fmt::Display) -> String {
-    format!("cannot be read as {what} spreadsheet ({e})")
+fn unreadable(what: Key, e: &dyn std::fmt::Display) -> Message {
+    msg!(SpreadsheetUnreadable, what = Message::new(what), reason = e.to_string())
 }
 
 /// Refuses a zip whose parts would inflate past [`MAX_INFLATED`].
-fn bounded_zip(bytes: &[u8], what: &str) -> Result<(), String> {
+fn bounded_zip(bytes: &[u8], what: Key) -> Result<(), Message> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(what, &e))?;
     // The central directory's sizes (entries written with a data
     // descriptor, as LibreOffice writes them, have theirs there too).
@@ -170,18 +171,15 @@ fn bounded_zip(bytes: &[u8], what: &str) -> Result<(), String> {
     }
     match size {
         size if size <= MAX_INFLATED => Ok(()),
-        _ => Err(format!(
-            "would inflate to over {} MB when opened; returns that large are refused",
-            MAX_INFLATED / 1024 / 1024
-        )),
+        _ => Err(msg!(WouldInflate, limit = MAX_INFLATED / 1024 / 1024)),
     }
 }
 
 /// An .xlsx, read cell by cell (a sheet whose cells lie far apart is not
 /// laid out as one huge range), with the number formats that say which
 /// numbers are percentages.
-fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, String> {
-    const WHAT: &str = "an Excel (.xlsx)";
+fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
+    const WHAT: Key = Key::FormatXlsx;
     bounded_zip(&bytes, WHAT)?;
     let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(WHAT, &e))?;
     let mut grids = Vec::new();
@@ -223,13 +221,15 @@ fn shows_percent(code: &str) -> bool {
 }
 
 /// The sheets of a workbook read whole by calamine (.xls, .ods).
-fn workbook<R: calamine::Reader<Cursor<Vec<u8>>>>(mut book: R) -> Result<Vec<Grid>, String>
+fn workbook<R: calamine::Reader<Cursor<Vec<u8>>>>(mut book: R) -> Result<Vec<Grid>, Message>
 where
     R::Error: std::fmt::Display,
 {
     let mut grids = Vec::new();
     for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
-        let range = book.worksheet_range(&name).map_err(|e| format!("sheet {name} cannot be read ({e})"))?;
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| msg!(SheetUnreadable, sheet = name.as_str(), reason = e.to_string()))?;
         let mut grid = Grid { name: Some(name), ..Grid::default() };
         let (top, left) = range.start().unwrap_or((0, 0));
         for (r, row) in range.rows().enumerate().take(MAX_ROWS as usize) {
@@ -270,14 +270,14 @@ fn date(at: Option<chrono::NaiveDateTime>) -> Value {
 /// "Unicode text"), or GBK/GB 18030 as Chinese Excel and WPS save it; the
 /// separator is the one of `,` `;` and tab that splits the first lines
 /// most evenly.
-fn csv(bytes: &[u8]) -> Result<Grid, String> {
+fn csv(bytes: &[u8]) -> Result<Grid, Message> {
     let text = decode(bytes)?;
     let delimiter = sniff_delimiter(&text);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut grid = Grid::default();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("is not well-formed CSV ({e})"))?;
+        let record = record.map_err(|e| msg!(BadCsv, reason = e.to_string()))?;
         // The row a spreadsheet shows is the line the record starts on
         // (blank lines are rows too; a quoted line break is not).
         let mut byte = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
@@ -300,14 +300,14 @@ fn csv(bytes: &[u8]) -> Result<Grid, String> {
 }
 
 /// The text of a CSV file, whatever of the usual encodings it is in.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+fn decode(bytes: &[u8]) -> Result<String, Message> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec()).map_err(|_| "starts as UTF-8 but is not valid UTF-8".to_owned());
+        return String::from_utf8(rest.to_vec()).map_err(|_| msg!(StartsAsUtf8));
     }
     for (bom, encoding) in [(b"\xFF\xFE", encoding_rs::UTF_16LE), (b"\xFE\xFF", encoding_rs::UTF_16BE)] {
         if bytes.starts_with(bom) {
             let (text, _, bad) = encoding.decode(bytes);
-            return if bad { Err("is not valid UTF-16".into()) } else { Ok(text.into_owned()) };
+            return if bad { Err(msg!(NotValidUtf16)) } else { Ok(text.into_owned()) };
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -315,7 +315,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     let (text, bad) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if bad {
-        return Err("is neither UTF-8 nor GBK/GB 18030 text: save it from Excel or WPS as CSV (UTF-8)".into());
+        return Err(msg!(CsvEncoding));
     }
     Ok(text.into_owned())
 }

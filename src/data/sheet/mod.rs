@@ -16,6 +16,7 @@ mod grid;
 mod number;
 pub mod words;
 
+use crate::base::msg::{List, Message, msg};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -64,26 +65,21 @@ const HEADER_ROWS: u32 = 40;
 /// fault: the file cannot be read, no sheet has a header row, a figure is
 /// not a number, a metric is given twice.
 pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetReturn, DataError> {
-    let fail =
-        |message: String, hint: &str| DataError::new(Diagnostic::error(message).in_file(path).hint(hint.to_owned()));
-    let kind = Kind::of(path)
-        .ok_or_else(|| fail("is not a spreadsheet".into(), "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv"))?;
-    let grids = grid::read(kind, bytes).map_err(|why| {
-        fail(format!("the file {why}"), "open it in Excel or WPS and save it again as .xlsx, or as CSV")
-    })?;
+    let fail = |message: Message, hint: Message| {
+        DataError::new(Diagnostic::error(message).in_file(path).hint(hint).or_lang(asked.lang))
+    };
+    let kind = Kind::of(path).ok_or_else(|| fail(msg!(NotASpreadsheet), msg!(ReturnKinds)))?;
+    let grids =
+        grid::read(kind, bytes).map_err(|why| fail(msg!(SheetFileUnreadable, why = why), msg!(SaveAgainAsXlsx)))?;
     let Some((grid, header)) = grids.iter().find_map(|g| find_header(g).map(|h| (g, h))) else {
-        let mut names = String::new();
-        for word in [Column::Label, Column::Actual] {
-            let (en, zh) = word.words();
-            names.push_str(&format!("{} / {}, ", zh[0], en[0]));
-        }
-        return Err(fail(
-            "no sheet has a header row naming its metrics and figures".into(),
-            &format!(
-                "the return needs a row of column headings such as {}and one row per metric under it (zongjie form writes such a sheet)",
-                names
-            ),
-        ));
+        let names: Vec<String> = [Column::Label, Column::Actual]
+            .into_iter()
+            .map(|word| {
+                let (en, zh) = word.words();
+                format!("{} / {}", zh[0], en[0])
+            })
+            .collect();
+        return Err(fail(msg!(NoHeaderRow), msg!(NeedsHeaderRow, headings = List(names))));
     };
     Reading { path, grid, header: &header, asked, warnings: Vec::new(), unreadable: Vec::new() }.read()
 }
@@ -170,7 +166,7 @@ struct Reading<'a> {
     warnings: Vec<Diagnostic>,
     /// The cells that are no figure, each with why: the return is refused
     /// naming them all.
-    unreadable: Vec<String>,
+    unreadable: Vec<Message>,
 }
 
 impl Reading<'_> {
@@ -185,16 +181,14 @@ impl Reading<'_> {
         };
         let (metrics, places) = self.metrics(&unit)?;
         if let Some((first, others)) = self.unreadable.split_first() {
-            let mut diagnostic = Diagnostic::error(first.clone()).in_file(self.path);
+            let mut diagnostic = Diagnostic::error(first.clone()).in_file(self.path).or_lang(self.asked.lang);
             for other in others.iter().take(MAX_NAMED) {
-                diagnostic = diagnostic.hint(format!("also {other}"));
+                diagnostic = diagnostic.hint(msg!(AlsoCell, text = other));
             }
             if others.len() > MAX_NAMED {
-                diagnostic = diagnostic.hint(format!("and {} more cells", others.len() - MAX_NAMED));
+                diagnostic = diagnostic.hint(msg!(MoreCells, count = others.len() - MAX_NAMED));
             }
-            return Err(DataError::new(diagnostic.hint(
-                "write the figure in digits (300, 1,234, 12.5%, 3220万); leave the cell empty, or write —, for no figure",
-            )));
+            return Err(DataError::new(diagnostic.hint(msg!(WriteFigureInDigits))));
         }
         let doc = Document {
             path: self.path.to_path_buf(),
@@ -222,19 +216,21 @@ impl Reading<'_> {
         Ok(SheetReturn { doc, warnings: self.warnings, places })
     }
 
-    fn error(&self, row: u32, column: u32, message: impl std::fmt::Display, hint: &str) -> DataError {
+    fn error(&self, row: u32, column: u32, message: Message, hint: Message) -> DataError {
         DataError::new(
-            Diagnostic::error(format!("{}: {message}", self.grid.cell_name(row, column)))
+            Diagnostic::error(msg!(AtCell, cell = self.grid.cell_name(row, column), text = message))
                 .in_file(self.path)
-                .hint(hint.to_owned()),
+                .hint(hint)
+                .or_lang(self.asked.lang),
         )
     }
 
-    fn warn(&mut self, row: u32, column: u32, message: impl std::fmt::Display, hint: &str) {
+    fn warn(&mut self, row: u32, column: u32, message: Message, hint: Message) {
         self.warnings.push(
-            Diagnostic::warning(format!("{}: {message}", self.grid.cell_name(row, column)))
+            Diagnostic::warning(msg!(AtCell, cell = self.grid.cell_name(row, column), text = message))
                 .in_file(self.path)
-                .hint(hint.to_owned()),
+                .hint(hint)
+                .or_lang(self.asked.lang),
         );
     }
 
@@ -274,23 +270,18 @@ impl Reading<'_> {
 
     fn period(&self, value: &Value, row: u32, column: u32) -> Result<Period, DataError> {
         use chrono::Datelike as _;
-        let hint = "write the period the return is for as 2026-10 (a month), 2026-Q3, 2026-H1 or 2026, as text";
+        let hint = || msg!(WriteReturnPeriod);
         match value {
             Value::Text(t) => Period::parse_loose(t)
-                .ok_or_else(|| self.error(row, column, format!("「{}」 is not a period", t.trim()), hint)),
+                .ok_or_else(|| self.error(row, column, msg!(CellNotAPeriod, text = t.trim()), hint())),
             // Excel makes a date of `2026-10` typed into a cell: its first day.
             Value::Date(d) if d.day() == 1 => {
-                Period::month(d.year(), d.month()).ok_or_else(|| self.error(row, column, "is not a period", hint))
+                Period::month(d.year(), d.month()).ok_or_else(|| self.error(row, column, msg!(IsNotAPeriod), hint()))
             }
             Value::Date(d) => Ok(Period::day(*d)),
-            Value::Number { value, .. } => Err(self.error(
-                row,
-                column,
-                format!("{value} is a number, not a period (2026.10 reads as 2026.1)"),
-                hint,
-            )),
-            Value::Other(what) => Err(self.error(row, column, format!("{what} is not a period"), hint)),
-            Value::Empty => Err(self.error(row, column, "is empty", hint)),
+            Value::Number { value, .. } => Err(self.error(row, column, msg!(NumberNotAPeriod, value = *value), hint())),
+            Value::Other(what) => Err(self.error(row, column, msg!(OtherNotAPeriod, what = what), hint())),
+            Value::Empty => Err(self.error(row, column, msg!(CellIsEmpty), hint())),
         }
     }
 
@@ -300,12 +291,7 @@ impl Reading<'_> {
         let at = |c: Column| columns.get(&c).copied();
         let name_column = at(Column::Label).or(at(Column::Id)).unwrap_or(0);
         if self.asked.collect.is_empty() && at(Column::Id).is_none() {
-            return Err(self.error(
-                self.header.row,
-                name_column,
-                "the header row has no ID column, and the bulletin has no `collect:` to match the metrics' names against",
-                "add `collect:` to the bulletin (zongjie form writes returns that match it), or an ID column to the return",
-            ));
+            return Err(self.error(self.header.row, name_column, msg!(NoIdColumn), msg!(AddCollectOrId)));
         }
         let assigned = self.asked.targets.get(unit);
         let mut metrics: Vec<Metric> = Vec::new();
@@ -333,8 +319,8 @@ impl Reading<'_> {
                 return Err(self.error(
                     row,
                     name_column,
-                    format!("metric `{id}` is given again (first at {first})"),
-                    "give each metric one row",
+                    msg!(MetricGivenAgain, id = id.as_str(), first = first),
+                    msg!(OneRowPerMetric),
                 ));
             }
             let stated_unit = at(Column::Unit).and_then(|c| cell_text(self.grid.get(row, c)));
@@ -378,7 +364,7 @@ impl Reading<'_> {
         for column in [Column::Target, Column::Actual, Column::Previous, Column::LastYear] {
             let Some(&c) = self.header.columns.get(&column) else { continue };
             let figure = number::read(self.grid.get(row, c)).unwrap_or_else(|why| {
-                self.unreadable.push(format!("{}: {why}", self.grid.cell_name(row, c)));
+                self.unreadable.push(msg!(AtCell, cell = self.grid.cell_name(row, c), text = why));
                 None
             });
             out.push(((column, c), figure));
@@ -408,12 +394,7 @@ impl Reading<'_> {
                 Some(Figure::Plain(v))
                     if percent_metric && !self.grid.formats_known && big && v.abs() <= 1.0 && v != 0.0 =>
                 {
-                    self.warn(
-                        row,
-                        c,
-                        format!("{v} is read as {}%", v * 100.0),
-                        "a percentage is written as 36.5 (or 36.5%); check the figure",
-                    );
+                    self.warn(row, c, msg!(ReadAsPercent, value = v, percent = v * 100.0), msg!(PercentWrittenAs));
                     Some(v * 100.0)
                 }
                 Some(Figure::Plain(v)) => Some(v),
@@ -422,11 +403,12 @@ impl Reading<'_> {
                     return Err(self.error(
                         row,
                         c,
-                        format!(
-                            "{v}% is a percentage, but the metric is counted in {}",
-                            if unit.is_empty() { "numbers" } else { unit }
-                        ),
-                        "write the figure itself, not a share",
+                        if unit.is_empty() {
+                            msg!(PercentButCount, value = v)
+                        } else {
+                            msg!(PercentButUnit, value = v, unit = unit)
+                        },
+                        msg!(WriteFigureNotShare),
                     ));
                 }
                 Some(Figure::Scaled(v)) => Some(v),
@@ -456,12 +438,7 @@ impl Reading<'_> {
                 if !has_figures {
                     return Ok(None);
                 }
-                return Err(self.error(
-                    row,
-                    column,
-                    format!("「{id}」 is not a usable metric id"),
-                    "start with a letter and use only letters, digits, `_` and `-`",
-                ));
+                return Err(self.error(row, column, msg!(CellBadId, id = id), msg!(IdRule)));
             }
             let label = label.map_or_else(|| id.to_owned(), str::to_owned);
             return Ok(Some((id.to_owned(), label, String::new(), super::Better::default())));
@@ -478,8 +455,8 @@ impl Reading<'_> {
                 self.warn(
                     row,
                     column,
-                    format!("metric id 「{}」 is not collected; the row is left out", id.unwrap_or_default()),
-                    &format!("the bulletin collects {}", ids.join(", ")),
+                    msg!(IdNotCollected, id = id.unwrap_or_default()),
+                    msg!(BulletinCollects, metrics = List(ids.iter().map(|i| (*i).to_owned()).collect())),
                 );
             }
             return Ok(None);
@@ -501,8 +478,8 @@ impl Reading<'_> {
             self.warn(
                 row,
                 column,
-                format!("「{}」 is taken for `{}` ({})", label.trim(), m.id, m.label),
-                "give the metric the bulletin's label, or its id, so that it is not a guess",
+                msg!(TakenFor, label = label.trim(), id = m.id.0.as_str(), known = m.label.to_string()),
+                msg!(GiveTheLabel),
             );
             return Ok(found(&m));
         }
@@ -511,8 +488,8 @@ impl Reading<'_> {
             self.warn(
                 row,
                 column,
-                format!("「{}」 is not a metric the bulletin collects; the row is left out", label.trim()),
-                &format!("the bulletin collects {}", labels.join("、")),
+                msg!(LabelNotCollected, label = label.trim()),
+                msg!(BulletinCollects, metrics = List(labels)),
             );
         }
         Ok(None)

@@ -4,6 +4,7 @@
 
 use super::grid::Value;
 use super::words::half_width;
+use crate::base::msg::{Message, msg};
 
 /// A figure as the cell gives it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,7 +61,7 @@ const UNIT_WORDS: [&str; 32] = [
 ///
 /// # Errors
 /// Why the cell is not a figure, quoting it.
-pub fn read(value: &Value) -> Result<Option<Figure>, String> {
+pub fn read(value: &Value) -> Result<Option<Figure>, Message> {
     let figure = match value {
         Value::Empty => return Ok(None),
         // 0.365 × 100 is 36.499…: the percentage as it was shown.
@@ -70,8 +71,8 @@ pub fn read(value: &Value) -> Result<Option<Figure>, String> {
             Some(f) => f,
             None => return Ok(None),
         },
-        Value::Date(d) => return Err(format!("{d} is a date, not a figure")),
-        Value::Other(what) => return Err(format!("{what} is not a figure")),
+        Value::Date(d) => return Err(msg!(DateNotFigure, date = d.to_string())),
+        Value::Other(what) => return Err(msg!(OtherNotFigure, what = what)),
     };
     let v = match figure {
         Figure::Plain(v) | Figure::Percent(v) | Figure::Scaled(v) => v,
@@ -81,8 +82,8 @@ pub fn read(value: &Value) -> Result<Option<Figure>, String> {
 }
 
 /// The figure text stands for, if it is one beyond doubt.
-fn text_figure(text: &str) -> Result<Option<Figure>, String> {
-    let quoted = || format!("「{}」 is not a number", text.trim());
+fn text_figure(text: &str) -> Result<Option<Figure>, Message> {
+    let quoted = || msg!(NotANumber, text = text.trim());
     let s: String = text.chars().map(half_width).filter(|c| !c.is_whitespace()).collect();
     if s.is_empty() || NONE.contains(&s.to_lowercase().as_str()) {
         return Ok(None);
@@ -137,7 +138,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Result<Option<Figure>, String> {
-        read(&Value::Text(s.into()))
+        read(&Value::Text(s.into())).map_err(|e| e.english())
     }
 
     #[test]
@@ -176,7 +177,7 @@ mod tests {
             let err = text(bad).expect_err(bad);
             assert!(err.contains(&format!("「{bad}」")), "{err}");
         }
-        assert!(read(&Value::Other("#DIV/0!".into())).unwrap_err().contains("#DIV/0!"));
+        assert!(read(&Value::Other("#DIV/0!".into())).unwrap_err().english().contains("#DIV/0!"));
         assert!(read(&Value::Number { value: f64::INFINITY, percent: false }).is_err());
     }
 

@@ -87,7 +87,7 @@ fn an_unreadable_cell_is_named_by_sheet_and_cell() {
     sheet.write(1, 0, "产业帮扶覆盖脱贫户").unwrap();
     sheet.write(1, 1, "三百").unwrap();
     let err = read_bytes("units/段集镇.xlsx", book.save_to_buffer().unwrap()).unwrap_err().to_string();
-    assert!(err.starts_with("units/段集镇.xlsx: Sheet1!B2: 「三百」 is not a number"), "{err}");
+    assert!(err.starts_with("units/段集镇.xlsx: Sheet1!B2单元格：“三百”不是数字"), "{err}");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn a_gbk_csv_with_a_close_label_reads_with_a_warning() {
     assert_eq!(figures(&r, "households"), [Some(300.0), Some(1200.0), Some(250.0), None]);
     let warnings: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
     assert!(
-        warnings.iter().any(|w| w.contains("A4: 「产业帮扶覆盖脱贫户数」 is taken for `households`")),
+        warnings.iter().any(|w| w.contains("A4单元格：“产业帮扶覆盖脱贫户数”按“households”（产业帮扶覆盖脱贫户）计入")),
         "{warnings:?}"
     );
     // A row with no figures gives nothing.
@@ -110,9 +110,9 @@ fn a_gbk_csv_with_a_close_label_reads_with_a_warning() {
 #[test]
 fn without_a_header_row_the_error_says_what_is_looked_for() {
     let err = read_bytes("x.csv", b"a,b\n1,2\n".to_vec()).unwrap_err().to_string();
-    assert!(err.contains("no sheet has a header row"), "{err}");
+    assert!(err.contains("没有哪张工作表有写明指标和数据的表头行"), "{err}");
     let err = read_bytes("x.xlsx", b"not a zip".to_vec()).unwrap_err().to_string();
-    assert!(err.contains("cannot be read as an Excel (.xlsx) spreadsheet"), "{err}");
+    assert!(err.contains("无法作为Excel（.xlsx）格式的电子表格读取"), "{err}");
 }
 
 #[test]
@@ -120,14 +120,14 @@ fn a_fraction_in_a_file_without_formats_is_read_as_its_percentage() {
     let text = "指标,目标,完成\n生活污水治理率,40,0.365\n";
     let r = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap();
     assert_eq!(figures(&r, "sewage"), [Some(40.0), Some(36.5), None, None]);
-    assert!(r.warnings[0].to_string().contains("C2: 0.365 is read as 36.5%"), "{:?}", r.warnings);
+    assert!(r.warnings[0].to_string().contains("C2单元格：0.365 按 36.5% 读取"), "{:?}", r.warnings);
 }
 
 #[test]
 fn the_same_metric_twice_is_an_error() {
     let text = "指标,完成\n产业帮扶覆盖脱贫户,1\nhouseholds,2\n";
     let err = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap_err().to_string();
-    assert!(err.contains("A3: metric `households` is given again (first at A2)"), "{err}");
+    assert!(err.contains("A3单元格：指标“households”重复填报（首次出现在 A2）"), "{err}");
 }
 
 #[test]
@@ -143,6 +143,10 @@ fn every_unreadable_cell_is_named() {
     let text = "指标,本期完成,上期\n产业帮扶覆盖脱贫户,三百,#DIV/0!\n衔接资金拨付,约10万,1\n";
     let err = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap_err();
     let d = err.diagnostic().to_plain_text();
-    assert!(d.contains("B2: 「三百」 is not a number"), "{d}");
-    assert!(d.contains("also C2: 「#DIV/0!」 is not a number") && d.contains("also B3: 「约10万」"), "{d}");
+    assert!(d.contains("B2单元格：“三百”不是数字"), "{d}");
+    assert!(d.contains("另外，C2单元格：“#DIV/0!”不是数字") && d.contains("另外，B3单元格：“约10万”"), "{d}");
+    // In English, for an English bulletin.
+    let english = err.diagnostic().clone().in_lang(Lang::En).to_plain_text();
+    assert!(english.contains("B2: 「三百」 is not a number"), "{english}");
+    assert!(english.contains("also C2: 「#DIV/0!」 is not a number"), "{english}");
 }

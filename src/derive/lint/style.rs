@@ -30,6 +30,7 @@ use regex::Regex;
 use super::scan::{Scalar, Style};
 use crate::base::diag::Severity;
 use crate::base::lang::Lang;
+use crate::base::msg::{Message, msg};
 use crate::base::text::is_han;
 use crate::data::DocKind;
 use crate::data::period::{MONTH_NAMES, Period};
@@ -40,10 +41,10 @@ use crate::data::period::{MONTH_NAMES, Period};
 pub(crate) struct Fault {
     pub span: Range<usize>,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     /// The first hint is the same for every fault of a kind (the lint
     /// counts repeats by it); a second one may give this fault's fix.
-    pub hints: Vec<String>,
+    pub hints: Vec<Message>,
     /// Byte ranges of the text and what to write there.
     pub edits: Vec<(Range<usize>, String)>,
 }
@@ -359,11 +360,8 @@ fn half_width_fault(u: &Unit, out: &mut Vec<Fault>) {
     out.push(Fault {
         span: u.at.clone(),
         severity: Severity::Warning,
-        message: format!("half-width `{}` in Chinese text", u.c),
-        // zh: 中文正文使用全角标点：写“{full}”；`zongjie check --fix` 可自动改正
-        hints: vec![format!(
-            "Chinese text takes full-width punctuation: write `{full}`; `zongjie check --fix` does it"
-        )],
+        message: msg!(StyleHalfWidth, c = u.c.to_string()),
+        hints: vec![msg!(StyleHalfWidthHint, full = full.to_string())],
         edits: vec![(u.at.clone(), full.to_string())],
     });
 }
@@ -405,11 +403,8 @@ fn punctuation(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
                         out.push(Fault {
                             span: at.clone(),
                             severity: Severity::Warning,
-                            message: format!("`{dots}` in Chinese text"),
-                            // zh: 中文省略号写作“……”；`zongjie check --fix` 可自动改正
-                            hints: vec![
-                                "Chinese text writes the ellipsis as `……`; `zongjie check --fix` does it".into(),
-                            ],
+                            message: msg!(StyleDots, dots = dots.to_string()),
+                            hints: vec![msg!(StyleDotsHint)],
                             edits: vec![(at, "……".into())],
                         });
                     }
@@ -463,9 +458,8 @@ fn quotes(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
                 out.push(Fault {
                     span: line[at].at.clone(),
                     severity: Severity::Warning,
-                    message: format!("an unpaired straight quote `{quote}` in Chinese text"),
-                    // zh: 中文引号写作“”或‘’，成对使用
-                    hints: vec!["Chinese text takes the quotes “…” and ‘…’, in pairs".into()],
+                    message: msg!(StyleUnpairedQuote, quote = quote.to_string()),
+                    hints: vec![msg!(StyleQuotesPairHint)],
                     edits: Vec::new(),
                 });
             }
@@ -480,13 +474,8 @@ fn quotes(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
             out.push(Fault {
                 span: line[a].at.start..line[b].at.end,
                 severity: Severity::Warning,
-                message: format!("straight quotes in Chinese text: `{quote}{inner}{quote}`"),
-                hints: vec![
-                    // zh: 中文引号写作“”或‘’；`zongjie check --fix` 可自动改正
-                    "Chinese text takes the quotes “…” and ‘…’; `zongjie check --fix` does it".into(),
-                    // zh: 写作“{open}{inner}{close}”
-                    format!("write `{open}{inner}{close}`"),
-                ],
+                message: msg!(StyleStraightQuotes, quote = quote.to_string(), inner = inner.to_string()),
+                hints: vec![msg!(StyleQuotesHint), msg!(StyleWrite, fixed = format!("{}{}{}", open, inner, close))],
                 edits: vec![(line[a].at.clone(), open.to_string()), (line[b].at.clone(), close.to_string())],
             });
         }
@@ -595,13 +584,8 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
             out.push(Fault {
                 span: span.clone(),
                 severity: Severity::Warning,
-                message: format!("`{found}` writes a month or day with a leading 0"),
-                hints: vec![
-                    // zh: 公文日期的月、日不编虚位（不写前导 0）；`zongjie check --fix` 可自动改正
-                    "a document writes months and days without a leading 0; `zongjie check --fix` does it".into(),
-                    // zh: 写作“{fixed}”
-                    format!("write `{fixed}`"),
-                ],
+                message: msg!(StyleLeadingZero, found = found.to_string()),
+                hints: vec![msg!(StyleLeadingZeroHint), msg!(StyleWrite, fixed = fixed.to_string())],
                 edits,
             });
         }
@@ -611,13 +595,8 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
             out.push(Fault {
                 span: span.clone(),
                 severity: Severity::Warning,
-                message: format!("`{found}`: 号 is spoken; a document writes 日"),
-                hints: vec![
-                    // zh: 公文日期用“日”不用“号”；`zongjie check --fix` 可自动改正
-                    "a document writes the day with 日; `zongjie check --fix` does it".into(),
-                    // zh: 写作“{fixed}”
-                    format!("write `{fixed}`"),
-                ],
+                message: msg!(StyleHao, found = found.to_string()),
+                hints: vec![msg!(StyleHaoHint), msg!(StyleWrite, fixed = fixed.to_string())],
                 edits: vec![(t.span_of(&mark.range()), "日".into())],
             });
         }
@@ -625,18 +604,15 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
         let impossible = !(1..=12).contains(&m) || d.is_some_and(|d| d == 0 || d > days_in(known_year, m));
         if impossible {
             let why = if (1..=12).contains(&m) {
-                // zh: {m}月只有{n}天
-                format!("{m}月 has {} days", days_in(known_year, m))
+                msg!(StyleMonthDays, m = m, days = days_in(known_year, m))
             } else {
-                // zh: 没有{m}月
-                format!("there is no month {m}")
+                msg!(StyleNoMonth, m = m)
             };
             out.push(Fault {
                 span: span.clone(),
                 severity: Severity::Error,
-                message: format!("`{found}` is not a date: {why}"),
-                // zh: 核对日期
-                hints: vec!["check the date".into()],
+                message: msg!(StyleNotADate, found = found.to_string(), why = why),
+                hints: vec![msg!(StyleCheckDate)],
                 edits: Vec::new(),
             });
             continue;
@@ -667,13 +643,8 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
         out.push(Fault {
             span: t.span_of(&whole),
             severity: Severity::Warning,
-            message: format!("`{}` is not how a Chinese document writes a date", &c[0]),
-            hints: vec![
-                // zh: 中文公文日期写作“2026年8月8日”
-                "a Chinese document writes dates as 2026年8月8日".into(),
-                // zh: 写作“{fixed}”
-                format!("write `{fixed}`"),
-            ],
+            message: msg!(StyleDateForm, found = c[0].to_string()),
+            hints: vec![msg!(StyleDateFormHint), msg!(StyleWrite, fixed = fixed.to_string())],
             edits: Vec::new(),
         });
     }
@@ -748,12 +719,8 @@ fn without_year(
     out.push(Fault {
         span,
         severity: Severity::Warning,
-        // zh: “{found}”未写年份，且不在本期（{period}）之内
-        message: format!("`{found}` has no year and cannot lie in the period reported on ({period})"),
-        // zh: 写明年份，或核对日期；若是截止日期或背景，请写明（“……前”“……以来”）
-        hints: vec![
-            "write the year, or check the date; a deadline or background says so (…前, …以来, by, since)".into(),
-        ],
+        message: msg!(StyleNoYear, found = found.to_string(), period = period.to_string()),
+        hints: vec![msg!(StyleNoYearHint)],
         edits: Vec::new(),
     });
 }
@@ -785,8 +752,12 @@ fn en_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, out: &mu
             out.push(Fault {
                 span: t.span_of(&whole),
                 severity: Severity::Error,
-                message: format!("`{}` is not a date: {month} has {} days", &s[whole.clone()], days_in(None, m)),
-                hints: vec!["check the date".into()],
+                message: msg!(
+                    StyleNotADate,
+                    found = s[whole.clone()].to_string(),
+                    why = msg!(StyleMonthNameDays, month = month.to_string(), days = days_in(None, m))
+                ),
+                hints: vec![msg!(StyleCheckDate)],
                 edits: Vec::new(),
             });
             continue;
@@ -821,9 +792,8 @@ fn heading_end(line: &[Unit], masked: &[bool], zh: bool, out: &mut Vec<Fault>) {
     out.push(Fault {
         span: line[last].at.clone(),
         severity: Severity::Warning,
-        message: format!("a heading ends with `{c}`"),
-        // zh: 标题末尾不加标点：删去“{c}”
-        hints: vec![format!("a heading takes no stop or comma at its end: remove the `{c}`")],
+        message: msg!(StyleHeadingStop, c = c.to_string()),
+        hints: vec![msg!(StyleHeadingStopHint, c = c.to_string())],
         edits: Vec::new(),
     });
 }
@@ -865,9 +835,8 @@ fn unclosed_paragraph(block: &[(&[Unit], Vec<bool>)], out: &mut Vec<Fault>) {
     out.push(Fault {
         span: line[last].at.clone(),
         severity: Severity::Warning,
-        message: "a paragraph of Chinese text ends without its closing `。`".into(),
-        // zh: 句末加“。”（或“！”“？”“……”）
-        hints: vec!["end the sentence with `。` (or `！`, `？`, `……`)".into()],
+        message: msg!(StyleNoClosingStop),
+        hints: vec![msg!(StyleNoClosingStopHint)],
         edits: Vec::new(),
     });
 }
@@ -889,11 +858,8 @@ fn briefing_closing(texts: &[Prose], scalars: &[Scalar], context: &Context, out:
     if !is_report {
         return;
     }
-    // zh: 报告以“特此报告。”结尾；“以上汇报，不当之处，请批评指正。”是汇报的结束语
-    let message = "a 报告 closes with 特此报告。; 以上汇报，不当之处，请批评指正。 is the closing of a 汇报";
-    // zh: 结尾写“特此报告。”（doc_kind: report）；若是口头汇报，标题写“……的汇报”并设 doc_kind: briefing
-    let hint =
-        "end it with 特此报告。 (doc_kind: report); if it is a spoken 汇报, title it …的汇报 with doc_kind: briefing";
+    let message = msg!(StyleReportClosing);
+    let hint = msg!(StyleReportClosingHint);
     for prose in texts {
         for line in &prose.lines {
             let s: String = line.iter().map(|u| u.c).collect();
@@ -902,8 +868,8 @@ fn briefing_closing(texts: &[Prose], scalars: &[Scalar], context: &Context, out:
                 out.push(Fault {
                     span,
                     severity: Severity::Warning,
-                    message: message.into(),
-                    hints: vec![hint.into()],
+                    message: message.clone(),
+                    hints: vec![hint.clone()],
                     edits: Vec::new(),
                 });
                 return;
@@ -918,8 +884,8 @@ fn briefing_closing(texts: &[Prose], scalars: &[Scalar], context: &Context, out:
             out.push(Fault {
                 span: at,
                 severity: Severity::Warning,
-                message: message.into(),
-                hints: vec![hint.into()],
+                message: message.clone(),
+                hints: vec![hint.clone()],
                 edits: Vec::new(),
             });
         }

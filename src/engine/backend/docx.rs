@@ -36,7 +36,7 @@ impl Backend for Docx {
             draft: doc.engine.options.draft,
         };
         let bytes = docx::write(&input).map_err(|e| {
-            crate::base::diag::Diagnostic::error(format!("the Word file could not be written: {}", e.0))
+            crate::base::diag::Diagnostic::error(crate::base::msg::msg!(WordNotWritten, reason = e.0.as_str()))
                 .in_file(doc.input)
         })?;
         Ok(Some(bytes))

@@ -1,5 +1,6 @@
 //! The PDF: the Typst source compiled in-process and exported.
 
+use crate::base::msg::msg;
 use std::time::Instant;
 
 use super::{Assembled, Backend, Format, Typeset};
@@ -28,14 +29,14 @@ impl Backend for Pdf {
             Some(m) => DocWorld::new(shared.clone(), &root, m.main).map(|w| w.with_style_module(m.style, m.parts)),
             None => DocWorld::new(shared.clone(), &root, source.clone()).map(|w| w.with_parts(parts)),
         }
-        .map_err(|e| Diagnostic::error(format!("cannot open the data folder: {e}")).in_file(&root))?;
+        .map_err(|e| Diagnostic::error(msg!(CannotOpenDataFolder, reason = e.to_string())).in_file(&root))?;
         let typst_failed = |error: TypstError| match &error.image {
             // An image Typst cannot read is the input's fault.
-            Some(image) => refused_image(input, &text, image, &format!("cannot be used: {}", error.first))
-                .hint("save it as PNG, JPEG, GIF or SVG; an SVG may not link to other files or to the web")
+            Some(image) => refused_image(input, &text, image, msg!(CannotBeUsed, reason = error.first.as_str()))
+                .hint(msg!(SaveAsImageNoLinks))
                 .into(),
             // The self-contained source, which compiles on its own.
-            None => BuildError::Typst { kept: keep_source(input, &source), error, ours },
+            None => BuildError::Typst { kept: keep_source(input, &source), error, ours, lang: None },
         };
         let t = Instant::now();
         let (document, typst_warnings) = compile::layout_guarded(&world).map_err(typst_failed)?;

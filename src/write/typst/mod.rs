@@ -18,6 +18,7 @@
 //! no recursion that the input can deepen beyond that limit.
 
 use crate::base::markdown::{fnv1a, is_safe_link, parser_options};
+use crate::base::msg::Message;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -72,7 +73,7 @@ pub trait Embeds {
     /// the markup as is (it must be valid Typst markup, such as `#chart(…)`),
     /// `Some(Err(message))` fails the conversion with
     /// [`WriterError::Embed`], `None` makes it an ordinary code block.
-    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>>;
+    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, Message>>;
 }
 
 /// [`Embeds`] that embeds nothing: every code block is a code block.
@@ -82,7 +83,7 @@ pub struct NoEmbeds;
 
 #[cfg(test)]
 impl Embeds for NoEmbeds {
-    fn fenced(&self, _lang: &str, _content: &str) -> Option<Result<String, String>> {
+    fn fenced(&self, _lang: &str, _content: &str) -> Option<Result<String, Message>> {
         None
     }
 }
@@ -112,7 +113,7 @@ pub enum WriterError {
         /// The 1-based line of the opening fence in the Markdown.
         line: usize,
         /// The hook's message.
-        msg: String,
+        msg: Message,
         /// The block's content, to find it where the Markdown came from.
         content: String,
     },

@@ -657,9 +657,9 @@ fn image_paths_are_typst_paths() {
 struct ChartEmbeds;
 
 impl Embeds for ChartEmbeds {
-    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, String>> {
+    fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, crate::base::msg::Message>> {
         match lang {
-            "chart" if content.trim() == "bad" => Some(Err("no such chart".to_owned())),
+            "chart" if content.trim() == "bad" => Some(Err("no such chart".into())),
             "chart" => Some(Ok(format!("#box[CHART {}]", content.trim()))),
             _ => None,
         }
@@ -673,7 +673,7 @@ fn embeds_insert_code_or_fail_with_the_line() {
     assert_eq!(converted.markup, "Intro\n\n#box[CHART pie]\n\n#raw(block: true, lang: \"rust\", \"x\")\n");
     let err = to_typst("a\n\nb\n\n  ```chart x\n  bad\n  ```\n", &Options::default(), &ChartEmbeds).unwrap_err();
     let WriterError::Embed { lang, line, msg, .. } = &err;
-    assert_eq!((lang.as_str(), *line, msg.as_str()), ("chart", 5, "no such chart"));
+    assert_eq!((lang.as_str(), *line, msg.english().as_str()), ("chart", 5, "no such chart"));
     assert_eq!(err.to_string(), "line 5: ```chart block: no such chart");
     // Without the hook, a chart block is code.
     assert!(md("```chart\npie\n```\n").starts_with("#raw(block: true, lang: \"chart\""));
