@@ -631,9 +631,7 @@ fn followups_need_a_file(source: &Source, doc: &Document) -> Result<(), DataErro
 /// of it (for `watch`, to follow that file while the document does not
 /// build). None when the file does not parse or names none.
 pub fn written_previous_file(source: &Source) -> Option<String> {
-    refuse_deep_flow(source, &source.text, 0).ok()?;
-    let value: serde_yaml::Value = serde_yaml::from_str(&source.text).ok()?;
-    value.get("previous_file")?.as_str().map(|s| s.trim().to_owned())
+    super::rewrite::top_level_text(&source.text, "previous_file").map(|s| s.trim().to_owned())
 }
 
 /// The 1-based line where the top-level `key:` is written.
