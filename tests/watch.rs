@@ -168,3 +168,37 @@ fn a_changed_template_file_is_read_again() {
     let md = fs::read_to_string(dir.path().join("r.md")).unwrap();
     assert!(md.contains("Hand-added closing line of the template."), "{md}");
 }
+
+/// A save that makes the build run away (here a user style's endless loop,
+/// which Typst cannot be interrupted in) ends the watcher at `--timeout`
+/// with exit status 1 and a message naming the document, as it ends
+/// `build`, keeping the outputs of the last good save and no temporary.
+#[test]
+fn a_build_that_passes_the_timeout_ends_the_watcher() {
+    let dir = temp();
+    let templates = dir.path().join("templates");
+    common::zongjie(["templates", "--export", templates.to_str().unwrap()]).run().expect(0);
+    fs::write(dir.path().join("seal.svg"), seal("red")).unwrap();
+    let data = write_file(dir.path(), "r.yaml", &report("Alpha"));
+    let mut live = Live::start([
+        "watch",
+        data.to_str().unwrap(),
+        "-f",
+        "md,pdf",
+        "--timeout",
+        "3",
+        "--template-dir",
+        templates.to_str().unwrap(),
+    ]);
+    built(&mut live, dir.path(), 1, "Alpha");
+    let good_pdf = fs::read(dir.path().join("r.pdf")).unwrap();
+    let style = templates.join("progress-report/style.typ");
+    let text = fs::read_to_string(&style).unwrap();
+    fs::write(&style, format!("#for i in range(100000) {{ for j in range(100000) {{}} }}\n{text}")).unwrap();
+    let status = live.wait_exit(60, "the watcher to end at its --timeout");
+    assert_eq!(status, 1, "{}", live.stderr());
+    let err = live.stderr();
+    assert!(err.contains("r.yaml") && err.contains("took more than 3 s (--timeout)"), "{err}");
+    assert_eq!(fs::read(dir.path().join("r.pdf")).unwrap(), good_pdf, "the last good PDF was not kept");
+    no_temporaries(dir.path());
+}

@@ -110,7 +110,17 @@ pub fn sweep_stale(dir: &Path) -> usize {
 /// The returned file holds the backup's lock; drop it after removing the
 /// backup.
 pub fn backup(target: &Path, backup: &Path) -> std::io::Result<fs::File> {
-    match fs::hard_link(target, backup) {
+    backup_by(target, backup, |target, backup| fs::hard_link(target, backup))
+}
+
+/// [`backup`] with the way to link a file given (tests give one that
+/// fails, as a file system without links does).
+fn backup_by(
+    target: &Path,
+    backup: &Path,
+    link: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<fs::File> {
+    match link(target, backup) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
         Err(_) => {
@@ -179,5 +189,33 @@ mod tests {
         assert_eq!(sweep_stale(dir), 2);
         assert!(!alive.exists() && !kept.exists());
         assert_eq!(fs::read(dir.join("r.md")).unwrap(), b"old");
+    }
+
+    /// Where the file system has no hard links the backup is a copy of
+    /// its own, held like a link.
+    #[test]
+    fn a_backup_is_a_copy_where_links_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        let target = dir.join("r.pdf");
+        fs::write(&target, b"the earlier document").unwrap();
+        let kept = dir.join(".r.pdf.zongjie-1-0.bak");
+        let no_links = |_: &Path, _: &Path| Err(std::io::Error::from(std::io::ErrorKind::Unsupported));
+        let held = backup_by(&target, &kept, no_links).unwrap();
+        assert_eq!(fs::read(&kept).unwrap(), b"the earlier document");
+        // A copy, not a second name of the same file: replacing the target
+        // in place leaves the backup as it was.
+        fs::write(&target, b"new").unwrap();
+        assert_eq!(fs::read(&kept).unwrap(), b"the earlier document");
+        assert_eq!(sweep_stale(dir), 0, "the copy is held while it exists");
+        drop(held);
+        assert_eq!(sweep_stale(dir), 1);
+        // A backup name already taken is never written over.
+        fs::write(&kept, b"someone's").unwrap();
+        let err = backup_by(&target, &kept, |t, b| fs::hard_link(t, b)).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        let err = backup_by(&target, &kept, no_links).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&kept).unwrap(), b"someone's");
     }
 }

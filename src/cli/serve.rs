@@ -60,7 +60,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     };
     let docs = plan.jobs.iter().map(|t| Doc::new(t, &formats)).collect();
     let shared = Arc::new(Shared { state: Mutex::new(State { version: 0, docs }), changed: Condvar::new() });
-    let mut session = match watch::start(engine, plan.jobs, args.watch, args.build.verbose) {
+    let mut session = match watch::start(engine, plan.jobs, args.watch, &args.build) {
         Ok(session) => session,
         Err(status) => return status,
     };

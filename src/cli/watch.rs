@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::cli::args::{BuildArgs, WatchOptions};
 use crate::engine::watch::{Outcome, Rebuilt, Session};
+use crate::engine::watchdog::Watchdog;
 use crate::engine::{Engine, Target};
 
 use super::build;
@@ -20,7 +21,7 @@ pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
         Ok(prepared) => prepared,
         Err(status) => return status,
     };
-    let mut session = match start(engine, plan.jobs, watch, args.verbose) {
+    let mut session = match start(engine, plan.jobs, watch, args) {
         Ok(session) => session,
         Err(status) => return status,
     };
@@ -40,10 +41,19 @@ pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
 }
 
 /// Sweeps what a killed run left in the output folders and starts
-/// watching; a watcher that cannot start is printed, its status returned.
-pub(super) fn start(engine: Engine, targets: Vec<Target>, watch: WatchOptions, verbose: bool) -> Result<Session, i32> {
-    build::sweep(&targets, verbose);
-    Session::new(engine, targets, watch.poll).map_err(|e| {
+/// watching, each build under the run's limits (a build that passes one
+/// ends the watcher, as it ends `build`: Typst cannot be interrupted); a
+/// watcher that cannot start is printed, its status returned.
+pub(super) fn start(
+    engine: Engine,
+    targets: Vec<Target>,
+    watch: WatchOptions,
+    args: &BuildArgs,
+) -> Result<Session, i32> {
+    build::sweep(&targets, args.verbose);
+    let dog =
+        Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
+    Session::new(engine, targets, watch.poll, dog).map_err(|e| {
         error(msg!(CannotWatch, reason = e.to_string()), vec![msg!(UsePoll)]);
         INPUT
     })

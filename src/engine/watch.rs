@@ -15,11 +15,13 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode};
 
+use super::watchdog::Watchdog;
 use super::{BuildError, Built, Engine, Format, Sources, Target, output};
 
 /// How long the files must be quiet after a change before the rebuild: one
@@ -103,6 +105,9 @@ pub struct Session {
     watched: BTreeSet<(PathBuf, bool)>,
     /// Whether a file of the template folder changed since the last build.
     templates_changed: bool,
+    /// Ends the process when a build passes `--timeout` or `--max-memory`
+    /// (Typst cannot be interrupted in-process).
+    dog: Arc<Watchdog>,
 }
 
 impl std::fmt::Debug for Session {
@@ -113,8 +118,9 @@ impl std::fmt::Debug for Session {
 
 impl Session {
     /// A session over `targets`, noticing changes by file events, or by
-    /// reading the folders every [`POLL_EVERY`] with `poll`.
-    pub fn new(engine: Engine, targets: Vec<Target>, poll: bool) -> notify::Result<Session> {
+    /// reading the folders every [`POLL_EVERY`] with `poll`; each build is
+    /// watched by `dog`.
+    pub fn new(engine: Engine, targets: Vec<Target>, poll: bool, dog: Arc<Watchdog>) -> notify::Result<Session> {
         let (tx, events) = channel();
         let watcher: Box<dyn notify::Watcher + Send> = if poll {
             // Contents, not only times: two saves within one tick of a coarse
@@ -151,6 +157,7 @@ impl Session {
             events,
             watched: BTreeSet::new(),
             templates_changed: false,
+            dog,
         };
         if let Some(dir) = session.template_dir.clone() {
             session.watch(&dir, true);
@@ -188,6 +195,7 @@ impl Session {
             let waited = first.map(|t| t.elapsed());
             let started = Instant::now();
             let target = &self.targets[index];
+            let watched = self.dog.watch(&target.input);
             let outcome = match self.engine.build(&target.input) {
                 Ok(built) => match output::write_target(target, &built.files) {
                     Ok(paths) => Outcome::Written { built, paths },
@@ -195,6 +203,7 @@ impl Session {
                 },
                 Err(e) => Outcome::Failed(e),
             };
+            drop(watched);
             let took = started.elapsed();
             match &outcome {
                 Outcome::Written { built, .. } | Outcome::Unwritten { built, .. } => {

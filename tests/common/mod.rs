@@ -335,6 +335,8 @@ pub fn names(dir: &Path) -> Vec<String> {
 pub struct Live {
     child: std::process::Child,
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    /// The thread that gathers standard error, until the pipe closes.
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Live {
@@ -351,7 +353,7 @@ impl Live {
         let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
         let pipe = child.stderr.take().expect("its standard error");
         let gathered = stderr.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             use std::io::BufRead as _;
             for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
                 let mut text = gathered.lock().unwrap();
@@ -359,7 +361,7 @@ impl Live {
                 text.push('\n');
             }
         });
-        Live { child, stderr }
+        Live { child, stderr, reader: Some(reader) }
     }
 
     /// Standard error so far.
@@ -378,6 +380,24 @@ impl Live {
             }
             if let Ok(Some(status)) = self.child.try_wait() {
                 panic!("zongjie exited ({status}) before {what}:\n{}", self.stderr());
+            }
+            assert!(std::time::Instant::now() < deadline, "no {what} within {seconds} s:\n{}", self.stderr());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the process ends by itself, failing after `seconds`
+    /// with `what`; returns its exit code.
+    #[track_caller]
+    pub fn wait_exit(&mut self, seconds: u64, what: &str) -> i32 {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                // Its last lines: the pipe is closed now.
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                return status.code().unwrap_or(-1);
             }
             assert!(std::time::Instant::now() < deadline, "no {what} within {seconds} s:\n{}", self.stderr());
             std::thread::sleep(std::time::Duration::from_millis(20));

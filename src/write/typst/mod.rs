@@ -331,10 +331,11 @@ enum Open {
     Wrapper,
     /// A block quote.
     Quote { emitted: bool },
-    /// A list; items of an emitted list are content blocks.
-    List { emitted: bool },
-    /// A list item.
-    Item { emitted: bool },
+    /// A list; items of an emitted list are content blocks, and items of
+    /// a tight one hold their text without a paragraph.
+    List { emitted: bool, tight: bool },
+    /// A list item; an item of a tight list is written from `start`.
+    Item { emitted: bool, tight_start: Option<usize> },
     /// A table.
     Table(Table),
     /// A table head or row, with the number of cells so far.
@@ -682,14 +683,18 @@ impl<'a, 'd> Writer<'a, 'd> {
                 self.start_list(*first, seq.loose.contains(&(index - 1)), seq.tasks.contains(&(index - 1)))
             }
             Tag::Item => {
-                let emitted = matches!(self.stack.last(), Some(Open::List { emitted: true }));
+                let (emitted, tight) = match self.stack.last() {
+                    Some(Open::List { emitted, tight }) => (*emitted, *tight),
+                    _ => (false, false),
+                };
                 if emitted {
                     self.write("[");
                 } else {
                     // Flattened: each item is a paragraph of its own.
                     self.blank_line();
                 }
-                self.stack.push(Open::Item { emitted });
+                let tight_start = (emitted && tight).then_some(self.out.len());
+                self.stack.push(Open::Item { emitted, tight_start });
             }
             Tag::FootnoteDefinition(name) => {
                 // `Doc::parse` takes definitions out of the flow; should one
@@ -837,9 +842,9 @@ impl<'a, 'd> Writer<'a, 'd> {
 
     fn start_list(&mut self, first: Option<u64>, loose: bool, tasks: bool) {
         let emitted = self.has_room();
+        let tight = !loose;
         self.newline();
         if emitted {
-            let tight = !loose;
             match first {
                 Some(first) => {
                     let _ = writeln!(self.out, "#enum(start: {first}, tight: {tight},");
@@ -854,7 +859,7 @@ impl<'a, 'd> Writer<'a, 'd> {
             }
             self.depth += 1;
         }
-        self.stack.push(Open::List { emitted });
+        self.stack.push(Open::List { emitted, tight });
     }
 
     fn start_term(&mut self) {
@@ -960,14 +965,18 @@ impl<'a, 'd> Writer<'a, 'd> {
                 }
             }
             TagEnd::List(_) => {
-                if matches!(open, Open::List { emitted: true }) {
+                if matches!(open, Open::List { emitted: true, .. }) {
                     self.close_line(")");
                     self.depth = self.depth.saturating_sub(1);
                 }
                 self.blank_line();
             }
             TagEnd::Item => {
-                if matches!(open, Open::Item { emitted: true }) {
+                if let Open::Item { emitted: true, tight_start } = open {
+                    if let Some(start) = tight_start {
+                        // The item's text is a paragraph of the list's.
+                        self.simple_breaks_if_many(start);
+                    }
                     self.close("],\n");
                 } else {
                     self.blank_line();

@@ -1184,10 +1184,15 @@ fn a_paragraph_of_many_long_runs_is_broken_first_fit() {
     crate::engine::verify::check_writer(&many, true).unwrap();
     let few = format!("{}\n", runs[..10].join(" "));
     assert!(!md(&few).contains("linebreaks"), "{}", md(&few));
-    // In a quote and a loose list's item too (a tight list's items hold
-    // no paragraphs: they are left as they are).
-    for wrapped in [format!("- {}\n\n- b\n", runs.join(" ")), format!("> {}\n", runs.join(" "))] {
-        assert!(md(&wrapped).contains("linebreaks: \"simple\""));
+    // In a quote, a loose list's item and a tight list's item too (whose
+    // text is the list's paragraph, not one of its own).
+    for wrapped in [
+        format!("- {}\n\n- b\n", runs.join(" ")),
+        format!("> {}\n", runs.join(" ")),
+        format!("- a\n- {}\n- b\n", runs.join(" ")),
+        format!("1. a\n   - {}\n", runs.join(" ")),
+    ] {
+        assert!(md(&wrapped).contains("linebreaks: \"simple\""), "{}", md(&wrapped));
         crate::engine::verify::check_writer(&wrapped, true).unwrap();
     }
 }
