@@ -28,10 +28,13 @@ use super::{BuildError, Built, Engine, Format, Sources, Target, output};
 /// save is several events (truncate, write, rename).
 pub const QUIET: Duration = Duration::from_millis(50);
 
-/// How long the files must be quiet after a save is seen to be complete
-/// (a file written and closed, or renamed into place): what an editor does
-/// after it is done.
-pub const SETTLE: Duration = Duration::from_millis(5);
+/// How long the files must be quiet after a save of a file a document was
+/// made of is seen to be complete (written and closed, or renamed into
+/// place): none. The events
+/// already delivered are read, then the rebuild starts; whatever an editor
+/// does after it is done (a backup, a second write) is a change of its own,
+/// rebuilt in the next round.
+pub const SETTLE: Duration = Duration::ZERO;
 
 /// The longest a rebuild waits for the files to be quiet.
 const MOST_WAIT: Duration = Duration::from_millis(500);
@@ -108,6 +111,8 @@ pub struct Session {
     /// Ends the process when a build passes `--timeout` or `--max-memory`
     /// (Typst cannot be interrupted in-process).
     dog: Arc<Watchdog>,
+    /// The tracker of the last "renamed to" event (see [`told_twice`]).
+    renamed_to: Option<usize>,
 }
 
 impl std::fmt::Debug for Session {
@@ -158,6 +163,7 @@ impl Session {
             watched: BTreeSet::new(),
             templates_changed: false,
             dog,
+            renamed_to: None,
         };
         if let Some(dir) = session.template_dir.clone() {
             session.watch(&dir, true);
@@ -279,6 +285,9 @@ impl Session {
                 }
             };
             let Ok(event) = event else { continue };
+            if told_twice(&mut self.renamed_to, &event) {
+                continue;
+            }
             let before = touched.len();
             if event.need_rescan() {
                 touched.extend(0..self.targets.len());
@@ -291,7 +300,11 @@ impl Session {
                     self.templates_changed |= self.in_templates(path);
                 }
                 if concerns {
-                    saved = completes(&event.kind);
+                    // Finished: a file the documents were last made of, not
+                    // an editor's temporary beside it that a pattern
+                    // (`units/*`) or a failed build's watch also sees.
+                    saved = completes(&event.kind)
+                        && event.paths.iter().any(|p| self.known.iter().any(|k| k.files.contains(p)));
                 }
             }
             if touched.len() > before {
@@ -320,6 +333,24 @@ impl Session {
             return !ours(path);
         }
         known.failed && !ours(path) && !self.outputs.contains(path)
+    }
+}
+
+/// Whether `event` tells again of a rename already seen: a rename within
+/// the watched folders comes as "renamed to" and then as "renamed from and
+/// to" with the same tracker, perhaps after the rebuild the first one
+/// started has begun. `renamed_to` keeps the last "renamed to" tracker.
+fn told_twice(renamed_to: &mut Option<usize>, event: &Event) -> bool {
+    use notify::event::{ModifyKind, RenameMode};
+    match event.kind {
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) if event.tracker().is_some() => {
+            *renamed_to = event.tracker();
+            false
+        }
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
+            event.tracker().is_some() && std::mem::take(renamed_to) == event.tracker()
+        }
+        _ => false,
     }
 }
 
@@ -398,6 +429,20 @@ mod tests {
         assert!(!counts(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
         assert!(counts(&EventKind::Modify(ModifyKind::Name(RenameMode::To))));
         assert!(counts(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn a_rename_told_twice_is_one_change() {
+        use notify::event::{ModifyKind, RenameMode};
+        let rename = |mode, tracker| Event::new(EventKind::Modify(ModifyKind::Name(mode))).set_tracker(tracker);
+        let mut last = None;
+        assert!(!told_twice(&mut last, &rename(RenameMode::To, 7)));
+        assert!(told_twice(&mut last, &rename(RenameMode::Both, 7)));
+        // Another rename, or the same tracker told a third time: changes.
+        assert!(!told_twice(&mut last, &rename(RenameMode::Both, 7)));
+        assert!(!told_twice(&mut last, &rename(RenameMode::To, 8)));
+        assert!(!told_twice(&mut last, &rename(RenameMode::Both, 9)));
+        assert!(!told_twice(&mut last, &Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::Both)))));
     }
 
     #[test]
