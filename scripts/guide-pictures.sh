@@ -4,7 +4,8 @@
 # of both guides and, with GUIDE_KEEP set, leaves their folders behind; this
 # script turns the pages named below into small PNGs in docs/img/.
 #
-#   scripts/guide-pictures.sh          (needs pdftoppm; soffice for .docx pages)
+#   scripts/guide-pictures.sh   (needs pdftoppm, soffice for .docx pages, and
+#                                python3-pil for /usr/bin/python3)
 #
 # Each `picture NAME GUIDE FILE PAGE` line makes docs/img/NAME.png from page
 # PAGE (a number, or `last`) of FILE, relative to the guide's home folder
@@ -33,6 +34,11 @@ picture() {
     page=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
   fi
   pdftoppm -png -r 60 -f "$page" -l "$page" -singlefile "$pdf" "$out/$name"
+  # 32 colours are enough for a page of text, its red rules and its charts,
+  # and a quarter of the size.
+  /usr/bin/python3 -c 'import sys; from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGB")
+im.quantize(colors=32).save(sys.argv[1], optimize=True)' "$out/$name.png"
   echo "$out/$name.png  ($file, page $page)"
 }
 
