@@ -7,8 +7,9 @@
 //! - Every fenced block marked ```` ```sh ```` is run, in the order of the
 //!   guide, each by `bash -e` on its own, starting in the folder where the
 //!   previous block ended (the first one in `~`). `~` is a fresh temporary
-//!   folder, the reader's home, in which `~/zongjie` is this repository (the
-//!   guide's "zongjie's source folder", holding `examples/` and `data/`).
+//!   folder, the reader's home, in which `~/zongjie` is the guide's
+//!   "zongjie's source folder": the committed files of this repository's
+//!   `examples/` and `data/` (`git ls-files`), copied.
 //!   `zongjie` is the binary under test, first on `PATH`; the Chinese guide
 //!   runs with `LANG=zh_CN.UTF-8`, the English one with `LANG=C.UTF-8`.
 //! - A block that shows what a command prints is a ```` ```text ```` block
@@ -452,6 +453,26 @@ fn written_files(dir: &Path, pattern: &str, since: SystemTime) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `~/zongjie`, the source folder as the reader has it: the bundled
+/// examples and data, as committed (never the outputs a developer built
+/// there, or forms written into `data/`).
+fn bundled_examples(to: &Path) {
+    let listed = Command::new("git")
+        .args(["ls-files", "-z", "examples", "data"])
+        .current_dir(root())
+        .output()
+        .expect("git runs (the guide test copies the committed examples)");
+    assert!(listed.status.success(), "git ls-files: {}", String::from_utf8_lossy(&listed.stderr));
+    let files: Vec<&[u8]> = listed.stdout.split(|&b| b == 0).filter(|f| !f.is_empty()).collect();
+    assert!(files.len() > 20, "git ls-files lists {} files of examples/ and data/", files.len());
+    for file in files {
+        let file = String::from_utf8_lossy(file).into_owned();
+        let target = to.join(&file);
+        fs::create_dir_all(target.parent().expect("a folder")).expect("a folder of ~/zongjie");
+        fs::copy(root().join(&file), &target).unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+}
+
 /// The pictures `scripts/guide-pictures.sh` makes: (name, guide, file, page).
 fn pictures() -> Vec<(String, String, String, String)> {
     let script = fs::read_to_string(root().join("scripts/guide-pictures.sh")).expect("scripts/guide-pictures.sh");
@@ -495,7 +516,7 @@ fn guide(lang: &str) {
     fs::create_dir_all(&home).expect("the home folder");
     fs::create_dir_all(&state).expect("the state folder");
     let home = home.canonicalize().expect("the home folder");
-    std::os::unix::fs::symlink(root(), home.join("zongjie")).expect("~/zongjie");
+    bundled_examples(&home.join("zongjie"));
     let run = Run { guide: name.clone(), lang: lang.to_owned(), home: home.clone(), state };
     let made = pictures();
     for (i, block) in all.iter().enumerate() {
