@@ -824,6 +824,16 @@ fn unclosed_paragraph(block: &[(&[Unit], Vec<bool>)], out: &mut Vec<Fault>) {
     while end > 0 && (line[end - 1].c.is_whitespace() || "*_”’）)】」』》\"'".contains(line[end - 1].c)) {
         end -= 1;
     }
+    // A note in brackets after the closing stop, as the templates write a
+    // next step's owner and deadline: `…完成验收。（县农业农村局牵头，11月30日前）`.
+    if text.trim_end().ends_with('）')
+        && let Some(at) = text.rfind('（')
+        && let Some(before) = Chars::new(line).unit_at(at).checked_sub(1)
+        && "。！？…".contains(line[before].c)
+        && !masked[before]
+    {
+        return;
+    }
     let Some(last) = end.checked_sub(1) else { return };
     if masked[last] {
         // (A paragraph ending in an address, a link or code: left alone.)
