@@ -131,14 +131,19 @@ impl Browser {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(result["data"].as_str().expect("the picture"))
             .expect("base64");
-        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-        decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
-        let mut reader = decoder.read_info().expect("a PNG");
-        let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
-        let info = reader.next_frame(&mut pixels).expect("a frame");
-        pixels.truncate(info.buffer_size());
-        (info.width, info.height, pixels)
+        rgba(bytes)
     }
+}
+
+/// A PNG picture's width, height and RGBA pixels.
+fn rgba(bytes: Vec<u8>) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut pixels).expect("a frame");
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
 }
 
 impl Drop for Browser {
@@ -352,4 +357,59 @@ fn several_inputs_have_an_index_page() {
     browser.wait_until(30, "!document.getElementById('error').hidden");
     std::fs::write(&b, report("Report of Liulin Township", "Wells were dug.")).unwrap();
     browser.wait_until(30, &format!("{PAGE_TEXT}.includes('Report of Liulin Township')"));
+}
+
+/// A plain `chromium --screenshot`, taken when the page has loaded with no
+/// test driving it (what a writer or a script does to look at the page),
+/// shows the first page: the state is written into the page, not only
+/// fetched after it.
+#[test]
+fn a_plain_screenshot_shows_the_first_page() {
+    let dir = temp();
+    let data = write_file(dir.path(), "r.yaml", &report("Annual Report on Wells", "Forty wells were dug this year."));
+    let mut live = Live::start(["serve", data.to_str().unwrap(), "-f", "pdf"]);
+    let url = address(&mut live);
+    let host = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !http_get(&host, "/doc/0/state").contains("\"hash\"") {
+        assert!(Instant::now() < deadline, "no page built within 60 s:\n{}", live.stderr());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let profile = temp();
+    let shot = dir.path().join("shot.png");
+    let mut chromium = Command::new(CHROMIUM)
+        .args(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=900,1200"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("{url}doc/0/"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {CHROMIUM} ({e}): apt-get install chromium"));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while chromium.try_wait().expect("chromium's status").is_none() {
+        if Instant::now() > deadline {
+            let _ = chromium.kill();
+            panic!("chromium --screenshot did not end within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (width, height, pixels) = rgba(std::fs::read(&shot).expect("chromium wrote the screenshot"));
+    // Below the header: the sheet (white) with print on it (dark).
+    let (mut white, mut dark, mut all) = (0u64, 0u64, 0u64);
+    for y in 60..height {
+        for x in 0..width {
+            let i = ((y * width + x) * 4) as usize;
+            let (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
+            all += 1;
+            if r > 245 && g > 245 && b > 245 {
+                white += 1;
+            } else if r < 100 && g < 100 && b < 100 {
+                dark += 1;
+            }
+        }
+    }
+    assert!(white * 10 > all * 3, "no sheet in the screenshot: {white} of {all} pixels white");
+    assert!(dark * 1000 > all, "no print in the screenshot: {dark} of {all} pixels dark");
 }

@@ -302,7 +302,10 @@ fn respond(request: &tiny_http::Request, shared: &Shared) -> Reply {
                 return not_found();
             }
             match rest {
-                [] => reply(200, html, DOC_PAGE.as_bytes().to_vec()),
+                [] => {
+                    let state = shared.lock().docs[index].to_json(index).to_string();
+                    reply(200, html, doc_page(&state).into_bytes())
+                }
                 ["state"] => {
                     let state = match after {
                         Some(after) => shared.wait_past(after, |s| s.docs[index].version),
@@ -344,6 +347,14 @@ fn respond(request: &tiny_http::Request, shared: &Shared) -> Reply {
     }
 }
 
+/// The document's page with its state as it is now written in, for the
+/// script to draw before the page has loaded. Every `<` is written
+/// `\u003c` (the same string in JSON, where `<` is only ever inside a
+/// string), so that no text of the document ends or bends the script.
+fn doc_page(state: &str) -> String {
+    DOC_PAGE.replacen("{{STATE}}", &state.replace('<', "\\u003c"), 1)
+}
+
 /// An output file as a download, under its own name.
 fn download(format: Format, path: &std::path::Path, bytes: Vec<u8>) -> Reply {
     let kind = match format {
@@ -383,5 +394,22 @@ fn open(url: &str) {
     command.arg(url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
         error(msg!(CannotOpenBrowser, reason = e.to_string()), vec![msg!(OpenYourself, url = url)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_written_into_the_page_cannot_end_its_script() {
+        let state = json!({ "name": "</script><script>alert(1)</script><!--", "pages": [] }).to_string();
+        let page = doc_page(&state);
+        let start = page.find("<script id=\"initial\" type=\"application/json\">").unwrap();
+        let rest = &page[start..];
+        let inline = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+        assert!(!inline.contains('<'), "{inline}");
+        let read: Value = serde_json::from_str(inline).unwrap();
+        assert_eq!(read["name"], "</script><script>alert(1)</script><!--");
     }
 }
