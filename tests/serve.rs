@@ -135,6 +135,25 @@ impl Browser {
     }
 }
 
+/// How many pixels of a region of an RGBA picture `width` wide are white
+/// (the sheet), how many dark (print), and how many there are.
+fn shades(width: u32, pixels: &[u8], xs: std::ops::Range<u32>, ys: std::ops::Range<u32>) -> (u64, u64, u64) {
+    let (mut white, mut dark, mut all) = (0u64, 0u64, 0u64);
+    for y in ys {
+        for x in xs.clone() {
+            let i = ((y * width + x) * 4) as usize;
+            let (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
+            all += 1;
+            if r > 245 && g > 245 && b > 245 {
+                white += 1;
+            } else if r < 100 && g < 100 && b < 100 {
+                dark += 1;
+            }
+        }
+    }
+    (white, dark, all)
+}
+
 /// A PNG picture's width, height and RGBA pixels.
 fn rgba(bytes: Vec<u8>) -> (u32, u32, Vec<u8>) {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -285,19 +304,7 @@ fn the_page_follows_the_data_file_in_a_real_browser() {
     let (x0, y0) = ((r[0] * scale) as u32, (r[1] * scale) as u32);
     let (x1, y1) = ((((r[0] + r[2]) * scale) as u32).min(width), (((r[1] + r[3]) * scale) as u32).min(height));
     assert!(x1 > x0 + 100 && y1 > y0 + 100, "no page on screen: {rect}");
-    let (mut white, mut dark, mut all) = (0u64, 0u64, 0u64);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let i = ((y * width + x) * 4) as usize;
-            let (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
-            all += 1;
-            if r > 245 && g > 245 && b > 245 {
-                white += 1;
-            } else if r < 100 && g < 100 && b < 100 {
-                dark += 1;
-            }
-        }
-    }
+    let (white, dark, all) = shades(width, &pixels, x0..x1, y0..y1);
     assert!(white * 10 > all * 7, "the page is not a white sheet: {white} of {all} pixels white");
     assert!(dark * 1000 > all, "no print on the page: {dark} of {all} pixels dark");
     // The downloads of the formats written.
@@ -397,19 +404,7 @@ fn a_plain_screenshot_shows_the_first_page() {
     }
     let (width, height, pixels) = rgba(std::fs::read(&shot).expect("chromium wrote the screenshot"));
     // Below the header: the sheet (white) with print on it (dark).
-    let (mut white, mut dark, mut all) = (0u64, 0u64, 0u64);
-    for y in 60..height {
-        for x in 0..width {
-            let i = ((y * width + x) * 4) as usize;
-            let (r, g, b) = (pixels[i], pixels[i + 1], pixels[i + 2]);
-            all += 1;
-            if r > 245 && g > 245 && b > 245 {
-                white += 1;
-            } else if r < 100 && g < 100 && b < 100 {
-                dark += 1;
-            }
-        }
-    }
+    let (white, dark, all) = shades(width, &pixels, 0..width, 60..height);
     assert!(white * 10 > all * 3, "no sheet in the screenshot: {white} of {all} pixels white");
     assert!(dark * 1000 > all, "no print in the screenshot: {dark} of {all} pixels dark");
 }
