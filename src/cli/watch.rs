@@ -44,7 +44,7 @@ pub fn run(args: &BuildArgs, watch: WatchOptions) -> i32 {
 pub(super) fn start(engine: Engine, targets: Vec<Target>, watch: WatchOptions, verbose: bool) -> Result<Session, i32> {
     build::sweep(&targets, verbose);
     Session::new(engine, targets, watch.poll).map_err(|e| {
-        error(msg!(CannotWatch, reason = e.to_string()), vec![msg!(UsePoll)]);
+        error(msg!(CannotWatch, reason = crate::base::file::error_reason(&e)), vec![msg!(UsePoll)]);
         INPUT
     })
 }
