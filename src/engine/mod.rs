@@ -192,13 +192,13 @@ impl BuildError {
         }
     }
 
-    /// A one-line summary.
+    /// A one-line summary, in the language of the error.
     pub fn summary(&self) -> String {
         match self {
             BuildError::Data(e) => e.to_string(),
             BuildError::Template(e) => e.to_string(),
             BuildError::Input(d) => d.to_string(),
-            BuildError::Typst { error, .. } => format!("typst: {}", error.first),
+            BuildError::Typst { error, .. } => msg!(TypstSummary, detail = error.first.as_str()).render(self.lang()),
         }
     }
 }

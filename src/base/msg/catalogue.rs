@@ -253,6 +253,7 @@ catalogue! {
     TypstSays = "{detail}", "排版出错，Typst 的说明：“{detail}”";
     TypstHints = "{detail}", "Typst 的提示：“{detail}”";
     TypstWarns = "{detail}", "Typst 的警告：\n{detail}";
+    TypstSummary = "typst: {detail}", "Typst 排版出错：“{detail}”";
     TypstPanicked = "Typst failed inside its {stage} ({why})", "Typst {stage}时出错（{why}）";
     StageLayout = "layout", "排版";
     StagePdf = "PDF export", "导出 PDF";
