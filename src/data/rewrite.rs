@@ -11,7 +11,15 @@ fn value(yaml: &str) -> Result<Value, Message> {
     if crate::base::yaml::too_deep(yaml).is_some() {
         return Err(msg!(FixNestsTooDeep));
     }
-    serde_yaml::from_str(yaml).map_err(|e| super::error::serde_message(&e.to_string()))
+    serde_yaml::from_str(yaml).map_err(|e| {
+        // serde_yaml's text with its location (`… at line 3 column 1, while
+        // …`) left out: the catalogue words the problem.
+        let mut text = e.to_string();
+        if let Some(at) = e.location() {
+            text = text.replacen(&format!(" at line {} column {}", at.line(), at.column()), "", 1);
+        }
+        super::error::serde_message(&text)
+    })
 }
 
 /// Ok when `new` parses to the same keys, in the same order, the same
@@ -101,5 +109,15 @@ mod tests {
         assert!(same_yaml("a: [x,y]\n", "a: [x，y]\n", loose).is_err());
         assert!(same_yaml("a: \"x\"\n", "a: \"x\n", loose).unwrap_err().english().contains("would not parse"));
         assert!(same_yaml("a: 1\n", "a: '1'\n", loose).is_err());
+        // The parser's problem in the catalogue's words, in either language.
+        let broken = same_yaml("a: [x\n", "a: [x\n", loose).unwrap_err();
+        assert!(
+            broken.english().starts_with("the original does not parse: did not find expected ',' or ']'"),
+            "{broken:?}"
+        );
+        assert!(
+            broken.render(crate::base::lang::Lang::Zh).starts_with("原文件无法解析：YAML 格式错误："),
+            "{broken:?}"
+        );
     }
 }
