@@ -306,13 +306,13 @@ const LAST_RESORT: f64 = 60.0;
 fn break_cost(atoms: &[Atom], at: usize) -> f64 {
     let before = &atoms[at - 1].text;
     let word = atoms[at].text.as_str();
-    let mut cost = if before.ends_with(['、', '，', '；', '：', ',', ';', ':']) || atoms[at].space_before {
-        0.0
-    } else if word.starts_with("关于") || CONJUNCTIONS.contains(&word) {
-        0.0
-    } else {
-        3.0
-    };
+    // Free after a mark or at a space, and before 关于 or a conjunction,
+    // which begin the next part.
+    let free = before.ends_with(['、', '，', '；', '：', ',', ';', ':'])
+        || atoms[at].space_before
+        || word.starts_with("关于")
+        || CONJUNCTIONS.contains(&word);
+    let mut cost = if free { 0.0 } else { 3.0 };
     if HEADS.iter().any(|h| word.starts_with(h)) {
         cost += 7.0;
     }

@@ -9,9 +9,9 @@ mod scan;
 use crate::write::source::Data;
 use std::path::PathBuf;
 
-pub use scan::cache_dir;
 #[cfg(feature = "testing")]
-pub use scan::{Skipped, sane};
+pub use scan::sane;
+pub use scan::{Skipped, cache_dir};
 use typst::layout::Abs;
 use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;
