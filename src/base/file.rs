@@ -116,6 +116,30 @@ pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::lang::Lang;
+
+    #[test]
+    fn the_systems_reasons_are_worded_in_the_readers_language() {
+        use std::io::{Error, ErrorKind};
+        let said = |kind: ErrorKind| {
+            let reason = io_reason(&Error::from(kind));
+            (reason.render(Lang::En), reason.render(Lang::Zh))
+        };
+        assert_eq!(said(ErrorKind::NotFound), ("no such file".into(), "文件不存在".into()));
+        assert_eq!(said(ErrorKind::PermissionDenied), ("permission denied".into(), "没有访问权限".into()));
+        assert_eq!(
+            said(ErrorKind::NotADirectory),
+            ("a part of the path is not a folder".into(), "路径中有一段不是文件夹".into())
+        );
+        assert_eq!(said(ErrorKind::StorageFull), ("the disk is full".into(), "磁盘已满".into()));
+        // A reason without words of ours: the system's own text, quoted in Chinese.
+        let other = io_reason(&Error::other("odd failure"));
+        assert_eq!(other.render(Lang::En), "odd failure");
+        assert_eq!(other.render(Lang::Zh), "系统错误（“odd failure”）");
+        // Inside a library's error, the system's reason is found.
+        let wrapped: Box<dyn std::error::Error> = Box::new(Error::from(ErrorKind::AddrInUse));
+        assert_eq!(error_reason(wrapped.as_ref()).render(Lang::Zh), "端口已被其他程序占用");
+    }
 
     #[test]
     fn only_regular_files_are_read() {

@@ -309,3 +309,23 @@ fn load_adobe_fonts(db: &mut fontdb::Database) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::lang::Lang;
+
+    #[test]
+    fn a_skipped_fonts_reason_is_worded_when_printed() {
+        let damaged = Skipped::Damaged(Damage::Range(0x10_0000, 0x20));
+        assert_eq!(
+            damaged.reason().render(Lang::En),
+            "its character map is damaged (a range of characters U+100000–U+20)"
+        );
+        assert_eq!(damaged.reason().render(Lang::Zh), "其字符映射表（cmap）已损坏（字符范围 U+100000–U+20 不成立）");
+        assert!(matches!(sane(b"not a font", 0), Err(Skipped::NotAFont(_))));
+        // As the cache keeps it.
+        let json = serde_json::to_string(&damaged).unwrap();
+        assert_eq!(serde_json::from_str::<Skipped>(&json).unwrap(), damaged);
+    }
+}
