@@ -466,6 +466,10 @@ fn more_cases(lang: &str) -> Vec<(&'static str, String)> {
         fs::write(dir.path().join("r.yaml"), with("", "")).unwrap();
         let err = failing(dir.path(), name, &["build", "r.yaml", "-f", "pdf", "--template-dir", &tpl], &[]);
         assert!(err.contains("style.typ:3:3"), "{name}: the style's file and line:\n{err}");
+        // The source kept for inspection is not left behind.
+        let kept = err.lines().find_map(|l| l.split_once("kept at ").or_else(|| l.split_once("保存在 ")));
+        let kept = kept.map(|(_, path)| path.trim().to_owned()).expect("the kept source is named");
+        fs::remove_file(&kept).unwrap_or_else(|e| panic!("{name}: {kept}: {e}"));
         out.push((name, err));
     }
     // A template of the user's whose schema.yaml is wrong.
