@@ -40,7 +40,9 @@ pub fn render_markdown(
 /// Lays out a Typst source (a `.typ` output) with files from `root`.
 pub fn layout_typ(fonts: Arc<Fonts>, root: &Path, text: String) -> Result<PagedDocument, String> {
     let world = DocWorld::new(Shared { fonts, epoch: Some(0) }, root, text).map_err(|e| e.to_string())?;
-    crate::compile::pdf::layout(&world).map(|(document, _)| document).map_err(|e| e.rendered)
+    crate::compile::pdf::layout(&world)
+        .map(|(document, _)| document)
+        .map_err(|e| e.rendered(crate::base::lang::Lang::En))
 }
 
 /// Decodes an image as Typst does (the kind [`vet_image`] found): its size
@@ -65,6 +67,6 @@ pub fn decode_image(bytes: &[u8], kind: ImageKind) -> Result<(f64, f64), String>
 /// Reads a font file as the font scan does: refused when its character map
 /// is damaged, else Typst's information on its first face (its family).
 pub fn scan_font(bytes: &[u8]) -> Result<Option<String>, String> {
-    crate::compile::fonts::sane(bytes, 0)?;
+    crate::compile::fonts::sane(bytes, 0).map_err(|why| why.reason().english())?;
     Ok(typst::text::FontInfo::new(bytes, 0).map(|info| info.family))
 }

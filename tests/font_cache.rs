@@ -40,7 +40,7 @@ fn the_cache_serves_unchanged_fonts_and_rereads_changed_ones() {
 
     let first = families(&fonts, &cache);
     assert!(first.contains("\n  AR PL UKai\n"), "{first}");
-    let file = cache.join("fonts-2.json");
+    let file = cache.join("fonts-3.json");
     let json = fs::read_to_string(&file).expect("the cache is written");
     assert!(json.contains("office.ttc") && json.contains(r#""family":"AR PL UKai""#), "{json}");
 
@@ -65,10 +65,10 @@ fn a_damaged_cache_is_rebuilt_and_an_empty_cache_dir_turns_it_off() {
     fs::create_dir_all(&fonts).unwrap();
     fs::create_dir_all(&cache).unwrap();
     fs::copy(system_font(UKAI, "fonts-arphic-ukai"), fonts.join("ukai.ttc")).unwrap();
-    let file = cache.join("fonts-2.json");
+    let file = cache.join("fonts-3.json");
     // What a run killed while writing the cache left (no process has id
     // 4294967): swept when the cache is next written.
-    let left = cache.join(".fonts-2.json.zongjie-4294967-0.tmp");
+    let left = cache.join(".fonts-3.json.zongjie-4294967-0.tmp");
     fs::write(&left, b"[").unwrap();
     for damage in [&b"[{\"path\": \"/etc/passwd\", \"index\": 0"[..], b"\xff\xfe not json", b""] {
         fs::write(&file, damage).unwrap();
@@ -99,6 +99,6 @@ fn a_damaged_cache_is_rebuilt_and_an_empty_cache_dir_turns_it_off() {
     if cfg!(target_os = "linux") {
         let out = run(None);
         assert!(out.contains("\n  AR PL UKai\n"), "{out}");
-        assert!(xdg.join("zongjie/fonts-2.json").is_file(), "no cache in XDG_CACHE_HOME:\n{out}");
+        assert!(xdg.join("zongjie/fonts-3.json").is_file(), "no cache in XDG_CACHE_HOME:\n{out}");
     }
 }

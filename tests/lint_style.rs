@@ -310,7 +310,7 @@ fn fix_refuses_a_change_of_keys_and_leaves_the_file() {
     fs::write(&file, text).unwrap();
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&[
         "未修改",
-        "would have other keys at `/映射`",
+        "改后“/映射”处的字段名将与原文不同",
         "文件保持原样",
     ]);
     assert_eq!(fs::read_to_string(&file).unwrap(), text);

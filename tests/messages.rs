@@ -349,3 +349,174 @@ fn usage_errors_follow_the_environment() {
     // Help is clap's, in English, and no error.
     zongjie(["--help"]).env("ZONGJIE_LANG", "zh").run().expect(0);
 }
+
+/// Last period's file in `lang`: a report whose next steps this period's
+/// followups name.
+fn earlier(lang: &str) -> String {
+    let steps = match lang {
+        "zh" => "next_steps:\n  - title: 开展问题厕所排查整改\n  - title: 推进山区村改厕进度\n",
+        _ => "next_steps:\n  - title: Inspect the toilets\n  - title: Speed up the mountain villages\n",
+    };
+    report(lang, "", &format!("{}{steps}", progress(lang))).replace("period: 2026-10", "period: 2026-09")
+}
+
+/// A followup of the first earlier step with `status`, and `step` as the
+/// second.
+fn followups(lang: &str, step: &str, status: &str) -> String {
+    let first = if lang == "zh" { "开展问题厕所排查整改" } else { "Inspect the toilets" };
+    format!("followups:\n  - {{step: {first}, status: done}}\n  - {{step: {step}, status: {status}}}\n")
+}
+
+/// What zongjie prints, run in `dir` with `args`; it must fail and not
+/// panic.
+fn failing(dir: &Path, case: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut run = zongjie(args.iter().copied()).current_dir(dir);
+    for (k, v) in env {
+        run = run.env(k, v);
+    }
+    let done = run.run();
+    let err = done.stderr();
+    assert!(!err.contains("panicked"), "{case}: a panic:\n{err}");
+    assert_ne!(done.code(), 0, "{case}: nothing was wrong:\n{err}");
+    err
+}
+
+/// A user's template folder with `file` (under `progress-report/`, or a
+/// template of its own) written as `text`.
+fn user_template(dir: &Path, file: &str, text: &str) -> String {
+    let path = dir.join("tpl").join(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+    dir.join("tpl").to_str().unwrap().to_owned()
+}
+
+/// The bad inputs that `check` alone does not reach: last period's file,
+/// a user's template, style and schema, `check --fix` refusing, files that
+/// are not there; each case's standard error in `lang`.
+fn more_cases(lang: &str) -> Vec<(&'static str, String)> {
+    let zh = lang == "zh";
+    let mut out = Vec::new();
+    let case = |name: &'static str| {
+        let dir = common::temp();
+        (name, dir)
+    };
+    let p = progress(lang);
+    let with = |head: &str, tail: &str| report(lang, head, &format!("{p}{tail}"));
+    let (second, unknown) = if zh {
+        ("推进山区村改厕进度", "种植行道树")
+    } else {
+        ("Speed up the mountain villages", "Plant trees")
+    };
+    // previous_file and followups: an unknown step, a wrong status, a .md
+    // earlier file, a missing earlier file, followups without a file.
+    for (name, head, tail) in [
+        ("unknown_step", "previous_file: 2026-09.yaml\n", followups(lang, unknown, "done")),
+        ("wrong_status", "previous_file: 2026-09.yaml\n", followups(lang, second, "finished")),
+        ("earlier_md", "previous_file: 2026-09.md\n", String::new()),
+        ("earlier_missing", "previous_file: nowhere/2026-09.yaml\n", String::new()),
+        ("followups_without_file", "", followups(lang, second, "done")),
+    ] {
+        let (name, dir) = case(name);
+        fs::write(dir.path().join("2026-09.yaml"), earlier(lang)).unwrap();
+        fs::write(dir.path().join("2026-09.md"), "# x\n").unwrap();
+        fs::write(dir.path().join("r.yaml"), with(head, &tail)).unwrap();
+        let mut err = failing(dir.path(), name, &["check", "r.yaml"], &[]);
+        err.push_str(&failing(dir.path(), name, &["build", "r.yaml", "-f", "md"], &[]));
+        out.push((name, err));
+    }
+    // A followup closely matched and a step nobody followed up: warnings.
+    {
+        let (name, dir) = case("close_step_and_unfollowed");
+        fs::write(dir.path().join("2026-09.yaml"), earlier(lang)).unwrap();
+        let close = if zh { "开展问题厕所的排查 整改" } else { "Inspect the toilet" };
+        let tail = format!("followups:\n  - {{step: {close}, status: done}}\n");
+        fs::write(dir.path().join("r.yaml"), with("previous_file: 2026-09.yaml\n", &tail)).unwrap();
+        let done = zongjie(["build", "r.yaml", "-f", "md"]).current_dir(dir.path()).run().expect(0);
+        let err = done.stderr();
+        assert!(err.contains("2026-09.yaml"), "{name}: {err}");
+        out.push((name, err));
+    }
+    // A template of the user's with a syntax error.
+    {
+        let (name, dir) = case("template_syntax");
+        let tpl = user_template(dir.path(), &format!("progress-report/{lang}.md"), "# {{ title }}\n\n{% if %}\n");
+        fs::write(dir.path().join("r.yaml"), with("", "")).unwrap();
+        let err = failing(dir.path(), name, &["build", "r.yaml", "-f", "md", "--template-dir", &tpl], &[]);
+        assert!(err.contains(&format!("{lang}.md:3")), "{name}: the template's file and line:\n{err}");
+        out.push((name, err));
+    }
+    // A template of the user's that uses a field the data lacks.
+    {
+        let (name, dir) = case("template_undefined");
+        let tpl =
+            user_template(dir.path(), &format!("progress-report/{lang}.md"), "# {{ title }}\n\n{{ nothing.here }}\n");
+        fs::write(dir.path().join("r.yaml"), with("", "")).unwrap();
+        let err = failing(dir.path(), name, &["build", "r.yaml", "-f", "md", "--template-dir", &tpl], &[]);
+        assert!(err.contains(&format!("{lang}.md:3")), "{name}: the template's file and line:\n{err}");
+        out.push((name, err));
+    }
+    // A style of the user's that Typst refuses.
+    {
+        let (name, dir) = case("style_typ");
+        let tpl = user_template(
+            dir.path(),
+            "progress-report/style.typ",
+            "// My style\n#let document(meta, body) = {\n  undefined-function()\n}\n",
+        );
+        fs::write(dir.path().join("r.yaml"), with("", "")).unwrap();
+        let err = failing(dir.path(), name, &["build", "r.yaml", "-f", "pdf", "--template-dir", &tpl], &[]);
+        assert!(err.contains("style.typ:3:3"), "{name}: the style's file and line:\n{err}");
+        // The source kept for inspection is not left behind.
+        let kept = err.lines().find_map(|l| l.split_once("kept at ").or_else(|| l.split_once("保存在 ")));
+        let kept = kept.map(|(_, path)| path.trim().to_owned()).expect("the kept source is named");
+        fs::remove_file(&kept).unwrap_or_else(|e| panic!("{name}: {kept}: {e}"));
+        out.push((name, err));
+    }
+    // A template of the user's whose schema.yaml is wrong.
+    {
+        let (name, dir) = case("bad_schema");
+        let tpl =
+            user_template(dir.path(), "mine/schema.yaml", "description: Mine\nbase: progress-report\nfeilds: {}\n");
+        fs::write(dir.path().join("r.yaml"), format!("template: mine\n{}", with("", ""))).unwrap();
+        let err = failing(dir.path(), name, &["check", "r.yaml", "--template-dir", &tpl], &[]);
+        assert!(err.contains("schema.yaml"), "{name}: the schema's file:\n{err}");
+        out.push((name, err));
+    }
+    // `check --fix` refusing: it mends Chinese documents only.
+    if zh {
+        let (name, dir) = case("fix_refused");
+        fs::write(dir.path().join("r.yaml"), "lang: zh\ntitle: 报告\n映射: {中文(甲), 键: 值,一}\n").unwrap();
+        let err = failing(dir.path(), name, &["check", "--fix", "r.yaml"], &[]);
+        assert!(err.contains("未修改"), "{name}: {err}");
+        out.push((name, err));
+    }
+    // Files that are not there, or cannot be made: the system's reasons.
+    {
+        let (name, dir) = case("missing_input");
+        let env = if zh { [("ZONGJIE_LANG", "zh")] } else { [("ZONGJIE_LANG", "en")] };
+        let err = failing(dir.path(), name, &["check", "nowhere.yaml"], &env);
+        out.push((name, err));
+    }
+    {
+        let (name, dir) = case("output_folder_blocked");
+        fs::write(dir.path().join("r.yaml"), with("", "")).unwrap();
+        fs::write(dir.path().join("blocked"), "a file where a folder should be").unwrap();
+        let err = failing(dir.path(), name, &["build", "r.yaml", "-f", "md", "-o", "blocked/out"], &[]);
+        out.push((name, err));
+    }
+    out
+}
+
+#[test]
+fn a_chinese_documents_other_messages_are_chinese() {
+    for (name, err) in more_cases("zh") {
+        all_chinese(name, &err);
+    }
+}
+
+#[test]
+fn an_english_documents_other_messages_are_english() {
+    for (name, err) in more_cases("en") {
+        all_english(name, &err);
+    }
+}

@@ -123,7 +123,7 @@ fn a_figure_written_here_wins_and_a_disagreement_is_warned_at_its_line() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "previous: 800");
     run.expect(0).stderr_has(&[
-        "metrics[0]：metric `toilets`: `previous: 800` here, but 2026-09.yaml gives `actual: 860`",
+        "metrics[0]：指标“toilets”：本文件写“previous: 800”，“2026-09.yaml”中为“actual: 860”",
         &format!("r.yaml:{line}:5"),
     ]);
     assert!(md.contains("增加280户"), "{md}");
@@ -141,7 +141,7 @@ fn a_metric_in_another_unit_is_warned_and_not_filled() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "unit: 万元");
     run.expect(0).stderr_has(&[
-        "metric `funds` is in \"万元\" here but in \"元\" in 2026-09.yaml; its previous figure is not taken from there",
+        "指标“funds”本期单位为“万元”，“2026-09.yaml”中为“元”；上期数不从该文件取",
         &format!("r.yaml:{line}:5"),
     ]);
     // September's 6150000 元 is not compared with October's 742 万元.
@@ -180,25 +180,25 @@ fn a_previous_file_that_cannot_be_used_is_an_error_at_its_line() {
     let dir = temp();
     let d = dir.path();
     write_file(d, "2026-09.yaml", SEPTEMBER);
-    refused(d, &october("missing.yaml", "", ""), &["previous_file `missing.yaml` cannot be read: no such file"]);
+    refused(d, &october("missing.yaml", "", ""), &["previous_file 所写的“missing.yaml”无法读取：文件不存在"]);
     fs::create_dir_all(d.join("folder.yaml")).unwrap();
-    refused(d, &october("folder.yaml", "", ""), &["previous_file `folder.yaml` cannot be read: it is a folder"]);
+    refused(d, &october("folder.yaml", "", ""), &["previous_file 所写的“folder.yaml”无法读取：这是一个文件夹"]);
     let made = std::process::Command::new("mkfifo").arg(d.join("fifo.yaml")).status().expect("mkfifo runs");
     assert!(made.success(), "mkfifo failed");
     let started = std::time::Instant::now();
-    refused(d, &october("fifo.yaml", "", ""), &["previous_file `fifo.yaml` cannot be read: it is not a regular file"]);
+    refused(d, &october("fifo.yaml", "", ""), &["previous_file 所写的“fifo.yaml”无法读取：这不是普通文件"]);
     assert!(started.elapsed() < std::time::Duration::from_secs(20), "a FIFO was waited on");
     write_file(d, "broken.yaml", "title: T\norganization: O\nmetrics: [\n");
-    refused(d, &october("broken.yaml", "", ""), &["previous_file `broken.yaml` does not load: broken.yaml:"]);
+    refused(d, &october("broken.yaml", "", ""), &["previous_file 所写的“broken.yaml”无法载入：broken.yaml:"]);
     write_file(d, "typo.yaml", "title: T\norganization: O\nnext_step: []\n");
-    refused(d, &october("typo.yaml", "", ""), &["does not load: typo.yaml:3:1", "是否应为“next_steps”？"]);
+    refused(d, &october("typo.yaml", "", ""), &["无法载入：typo.yaml:3:1", "是否应为“next_steps”？"]);
     write_file(d, "old.md", "---\ntitle: T\n---\n");
-    refused(d, &october("old.md", "", ""), &["is a built .md file", "name the .yaml data file it was built from"]);
+    refused(d, &october("old.md", "", ""), &["是生成的 .md 文件", "请填写生成它的 .yaml 数据文件"]);
     write_file(d, "notes.txt", "x");
-    refused(d, &october("notes.txt", "", ""), &["is not a data file (.yaml)"]);
-    refused(d, &october("r.yaml", "", ""), &["previous_file `r.yaml` is this file itself"]);
+    refused(d, &october("notes.txt", "", ""), &["不是数据文件（.yaml）"]);
+    refused(d, &october("r.yaml", "", ""), &["previous_file 所写的“r.yaml”就是本文件"]);
     write_file(d, "bulletin.yaml", "template: monthly-bulletin\ntitle: T\norganization: O\nunits: []\n");
-    refused(d, &october("bulletin.yaml", "", ""), &["is a `monthly-bulletin` file"]);
+    refused(d, &october("bulletin.yaml", "", ""), &["是“monthly-bulletin”文件"]);
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn followups_without_a_previous_file_are_an_error_at_their_line() {
         .current_dir(dir.path())
         .run()
         .expect(1)
-        .stderr_has(&["`followups` without `previous_file`", &format!("r.yaml:{line}:1")]);
+        .stderr_has(&["有“followups”而没有“previous_file”", &format!("r.yaml:{line}:1")]);
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn a_bulletin_and_the_returns_it_rolls_up_refuse_the_previous_file() {
         .current_dir(d)
         .run()
         .expect(1)
-        .stderr_has(&["`previous_file` is not a field of a bulletin", "b.yaml:8:1"]);
+        .stderr_has(&["“previous_file”不是通报的字段", "b.yaml:8:1"]);
     write_file(d, "b.yaml", bulletin);
     fs::create_dir_all(d.join("units")).unwrap();
     let unit = "organization: 河口镇\nmetrics:\n  - {id: toilets, label: 完成户厕改造, unit: 户, actual: 1080}\n";
@@ -239,7 +239,7 @@ fn a_bulletin_and_the_returns_it_rolls_up_refuse_the_previous_file() {
     // The bulletin sets both returns aside, each refused at its line.
     let run = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(d).run().expect(0);
     let run = run.stderr_has(&["units/a.yaml:4:1", "units/b.yaml:6:1"]);
-    assert_eq!(run.stderr().matches("is refused in a unit's return").count(), 2, "{}", run.stderr());
+    assert_eq!(run.stderr().matches("单位报表中不能使用").count(), 2, "{}", run.stderr());
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn followups_match_exactly_or_closely_and_an_unknown_step_is_an_error() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "- step: 开展问题厕所的排查");
     run.expect(0).stderr_has(&[
-        "followups[0].step：step \"开展问题厕所的排查 整改\" is taken to be \"开展问题厕所排查整改\" of 2026-09.yaml",
+        "followups[0].step：“开展问题厕所的排查 整改”按“2026-09.yaml”中的“开展问题厕所排查整改”处理",
         &format!("r.yaml:{line}:5"),
     ]);
     assert!(md.contains("## （一）开展问题厕所排查整改"), "{md}");
@@ -262,18 +262,18 @@ fn followups_match_exactly_or_closely_and_an_unknown_step_is_an_error() {
     let (run, _) = build(dir.path(), &text);
     let line = line_of(&text, "- step: 推进山区改厕");
     run.expect(1).stderr_has(&[
-        "followups[1].step：step \"推进山区改厕\" is not among the next steps of 2026-09.yaml",
-        "did you mean \"推进山区村改厕进度\"?",
+        "followups[1].step：“推进山区改厕”不在“2026-09.yaml”的工作打算中",
+        "是否应为“推进山区村改厕进度”？",
         &format!("r.yaml:{line}:5"),
     ]);
     // Nothing like it: the earlier steps are listed.
     let unknown = ALL_FOLLOWED.replace("step: 推进山区村改厕进度", "step: 种植行道树");
     let (run, _) = build(dir.path(), &october("2026-09.yaml", "", &unknown));
-    run.expect(1).stderr_has(&["its next steps are: \"开展问题厕所排查整改\", \"推进山区村改厕进度\""]);
+    run.expect(1).stderr_has(&["上期的工作打算为：“开展问题厕所排查整改”、“推进山区村改厕进度”"]);
     // One step twice.
     let twice = ALL_FOLLOWED.replace("step: 推进山区村改厕进度", "step: 开展问题厕所排查整改");
     let (run, _) = build(dir.path(), &october("2026-09.yaml", "", &twice));
-    run.expect(1).stderr_has(&["is followed up twice (also by followups[0])"]);
+    run.expect(1).stderr_has(&["的落实情况写了两次（另见 followups[0]）"]);
 }
 
 #[test]
@@ -284,24 +284,23 @@ fn the_steps_nobody_followed_up_are_named() {
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "followups:");
     let run = run.expect(0).stderr_has(&[
-        "last period's step \"推进山区村改厕进度\" (2026-09.yaml) is not followed up",
-        "last period's step \"启动沿河村污水处理站建设\" (2026-09.yaml) is not followed up",
+        "上期工作打算“推进山区村改厕进度”（2026-09.yaml）未说明落实情况",
+        "上期工作打算“启动沿河村污水处理站建设”（2026-09.yaml）未说明落实情况",
         &format!("r.yaml:{line}:1"),
     ]);
-    assert!(!run.stderr().contains("\"开展问题厕所排查整改\" (2026-09.yaml) is not"), "{}", run.stderr());
+    assert!(!run.stderr().contains("“开展问题厕所排查整改”（2026-09.yaml）未说明"), "{}", run.stderr());
     assert!(md.contains("上期确定的3项工作打算，已完成1项。"), "{md}");
     // `check` names them too, and passes: they are warnings.
     zongjie(["check", "r.yaml"])
         .current_dir(dir.path())
         .run()
         .expect(0)
-        .stderr_has(&["\"推进山区村改厕进度\" (2026-09.yaml) is not followed up"]);
+        .stderr_has(&["“推进山区村改厕进度”（2026-09.yaml）未说明落实情况"]);
     // Without followups, at the `previous_file:` line.
     let text = october("2026-09.yaml", "", "");
     let (run, md) = build(dir.path(), &text);
     let line = line_of(&text, "previous_file:");
-    run.expect(0)
-        .stderr_has(&["\"开展问题厕所排查整改\" (2026-09.yaml) is not followed up", &format!("r.yaml:{line}:1")]);
+    run.expect(0).stderr_has(&["“开展问题厕所排查整改”（2026-09.yaml）未说明落实情况", &format!("r.yaml:{line}:1")]);
     assert!(!md.contains("上期工作打算落实情况"), "{md}");
 }
 
@@ -403,7 +402,7 @@ fn watch_follows_a_previous_file_that_was_broken_from_the_start() {
     fs::create_dir_all(d.join("oct")).unwrap();
     let data = write_file(&d.join("oct"), "r.yaml", &october("../sep/r.yaml", "", ALL_FOLLOWED));
     let mut live = Live::start(["watch", data.to_str().unwrap(), "-f", "md"]);
-    live.wait_for(60, "the first, failed build", |err| err.contains("does not load"));
+    live.wait_for(60, "the first, failed build", |err| err.contains("无法载入"));
     fs::write(&september, SEPTEMBER).unwrap();
     live.wait_for(60, "the build after the previous file was mended", |err| {
         err.lines().any(|l| l.starts_with("已写出 "))

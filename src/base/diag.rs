@@ -223,6 +223,23 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic in one line, `file:line:column: field: message`, as
+    /// a message to be worded in any language (a part of another message).
+    pub fn one_line(&self) -> Message {
+        let text = match &self.field {
+            Some(field) => msg!(FieldPrefix, field = field, text = self.message.clone()),
+            None => self.message.clone(),
+        };
+        let Some(file) = &self.file else { return text };
+        let mut place = shown_path(file);
+        if let Some((line, column)) = self.line_column() {
+            place.push_str(&format!(":{line}:{column}"));
+        }
+        msg!(FilePrefix, file = place, text = text)
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// One line: `file:line:column: field: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -430,20 +447,24 @@ mod tests {
     #[test]
     fn lines_and_columns_round_trip() {
         let src: Arc<str> = "a: 1\ntitle: \"\"\n中文: x\n".into();
-        let d = Diagnostic::error("must not be empty").in_file(Path::new("r.yaml")).at_line(src.clone(), 2, 8);
+        let d = Diagnostic::error(Message::verbatim("must not be empty")).in_file(Path::new("r.yaml")).at_line(
+            src.clone(),
+            2,
+            8,
+        );
         assert_eq!(d.line_column(), Some((2, 8)));
         assert_eq!(d.to_string(), "r.yaml:2:8: must not be empty");
-        let d = Diagnostic::error("x").at_line(src, 3, 5);
+        let d = Diagnostic::error(Message::verbatim("x")).at_line(src, 3, 5);
         assert_eq!(d.line_column(), Some((3, 5)));
     }
 
     #[test]
     fn emits_snippet_with_caret() {
         let src: Arc<str> = "title: x\nnext_step: []\n".into();
-        let d = Diagnostic::error("unknown field `next_step`")
+        let d = Diagnostic::error(Message::verbatim("unknown field `next_step`"))
             .in_file(Path::new("r.yaml"))
             .at_line(src, 2, 1)
-            .hint("did you mean `next_steps`?");
+            .hint(Message::verbatim("did you mean `next_steps`?"));
         let text = d.to_plain_text();
         assert!(text.contains("r.yaml:2:1"), "{text}");
         assert!(text.contains("next_step: []"), "{text}");
@@ -455,7 +476,11 @@ mod tests {
     fn long_lines_are_cut_around_the_caret() {
         let long = format!("a: 1\nb: {}X{}\nc: 2\n", "[".repeat(5000), "]".repeat(5000));
         let column = 3 + 5000 + 1;
-        let d = Diagnostic::error("too deep").in_file(Path::new("r.yaml")).at_line(long.into(), 2, column);
+        let d = Diagnostic::error(Message::verbatim("too deep")).in_file(Path::new("r.yaml")).at_line(
+            long.into(),
+            2,
+            column,
+        );
         let text = d.to_plain_text();
         assert!(text.contains(&format!("r.yaml:2:{column}")), "{text}");
         assert!(text.lines().all(|l| l.chars().count() < 200), "{text}");
@@ -464,7 +489,7 @@ mod tests {
         assert_eq!(caret.chars().position(|c| c == '^'), shown.chars().position(|c| c == 'X'), "{text}");
         assert!(shown.contains('…'), "{text}");
         // Short lines are shown whole, multi-byte text included.
-        let d = Diagnostic::error("x").at_line("中文: [\n".into(), 1, 5);
+        let d = Diagnostic::error(Message::verbatim("x")).at_line("中文: [\n".into(), 1, 5);
         let text = d.to_plain_text();
         assert!(text.contains("1:5") && text.contains("中文: [") && !text.contains('…'), "{text}");
     }

@@ -34,14 +34,45 @@ impl ReadError {
     }
 }
 
-/// The system's reason, in words a user knows.
+/// The system's reason, in words a user knows, in the reader's language;
+/// a reason the catalogue has no words for is the system's own text, quoted.
 pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
     match e.kind() {
-        std::io::ErrorKind::NotFound => msg!(NoSuchFile),
-        std::io::ErrorKind::PermissionDenied => msg!(PermissionDenied),
-        std::io::ErrorKind::IsADirectory => msg!(FolderNotFile),
-        _ => Message::verbatim(e.to_string()),
+        K::NotFound => msg!(NoSuchFile),
+        K::PermissionDenied => msg!(PermissionDenied),
+        K::IsADirectory => msg!(FolderNotFile),
+        K::NotADirectory => msg!(OsNotADirectory),
+        K::AlreadyExists => msg!(OsAlreadyExists),
+        K::DirectoryNotEmpty => msg!(OsDirectoryNotEmpty),
+        K::ReadOnlyFilesystem => msg!(OsReadOnly),
+        K::StorageFull => msg!(OsStorageFull),
+        K::QuotaExceeded => msg!(OsQuotaExceeded),
+        K::FileTooLarge => msg!(OsFileTooLarge),
+        K::InvalidFilename => msg!(OsInvalidFilename),
+        K::ResourceBusy | K::ExecutableFileBusy => msg!(OsBusy),
+        K::CrossesDevices => msg!(OsCrossesDevices),
+        K::TooManyLinks => msg!(OsTooManyLinks),
+        K::AddrInUse => msg!(OsAddrInUse),
+        K::AddrNotAvailable => msg!(OsAddrNotAvailable),
+        K::TimedOut => msg!(OsTimedOut),
+        K::Interrupted => msg!(OsInterrupted),
+        _ => msg!(OsOther, detail = e.to_string()),
     }
+}
+
+/// The reason of an error from a library (a watcher, a server), in words a
+/// user knows where it is the system's (see [`io_reason`]), else its own
+/// text, quoted.
+pub fn error_reason(e: &(dyn std::error::Error + 'static)) -> Message {
+    let mut at: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = at {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return io_reason(io);
+        }
+        at = error.source();
+    }
+    msg!(OsOther, detail = e.to_string())
 }
 
 /// Opens `path` for reading when it is a regular file. The kind is checked
@@ -85,6 +116,30 @@ pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::lang::Lang;
+
+    #[test]
+    fn the_systems_reasons_are_worded_in_the_readers_language() {
+        use std::io::{Error, ErrorKind};
+        let said = |kind: ErrorKind| {
+            let reason = io_reason(&Error::from(kind));
+            (reason.render(Lang::En), reason.render(Lang::Zh))
+        };
+        assert_eq!(said(ErrorKind::NotFound), ("no such file".into(), "文件不存在".into()));
+        assert_eq!(said(ErrorKind::PermissionDenied), ("permission denied".into(), "没有访问权限".into()));
+        assert_eq!(
+            said(ErrorKind::NotADirectory),
+            ("a part of the path is not a folder".into(), "路径中有一段不是文件夹".into())
+        );
+        assert_eq!(said(ErrorKind::StorageFull), ("the disk is full".into(), "磁盘已满".into()));
+        // A reason without words of ours: the system's own text, quoted in Chinese.
+        let other = io_reason(&Error::other("odd failure"));
+        assert_eq!(other.render(Lang::En), "odd failure");
+        assert_eq!(other.render(Lang::Zh), "系统错误（“odd failure”）");
+        // Inside a library's error, the system's reason is found.
+        let wrapped: Box<dyn std::error::Error> = Box::new(Error::from(ErrorKind::AddrInUse));
+        assert_eq!(error_reason(wrapped.as_ref()).render(Lang::Zh), "端口已被其他程序占用");
+    }
 
     #[test]
     fn only_regular_files_are_read() {

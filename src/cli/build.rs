@@ -141,8 +141,8 @@ pub(super) fn prepare(args: &BuildArgs, pages: bool) -> Result<(Engine, Plan), i
         None => None,
         Some(path) => {
             let read = std::fs::read(path)
-                .map_err(|e| msg!(CannotBeRead, reason = e.to_string()))
-                .and_then(|bytes| crate::write::docx::Reference::read(&bytes).map_err(Message::verbatim));
+                .map_err(|e| msg!(CannotBeRead, reason = crate::base::file::io_reason(&e)))
+                .and_then(|bytes| crate::write::docx::Reference::read(&bytes));
             match read {
                 Ok(reference) => Some(Arc::new(reference)),
                 Err(why) => {

@@ -124,7 +124,7 @@ fn fix(input: &Path) -> bool {
         }
     };
     if let Err(e) = write_in_place(input, &[bom, fixed.text.as_bytes()].concat()) {
-        error_in(Lang::Zh, msg!(FixUnwritable, file = shown(input), why = e.to_string()), vec![]);
+        error_in(Lang::Zh, msg!(FixUnwritable, file = shown(input), why = crate::base::file::io_reason(&e)), vec![]);
         return false;
     }
     let name = shown(input);

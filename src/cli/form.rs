@@ -142,7 +142,7 @@ fn beside(bulletin: &Path) -> PathBuf {
 fn write(dir: &Path, files: &[(String, Vec<u8>)], bulletin: &Path, lang: crate::base::lang::Lang) -> i32 {
     let made = std::fs::symlink_metadata(dir).is_err();
     if let Err(e) = std::fs::create_dir_all(dir) {
-        let message = msg!(CannotCreateFolder, folder = shown(dir), reason = e.to_string());
+        let message = msg!(CannotCreateFolder, folder = shown(dir), reason = crate::base::file::io_reason(&e));
         error_in(lang, message, vec![msg!(NoFormWritten)]);
         return INPUT;
     }
@@ -165,7 +165,7 @@ fn write(dir: &Path, files: &[(String, Vec<u8>)], bulletin: &Path, lang: crate::
             if made {
                 let _ = std::fs::remove_dir(dir);
             }
-            let message = msg!(CannotWriteForms, folder = shown(dir), reason = e.to_string());
+            let message = msg!(CannotWriteForms, folder = shown(dir), reason = crate::base::file::io_reason(&e));
             error_in(lang, message, vec![msg!(NoFormWritten)]);
             INPUT
         }

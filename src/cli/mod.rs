@@ -115,7 +115,7 @@ fn explain(error: &BuildError) -> (Option<String>, Diagnostic) {
             if *ours {
                 d = d.hint(msg!(PleaseReport));
             }
-            (Some(error.rendered.clone()), d)
+            (Some(error.rendered(d.shown_lang())), d)
         }
     }
 }
@@ -124,7 +124,7 @@ fn explain(error: &BuildError) -> (Option<String>, Diagnostic) {
 /// sensibly (a damaged character map).
 pub fn warn_skipped_fonts(fonts: &crate::compile::fonts::Fonts) {
     for (path, why) in &fonts.skipped {
-        emit(&Diagnostic::warning(msg!(FontSkipped, why = why.as_str())).in_file(path).hint(msg!(RemoveTheFont)));
+        emit(&Diagnostic::warning(msg!(FontSkipped, why = why.reason())).in_file(path).hint(msg!(RemoveTheFont)));
     }
 }
 

@@ -74,7 +74,7 @@ pub fn run(args: &NewArgs) -> i32 {
             for done in &written {
                 let _ = std::fs::remove_file(done);
             }
-            let message = msg!(CannotWriteFile, file = shown(path), reason = e.to_string());
+            let message = msg!(CannotWriteFile, file = shown(path), reason = crate::base::file::io_reason(&e));
             error_in(words, message, vec![msg!(NothingWritten)]);
             return INPUT;
         }

@@ -20,7 +20,7 @@ pub fn run(args: &SchemaArgs) -> i32 {
         return match std::io::stdout().lock().write_all(text.as_bytes()) {
             Ok(()) => OK,
             Err(e) => {
-                error(msg!(CannotWriteSchema, reason = e.to_string()), vec![]);
+                error(msg!(CannotWriteSchema, reason = crate::base::file::io_reason(&e)), vec![]);
                 INPUT
             }
         };
@@ -36,7 +36,7 @@ pub fn run(args: &SchemaArgs) -> i32 {
             OK
         }
         Err(e) => {
-            error(msg!(CannotWriteFile, file = shown(path), reason = e.to_string()), vec![]);
+            error(msg!(CannotWriteFile, file = shown(path), reason = crate::base::file::io_reason(&e)), vec![]);
             INPUT
         }
     }

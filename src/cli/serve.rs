@@ -50,7 +50,10 @@ pub fn run(args: &ServeArgs) -> i32 {
         Ok(server) => server,
         Err(e) => {
             let port = args.port.map_or_else(|| msg!(AFreePort), |p| msg!(PortNumber, port = p));
-            error(msg!(CannotServe, port = port, reason = e.to_string()), vec![msg!(AnotherPort)]);
+            error(
+                msg!(CannotServe, port = port, reason = crate::base::file::error_reason(e.as_ref())),
+                vec![msg!(AnotherPort)],
+            );
             return INPUT;
         }
     };
@@ -393,7 +396,7 @@ fn open(url: &str) {
     };
     command.arg(url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
-        error(msg!(CannotOpenBrowser, reason = e.to_string()), vec![msg!(OpenYourself, url = url)]);
+        error(msg!(CannotOpenBrowser, reason = crate::base::file::io_reason(&e)), vec![msg!(OpenYourself, url = url)]);
     }
 }
 

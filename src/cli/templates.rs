@@ -35,7 +35,11 @@ pub fn run(args: &TemplatesArgs) -> i32 {
             for (path, bytes) in references {
                 std::fs::write(&path, bytes).map_err(|e| {
                     crate::render::TemplateError(Box::new(
-                        crate::base::diag::Diagnostic::error(msg!(CannotWrite, reason = e.to_string())).in_file(&path),
+                        crate::base::diag::Diagnostic::error(msg!(
+                            CannotWrite,
+                            reason = crate::base::file::io_reason(&e)
+                        ))
+                        .in_file(&path),
                     ))
                 })?;
                 files.push(path);

@@ -54,7 +54,7 @@ pub(super) fn start(
     let dog =
         Watchdog::start(args.limits.limits(), args.template.template_dir.as_deref(), args.template.template.as_deref());
     Session::new(engine, targets, watch.poll, dog).map_err(|e| {
-        error(msg!(CannotWatch, reason = e.to_string()), vec![msg!(UsePoll)]);
+        error(msg!(CannotWatch, reason = crate::base::file::error_reason(&e)), vec![msg!(UsePoll)]);
         INPUT
     })
 }

@@ -7,19 +7,52 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::base::diag::Diagnostic;
+use crate::base::lang::Lang;
+use crate::base::msg::msg;
 use crate::compile::world::DocWorld;
 
 /// Typst refused the document.
 #[derive(Debug)]
 pub struct TypstError {
-    /// The diagnostics, rendered with their source lines.
-    pub rendered: String,
-    /// The first message, for one-line summaries.
+    /// The diagnostics.
+    pub diagnostics: Vec<Rendered>,
+    /// The first message, in Typst's words, for one-line summaries.
     pub first: String,
     /// The image the document could not use, when that is what failed (a
     /// file that is no image, an SVG that links to other files): the
     /// input's fault, not a bug.
     pub image: Option<String>,
+}
+
+/// One diagnostic of Typst's.
+#[derive(Debug, Clone)]
+pub enum Rendered {
+    /// One in a file of the writer's (a style of --template-dir), or of
+    /// zongjie's about Typst: worded by zongjie, in the document's language,
+    /// Typst's own text quoted in it.
+    Located(Diagnostic),
+    /// One in the source zongjie generated, as Typst renders it (a bug of
+    /// zongjie's, in Typst's words).
+    Typst(String),
+}
+
+impl TypstError {
+    /// The diagnostics as printed, zongjie's worded in `lang`.
+    pub fn rendered(&self, lang: Lang) -> String {
+        rendered(&self.diagnostics, lang)
+    }
+}
+
+/// `diagnostics` as printed, zongjie's worded in `lang` (unless their
+/// document's language is set).
+pub fn rendered(diagnostics: &[Rendered], lang: Lang) -> String {
+    diagnostics
+        .iter()
+        .map(|d| match d {
+            Rendered::Located(d) => d.clone().or_lang(lang).to_plain_text(),
+            Rendered::Typst(text) => text.clone(),
+        })
+        .collect()
 }
 
 /// Lays the document out.
@@ -28,7 +61,7 @@ pub fn layout(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>)
     match output {
         Ok(doc) => Ok((doc, warnings.into_iter().collect())),
         Err(errors) => Err(TypstError {
-            rendered: render(world, errors.iter().chain(&warnings)),
+            diagnostics: render(world, errors.iter().chain(&warnings)),
             first: first(&errors),
             image: image_at_fault(world, &errors),
         }),
@@ -39,23 +72,35 @@ pub fn layout(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>)
 /// an error of this document, so that the other documents of a batch are
 /// still built.
 pub fn layout_guarded(world: &DocWorld) -> Result<(PagedDocument, Vec<SourceDiagnostic>), TypstError> {
-    guarded("layout", || layout(world))
+    guarded(Stage::Layout, || layout(world))
 }
 
 /// [`pdf`], guarded as [`layout_guarded`] is.
 pub fn pdf_guarded(world: &DocWorld, document: &PagedDocument, epoch: Option<i64>) -> Result<Vec<u8>, TypstError> {
-    guarded("PDF export", || pdf(world, document, epoch))
+    guarded(Stage::Pdf, || pdf(world, document, epoch))
 }
 
-fn guarded<T>(stage: &str, run: impl FnOnce() -> Result<T, TypstError>) -> Result<T, TypstError> {
+/// What Typst was doing.
+#[derive(Clone, Copy)]
+enum Stage {
+    Layout,
+    Pdf,
+}
+
+fn guarded<T>(stage: Stage, run: impl FnOnce() -> Result<T, TypstError>) -> Result<T, TypstError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
         let why = payload
             .downcast_ref::<String>()
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("no message");
-        let first = format!("Typst failed inside its {stage} ({why})");
-        Err(TypstError { rendered: format!("error: {first}\n"), first, image: None })
+        let stage = match stage {
+            Stage::Layout => msg!(StageLayout),
+            Stage::Pdf => msg!(StagePdf),
+        };
+        let message = msg!(TypstPanicked, stage = stage, why = why);
+        let first = message.english();
+        Err(TypstError { diagnostics: vec![Rendered::Located(Diagnostic::error(message))], first, image: None })
     })
 }
 
@@ -82,7 +127,7 @@ pub fn pdf(world: &DocWorld, document: &PagedDocument, epoch: Option<i64>) -> Re
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| TypstError {
-        rendered: render(world, errors.iter()),
+        diagnostics: render(world, errors.iter()),
         first: first(&errors),
         image: image_at_fault(world, &errors),
     })
@@ -124,15 +169,14 @@ fn first(errors: &[SourceDiagnostic]) -> String {
 
 /// Typst's own rendering of diagnostics, with source lines; a diagnostic
 /// inside a style file of the main file names that file and its own line.
-pub fn render<'a>(world: &DocWorld, diagnostics: impl IntoIterator<Item = &'a SourceDiagnostic>) -> String {
-    let mut out = String::new();
-    for diagnostic in diagnostics {
-        match in_style(world, diagnostic) {
-            Some(ours) => out.push_str(&ours.to_plain_text()),
-            None => out.push_str(&typst_rendering(world, diagnostic)),
-        }
-    }
-    out
+pub fn render<'a>(world: &DocWorld, diagnostics: impl IntoIterator<Item = &'a SourceDiagnostic>) -> Vec<Rendered> {
+    diagnostics
+        .into_iter()
+        .map(|diagnostic| match in_style(world, diagnostic) {
+            Some(ours) => Rendered::Located(ours),
+            None => Rendered::Typst(typst_rendering(world, diagnostic)),
+        })
+        .collect()
 }
 
 /// The diagnostic as a [`Diagnostic`] of the style file it points into.
@@ -148,14 +192,15 @@ fn in_style(world: &DocWorld, diagnostic: &SourceDiagnostic) -> Option<Diagnosti
     let part = parts.iter().find(|p| p.range.contains(&range.start))?;
     let text: std::sync::Arc<str> = source.get(part.range.clone())?.into();
     let span = range.start - part.range.start..range.end.min(part.range.end) - part.range.start;
+    let says = msg!(TypstSays, detail = diagnostic.message.as_str());
     let mut ours = match diagnostic.severity {
-        Severity::Error => Diagnostic::error(diagnostic.message.to_string()),
-        Severity::Warning => Diagnostic::warning(diagnostic.message.to_string()),
+        Severity::Error => Diagnostic::error(says),
+        Severity::Warning => Diagnostic::warning(says),
     }
     .in_file(&part.path)
     .at(text, span);
     for hint in diagnostic.hints.iter().filter(|h| !about_the_cli(&h.v)) {
-        ours = ours.hint(hint.v.to_string());
+        ours = ours.hint(msg!(TypstHints, detail = hint.v.as_str()));
     }
     Some(ours)
 }
@@ -189,9 +234,12 @@ mod guard_tests {
 
     #[test]
     fn a_panic_inside_typst_is_an_error_of_the_document() {
-        let err = guarded("layout", || -> Result<(), TypstError> { panic!("glyphs fell out of range") }).unwrap_err();
+        let err =
+            guarded(Stage::Layout, || -> Result<(), TypstError> { panic!("glyphs fell out of range") }).unwrap_err();
         assert_eq!(err.first, "Typst failed inside its layout (glyphs fell out of range)");
+        assert_eq!(err.rendered(Lang::En), "error: Typst failed inside its layout (glyphs fell out of range)\n\n");
+        assert!(err.rendered(Lang::Zh).contains("Typst 排版时出错（glyphs fell out of range）"));
         assert!(err.image.is_none());
-        assert_eq!(guarded("layout", || Ok(7)).ok(), Some(7));
+        assert_eq!(guarded(Stage::Layout, || Ok(7)).ok(), Some(7));
     }
 }

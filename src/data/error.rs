@@ -147,7 +147,7 @@ impl DataError {
         let raised = recall(message.trim_end());
         // A value's own check says how to fix it after a marker.
         if let Some((what, fix)) = message.split_once(HINT) {
-            hints.push(fix.trim_end().into());
+            hints.push(Message::verbatim(fix.trim_end()));
             message = what.to_owned();
         }
         let mut worded = match raised {
@@ -380,7 +380,7 @@ pub(crate) fn yaml_text_message(message: &str) -> Message {
 /// serde's and libyaml's own messages (in English, as plain_words left
 /// them) as messages of the catalogue; what is not recognised is shown as
 /// it is.
-fn serde_message(message: &str) -> Message {
+pub fn serde_message(message: &str) -> Message {
     let name_in = |rest: &str| rest.split('`').next().unwrap_or(rest).to_owned();
     if let Some(rest) = message.strip_prefix("found ")
         && let Some((found, expected)) = rest.split_once(", expected ")

@@ -614,13 +614,10 @@ fn followups_need_a_file(source: &Source, doc: &Document) -> Result<(), DataErro
     if doc.followups.is_empty() || doc.previous_file.is_some() {
         return Ok(());
     }
-    let mut diagnostic =
-        Diagnostic::error("`followups` without `previous_file`: the steps followed up are those of last period's file")
-            // zh: 有 `followups` 而没有 `previous_file`：落实情况针对的是上期文件中的工作打算
-            .in_file(&source.path)
-            .field("followups".to_owned())
-            .hint("add `previous_file:` with the path of last period's data file, such as ../2026-09/report.yaml");
-    // zh: 添加 `previous_file:`，写上期数据文件的路径，如 ../2026-09/report.yaml
+    let mut diagnostic = Diagnostic::error(msg!(FollowupsWithoutFile))
+        .in_file(&source.path)
+        .field("followups".to_owned())
+        .hint(msg!(AddPreviousFile));
     if let Some(line) = line_of_key(&source.text, "followups") {
         diagnostic = diagnostic.at_line(source.text.clone(), line, 1);
     }
@@ -934,7 +931,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
         if matches!(key, "previous_file" | "followups") && !self.names.contains(&key) {
-            return Err(E::custom(not_here(key, self.schema.kind)));
+            return Err(raise(not_here(key, self.schema.kind)));
         }
         if !self.names.contains(&key) {
             let mut msg = format!("unknown field `{key}`");
@@ -968,16 +965,10 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 /// Why `previous_file` or `followups` is refused in a file of `kind`: a
 /// unit's return is read inside the bulletin's folder only, and a
 /// bulletin's figures are rolled up from its returns.
-fn not_here(key: &str, kind: Kind) -> String {
+fn not_here(key: &str, kind: Kind) -> Message {
     match kind {
-        Kind::Common => format!(
-            "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`"
-        ),
-        // zh: 单位报表中不能使用 `{key}`：报表只从简报所在文件夹读取；上期数请填在各指标的 `previous:` 中
-        _ => format!(
-            "`{key}` is not a field of a bulletin: its figures on the previous month are the sums of its returns' `previous:`; `previous_file` and `followups` are for progress-report and village-stay-report"
-        ),
-        // zh: `{key}` 不是简报的字段：简报的较上月数据由各单位报表的 `previous:` 汇总而来；`previous_file` 和 `followups` 用于 progress-report 和 village-stay-report
+        Kind::Common => msg!(RefusedInReturn, key = key),
+        _ => msg!(NotABulletinField, key = key),
     }
 }
 

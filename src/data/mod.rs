@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use self::error::{DataError, closest, did_you_mean};
+pub use self::error::{DataError, closest, did_you_mean, serde_message};
 pub use self::jsonschema::json_schema;
 pub use self::load::{
     MAX_FILE_BYTES, Source, first_lines_of_ids, from_yaml_text, front_matter_template, line_of_id, line_of_key, parse,

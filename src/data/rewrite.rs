@@ -4,12 +4,22 @@
 
 use serde_yaml::Value;
 
+use crate::base::msg::{Message, msg};
+
 /// Parses `yaml` as one YAML document.
-fn value(yaml: &str) -> Result<Value, String> {
+fn value(yaml: &str) -> Result<Value, Message> {
     if crate::base::yaml::too_deep(yaml).is_some() {
-        return Err("it nests too deeply".into());
+        return Err(msg!(FixNestsTooDeep));
     }
-    serde_yaml::from_str(yaml).map_err(|e| e.to_string())
+    serde_yaml::from_str(yaml).map_err(|e| {
+        // serde_yaml's text with its location (`… at line 3 column 1, while
+        // …`) left out: the catalogue words the problem.
+        let mut text = e.to_string();
+        if let Some(at) = e.location() {
+            text = text.replacen(&format!(" at line {} column {}", at.line(), at.column()), "", 1);
+        }
+        super::error::serde_message(&text)
+    })
 }
 
 /// Ok when `new` parses to the same keys, in the same order, the same
@@ -20,25 +30,19 @@ fn value(yaml: &str) -> Result<Value, String> {
 ///
 /// # Errors
 /// Why `new` does not say what `old` said.
-pub fn same_yaml(old: &str, new: &str, same_text: fn(&str, &str) -> bool) -> Result<(), String> {
-    let old = value(old).map_err(|e| format!("the original does not parse: {e}"))?;
-    // zh: 改后的文件无法解析
-    let new = value(new).map_err(|e| format!("the fixed file would not parse: {e}"))?;
+pub fn same_yaml(old: &str, new: &str, same_text: fn(&str, &str) -> bool) -> Result<(), Message> {
+    let old = value(old).map_err(|e| msg!(FixOriginalUnparsed, error = e))?;
+    let new = value(new).map_err(|e| msg!(FixWouldNotParse, error = e))?;
     same(&old, &new, same_text, "")
 }
 
-fn same(old: &Value, new: &Value, same_text: fn(&str, &str) -> bool, at: &str) -> Result<(), String> {
-    // zh: 改后“{at}”处的内容与原文不同
-    let differs =
-        || Err(format!("the fixed file would read differently at `{}`", if at.is_empty() { "/" } else { at }));
+fn same(old: &Value, new: &Value, same_text: fn(&str, &str) -> bool, at: &str) -> Result<(), Message> {
+    let shown = if at.is_empty() { "/" } else { at };
+    let differs = || Err(msg!(FixReadsDifferently, at = shown));
     match (old, new) {
         (Value::Mapping(a), Value::Mapping(b)) => {
             if a.len() != b.len() || a.keys().zip(b.keys()).any(|(x, y)| x != y) {
-                // zh: 改后的文件键名不同
-                return Err(format!(
-                    "the fixed file would have other keys at `{}`",
-                    if at.is_empty() { "/" } else { at }
-                ));
+                return Err(msg!(FixOtherKeys, at = shown));
             }
             for ((k, x), y) in a.iter().zip(b.values()) {
                 let key = match k {
@@ -101,9 +105,19 @@ mod tests {
     fn only_strings_may_change_and_only_as_meant() {
         assert!(same_yaml("a: 中,文\nb: [1, x]\n", "a: 中，文\nb: [1, x]\n", loose).is_ok());
         assert!(same_yaml("a: 中,文\n", "a: 中，字\n", loose).is_err());
-        assert!(same_yaml("a,b: 1\n", "a，b: 1\n", loose).unwrap_err().contains("other keys"));
+        assert!(same_yaml("a,b: 1\n", "a，b: 1\n", loose).unwrap_err().english().contains("other keys"));
         assert!(same_yaml("a: [x,y]\n", "a: [x，y]\n", loose).is_err());
-        assert!(same_yaml("a: \"x\"\n", "a: \"x\n", loose).unwrap_err().contains("would not parse"));
+        assert!(same_yaml("a: \"x\"\n", "a: \"x\n", loose).unwrap_err().english().contains("would not parse"));
         assert!(same_yaml("a: 1\n", "a: '1'\n", loose).is_err());
+        // The parser's problem in the catalogue's words, in either language.
+        let broken = same_yaml("a: [x\n", "a: [x\n", loose).unwrap_err();
+        assert!(
+            broken.english().starts_with("the original does not parse: did not find expected ',' or ']'"),
+            "{broken:?}"
+        );
+        assert!(
+            broken.render(crate::base::lang::Lang::Zh).starts_with("原文件无法解析：YAML 格式错误："),
+            "{broken:?}"
+        );
     }
 }

@@ -475,12 +475,8 @@ fn style_findings(source: &Source, input: Input, context: &style::Context) -> Ve
     style::faults(text, &scalars, body, context)
         .into_iter()
         .map(|f| {
-            let mut hints = f.hints.into_iter();
-            let first = hints.next().unwrap_or_else(|| Message::from(String::new()));
-            let mut d = finding_at(source, f.severity, f.span, f.message, first);
-            for h in hints {
-                d = d.hint(h);
-            }
+            let mut d = located(source, f.severity, f.span, f.message);
+            d.hints = f.hints;
             d
         })
         .collect()
@@ -504,13 +500,12 @@ pub struct Fixed {
 /// # Errors
 /// Why the file is not mended: it does not parse, or the mended file would
 /// not parse or would read otherwise than meant (other keys, other values).
-pub fn fix(source: &Source) -> Result<Option<Fixed>, String> {
+pub fn fix(source: &Source) -> Result<Option<Fixed>, Message> {
     let input = if source.path.extension().is_some_and(|e| e == "md") { Input::MdFile } else { Input::Data };
     let text: &str = &source.text;
     let (yaml, body) = parts(text, input);
     if matches!(input, Input::MdFile) && body.as_ref().is_some_and(|b| b.start == 0) && yaml.is_empty() {
-        // zh: 没有 front matter（开头的 --- 行）
-        return Err("it has no front matter (the `---` lines at its start)".into());
+        return Err(msg!(FixNoFrontMatter));
     }
     let lang = crate::data::rewrite::top_level_text(&text[yaml.clone()], "lang");
     if lang.as_deref() != Some("zh") {
@@ -547,8 +542,7 @@ pub fn fix(source: &Source) -> Result<Option<Fixed>, String> {
     if let (Some(old), Some(new)) = (body, new_body)
         && !same_markdown(&text[old], &fixed[new])
     {
-        // zh: 改后的 Markdown 结构不同
-        return Err("the fixed Markdown would have another structure".into());
+        return Err(msg!(FixOtherMarkdown));
     }
     let lines = text
         .lines()
@@ -767,11 +761,16 @@ fn finding(
 
 /// A finding underlining `span`, bytes of the source.
 fn finding_at(source: &Source, severity: Severity, span: Range<usize>, message: Message, hint: Message) -> Diagnostic {
+    located(source, severity, span, message).hint(hint)
+}
+
+/// The finding `message` at `span` of the source, without hints yet.
+fn located(source: &Source, severity: Severity, span: Range<usize>, message: Message) -> Diagnostic {
     let d = match severity {
         Severity::Error => Diagnostic::error(message),
         Severity::Warning => Diagnostic::warning(message),
     };
-    d.in_file(&source.path).at(Arc::clone(&source.text), span).hint(hint)
+    d.in_file(&source.path).at(Arc::clone(&source.text), span)
 }
 
 /// Of findings that overlap, the longest (`October XX`, not also `XX`), in

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::base::diag::Diagnostic;
+use crate::base::msg::{Quoted, msg};
 use crate::data::{Document, Due, Fields, FollowStatus, Followup, Source, Step, Text, line_of_id, line_of_key};
 
 /// One of last period's next steps and what became of it.
@@ -60,11 +61,14 @@ pub fn carry(source: &Source, doc: &mut Document, earlier: &Document, shown: &st
             at_key(
                 source,
                 "previous_file",
-                Diagnostic::warning(format!("`{shown}` is for {then}, which does not end before this period ({now})")),
+                Diagnostic::warning(msg!(
+                    PreviousNotBefore,
+                    shown = shown,
+                    then = then.to_string(),
+                    now = now.to_string()
+                )),
             )
-            // zh: `{shown}` 的报告期为 {then}，不早于本期（{now}）
-            .hint("name the file of the period before this one"),
-            // zh: 请填写上一期的数据文件
+            .hint(msg!(NamePeriodBefore)),
         );
     }
     let steps: &[Step] = match &earlier.fields {
@@ -78,37 +82,27 @@ pub fn carry(source: &Source, doc: &mut Document, earlier: &Document, shown: &st
         let at = |d: Diagnostic| at_step(source, i, d.in_file(&source.path).field(format!("followups[{i}].step")));
         let found = match_step(followup, steps).map_err(|best| {
             let hint = match best {
-                Some(best) => format!("did you mean \"{best}\"? write the title as {shown} gives it"),
-                // zh: 是否应为“{best}”？请照 {shown} 中的标题书写
-                None if steps.is_empty() => format!("{shown} has no `next_steps` to follow up"),
-                // zh: {shown} 中没有 `next_steps` 可供说明落实情况
-                None => format!("its next steps are: {}", titles(steps)),
-                // zh: 上期的工作打算为：{titles}
+                Some(best) => msg!(StepDidYouMean, best = best, shown = shown),
+                None if steps.is_empty() => msg!(StepNoNextSteps, shown = shown),
+                None => msg!(StepsAre, titles = titles(steps)),
             };
-            at(Diagnostic::error(format!("step \"{}\" is not among the next steps of {shown}", followup.step)))
-                // zh: “{step}”不在 {shown} 的下一步工作打算中
-                .hint(hint)
+            at(Diagnostic::error(msg!(StepNotAmong, step = followup.step.to_string(), shown = shown))).hint(hint)
         })?;
         let (index, exact) = found;
         if let Some(first) = taken[index] {
-            return Err(at(Diagnostic::error(format!(
-                "step \"{}\" is followed up twice (also by followups[{first}])",
-                steps[index].title
-            )))
-            // zh: “{step}”的落实情况写了两次（另见 followups[{first}]）
-            .hint("say once what became of each step"));
-            // zh: 每项工作打算只写一次落实情况
+            return Err(at(Diagnostic::error(msg!(StepTwice, step = steps[index].title.to_string(), first = first)))
+                .hint(msg!(StepOnce)));
         }
         taken[index] = Some(i);
         if !exact {
             carried.warnings.push(
-                at(Diagnostic::warning(format!(
-                    "step \"{}\" is taken to be \"{}\" of {shown}",
-                    followup.step, steps[index].title
+                at(Diagnostic::warning(msg!(
+                    StepTakenAs,
+                    step = followup.step.to_string(),
+                    title = steps[index].title.to_string(),
+                    shown = shown
                 )))
-                // zh: “{step}”按 {shown} 中的“{title}”处理
-                .hint(format!("write the title as {shown} gives it: {}", steps[index].title)),
-                // zh: 请照 {shown} 中的标题书写：{title}
+                .hint(msg!(StepWriteAs, shown = shown, title = steps[index].title.to_string())),
             );
         }
         carried.followups.push(FollowedUp {
@@ -125,14 +119,9 @@ pub fn carry(source: &Source, doc: &mut Document, earlier: &Document, shown: &st
             at_key(
                 source,
                 key,
-                Diagnostic::warning(format!("last period's step \"{}\" ({shown}) is not followed up", step.title)),
+                Diagnostic::warning(msg!(StepNotFollowed, title = step.title.to_string(), shown = shown)),
             )
-            // zh: 上期工作打算“{title}”（{shown}）未说明落实情况
-            .hint(format!(
-                "add `- {{step: {}, status: done}}` under `followups:` (status: done, ongoing or dropped)",
-                step.title
-            )),
-            // zh: 在 `followups:` 下添加 `- {step: …, status: done}`（status 为 done、ongoing 或 dropped）
+            .hint(msg!(StepAddFollowup, title = step.title.to_string())),
         );
     }
     Ok(carried)
@@ -148,20 +137,19 @@ fn fill_previous(source: &Source, doc: &mut Document, earlier: &Document, shown:
             at_metric_key(source, &m.id.0, key, d.in_file(&source.path).field(format!("metrics[{i}]")))
         };
         if m.unit.trim() != then.unit.trim() {
-            let unit = |u: &str| if u.trim().is_empty() { "no unit".to_owned() } else { format!("\"{}\"", u.trim()) };
+            let unit = |u: &str| if u.trim().is_empty() { msg!(NoUnit) } else { msg!(QuotedUnit, unit = u.trim()) };
             warnings.push(
                 at(
                     "unit",
-                    Diagnostic::warning(format!(
-                        "metric `{}` is in {} here but in {} in {shown}; its previous figure is not taken from there",
-                        m.id,
-                        unit(&m.unit),
-                        unit(&then.unit)
+                    Diagnostic::warning(msg!(
+                        PreviousUnitDiffers,
+                        id = m.id.0.as_str(),
+                        unit = unit(&m.unit),
+                        then = unit(&then.unit),
+                        shown = shown
                     )),
                 )
-                // zh: 指标 `{id}` 本期单位为{unit}，{shown} 中为{then}；上期数不从该文件取
-                .hint("give both periods the same unit, or write `previous:` here in this period's unit"),
-                // zh: 两期使用同一单位，或在本文件中按本期单位填写 `previous:`
+                .hint(msg!(SameUnitHint)),
             );
             continue;
         }
@@ -170,14 +158,15 @@ fn fill_previous(source: &Source, doc: &mut Document, earlier: &Document, shown:
             Some(written) if !same(written.0, actual.0) => warnings.push(
                 at(
                     "previous",
-                    Diagnostic::warning(format!(
-                        "metric `{}`: `previous: {}` here, but {shown} gives `actual: {}`; the figure written here is used",
-                        m.id, written.0, actual.0
+                    Diagnostic::warning(msg!(
+                        PreviousDisagrees,
+                        id = m.id.0.as_str(),
+                        written = written.0,
+                        shown = shown,
+                        actual = actual.0
                     )),
                 )
-                // zh: 指标 `{id}`：本文件写 `previous: {written}`，{shown} 中为 `actual: {actual}`；采用本文件所写数字
-                .hint(format!("correct one of them, or remove `previous:` to take {} from {shown}", actual.0)),
-                // zh: 请改正其中之一，或删去 `previous:`，从 {shown} 取 {actual}
+                .hint(msg!(CorrectOneOrRemove, actual = actual.0, shown = shown)),
             ),
             Some(_) => {}
         }
@@ -220,8 +209,8 @@ fn likeness(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(&a, &b)
 }
 
-fn titles(steps: &[Step]) -> String {
-    steps.iter().map(|s| format!("\"{}\"", s.title.as_str().trim())).collect::<Vec<_>>().join(", ")
+fn titles(steps: &[Step]) -> Quoted {
+    Quoted(steps.iter().map(|s| s.title.as_str().trim().to_owned()).collect())
 }
 
 /// The diagnostic at the top-level `key:` line.

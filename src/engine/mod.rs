@@ -192,13 +192,13 @@ impl BuildError {
         }
     }
 
-    /// A one-line summary.
+    /// A one-line summary, in the language of the error.
     pub fn summary(&self) -> String {
         match self {
             BuildError::Data(e) => e.to_string(),
             BuildError::Template(e) => e.to_string(),
             BuildError::Input(d) => d.to_string(),
-            BuildError::Typst { error, .. } => format!("typst: {}", error.first),
+            BuildError::Typst { error, .. } => msg!(TypstSummary, detail = error.first.as_str()).render(self.lang()),
         }
     }
 }
@@ -560,7 +560,9 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
 /// (as written, with `/` or `\\`), where it can be found.
 fn check_images(input: &Path, text: &Arc<str>, root: &Path, images: &[String]) -> Result<(), BuildError> {
     let root = root.canonicalize().map_err(|e| {
-        BuildError::Input(Box::new(Diagnostic::error(msg!(CannotOpenDataFolder, reason = e.to_string())).in_file(root)))
+        BuildError::Input(Box::new(
+            Diagnostic::error(msg!(CannotOpenDataFolder, reason = file::io_reason(&e))).in_file(root),
+        ))
     })?;
     for dest in images {
         let refuse = |why: Message| refused_image(input, text, dest, why).hint(msg!(ImagesInFolder)).into();

@@ -6,6 +6,7 @@
 //! places them all or none, and never over a file.
 
 use crate::base::diag::shown_path;
+use crate::base::file::io_reason;
 use crate::base::msg::{Message, msg};
 use std::fs;
 use std::io::Write;
@@ -34,9 +35,9 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
 /// missing), all together; or says why not.
 pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, Message> {
     fs::create_dir_all(&target.out_dir)
-        .map_err(|e| msg!(CannotCreateOutputFolder, folder = shown_path(&target.out_dir), reason = e.to_string()))?;
+        .map_err(|e| msg!(CannotCreateOutputFolder, folder = shown_path(&target.out_dir), reason = io_reason(&e)))?;
     write_all(&target.out_dir, &target.stem, files)
-        .map_err(|e| msg!(CannotWriteOutputs, file = shown_path(&target.input), reason = e.to_string()))
+        .map_err(|e| msg!(CannotWriteOutputs, file = shown_path(&target.input), reason = io_reason(&e)))
 }
 
 /// Writes one file `name` in `dir` atomically, replacing the one there:

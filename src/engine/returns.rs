@@ -158,7 +158,7 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Mes
     }
     let glob = glob::Pattern::new(pattern).map_err(|e| msg!(NotAValidPattern, reason = e.msg))?;
     let options = glob::MatchOptions { require_literal_separator: true, ..glob::MatchOptions::new() };
-    let root = root.canonicalize().map_err(|e| msg!(CannotBeSearched, reason = e.to_string()))?;
+    let root = root.canonicalize().map_err(|e| msg!(CannotBeSearched, reason = crate::base::file::io_reason(&e)))?;
     let mut found = Vec::new();
     let mut stack = vec![(root.clone(), 0)];
     let mut seen = 0;
@@ -191,7 +191,9 @@ fn expand(root: &Path, pattern: &str) -> Result<Vec<(PathBuf, String, Option<Mes
                     found.push((path, shown, Some(msg!(IsNotRegular))));
                 }
                 Ok(_) => found.push((path, shown, Some(msg!(LeadsOutside)))),
-                Err(e) => found.push((path, shown, Some(msg!(CannotBeOpened, reason = e.to_string())))),
+                Err(e) => {
+                    found.push((path, shown, Some(msg!(CannotBeOpened, reason = crate::base::file::io_reason(&e)))))
+                }
             }
         }
     }
@@ -269,14 +271,10 @@ fn no_previous_file(source: &data::Source, doc: &Document) -> Result<(), DataErr
     } else {
         return Ok(());
     };
-    let mut d = Diagnostic::error(format!(
-        "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`"
-    ))
-    // zh: 单位报表中不能使用 `{key}`：报表只从简报所在文件夹读取；上期数请填在各指标的 `previous:` 中
-    .in_file(&source.path)
-    .field(key)
-    .hint("remove it from the return; the bulletin compares each figure with the return's `previous:`");
-    // zh: 请从报表中删去；简报按报表中的 `previous:` 比较
+    let mut d = Diagnostic::error(msg!(RefusedInReturn, key = key))
+        .in_file(&source.path)
+        .field(key)
+        .hint(msg!(RemoveFromReturn));
     if let Some(line) = data::line_of_key(&source.text, key) {
         d = d.at_line(source.text.clone(), line, 1);
     }

@@ -8,7 +8,8 @@
 pub mod context;
 mod filters;
 
-use crate::base::msg::{List, Names, msg};
+use crate::base::file::io_reason;
+use crate::base::msg::{List, Message, Names, msg};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -90,7 +91,7 @@ impl Templates {
         let user_dir = match user_dir {
             Some(dir) => Some(dir.canonicalize().map_err(|e| {
                 TemplateError::new(
-                    Diagnostic::error(msg!(CannotOpenTemplateFolder, reason = e.to_string())).in_file(dir),
+                    Diagnostic::error(msg!(CannotOpenTemplateFolder, reason = io_reason(&e))).in_file(dir),
                 )
             })?),
             None => None,
@@ -106,7 +107,7 @@ impl Templates {
                 .lstrip_blocks(true)
                 .keep_trailing_newline(true)
                 .build()
-                .map_err(|e| TemplateError::new(Diagnostic::error(e.to_string())))?,
+                .map_err(|e| TemplateError::new(Diagnostic::error(template_fault(&e))))?,
         );
         env.set_auto_escape_callback(|name| if name.ends_with(".md") { markdown_mode() } else { AutoEscape::None });
         env.set_formatter(|out, state, value| {
@@ -250,8 +251,13 @@ impl Templates {
     pub fn starter_files(&self, info: &TemplateInfo, lang: &str) -> Result<Vec<(String, String)>, TemplateError> {
         let Ok(name) = self.resolve(info, &format!("starter-files.{lang}.yaml")) else { return Ok(Vec::new()) };
         let Some((path, text)) = self.read(&name)? else { return Ok(Vec::new()) };
-        let files: BTreeMap<String, String> = serde_yaml::from_str(&text)
-            .map_err(|e| TemplateError::new(Diagnostic::error(format!("{}: {e}", path.display()))))?;
+        let files: BTreeMap<String, String> = serde_yaml::from_str(&text).map_err(|e| {
+            TemplateError::new(
+                Diagnostic::error(crate::data::serde_message(&e.to_string()))
+                    .in_file(&path)
+                    .hint(msg!(StarterFilesShape)),
+            )
+        })?;
         for file in files.keys() {
             if !Path::new(file).components().all(|c| matches!(c, Component::Normal(_))) {
                 return Err(TemplateError::new(Diagnostic::error(msg!(
@@ -284,18 +290,14 @@ impl Templates {
     /// Reads a template file: the user's copy first, then the built-in one.
     /// Returns the path to show in messages and the text.
     fn read(&self, name: &str) -> Result<Option<(PathBuf, String)>, TemplateError> {
-        load_file(self.user_dir.as_deref(), name).map_err(|e| TemplateError::new(Diagnostic::error(e.to_string())))
+        load_file(self.user_dir.as_deref(), name).map_err(|(path, why)| {
+            TemplateError::new(Diagnostic::error(msg!(CannotReadFile, reason = why)).in_file(&path))
+        })
     }
 
     /// A minijinja error as a diagnostic at the template's line.
     fn error(&self, err: &minijinja::Error) -> TemplateError {
-        let mut message = err.detail().map_or_else(|| err.kind().to_string(), |d| format!("{}: {d}", err.kind()));
-        let mut source = std::error::Error::source(err);
-        while let Some(inner) = source {
-            message.push_str(&format!(": {inner}"));
-            source = inner.source();
-        }
-        let mut d = Diagnostic::error(message);
+        let mut d = Diagnostic::error(template_fault(err));
         if let Some(name) = err.name()
             && let Ok(Some((path, text))) = self.read(name)
         {
@@ -317,7 +319,7 @@ impl Templates {
     /// Writes every built-in file under `dir`, refusing to overwrite.
     pub fn export(dir: &Path) -> Result<Vec<PathBuf>, TemplateError> {
         let io = |p: &Path, e: std::io::Error| {
-            TemplateError::new(Diagnostic::error(msg!(CannotWrite, reason = e.to_string())).in_file(p))
+            TemplateError::new(Diagnostic::error(msg!(CannotWrite, reason = io_reason(&e))).in_file(p))
         };
         let existing: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).filter(|n| dir.join(n).exists()).collect();
         if !existing.is_empty() {
@@ -363,9 +365,49 @@ fn base_name(info: &TemplateInfo) -> &'static str {
 
 /// The minijinja loader: the user's folder, then the embedded files.
 fn load(user_dir: Option<&Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
-    load_file(user_dir, name)
-        .map(|found| found.map(|(_, text)| text))
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string()))
+    load_file(user_dir, name).map(|found| found.map(|(_, text)| text)).map_err(|(path, why)| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("{}: {}", path.display(), msg!(CannotReadFile, reason = why).english()),
+        )
+    })
+}
+
+/// A minijinja error in zongjie's words: what kind of fault, in the
+/// reader's language, and minijinja's own detail quoted.
+fn template_fault(err: &minijinja::Error) -> Message {
+    use minijinja::ErrorKind as K;
+    let kind = match err.kind() {
+        K::SyntaxError => msg!(TplSyntax),
+        K::UndefinedError => msg!(TplUndefined),
+        K::UnknownFilter => msg!(TplUnknownFilter),
+        K::UnknownFunction => msg!(TplUnknownFunction),
+        K::UnknownTest => msg!(TplUnknownTest),
+        K::UnknownMethod => msg!(TplUnknownMethod),
+        K::TemplateNotFound => msg!(TplNotFound),
+        K::InvalidOperation => msg!(TplInvalidOperation),
+        K::TooManyArguments => msg!(TplTooManyArguments),
+        K::MissingArgument => msg!(TplMissingArgument),
+        K::OutOfFuel => msg!(TplOutOfFuel),
+        K::BadInclude => msg!(TplBadInclude),
+        K::CannotUnpack => msg!(TplCannotUnpack),
+        K::BadEscape => msg!(TplBadEscape),
+        other => msg!(TplOther, kind = other.to_string()),
+    };
+    let mut detail = err.detail().map(str::to_owned);
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        let text = inner.to_string();
+        detail = Some(match detail {
+            Some(d) => format!("{d}: {text}"),
+            None => text,
+        });
+        source = inner.source();
+    }
+    match detail {
+        Some(detail) => msg!(TemplateFault, kind = kind, detail = detail),
+        None => msg!(TemplateFaultKind, kind = kind),
+    }
 }
 
 /// The largest template file read.
@@ -379,14 +421,16 @@ const MAX_FUEL: u64 = 50_000_000;
 /// How deep macros and includes may call each other.
 const MAX_RECURSION: usize = 100;
 
-fn load_file(user_dir: Option<&Path>, name: &str) -> std::io::Result<Option<(PathBuf, String)>> {
+fn load_file(user_dir: Option<&Path>, name: &str) -> Result<Option<(PathBuf, String)>, (PathBuf, Message)> {
     if let Some(dir) = user_dir
         && let Some(path) = safe_join(dir, name)
         && path.is_file()
     {
-        let cannot = |why: String| std::io::Error::other(format!("{}: cannot read the file: {why}", path.display()));
-        let bytes = crate::base::file::read(&path, MAX_TEMPLATE_BYTES).map_err(|e| cannot(e.reason().to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|_| cannot("it is not UTF-8 text".into()))?;
+        let bytes = match crate::base::file::read(&path, MAX_TEMPLATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(e) => return Err((path, e.reason())),
+        };
+        let Ok(text) = String::from_utf8(bytes) else { return Err((path, msg!(NotUtf8Text))) };
         return Ok(Some((path, text)));
     }
     Ok(BUILTIN

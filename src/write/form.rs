@@ -22,6 +22,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::base::lang::Lang;
+use crate::base::msg::{Message, msg};
 use crate::base::text::is_cjk;
 use crate::data::sheet::words::{self, Column};
 use crate::data::{BulletinFields, Document};
@@ -46,9 +47,9 @@ const COLUMNS: u16 = Column::ALL.len() as u16;
 /// # Errors
 /// What rust_xlsxwriter refuses (a text longer than a cell holds, a date
 /// outside Excel's years), in words.
-pub fn xlsx(doc: &Document, bulletin: &BulletinFields, unit: &str, created: Option<i64>) -> Result<Vec<u8>, String> {
+pub fn xlsx(doc: &Document, bulletin: &BulletinFields, unit: &str, created: Option<i64>) -> Result<Vec<u8>, Message> {
     let form = Form::new(doc, bulletin, unit)?;
-    let failed = |e: XlsxError| format!("cannot lay out the form of {unit}: {e}");
+    let failed = |e: XlsxError| msg!(FormNotLaidOut, unit = unit, reason = e.to_string());
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(&form, doc, created).map_err(failed)?);
     form.write_sheet(workbook.add_worksheet()).map_err(failed)?;
@@ -60,13 +61,13 @@ pub fn xlsx(doc: &Document, bulletin: &BulletinFields, unit: &str, created: Opti
 ///
 /// # Errors
 /// The bulletin has no period.
-pub fn csv(doc: &Document, bulletin: &BulletinFields, unit: &str) -> Result<Vec<u8>, String> {
+pub fn csv(doc: &Document, bulletin: &BulletinFields, unit: &str) -> Result<Vec<u8>, Message> {
     let form = Form::new(doc, bulletin, unit)?;
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in form.grid() {
-        out.write_record(row.iter().map(Cell::text)).map_err(|e| e.to_string())?;
+        out.write_record(row.iter().map(Cell::text)).map_err(|e| msg!(FormCsvFailed, reason = e.to_string()))?;
     }
-    out.into_inner().map_err(|e| e.to_string())
+    out.into_inner().map_err(|e| msg!(FormCsvFailed, reason = e.to_string()))
 }
 
 /// A cell of the form, as both formats write it.
@@ -128,8 +129,8 @@ struct Form {
 
 impl Form {
     /// The form of `unit`; the bulletin must have a period.
-    fn new(doc: &Document, bulletin: &BulletinFields, unit: &str) -> Result<Form, String> {
-        let period = doc.period.ok_or("the bulletin has no `period:`: a form says which period it asks for")?;
+    fn new(doc: &Document, bulletin: &BulletinFields, unit: &str) -> Result<Form, Message> {
+        let period = doc.period.ok_or_else(|| msg!(FormWithoutPeriod))?;
         let words = phrases(doc.lang);
         let unit = unit.trim();
         let targets = bulletin.targets.get(unit);
@@ -672,7 +673,7 @@ targets:
     #[test]
     fn a_bulletin_without_a_period_has_no_form() {
         let (doc, b) = bulletin(&BULLETIN.replace("period: 2026-10\n", ""));
-        assert!(xlsx(&doc, &b, "陈淋子镇", None).unwrap_err().contains("period"));
+        assert!(xlsx(&doc, &b, "陈淋子镇", None).unwrap_err().english().contains("period"));
         assert!(csv(&doc, &b, "陈淋子镇").is_err());
     }
 }

@@ -79,6 +79,22 @@ catalogue! {
     NoSuchFile = "no such file", "文件不存在";
     PermissionDenied = "permission denied", "没有访问权限";
     FolderNotFile = "it is a folder, not a file", "这是一个文件夹，不是文件";
+    OsNotADirectory = "a part of the path is not a folder", "路径中有一段不是文件夹";
+    OsAlreadyExists = "it already exists", "已经存在";
+    OsDirectoryNotEmpty = "the folder is not empty", "文件夹不是空的";
+    OsReadOnly = "the disk is read-only", "磁盘是只读的";
+    OsStorageFull = "the disk is full", "磁盘已满";
+    OsQuotaExceeded = "the disk quota is used up", "磁盘配额已用完";
+    OsFileTooLarge = "the file would be larger than the disk allows", "文件将超过磁盘允许的大小";
+    OsInvalidFilename = "the name is not a valid file name (too long, or with characters the disk refuses)", "文件名无效（过长，或含有磁盘不允许的字符）";
+    OsBusy = "the file is in use by another program", "文件正被其他程序使用";
+    OsCrossesDevices = "it cannot be moved across disks", "不能跨磁盘移动";
+    OsTooManyLinks = "there are too many links to it", "链接过多";
+    OsAddrInUse = "the port is in use by another program", "端口已被其他程序占用";
+    OsAddrNotAvailable = "the address is not available on this computer", "本机没有这个地址";
+    OsTimedOut = "it took too long", "等待超时";
+    OsInterrupted = "it was interrupted", "操作被中断";
+    OsOther = "{detail}", "系统错误（“{detail}”）";
 
     // How a diagnostic is printed
     Hint = "hint: {text}", "提示：{text}";
@@ -215,6 +231,13 @@ catalogue! {
     WroteAfter = "wrote {files}{after}", "已写出 {files}{after}";
     CannotBeRead = "cannot be read: {reason}", "无法读取：{reason}";
     BadReferenceDocx = "--reference-docx {file} {why}", "--reference-docx 指定的文件 {file} 不能用：{why}";
+    RefNotDocx = "is not a Word file (.docx): {detail}", "不是 Word 文件（.docx）：“{detail}”";
+    RefPartTooLarge = "has a {name} of over {mb} MB", "其中的 {name} 超过 {mb} MB";
+    RefPartUnreadable = "cannot be read ({name}): {reason}", "无法读取其中的 {name}：{reason}";
+    RefNoStyles = "has no styles (word/styles.xml): is it a Word document?", "没有样式（word/styles.xml）：这是 Word 文档吗？";
+    RefStylesNotUtf8 = "has a word/styles.xml that is not UTF-8", "其中的 word/styles.xml 不是 UTF-8 编码";
+    RefStylesEmpty = "has a word/styles.xml that holds no styles", "其中的 word/styles.xml 没有任何样式";
+    RefStylesDtd = "has a word/styles.xml with a document type declaration (DTD), which Word refuses", "其中的 word/styles.xml 含有文档类型声明（DTD），Word 不接受";
     GiveAReferenceDocx = "give a .docx saved by Word or WPS; `zongjie templates --export DIR` writes zongjie's own to start from", "请给出用 Word 或 WPS 保存的 .docx 文件；“zongjie templates --export DIR”可导出 zongjie 自带的样式文件作为起点";
     NameDataFilesIn = "name the data files in it, such as {pattern}", "请写出其中的数据文件，如 {pattern}";
     IsAFolder = "{file} is a folder, not a data file", "{file} 是文件夹，不是数据文件";
@@ -227,7 +250,23 @@ catalogue! {
     TypstRefusedStyle = "Typst refused the document: check the style files of your --template-dir", "Typst 无法排版该文档：请检查 --template-dir 中的样式文件";
     SourceKeptAt = "the generated source is kept at {file}", "生成的排版源文件保存在 {file}";
     PleaseReport = "please report it with that file and the data that produced it", "请连同该文件和生成它的数据一起报告此问题";
+    TypstSays = "{detail}", "排版出错，Typst 的说明：“{detail}”";
+    TypstHints = "{detail}", "Typst 的提示：“{detail}”";
+    TypstWarns = "{detail}", "Typst 的警告：\n{detail}";
+    TypstSummary = "typst: {detail}", "Typst 排版出错：“{detail}”";
+    TypstPanicked = "Typst failed inside its {stage} ({why})", "Typst {stage}时出错（{why}）";
+    StageLayout = "layout", "排版";
+    StagePdf = "PDF export", "导出 PDF";
     FontSkipped = "this font is skipped: {why}", "已跳过此字体：{why}";
+    FontNotReadable = "it is not a font zongjie can read ({detail})", "不是 zongjie 能读取的字体（“{detail}”）";
+    FontCmapDamaged = "its character map is damaged ({what})", "其字符映射表（cmap）已损坏（{what}）";
+    CmapCutShort = "cut short", "数据不完整";
+    CmapTableOutside = "a table outside it", "子表位于映射表之外";
+    CmapBeyondUnicode = "a range beyond Unicode", "字符范围超出 Unicode";
+    CmapMoreRanges = "more ranges than it holds", "所记的范围数多于实际所含";
+    CmapRange = "a range of characters U+{start}–U+{end}", "字符范围 U+{start}–U+{end} 不成立";
+    CmapPastGlyphs = "a range mapped past its {glyphs} glyphs", "有字符范围映射到其 {glyphs} 个字形之外";
+    CmapMoreCharacters = "more characters than Unicode has", "所映射的字符多于 Unicode 的字符总数";
     RemoveTheFont = "remove it from the font folder, or install a good copy of it", "请把它从字体文件夹中删除，或重新安装完好的字体文件";
     Interrupted = "interrupted: no partial output was left behind", "已中断：没有留下不完整的输出文件";
     CannotCreateOutputFolder = "cannot create the output folder {folder}: {reason}", "无法创建输出文件夹 {folder}：{reason}";
@@ -258,6 +297,53 @@ catalogue! {
     ErrorsOneFile = "{errors} errors in 1 file", "1 个文件中有 {errors} 处错误";
     OneErrorFiles = "1 error in {files} files", "{files} 个文件中有 1 处错误";
     ErrorsFiles = "{errors} errors in {files} files", "{files} 个文件中有 {errors} 处错误";
+
+    // Last period's file (engine/previous.rs, derive/previous.rs, data/load.rs, engine/returns.rs)
+    PreviousFileRefused = "previous_file `{file}` {why}", "previous_file 所写的“{file}”{why}";
+    PreviousIsMd = "is a built .md file, which holds the text but not the figures or the next steps", "是生成的 .md 文件，其中只有正文，没有指标数据和工作打算";
+    NameYamlBuiltFrom = "name the .yaml data file it was built from", "请填写生成它的 .yaml 数据文件";
+    PreviousNotYaml = "is not a data file (.yaml)", "不是数据文件（.yaml）";
+    NameEarlierYaml = "name last period's .yaml data file, relative to this file's folder", "请填写上期的 .yaml 数据文件，路径相对于本文件所在文件夹";
+    PreviousIsItself = "is this file itself", "就是本文件";
+    NameEarlierFile = "name last period's data file", "请填写上期的数据文件";
+    PreviousPathRelative = "the path is relative to this file's folder, such as ../2026-09/report.yaml", "路径相对于本文件所在文件夹，如 ../2026-09/report.yaml";
+    PreviousTooLarge = "is too large for a data file", "超出数据文件的大小限制";
+    PreviousDoesNotLoad = "does not load: {error}", "无法载入：{error}";
+    CorrectEarlierFile = "correct last period's file, or name another", "请改正上期文件，或换一个文件";
+    PreviousOtherKind = "is a `{name}` file: last period's file is a report of this document's kind", "是“{name}”文件：上期文件应与本文件为同一类报告";
+    NameEarlierReport = "name last period's report, with its metrics and next steps", "请填写上期的报告文件，其中应有指标和工作打算";
+    PreviousNotBefore = "`{shown}` is for {then}, which does not end before this period ({now})", "“{shown}”的报告期为{then}，不早于本期（{now}）";
+    NamePeriodBefore = "name the file of the period before this one", "请填写上一期的数据文件";
+    StepDidYouMean = "did you mean \"{best}\"? write the title as {shown} gives it", "是否应为“{best}”？请照“{shown}”中的标题书写";
+    StepNoNextSteps = "{shown} has no `next_steps` to follow up", "“{shown}”中没有可说明落实情况的工作打算（“next_steps”）";
+    StepsAre = "its next steps are: {titles}", "上期的工作打算为：{titles}";
+    StepNotAmong = "step \"{step}\" is not among the next steps of {shown}", "“{step}”不在“{shown}”的工作打算中";
+    StepTwice = "step \"{step}\" is followed up twice (also by followups[{first}])", "“{step}”的落实情况写了两次（另见 followups[{first}]）";
+    StepOnce = "say once what became of each step", "每项工作打算只写一次落实情况";
+    StepTakenAs = "step \"{step}\" is taken to be \"{title}\" of {shown}", "“{step}”按“{shown}”中的“{title}”处理";
+    StepWriteAs = "write the title as {shown} gives it: {title}", "请照“{shown}”中的标题书写：{title}";
+    StepNotFollowed = "last period's step \"{title}\" ({shown}) is not followed up", "上期工作打算“{title}”（{shown}）未说明落实情况";
+    StepAddFollowup = "add `- {{step: {title}, status: done}}` under `followups:` (status: done, ongoing or dropped)", "请在“followups:”下添加“- {{step: {title}, status: done}}”（status 为“done”“ongoing”或“dropped”）";
+    PreviousUnitDiffers = "metric `{id}` is in {unit} here but in {then} in {shown}; its previous figure is not taken from there", "指标“{id}”本期单位为{unit}，“{shown}”中为{then}；上期数不从该文件取";
+    NoUnit = "no unit", "无单位";
+    QuotedUnit = "\"{unit}\"", "“{unit}”";
+    SameUnitHint = "give both periods the same unit, or write `previous:` here in this period's unit", "两期请使用同一单位，或在本文件中按本期单位填写“previous:”";
+    PreviousDisagrees = "metric `{id}`: `previous: {written}` here, but {shown} gives `actual: {actual}`; the figure written here is used", "指标“{id}”：本文件写“previous: {written}”，“{shown}”中为“actual: {actual}”；采用本文件所写数字";
+    CorrectOneOrRemove = "correct one of them, or remove `previous:` to take {actual} from {shown}", "请改正其中之一，或删去“previous:”，从“{shown}”取{actual}";
+    FollowupsWithoutFile = "`followups` without `previous_file`: the steps followed up are those of last period's file", "有“followups”而没有“previous_file”：落实情况针对的是上期文件中的工作打算";
+    AddPreviousFile = "add `previous_file:` with the path of last period's data file, such as ../2026-09/report.yaml", "请添加“previous_file:”，写上期数据文件的路径，如 ../2026-09/report.yaml";
+    RefusedInReturn = "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`", "单位报表中不能使用“{key}”：报表只从通报所在文件夹读取；上期数请填在各指标的“previous:”中";
+    NotABulletinField = "`{key}` is not a field of a bulletin: its figures on the previous month are the sums of its returns' `previous:`; `previous_file` and `followups` are for progress-report and village-stay-report", "“{key}”不是通报的字段：通报的较上月数据由各单位报表的“previous:”汇总而来；“previous_file”和“followups”用于“progress-report”和“village-stay-report”";
+    RemoveFromReturn = "remove it from the return; the bulletin compares each figure with the return's `previous:`", "请从报表中删去；通报按报表中的“previous:”比较";
+
+    // Why check --fix refuses (data/rewrite.rs, derive/lint.rs)
+    FixOriginalUnparsed = "the original does not parse: {error}", "原文件无法解析：{error}";
+    FixWouldNotParse = "the fixed file would not parse: {error}", "改后的文件将无法解析：{error}";
+    FixReadsDifferently = "the fixed file would read differently at `{at}`", "改后“{at}”处的内容将与原文不同";
+    FixOtherKeys = "the fixed file would have other keys at `{at}`", "改后“{at}”处的字段名将与原文不同";
+    FixNestsTooDeep = "it nests too deeply", "嵌套层次过深";
+    FixNoFrontMatter = "it has no front matter (the `---` lines at its start)", "文件开头没有 front matter（“---”行）";
+    FixOtherMarkdown = "the fixed Markdown would have another structure", "改后的 Markdown 结构将与原文不同";
 
     // Periods and dates (data/period.rs, data/scalar.rs)
     PeriodEmpty = "empty period: write a month (2026-10), quarter (2026-Q3), half (2026-H1), year (2026), day (2026-07-15) or range (2026-07-15..2026-10-31)", "期间为空：请写月份（2026-10）、季度（2026-Q3）、半年（2026-H1）、年度（2026）、日期（2026-07-15）或起止日期（2026-07-15..2026-10-31）";
@@ -446,7 +532,7 @@ catalogue! {
     CheckAgainstBulletin = "a return is checked against its bulletin (a monthly-bulletin .yaml file in its folder or a folder above it, whose `units:` match it); check the bulletin instead", "报表要对照其所属通报检查（同一文件夹或上级文件夹中、“units:”与之对应的 monthly-bulletin .yaml 文件）；请改为检查该通报";
     IsAbsolutePath = "is an absolute path", "是绝对路径";
     LeadsOutsideDotDot = "leads outside the bulletin's folder (`..`)", "指向通报所在文件夹之外（“..”）";
-    NotAValidPattern = "is not a valid pattern: {reason}", "不是有效的匹配模式：{reason}";
+    NotAValidPattern = "is not a valid pattern: {reason}", "不是有效的匹配模式（“{reason}”）";
     CannotBeSearched = "cannot be searched: {reason}", "无法搜索：{reason}";
     FolderTooLarge = "is searched for in a folder of over {max} entries: name the units' folder", "要搜索的文件夹超过 {max} 项：请写明单位报表所在的文件夹";
     IsNotRegular = "is not a regular file (a pipe, device or socket)", "不是普通文件（而是管道、设备或套接字）";
@@ -505,7 +591,7 @@ catalogue! {
     CannotBeReadBecause = "cannot be read: {reason}", "无法读取：{reason}";
     IsNotAFile = "is not a file: {reason}", "不是文件：{reason}";
     CannotOpenDataFolder = "cannot open the data folder: {reason}", "无法打开数据文件夹：{reason}";
-    CannotBeUsed = "cannot be used: {reason}", "无法使用：{reason}";
+    CannotBeUsed = "cannot be used: {reason}", "无法使用（Typst 的说明：“{reason}”）";
     SaveAsImageNoLinks = "save it as PNG, JPEG, GIF or SVG; an SVG may not link to other files or to the web", "请另存为 PNG、JPEG、GIF 或 SVG；SVG 不能链接其他文件或网址";
     MakeItSmaller = "make it smaller in an image program", "请用图片软件缩小";
 
@@ -522,7 +608,7 @@ catalogue! {
     StoppedWithItsTemplateFrom = "building {file} with its template from --template-dir {dir} {what}; stopped", "用 --template-dir {dir} 中的模板生成 {file} 时{what}，已停止";
     StoppedWithItsTemplate = "building {file} with its template {what}; stopped", "用其模板生成 {file} 时{what}，已停止";
     LoopLikely = "documents finished before it were written; a loop in the template's files (its .md or style.typ) is the likely cause", "此前完成的文档已写出；原因多半是模板文件（.md 或 style.typ）中有死循环";
-    WordNotWritten = "the Word file could not be written: {reason}", "无法写出 Word 文件：{reason}";
+    WordNotWritten = "the Word file could not be written: {reason}", "无法写出 Word 文件（“{reason}”）";
     FencedBlock = "```{lang} block: {text}", "```{lang} 代码块：{text}";
     BlockAtLine = "the block is at line {line} of the Markdown body", "该代码块在 Markdown 正文第 {line} 行";
 
@@ -536,6 +622,25 @@ catalogue! {
     StarterPathInside = "{path}: `{file}` must be a relative path inside the starter's folder", "{path}：“{file}”须是样例文件夹内的相对路径";
     TemplateFileMissing = "the template file `{name}` is missing", "缺少模板文件“{name}”";
     FieldMissingFromData = "a field the template uses is missing from the data; optional fields are `none` when absent: test them with `{{% if field %}}`", "模板用到的字段在数据中没有；可选字段缺省时为“none”：请用“{{% if field %}}”判断";
+    TemplateFault = "{kind}: {detail}", "模板出错：{kind}（minijinja 的说明：“{detail}”）";
+    TemplateFaultKind = "{kind}", "模板出错：{kind}";
+    TplSyntax = "syntax error", "语法错误";
+    TplUndefined = "undefined value", "用到了未定义的值";
+    TplUnknownFilter = "unknown filter", "未知的过滤器";
+    TplUnknownFunction = "unknown function", "未知的函数";
+    TplUnknownTest = "unknown test", "未知的测试";
+    TplUnknownMethod = "unknown method", "未知的方法";
+    TplNotFound = "template not found", "找不到模板文件";
+    TplInvalidOperation = "invalid operation", "无效的操作";
+    TplTooManyArguments = "too many arguments", "参数过多";
+    TplMissingArgument = "missing argument", "缺少参数";
+    TplOutOfFuel = "engine ran out of fuel", "运行步数超过上限（fuel），可能有死循环";
+    TplBadInclude = "could not render include", "无法展开 include 的模板";
+    TplCannotUnpack = "cannot unpack", "无法拆解取值";
+    TplBadEscape = "bad string escape", "字符串中的转义符有误";
+    TplOther = "{kind}", "{kind}";
+    NotUtf8Text = "it is not UTF-8 text", "不是 UTF-8 编码的文本";
+    StarterFilesShape = "a starter's files are a mapping of relative paths to texts (`units/a.yaml: |`)", "样例文件应为“相对路径: 文字”的映射（如“units/a.yaml: |”）";
     CannotWrite = "cannot write: {reason}", "无法写入：{reason}";
     AlreadyHoldsTemplates = "{folder} already holds template files; nothing was written", "{folder} 中已有模板文件，未写入任何文件";
     FirstExistingFile = "first existing file: {file}", "第一个已有的文件：{file}";
@@ -557,6 +662,9 @@ catalogue! {
     AddPeriod = "add the bulletin's `period:` (such as 2026-10)", "请加上通报的“period:”（如 2026-10）";
     FormsClash = "the forms of \"{first}\" and \"{second}\" would both be {name}", "“{first}”和“{second}”的表格都会命名为 {name}";
     TellThemApart = "tell them apart in `roster:` by more than case or / \\ : * ? \" < > | (which become _)", "请在“roster:”中把它们区分开，不能只差大小写或“/ \\ : * ? \" < > |”（这些字符会变成 _）";
+    FormNotLaidOut = "cannot lay out the form of {unit}: {reason}", "无法排出{unit}的表格（“{reason}”）";
+    FormCsvFailed = "cannot write the form as CSV: {reason}", "无法写出 CSV 表格（“{reason}”）";
+    FormWithoutPeriod = "the bulletin has no `period:`: a form says which period it asks for", "通报没有“period:”：表格要写明所报期间";
     NoFormWritten = "no form was written", "未写出任何表格";
     CannotCreateFolder = "cannot create the folder {folder}: {reason}", "无法创建文件夹 {folder}：{reason}";
     WroteOneForm = "wrote 1 form, one per unit of the roster of {bulletin}, into {folder}: send each to its unit to fill in", "已按 {bulletin} 的名单为每个单位生成表格，共 1 份，写入 {folder}：请分发各单位填报";
@@ -572,7 +680,7 @@ catalogue! {
     NothingWritten = "nothing was written", "未写入任何文件";
     WroteStarter = "wrote {file}, with its JSON Schema {schema} for editors: edit it, then run `zongjie build {file}`", "已写出 {file}，以及供编辑器使用的 JSON Schema {schema}：修改后运行“zongjie build {file}”";
     WroteStarterWithSamples = "wrote {file} and {count} sample unit returns beside it ({folder}), with its JSON Schema {schema} for editors: edit it, then run `zongjie build {file}`", "已写出 {file} 及其旁边的 {count} 份样例单位报表（{folder}），以及供编辑器使用的 JSON Schema {schema}：修改后运行“zongjie build {file}”";
-    ReferenceNotMade = "the reference Word file could not be made: {reason}", "无法生成 Word 样式文件：{reason}";
+    ReferenceNotMade = "the reference Word file could not be made: {reason}", "无法生成 Word 样式文件（“{reason}”）";
     WroteTemplateFiles = "wrote {count} files under {folder}; use them with --template-dir {folder}", "已在 {folder} 下写出 {count} 个文件；使用时加 --template-dir {folder}";
     CannotWriteSchema = "cannot write the schema: {reason}", "无法写出 schema：{reason}";
     CannotServe = "cannot serve on 127.0.0.1, {port}: {reason}", "无法在 127.0.0.1 的{port}上提供服务：{reason}";
@@ -604,13 +712,13 @@ catalogue! {
     ChartValuesPerLabel = "series `{series}` has {values} value(s) for {labels} label(s): give one value per label", "数据系列“{series}”有 {values} 个值，而标签有 {labels} 个：每个标签对应一个值";
     ChartTextsPerLabel = "series `{series}` has texts for {labels} label(s): give one text per label", "数据系列“{series}”的文字与 {labels} 个标签不对应：每个标签对应一段文字";
     ChartSeriesValue = "series `{series}`: {why}", "数据系列“{series}”：{why}";
-    SpreadsheetUnreadable = "cannot be read as {what} spreadsheet ({reason})", "无法作为{what}电子表格读取（{reason}）";
+    SpreadsheetUnreadable = "cannot be read as {what} spreadsheet ({reason})", "无法作为{what}电子表格读取（“{reason}”）";
     FormatXls = "an Excel 97–2003 (.xls)", "Excel 97–2003（.xls）格式的";
     FormatOds = "an OpenDocument (.ods)", "OpenDocument（.ods）格式的";
     FormatXlsx = "an Excel (.xlsx)", "Excel（.xlsx）格式的";
     WouldInflate = "would inflate to over {limit} MB when opened; returns that large are refused", "打开后将超过 {limit} MB，这么大的报表不予处理";
-    SheetUnreadable = "sheet {sheet} cannot be read ({reason})", "工作表 {sheet} 无法读取（{reason}）";
-    BadCsv = "is not well-formed CSV ({reason})", "不是格式正确的 CSV（{reason}）";
+    SheetUnreadable = "sheet {sheet} cannot be read ({reason})", "工作表 {sheet} 无法读取（“{reason}”）";
+    BadCsv = "is not well-formed CSV ({reason})", "不是格式正确的 CSV（“{reason}”）";
     StartsAsUtf8 = "starts as UTF-8 but is not valid UTF-8", "开头是 UTF-8，但不是有效的 UTF-8 编码";
     NotValidUtf16 = "is not valid UTF-16", "不是有效的 UTF-16 编码";
     CsvEncoding = "is neither UTF-8 nor GBK/GB 18030 text: save it from Excel or WPS as CSV (UTF-8)", "既不是 UTF-8 也不是 GBK/GB 18030 文本：请用 Excel 或 WPS 另存为 CSV（UTF-8）";

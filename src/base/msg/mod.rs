@@ -33,6 +33,9 @@ pub enum Arg {
     /// Names of fields, templates, ids shown as a list: "`a`, `b`" in
     /// English, "“a”、“b”" in Chinese.
     Names(Vec<String>),
+    /// What the writer wrote shown as a list: "\"a\", \"b\"" in English,
+    /// "“a”、“b”" in Chinese.
+    Quoted(Vec<String>),
     /// A message of its own, worded in the same language (a part of a
     /// sentence: "a list", "一个列表").
     Message(Box<Message>),
@@ -45,6 +48,16 @@ pub struct List(pub Vec<String>);
 /// A list of names argument: `msg!(Key, expected = Names(names))`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Names(pub Vec<String>);
+
+/// A list of the writer's titles or values: `msg!(Key, titles = Quoted(titles))`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quoted(pub Vec<String>);
+
+impl IntoArg for Quoted {
+    fn into_arg(self) -> Arg {
+        Arg::Quoted(self.0)
+    }
+}
 
 impl IntoArg for Names {
     fn into_arg(self) -> Arg {
@@ -192,6 +205,13 @@ fn render_arg(arg: &Arg, lang: Lang, out: &mut String) {
             };
             out.push_str(&quoted.join(separator(lang)));
         }
+        Arg::Quoted(items) => {
+            let quoted: Vec<String> = match lang {
+                Lang::En => items.iter().map(|n| format!("\"{n}\"")).collect(),
+                Lang::Zh => items.iter().map(|n| format!("“{n}”")).collect(),
+            };
+            out.push_str(&quoted.join(separator(lang)));
+        }
         Arg::Message(message) => out.push_str(&message.render(lang)),
     }
 }
@@ -208,18 +228,6 @@ impl fmt::Display for Message {
     /// The message in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.english())
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::verbatim(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::verbatim(text)
     }
 }
 

@@ -9,9 +9,9 @@ mod scan;
 use crate::write::source::Data;
 use std::path::PathBuf;
 
-pub use scan::cache_dir;
 #[cfg(feature = "testing")]
 pub use scan::sane;
+pub use scan::{Skipped, cache_dir};
 use typst::layout::Abs;
 use typst::text::{Font, FontBook, FontVariant, FontVariations};
 use typst::utils::LazyHash;
@@ -29,7 +29,7 @@ pub struct Fonts {
     /// The font cache file used, if any.
     pub cache: Option<PathBuf>,
     /// Font files left out because they cannot be read sensibly, and why.
-    pub skipped: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Skipped)>,
 }
 
 impl std::fmt::Debug for Fonts {

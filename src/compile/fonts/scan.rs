@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use typst::text::FontInfo;
 use typst_kit::fonts::FontPath;
 
+use crate::base::msg::{Message, msg};
+
 /// Bumped whenever what is cached changes shape or meaning.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The faces found, and how many came from the cache.
 pub struct Scanned {
@@ -25,7 +27,59 @@ pub struct Scanned {
     /// The cache file used, if any.
     pub cache: Option<PathBuf>,
     /// Font files left out, and why.
-    pub skipped: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Skipped)>,
+}
+
+/// Why a face is left out before Typst reads it: kept in the cache, worded
+/// when printed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Skipped {
+    /// Not a font the font parser reads: its own reason.
+    NotAFont(String),
+    /// Its character map is damaged: how.
+    Damaged(Damage),
+}
+
+/// How a character map is damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Damage {
+    /// It ends before its tables do.
+    CutShort,
+    /// A table lies outside it.
+    TableOutside,
+    /// A range goes beyond Unicode.
+    BeyondUnicode,
+    /// It counts more ranges than it holds.
+    MoreRanges,
+    /// A range of characters that is no range of Unicode.
+    Range(u32, u32),
+    /// A range mapped past the font's glyphs (how many it has).
+    PastGlyphs(u32),
+    /// It maps more characters than Unicode has.
+    MoreCharacters,
+}
+
+impl Skipped {
+    /// Why, as the end of "this font is skipped: …".
+    pub fn reason(&self) -> Message {
+        match self {
+            Skipped::NotAFont(detail) => msg!(FontNotReadable, detail = detail.as_str()),
+            Skipped::Damaged(damage) => {
+                let what = match *damage {
+                    Damage::CutShort => msg!(CmapCutShort),
+                    Damage::TableOutside => msg!(CmapTableOutside),
+                    Damage::BeyondUnicode => msg!(CmapBeyondUnicode),
+                    Damage::MoreRanges => msg!(CmapMoreRanges),
+                    Damage::Range(start, end) => {
+                        msg!(CmapRange, start = format!("{start:X}"), end = format!("{end:X}"))
+                    }
+                    Damage::PastGlyphs(glyphs) => msg!(CmapPastGlyphs, glyphs = glyphs),
+                    Damage::MoreCharacters => msg!(CmapMoreCharacters),
+                };
+                msg!(FontCmapDamaged, what = what)
+            }
+        }
+    }
 }
 
 /// Finds the faces in `dirs` and, if `system`, the system's, in that order,
@@ -70,7 +124,7 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
             }
         };
         if let Some(why) = refused
-            && !skipped.iter().any(|(p, _): &(PathBuf, String)| p == path)
+            && !skipped.iter().any(|(p, _): &(PathBuf, Skipped)| p == path)
         {
             skipped.push((path.clone(), why));
         }
@@ -91,9 +145,9 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
 /// where a range maps to consecutive glyphs, within the font's glyphs. A
 /// corrupt range (one stretched to two billion characters) would otherwise
 /// be walked character by character.
-pub fn sane(data: &[u8], index: u32) -> Result<(), String> {
+pub fn sane(data: &[u8], index: u32) -> Result<(), Skipped> {
     use ttf_parser::{RawFace, Tag};
-    let face = RawFace::parse(data, index).map_err(|e| format!("it is not a font zongjie can read ({e})"))?;
+    let face = RawFace::parse(data, index).map_err(|e| Skipped::NotAFont(e.to_string()))?;
     let glyphs = face
         .table(Tag::from_bytes(b"maxp"))
         .and_then(|maxp| maxp.get(4..6))
@@ -101,44 +155,44 @@ pub fn sane(data: &[u8], index: u32) -> Result<(), String> {
     let Some(cmap) = face.table(Tag::from_bytes(b"cmap")) else { return Ok(()) };
     let u16_at = |at: usize| cmap.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
     let u32_at = |at: usize| cmap.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-    let broken = |what: &str| Err(format!("its character map is damaged ({what})"));
-    let Some(tables) = u16_at(2) else { return broken("cut short") };
+    let broken = |damage: Damage| Err(Skipped::Damaged(damage));
+    let Some(tables) = u16_at(2) else { return broken(Damage::CutShort) };
     for record in 0..usize::from(tables) {
-        let Some(offset) = u32_at(4 + record * 8 + 4) else { return broken("cut short") };
+        let Some(offset) = u32_at(4 + record * 8 + 4) else { return broken(Damage::CutShort) };
         let at = offset as usize;
-        let Some(format) = u16_at(at) else { return broken("a table outside it") };
+        let Some(format) = u16_at(at) else { return broken(Damage::TableOutside) };
         if !matches!(format, 8 | 10 | 12 | 13) {
             continue;
         }
         let groups_at = if format == 10 { at + 12 } else { at + 16 };
-        let Some(count) = u32_at(groups_at - 4) else { return broken("cut short") };
+        let Some(count) = u32_at(groups_at - 4) else { return broken(Damage::CutShort) };
         if format == 10 {
             // One range: start, count of characters, then the glyphs.
-            let Some(start) = u32_at(at + 12) else { return broken("cut short") };
+            let Some(start) = u32_at(at + 12) else { return broken(Damage::CutShort) };
             if u64::from(start) + u64::from(count) > 0x11_0000 || count > glyphs {
-                return broken("a range beyond Unicode");
+                return broken(Damage::BeyondUnicode);
             }
             continue;
         }
         let room = cmap.len().saturating_sub(groups_at) / 12;
         if count as usize > room {
-            return broken("more ranges than it holds");
+            return broken(Damage::MoreRanges);
         }
         let mut total = 0u64;
         for group in 0..count as usize {
             let at = groups_at + group * 12;
             let (Some(start), Some(end), Some(glyph)) = (u32_at(at), u32_at(at + 4), u32_at(at + 8)) else {
-                return broken("cut short");
+                return broken(Damage::CutShort);
             };
             if start > end || end > 0x10_FFFF {
-                return broken(&format!("a range of characters U+{start:X}–U+{end:X}"));
+                return broken(Damage::Range(start, end));
             }
             if format != 13 && u64::from(glyph) + u64::from(end - start) >= u64::from(glyphs.max(1)) {
-                return broken(&format!("a range mapped past its {glyphs} glyphs"));
+                return broken(Damage::PastGlyphs(glyphs));
             }
             total += u64::from(end - start) + 1;
             if total > 0x11_0000 {
-                return broken("more characters than Unicode has");
+                return broken(Damage::MoreCharacters);
             }
         }
     }
@@ -180,7 +234,7 @@ struct Entry {
     info: Option<FontInfo>,
     /// Why a face was refused before Typst read it (a damaged character map).
     #[serde(default)]
-    refused: Option<String>,
+    refused: Option<Skipped>,
 }
 
 #[derive(Default)]
@@ -204,12 +258,12 @@ impl Cache {
         }
     }
 
-    fn get(&self, path: &Path, index: u32, stamp: Stamp) -> Option<(Option<FontInfo>, Option<String>)> {
+    fn get(&self, path: &Path, index: u32, stamp: Stamp) -> Option<(Option<FontInfo>, Option<Skipped>)> {
         let entry = self.entries.get(&(path.to_path_buf(), index))?;
         (entry.stamp == stamp).then(|| (entry.info.clone(), entry.refused.clone()))
     }
 
-    fn put(&mut self, path: &Path, index: u32, stamp: Stamp, info: Option<FontInfo>, refused: Option<String>) {
+    fn put(&mut self, path: &Path, index: u32, stamp: Stamp, info: Option<FontInfo>, refused: Option<Skipped>) {
         // Paths that JSON cannot hold (not UTF-8) are read every time.
         if path.to_str().is_none() {
             return;
@@ -253,5 +307,25 @@ fn load_adobe_fonts(db: &mut fontdb::Database) {
                 let _ = db.load_font_file(entry.path());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::lang::Lang;
+
+    #[test]
+    fn a_skipped_fonts_reason_is_worded_when_printed() {
+        let damaged = Skipped::Damaged(Damage::Range(0x10_0000, 0x20));
+        assert_eq!(
+            damaged.reason().render(Lang::En),
+            "its character map is damaged (a range of characters U+100000–U+20)"
+        );
+        assert_eq!(damaged.reason().render(Lang::Zh), "其字符映射表（cmap）已损坏（字符范围 U+100000–U+20 不成立）");
+        assert!(matches!(sane(b"not a font", 0), Err(Skipped::NotAFont(_))));
+        // As the cache keeps it.
+        let json = serde_json::to_string(&damaged).unwrap();
+        assert_eq!(serde_json::from_str::<Skipped>(&json).unwrap(), damaged);
     }
 }

@@ -29,7 +29,9 @@ impl Backend for Pdf {
             Some(m) => DocWorld::new(shared.clone(), &root, m.main).map(|w| w.with_style_module(m.style, m.parts)),
             None => DocWorld::new(shared.clone(), &root, source.clone()).map(|w| w.with_parts(parts)),
         }
-        .map_err(|e| Diagnostic::error(msg!(CannotOpenDataFolder, reason = e.to_string())).in_file(&root))?;
+        .map_err(|e| {
+            Diagnostic::error(msg!(CannotOpenDataFolder, reason = crate::base::file::io_reason(&e))).in_file(&root)
+        })?;
         let typst_failed = |error: TypstError| match &error.image {
             // An image Typst cannot read is the input's fault.
             Some(image) => refused_image(input, &text, image, msg!(CannotBeUsed, reason = error.first.as_str()))
@@ -53,11 +55,13 @@ impl Backend for Pdf {
             doc.pages = crate::compile::preview::pages(&document);
         }
         let exported = t.elapsed();
-        let warning = (!typst_warnings.is_empty())
-            .then(|| Diagnostic::warning(compile::render(&world, &typst_warnings)).in_file(input));
+        let warnings = compile::render(&world, &typst_warnings).into_iter().map(|w| match w {
+            compile::Rendered::Located(d) => d,
+            compile::Rendered::Typst(text) => Diagnostic::warning(msg!(TypstWarns, detail = text)).in_file(input),
+        });
         doc.timings.compile += compiled;
         doc.timings.export += exported;
-        doc.warnings.extend(warning);
+        doc.warnings.extend(warnings);
         Ok(Some(pdf))
     }
 }

@@ -6,6 +6,8 @@
 
 use std::io::Read as _;
 
+use crate::base::msg::{Message, msg};
+
 /// The styles and theme of a `.docx`.
 #[derive(Clone, Debug)]
 pub struct Reference {
@@ -19,26 +21,29 @@ const MAX_PART: u64 = 16 * 1024 * 1024;
 impl Reference {
     /// Reads a `.docx`'s styles (and theme); what is wrong with it, in a
     /// sentence, otherwise.
-    pub fn read(bytes: &[u8]) -> Result<Reference, String> {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|e| format!("is not a Word file (.docx): {e}"))?;
-        let mut part = |name: &str| -> Result<Option<Vec<u8>>, String> {
+    pub fn read(bytes: &[u8]) -> Result<Reference, Message> {
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| msg!(RefNotDocx, detail = e.to_string()))?;
+        let mut part = |name: &str| -> Result<Option<Vec<u8>>, Message> {
             let Ok(entry) = zip.by_name(name) else { return Ok(None) };
             if entry.size() > MAX_PART {
-                return Err(format!("has a {name} of over {} MB", MAX_PART / 1024 / 1024));
+                return Err(msg!(RefPartTooLarge, name = name, mb = MAX_PART / 1024 / 1024));
             }
             let mut out = Vec::new();
-            entry.take(MAX_PART).read_to_end(&mut out).map_err(|e| format!("cannot be read ({name}): {e}"))?;
+            entry
+                .take(MAX_PART)
+                .read_to_end(&mut out)
+                .map_err(|e| msg!(RefPartUnreadable, name = name, reason = crate::base::file::io_reason(&e)))?;
             Ok(Some(out))
         };
-        let styles = part("word/styles.xml")?.ok_or("has no styles (word/styles.xml): is it a Word document?")?;
-        let styles = String::from_utf8(styles).map_err(|_| "has a word/styles.xml that is not UTF-8".to_owned())?;
+        let styles = part("word/styles.xml")?.ok_or_else(|| msg!(RefNoStyles))?;
+        let styles = String::from_utf8(styles).map_err(|_| msg!(RefStylesNotUtf8))?;
         if !styles.contains("<w:styles") || !styles.contains("</w:styles>") {
-            return Err("has a word/styles.xml that holds no styles".into());
+            return Err(msg!(RefStylesEmpty));
         }
         // Word refuses a part with a document type declaration.
         if styles.contains("<!DOCTYPE") || styles.contains("<!ENTITY") {
-            return Err("has a word/styles.xml with a document type declaration (DTD), which Word refuses".into());
+            return Err(msg!(RefStylesDtd));
         }
         let theme = part("word/theme/theme1.xml")?;
         Ok(Reference { styles, theme })
@@ -154,11 +159,11 @@ mod tests {
 
     #[test]
     fn files_that_are_not_word_documents_say_so() {
-        assert!(Reference::read(b"not a zip").unwrap_err().contains("not a Word file"));
+        assert!(Reference::read(b"not a zip").unwrap_err().english().contains("not a Word file"));
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default()).unwrap();
         std::io::Write::write_all(&mut zip, b"<!DOCTYPE w:styles [<!ENTITY x \"E\">]><w:styles></w:styles>").unwrap();
         let bytes = zip.finish().unwrap().into_inner();
-        assert!(Reference::read(&bytes).unwrap_err().contains("DTD"));
+        assert!(Reference::read(&bytes).unwrap_err().english().contains("DTD"));
     }
 }

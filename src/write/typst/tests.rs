@@ -659,7 +659,7 @@ struct ChartEmbeds;
 impl Embeds for ChartEmbeds {
     fn fenced(&self, lang: &str, content: &str) -> Option<Result<String, crate::base::msg::Message>> {
         match lang {
-            "chart" if content.trim() == "bad" => Some(Err("no such chart".into())),
+            "chart" if content.trim() == "bad" => Some(Err(crate::base::msg::Message::verbatim("no such chart"))),
             "chart" => Some(Ok(format!("#box[CHART {}]", content.trim()))),
             _ => None,
         }
