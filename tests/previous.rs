@@ -225,7 +225,7 @@ fn a_bulletin_and_the_returns_it_rolls_up_refuse_the_previous_file() {
         .current_dir(d)
         .run()
         .expect(1)
-        .stderr_has(&["“previous_file”不是通报的字段", "b.yaml:8:1"]);
+        .stderr_has(&["“previous_file”不是简报的字段", "b.yaml:8:1"]);
     write_file(d, "b.yaml", bulletin);
     fs::create_dir_all(d.join("units")).unwrap();
     let unit = "organization: 河口镇\nmetrics:\n  - {id: toilets, label: 完成户厕改造, unit: 户, actual: 1080}\n";

@@ -182,7 +182,7 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
         .current_dir(root)
         .run()
         .expect(1)
-        .stderr_has(&["units/城关镇.csv, B3：“funds”以“万元”计，而通报以“元”计"]);
+        .stderr_has(&["units/城关镇.csv, B3：“funds”以“万元”计，而简报以“元”计"]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年9月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
     zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(1).stderr_has(&["报送的是 2026-09 的数据"]);
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年1-10月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");

@@ -194,10 +194,10 @@ catalogue! {
     TargetNotCollected = "a target is given for metric `{id}` of {unit}, which is not collected", "给{unit}的指标“{id}”分配了目标，但该指标不在 collect 中";
     RankByNotCollected = "`rank_by: {id}` names a metric that is not collected", "“rank_by: {id}”所指的指标不在 collect 中";
     RankByOneOf = "rank by one of the metrics of `collect:` ({ids})", "请按“collect:”中的某个指标排序（{ids}）";
-    ABulletin = "a bulletin", "通报";
+    ABulletin = "a bulletin", "简报";
     AUnitReturn = "a unit's return", "单位报表";
-    BulletinOwnFields = "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`); of the 版头 it takes `copy_number`, `secrecy` and `urgency`", "通报的报头和报尾由其自身字段（issue、distribution、copies）生成；版头中只用 copy_number、secrecy 和 urgency";
-    ReturnRolledUp = "a return is rolled up into the bulletin, not sent as it is", "报表汇总进通报，不单独行文";
+    BulletinOwnFields = "a bulletin's 报头 and 报尾 come from its own fields (`issue`, `distribution`, `copies`); of the 版头 it takes `copy_number`, `secrecy` and `urgency`", "简报的报头和报尾由其自身字段（issue、distribution、copies）生成；版头中只用 copy_number、secrecy 和 urgency";
+    ReturnRolledUp = "a return is rolled up into the bulletin, not sent as it is", "报表汇总进简报，不单独行文";
     FormalField = "`{field}` is a field of a formal document, not of {what}", "“{field}”是公文的字段，{what}不用";
     OneOrganization = "{what} names one organization, not a list", "{what}只能写一个单位，不能写多个";
     NameTheOneUnit = "name the one unit that issues it", "请只写发文的那一个单位";
@@ -207,7 +207,7 @@ catalogue! {
     KeepOneSignature = "keep `signer_post` for a person's signature (述职), or `sealed` for the organization's", "个人署名（述职）保留“signer_post”，单位盖章保留“sealed”";
     TableWithoutMetrics = "attachment \"{title}\" is a table of the metrics, but the document has no `metrics:`", "附件“{title}”是指标表，但文档中没有“metrics:”";
     AddMetricsOrBody = "add the figures under `metrics:`, or give the attachment a `body` instead", "请在“metrics:”下写上数据，或改为给附件写“body”";
-    ChartsAttachmentBulletin = "`charts: attachment` is for reports: a bulletin's chart is in its body or left out", "“charts: attachment”只用于报告：通报的图表放在正文中或不用";
+    ChartsAttachmentBulletin = "`charts: attachment` is for reports: a bulletin's chart is in its body or left out", "“charts: attachment”只用于报告：简报的图表放在正文中或不用";
     WriteChartsBody = "write `charts: body` or `charts: none`", "请写“charts: body”或“charts: none”";
     MetricIdTwice = "metric id `{id}` is given twice", "指标编号“{id}”重复";
     MetricOwnId = "give each metric an id of its own; items and `rank_by` name metrics by id", "请给每个指标单独的编号：事项和“rank_by”按编号引用指标";
@@ -332,9 +332,9 @@ catalogue! {
     CorrectOneOrRemove = "correct one of them, or remove `previous:` to take {actual} from {shown}", "请改正其中之一，或删去“previous:”，从“{shown}”取{actual}";
     FollowupsWithoutFile = "`followups` without `previous_file`: the steps followed up are those of last period's file", "有“followups”而没有“previous_file”：落实情况针对的是上期文件中的工作打算";
     AddPreviousFile = "add `previous_file:` with the path of last period's data file, such as ../2026-09/report.yaml", "请添加“previous_file:”，写上期数据文件的路径，如 ../2026-09/report.yaml";
-    RefusedInReturn = "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`", "单位报表中不能使用“{key}”：报表只从通报所在文件夹读取；上期数请填在各指标的“previous:”中";
-    NotABulletinField = "`{key}` is not a field of a bulletin: its figures on the previous month are the sums of its returns' `previous:`; `previous_file` and `followups` are for progress-report and village-stay-report", "“{key}”不是通报的字段：通报的较上月数据由各单位报表的“previous:”汇总而来；“previous_file”和“followups”用于“progress-report”和“village-stay-report”";
-    RemoveFromReturn = "remove it from the return; the bulletin compares each figure with the return's `previous:`", "请从报表中删去；通报按报表中的“previous:”比较";
+    RefusedInReturn = "`{key}` is refused in a unit's return: a return is read from the bulletin's folder alone; give last period's figures under each metric's `previous:`", "单位报表中不能使用“{key}”：报表只从简报所在文件夹读取；上期数请填在各指标的“previous:”中";
+    NotABulletinField = "`{key}` is not a field of a bulletin: its figures on the previous month are the sums of its returns' `previous:`; `previous_file` and `followups` are for progress-report and village-stay-report", "“{key}”不是简报的字段：简报的较上月数据由各单位报表的“previous:”汇总而来；“previous_file”和“followups”用于“progress-report”和“village-stay-report”";
+    RemoveFromReturn = "remove it from the return; the bulletin compares each figure with the return's `previous:`", "请从报表中删去；简报按报表中的“previous:”比较";
 
     // Why check --fix refuses (data/rewrite.rs, derive/lint.rs)
     FixOriginalUnparsed = "the original does not parse: {error}", "原文件无法解析：{error}";
@@ -433,8 +433,8 @@ catalogue! {
     NumberNotAPeriod = "{value} is a number, not a period (2026.10 reads as 2026.1)", "{value} 是数字，不是期间（2026.10 会被读成 2026.1）";
     OtherNotAPeriod = "{what} is not a period", "{what}不是期间";
     CellIsEmpty = "is empty", "是空的";
-    NoIdColumn = "the header row has no ID column, and the bulletin has no `collect:` to match the metrics' names against", "表头没有编号列，通报中也没有可用来对照指标名称的“collect:”";
-    AddCollectOrId = "add `collect:` to the bulletin (zongjie form writes returns that match it), or an ID column to the return", "请在通报中加上“collect:”（zongjie form 会生成与之对应的报表），或在报表中加一列编号";
+    NoIdColumn = "the header row has no ID column, and the bulletin has no `collect:` to match the metrics' names against", "表头没有编号列，简报中也没有可用来对照指标名称的“collect:”";
+    AddCollectOrId = "add `collect:` to the bulletin (zongjie form writes returns that match it), or an ID column to the return", "请在简报中加上“collect:”（zongjie form 会生成与之对应的报表），或在报表中加一列编号";
     MetricGivenAgain = "metric `{id}` is given again (first at {first})", "指标“{id}”重复填报（首次出现在 {first}）";
     OneRowPerMetric = "give each metric one row", "每个指标只填一行";
     ReadAsPercent = "{value} is read as {percent}%", "{value} 按 {percent}% 读取";
@@ -445,10 +445,10 @@ catalogue! {
     CellBadId = "「{id}」 is not a usable metric id", "“{id}”不能用作指标编号";
     IdRule = "start with a letter and use only letters, digits, `_` and `-`", "编号须以字母开头，只能含字母、数字、“_”和“-”";
     IdNotCollected = "metric id 「{id}」 is not collected; the row is left out", "指标编号“{id}”不在收集之列，该行未计入";
-    BulletinCollects = "the bulletin collects {metrics}", "通报收集的指标为：{metrics}";
+    BulletinCollects = "the bulletin collects {metrics}", "简报收集的指标为：{metrics}";
     TakenFor = "「{label}」 is taken for `{id}` ({known})", "“{label}”按“{id}”（{known}）计入";
-    GiveTheLabel = "give the metric the bulletin's label, or its id, so that it is not a guess", "请使用通报中的指标名称或编号，以免靠推测对应";
-    LabelNotCollected = "「{label}」 is not a metric the bulletin collects; the row is left out", "“{label}”不是通报收集的指标，该行未计入";
+    GiveTheLabel = "give the metric the bulletin's label, or its id, so that it is not a guess", "请使用简报中的指标名称或编号，以免靠推测对应";
+    LabelNotCollected = "「{label}」 is not a metric the bulletin collects; the row is left out", "“{label}”不是简报收集的指标，该行未计入";
     DateNotFigure = "{date} is a date, not a figure", "{date} 是日期，不是数值";
     OtherNotFigure = "{what} is not a figure", "{what}不是数值";
     NotANumber = "「{text}」 is not a number", "“{text}”不是数字";
@@ -492,51 +492,51 @@ catalogue! {
     AskForThisPeriod = "figures as of another date do not add up with this issue's: ask the unit for its return for this period", "截至其他日期的数据不能与本期数据相加：请该单位报送本期的报表";
     ReturnsGive = "the returns give {ids}", "各报表填报的指标为：{ids}";
     NoReturnGives = "`{id}` names a metric that no return gives", "没有哪份报表填报了指标“{id}”";
-    CountsIn = "counts `{id}` in \"{stated}\", but the bulletin in \"{expected}\"", "“{id}”以“{stated}”计，而通报以“{expected}”计";
-    SaysLowerIsBetter = "says lower is better for `{id}`, which the bulletin collects as higher is better", "把“{id}”当作越低越好，而通报按越高越好收集";
+    CountsIn = "counts `{id}` in \"{stated}\", but the bulletin in \"{expected}\"", "“{id}”以“{stated}”计，而简报以“{expected}”计";
+    SaysLowerIsBetter = "says lower is better for `{id}`, which the bulletin collects as higher is better", "把“{id}”当作越低越好，而简报按越高越好收集";
     SetAside = "{place}: {why}; the return is set aside", "{place}：{why}，该报表暂不汇总";
-    AskToCorrect = "ask the unit to correct its return; the bulletin is built from the others", "请该单位更正报表；通报按其余报表生成";
+    AskToCorrect = "ask the unit to correct its return; the bulletin is built from the others", "请该单位更正报表；简报按其余报表生成";
     OwnTarget = "{place}: the return gives a target of {own} for `{id}`, but {unit} was assigned {assigned}; the assigned target is used", "{place}：报表中“{id}”的目标为 {own}，而分配给{unit}的目标是 {assigned}，按分配的目标计算";
     TargetsAreCounty = "the targets of `targets:` are the county's; correct the return or `targets:`", "“targets:”中的目标是县里分配的：请更正报表或“targets:”";
-    AtMostRolledUp = "the bulletin rolls up at most {max} metrics", "通报最多汇总 {max} 个指标";
-    ListUnderCollect = "list the metrics the bulletin rolls up under `collect:`", "请在“collect:”下列出通报要汇总的指标";
-    NotCollectedByBulletin = "the bulletin does not collect them", "通报不收集这些指标";
+    AtMostRolledUp = "the bulletin rolls up at most {max} metrics", "简报最多汇总 {max} 个指标";
+    ListUnderCollect = "list the metrics the bulletin rolls up under `collect:`", "请在“collect:”下列出简报要汇总的指标";
+    NotCollectedByBulletin = "the bulletin does not collect them", "简报不收集这些指标";
     AddToCollect = "add them to `collect:` to roll them up", "如需汇总，请把它们加入“collect:”";
     MetricLeftOut = "{file}: metric {ids}: {what}; it is left out", "{file}：指标{ids}未计入（{what}）";
     MetricsLeftOut = "{file}: {count} metrics {ids}: {what}; they are left out", "{file}：{count} 个指标{ids}未计入（{what}）";
     MetricsLeftOutMore = "{file}: {count} metrics {ids} and {more} more: {what}; they are left out", "{file}：{ids}等 {count} 个指标（另有 {more} 个未列出）未计入（{what}）";
     NoReturnFrom = "no return received from {units}", "未收到{units}的报表";
-    NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (its `organization`, the unit cell of a spreadsheet, or the file's name)", "通报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
+    NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (its `organization`, the unit cell of a spreadsheet, or the file's name)", "简报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
     RosterDidYouMean = "did you mean \"{name}\"? correct the unit's name in the return, or add it to `roster:`", "是否应为“{name}”？请更正报表中的单位名称，或把该单位加入“roster:”";
     AddToRoster = "add the unit to `roster:`, or remove its return", "请把该单位加入“roster:”，或删去其报表";
     OffRoster = "{file} is the return of {unit}, which is not on the roster; it is rolled up", "{file}是{unit}的报表，该单位不在名单（roster）中，仍予汇总";
     ReturnOtherPeriod = "{file} {why}", "{file}{why}";
-    CorrectThePeriod = "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return", "通报只汇总本期报表：请更正报表的报送期间";
+    CorrectThePeriod = "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return", "简报只汇总本期报表：请更正报表的报送期间";
     ReportsOn = "reports on {theirs}, which does not end with this issue's period ({ours})", "报送的是 {theirs} 的数据，与本期（{ours}）的截止时间不同";
     BothReturnsOf = "{first} and {second} are both returns of {unit}; both are counted", "{first}和{second}都是{unit}的报表，两份均已计入";
     KeepOneReturn = "keep one return per unit, or correct the `organization` of the other", "每个单位只保留一份报表，或更正另一份的“organization”";
-    LabelsDiffer = "metric `{id}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"", "指标“{id}”在 {at} 中叫“{first}”，在 {file} 中叫“{label}”，通报采用“{first}”";
+    LabelsDiffer = "metric `{id}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"", "指标“{id}”在 {at} 中叫“{first}”，在 {file} 中叫“{label}”，简报采用“{first}”";
     SameLabel = "give every unit the same label for one metric id", "同一指标编号请各单位使用相同的名称";
 
     // Loading a bulletin's unit returns (engine/returns.rs)
     UnitsPattern = "units: `{pattern}` {why}", "units 中的“{pattern}”{why}";
-    UnitFilesRelative = "unit files must be named by paths relative to the bulletin, inside its folder", "单位报表须用相对于通报的路径写明，且位于通报所在文件夹内";
-    PatternMatchesNothing = "units: `{pattern}` matches no file; the bulletin names it as missing", "units：“{pattern}”没有对应的文件，通报中列为未报送";
+    UnitFilesRelative = "unit files must be named by paths relative to the bulletin, inside its folder", "单位报表须用相对于简报的路径写明，且位于简报所在文件夹内";
+    PatternMatchesNothing = "units: `{pattern}` matches no file; the bulletin names it as missing", "units：“{pattern}”没有对应的文件，简报中列为未报送";
     CheckTheFileName = "check the file name, or remove the pattern once the unit has stopped reporting", "请核对文件名；单位不再报送的，请删去该项";
     MatchesNotAReturn = "units: `{pattern}` matches {file}, which is not a return; it was not read", "units：“{pattern}”对应的 {file} 不是报表，未读取";
     MatchesRefused = "units: `{pattern}` matches {file}, which {why}; it was not read", "units：“{pattern}”对应的 {file}{why}，未读取";
-    UnitFilesInside = "unit files must be inside the bulletin's folder, not symlinks to files elsewhere", "单位报表须放在通报所在文件夹内，不能是指向别处文件的链接";
+    UnitFilesInside = "unit files must be inside the bulletin's folder, not symlinks to files elsewhere", "单位报表须放在简报所在文件夹内，不能是指向别处文件的链接";
     ReturnNoFont = "no available font has these characters of the unit's name or labels: {chars}; the return is set aside", "单位名称或指标名称中的这些字符没有可用字体：{chars}，该报表暂不汇总";
     WriteWithFontChars = "write them with characters a font has, or give zongjie the font that has them with --font-path DIR", "请改用字体中有的字，或用 --font-path DIR 给出含这些字的字体";
-    NoBulletinFound = "no bulletin was found whose `units:` name this return", "没有找到“units:”中列有该报表的通报";
-    CheckAgainstBulletin = "a return is checked against its bulletin (a monthly-bulletin .yaml file in its folder or a folder above it, whose `units:` match it); check the bulletin instead", "报表要对照其所属通报检查（同一文件夹或上级文件夹中、“units:”与之对应的 monthly-bulletin .yaml 文件）；请改为检查该通报";
+    NoBulletinFound = "no bulletin was found whose `units:` name this return", "没有找到“units:”中列有该报表的简报";
+    CheckAgainstBulletin = "a return is checked against its bulletin (a monthly-bulletin .yaml file in its folder or a folder above it, whose `units:` match it); check the bulletin instead", "报表要对照其所属简报检查（同一文件夹或上级文件夹中、“units:”与之对应的 monthly-bulletin .yaml 文件）；请改为检查该简报";
     IsAbsolutePath = "is an absolute path", "是绝对路径";
-    LeadsOutsideDotDot = "leads outside the bulletin's folder (`..`)", "指向通报所在文件夹之外（“..”）";
+    LeadsOutsideDotDot = "leads outside the bulletin's folder (`..`)", "指向简报所在文件夹之外（“..”）";
     NotAValidPattern = "is not a valid pattern: {reason}", "不是有效的匹配模式（“{reason}”）";
     CannotBeSearched = "cannot be searched: {reason}", "无法搜索：{reason}";
     FolderTooLarge = "is searched for in a folder of over {max} entries: name the units' folder", "要搜索的文件夹超过 {max} 项：请写明单位报表所在的文件夹";
     IsNotRegular = "is not a regular file (a pipe, device or socket)", "不是普通文件（而是管道、设备或套接字）";
-    LeadsOutside = "leads outside the bulletin's folder", "指向通报所在文件夹之外";
+    LeadsOutside = "leads outside the bulletin's folder", "指向简报所在文件夹之外";
     CannotBeOpened = "cannot be opened ({reason})", "无法打开（{reason}）";
 
     // Images (base/image.rs, engine)
@@ -649,8 +649,8 @@ catalogue! {
     // zongjie form (cli/form.rs)
     FormExists = "{file} already exists; no form was written", "{file} 已存在，未写出任何表格";
     FormNeverOverwrites = "form never overwrites: move the forms written before away, or write these into another folder with -o DIR", "form 不会覆盖已有文件：请移走先前生成的表格，或用 -o DIR 写到其他文件夹";
-    NotABulletin = "this is {what}, not a `monthly-bulletin`", "这是{what}，不是“monthly-bulletin”通报";
-    FormWritesForms = "form writes the forms of a bulletin's units: give it the bulletin's data file (`template: monthly-bulletin`)", "form 为通报的各单位生成报表：请给出通报的数据文件（“template: monthly-bulletin”）";
+    NotABulletin = "this is {what}, not a `monthly-bulletin`", "这是{what}，不是“monthly-bulletin”简报";
+    FormWritesForms = "form writes the forms of a bulletin's units: give it the bulletin's data file (`template: monthly-bulletin`)", "form 为简报的各单位生成报表：请给出简报的数据文件（“template: monthly-bulletin”）";
     MarkdownByBuild = "Markdown written by build", "build 生成的 Markdown 文件";
     ASpreadsheet = "a spreadsheet (a unit's return?)", "电子表格（单位报表？）";
     ADocumentOf = "a `{template}` document", "“{template}”文档";
@@ -659,12 +659,12 @@ catalogue! {
     NoCollect = "no `collect:`: the forms would ask for nothing", "没有“collect:”：表格中没有要填的指标";
     ListCollect = "list the metrics the units report under `collect:`, each with its `id`, `label` and `unit`", "请在“collect:”下列出各单位要报的指标，每项写明“id”“label”和“unit”";
     NoPeriod = "no `period:`: a form says which period it asks about", "没有“period:”：表格要写明所报期间";
-    AddPeriod = "add the bulletin's `period:` (such as 2026-10)", "请加上通报的“period:”（如 2026-10）";
+    AddPeriod = "add the bulletin's `period:` (such as 2026-10)", "请加上简报的“period:”（如 2026-10）";
     FormsClash = "the forms of \"{first}\" and \"{second}\" would both be {name}", "“{first}”和“{second}”的表格都会命名为 {name}";
     TellThemApart = "tell them apart in `roster:` by more than case or / \\ : * ? \" < > | (which become _)", "请在“roster:”中把它们区分开，不能只差大小写或“/ \\ : * ? \" < > |”（这些字符会变成 _）";
     FormNotLaidOut = "cannot lay out the form of {unit}: {reason}", "无法排出{unit}的表格（“{reason}”）";
     FormCsvFailed = "cannot write the form as CSV: {reason}", "无法写出 CSV 表格（“{reason}”）";
-    FormWithoutPeriod = "the bulletin has no `period:`: a form says which period it asks for", "通报没有“period:”：表格要写明所报期间";
+    FormWithoutPeriod = "the bulletin has no `period:`: a form says which period it asks for", "简报没有“period:”：表格要写明所报期间";
     NoFormWritten = "no form was written", "未写出任何表格";
     CannotCreateFolder = "cannot create the folder {folder}: {reason}", "无法创建文件夹 {folder}：{reason}";
     WroteOneForm = "wrote 1 form, one per unit of the roster of {bulletin}, into {folder}: send each to its unit to fill in", "已按 {bulletin} 的名单为每个单位生成表格，共 1 份，写入 {folder}：请分发各单位填报";
