@@ -139,6 +139,8 @@ fn corpus(lang: &str) -> Vec<(&'static str, String)> {
             "missing_organization",
             report(lang, "", p).lines().filter(|l| !l.starts_with("organization:")).collect::<Vec<_>>().join("\n"),
         ),
+        ("full_width_colon", report(lang, "recipient：x\n", p)),
+        ("full_width_colon_in_item", report(lang, "", &p.replacen("title: ", "title：", 1))),
         ("number_as_text", report(lang, "metrics:\n  - id: people\n    label: x\n    actual: \"1,234\"\n", p)),
         ("negative_target", report(lang, "metrics:\n  - id: people\n    label: x\n    target: -5\n    actual: 3\n", p)),
         // A 发文字号 is Chinese: an English document's number is taken as written.
@@ -219,6 +221,13 @@ fn some_messages_read_as_written() {
     assert!(err.contains("= 提示：是否应为“title”？"), "{err}");
     let err = check(dir.path(), "period", &report("zh", "", progress("zh")).replace("2026-10", "2026-02-30"));
     assert!(err.contains("period：“2026-02-30”不是有效日期：2026年2月只有28天"), "{err}");
+    // A key typed with the full-width colon: told at the colon, with the fix.
+    let err = check(dir.path(), "colon", &report("zh", "recipient：县委、县政府\n", progress("zh")));
+    assert!(err.contains("colon.yaml:6:10"), "{err}");
+    assert!(err.contains("= 提示：“recipient”后面的冒号是中文输入法的全角“：”"), "{err}");
+    let err = check(dir.path(), "colon", &report("zh", "", &progress("zh").replacen("title: ", "title：", 1)));
+    assert!(err.contains("colon.yaml:7:10"), "{err}");
+    assert!(err.contains("“title”后面的冒号是中文输入法的全角“：”"), "{err}");
     let err = check(dir.path(), "missing", &report("zh", "", "progress: 完成\n"));
     assert!(err.contains("progress：这里写的是一段文字，应为一个列表（以“- ”开头的各行）"), "{err}");
 }

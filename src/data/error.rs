@@ -218,6 +218,15 @@ impl DataError {
             {
                 (line, column) = (at, column_of_key(text, at));
             }
+            // A key typed with a Chinese input method's full-width colon
+            // (`recipient：…`) is no key: libyaml trips over it a line or
+            // two later. Point at the colon and say so.
+            if yaml_syntax(&message).is_some()
+                && let Some((at, key, colon)) = full_width_colon_key(text, line)
+            {
+                (line, column) = (at, colon);
+                hints.push(msg!(FullWidthColon, key = key));
+            }
             let indented_with_tab = text
                 .lines()
                 .nth(line.saturating_sub(1))
@@ -377,6 +386,24 @@ pub(crate) fn yaml_text_message(message: &str) -> Message {
     serde_message(&plain_words(message))
 }
 
+/// The nearest line, from `line` back two lines, that starts (after
+/// indentation and a `- `) with a field name followed by a full-width
+/// colon `：`: its number, the name and the colon's column.
+fn full_width_colon_key(text: &str, line: usize) -> Option<(usize, String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    (line.saturating_sub(2).max(1)..=line.min(lines.len())).rev().find_map(|at| {
+        let whole = lines[at - 1];
+        let rest = whole.trim_start_matches([' ', '\t']);
+        let rest = rest.strip_prefix("- ").map_or(rest, |r| r.trim_start_matches(' '));
+        let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let after = rest[key.len()..].trim_start_matches(' ');
+        (!key.is_empty() && after.starts_with('：')).then(|| {
+            let colon = whole.len() - after.len();
+            (at, key, whole[..colon].chars().count() + 1)
+        })
+    })
+}
+
 /// serde's and libyaml's own messages (in English, as plain_words left
 /// them) as messages of the catalogue; what is not recognised is shown as
 /// it is.
@@ -524,6 +551,18 @@ pub fn closest<'a>(name: &str, candidates: &[&'a str], min: f64) -> Option<&'a s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_with_a_full_width_colon_is_found() {
+        let text = "title: x\nrecipient：县委\ndate: 2026-10-12\n";
+        assert_eq!(full_width_colon_key(text, 3), Some((2, "recipient".to_owned(), 10)));
+        assert_eq!(full_width_colon_key(text, 2), Some((2, "recipient".to_owned(), 10)));
+        let item = "progress:\n  - title ：建立机制\n    body: x\n";
+        assert_eq!(full_width_colon_key(item, 3), Some((2, "title".to_owned(), 11)));
+        // Text with a full-width colon in a value, or too far above: none.
+        assert_eq!(full_width_colon_key("intro: 总体情况：良好\nx\n", 2), None);
+        assert_eq!(full_width_colon_key("a：b\nx: 1\ny: 2\nz\n", 4), None);
+    }
 
     #[test]
     fn suggestions() {

@@ -131,6 +131,7 @@ catalogue! {
     YamlExpectedDash = "did not find expected '-' indicator", "此处应为列表项“- ”（请检查缩进）";
     YamlExpectedValue = "did not find expected node content", "此处缺少值";
     YamlExpectedColon = "could not find expected ':'", "字段名后面缺少“:”";
+    FullWidthColon = "the colon after `{key}` is the full-width `：` of a Chinese input method: a field name takes the half-width `:` and a space (`{key}: …`)", "“{key}”后面的冒号是中文输入法的全角“：”：字段名后面要用半角的“:”再加一个空格（“{key}: …”）";
     YamlTab = "found a tab character that violates indentation", "用了制表符缩进：YAML 只能用空格缩进";
     YamlControlCharacters = "control characters are not allowed", "文本中有控制字符";
     YamlUnknownEscape = "found unknown escape character", "双引号内有无法识别的转义符（“\\”加字母）";
