@@ -755,3 +755,111 @@ fn joint_and_personal_signatures_in_word() {
     assert!((right - signed.x_max - 4.0 * 15.75).abs() < 4.0, "the name four characters from the right");
     assert!((right - date.x_max - 4.0 * 15.75).abs() < 4.0, "the date four characters from the right");
 }
+
+/// An SVG picture in Word as Word 2016 and later embed one: its PNG in the
+/// blip, the SVG in the blip's extension, both parts in word/media with
+/// their content types; LibreOffice draws it where it stands, and a
+/// document with an SVG has the same bytes twice with `SOURCE_DATE_EPOCH`.
+#[test]
+fn an_svg_picture_is_embedded_with_its_png() {
+    let dir = temp();
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="288" height="144" viewBox="0 0 288 144"><rect width="288" height="144" fill="#1f4e9e"/><text x="20" y="80" font-size="40" fill="#ffffff">SVG 图</text></svg>"##;
+    write_file(dir.path(), "drawing.svg", svg);
+    let md = "---\ntemplate: progress-report\nlang: zh\ntitle: 关于图的报告\norganization: 某镇人民政府\ndate: 2026-12-10\n---\n\n正文在图前。\n\n![示意图](drawing.svg)\n\n正文在图后。\n";
+    let input = write_file(dir.path(), "r.md", md);
+    let out = dir.path().join("out");
+    let build = |out: &Path| {
+        zongjie(["build", input.to_str().unwrap(), "-f", "docx", "-o", out.to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .run()
+            .expect(0);
+        out.join("r.docx")
+    };
+    let docx = build(&out);
+    let parts = parts(&docx);
+    assert_eq!(parts["word/media/image2.svg"], svg, "the SVG as it is");
+    let png = part_bytes(&docx, "word/media/image1.png");
+    assert!(png.starts_with(b"\x89PNG"));
+    // 288 × 144 units at 72 an inch: 4 × 2 inches, 768 × 384 pixels at 192 dpi.
+    let be32 = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    assert_eq!((be32(16), be32(20)), (768, 384));
+    let types = &parts["[Content_Types].xml"];
+    assert!(types.contains(r#"<Default Extension="svg" ContentType="image/svg+xml"/>"#));
+    assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+    let rels = &parts["word/_rels/document.xml.rels"];
+    for (id, target) in [("rIdI1", "media/image1.png"), ("rIdI2", "media/image2.svg")] {
+        assert!(
+            rels.contains(&format!("<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"{target}\"/>")),
+            "{rels}"
+        );
+    }
+    let doc = &parts["word/document.xml"];
+    assert!(
+        doc.contains(r#"<a:blip r:embed="rIdI1"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdI2"/></a:ext></a:extLst></a:blip>"#),
+        "{doc}"
+    );
+    assert!(doc.contains(r#"<wp:extent cx="3657600" cy="1828800"/>"#) && doc.contains("descr=\"示意图\""));
+    assert!(!doc.contains("[示意图]"), "no alt text in its place");
+    assert_eq!(fs::read(&docx).unwrap(), fs::read(build(&dir.path().join("again"))).unwrap(), "same bytes");
+    // LibreOffice draws it: one picture of the PNG's size in its PDF, and
+    // the picture's blue where it stands on the page.
+    let pdf = &libreoffice_pdfs(std::slice::from_ref(&docx), dir.path())[0];
+    let list = Command::new("pdfimages").arg("-list").arg(pdf).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&list.stdout);
+    let images: Vec<Vec<&str>> =
+        list.lines().skip(2).map(|l| l.split_whitespace().collect::<Vec<_>>()).filter(|c| c[2] == "image").collect();
+    assert_eq!(images.len(), 1, "{list}");
+    // The PNG, at 192 pixels an inch on the page.
+    assert_eq!((images[0][3], images[0][4], images[0][12]), ("768", "384", "192"), "{list}");
+    // The first page in grey at 20 dpi: a solid dark band 4 inches (80
+    // pixels) wide, which no line of text makes.
+    let (width, pixels) = grey_page(pdf, 20);
+    let longest = pixels.chunks(width).map(dark_run).max().unwrap_or(0);
+    assert!((70..=90).contains(&longest), "the picture's band on the page: {longest} pixels");
+}
+
+/// A part of a `.docx`, as bytes.
+fn part_bytes(docx: &Path, name: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(docx).unwrap()).expect("a zip archive");
+    let mut bytes = Vec::new();
+    zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")).read_to_end(&mut bytes).unwrap();
+    bytes
+}
+
+/// A PDF's first page in grey (`pdftoppm -gray`): its width and its pixels.
+fn grey_page(pdf: &Path, dpi: u32) -> (usize, Vec<u8>) {
+    let out = pdf.with_extension("grey");
+    let made = Command::new("pdftoppm")
+        .args(["-gray", "-r", &dpi.to_string(), "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&out)
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(made.success(), "pdftoppm failed on {}", pdf.display());
+    let pgm = fs::read(out.with_extension("grey.pgm")).unwrap();
+    // P5, width, height, maximum, one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let width: usize = fields[1].parse().unwrap();
+    (width, pgm[at + 1..].to_vec())
+}
+
+/// The longest run of dark pixels in a row.
+fn dark_run(row: &[u8]) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for &p in row {
+        run = if p < 128 { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
