@@ -100,9 +100,10 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
         official::attachment_page(&mut doc, meta, i + 1, a.title.as_str(), &parts[k + 1]);
     }
     let closing = official::closing_block(meta, text_width);
-    let document = parts::document(&doc, &layout, input.draft, closing.as_deref());
+    let plan = parts::Furnishing::of(&layout, input.draft, input.reference);
+    let document = parts::document(&doc, &layout, &plan, closing.as_deref());
     let files: Vec<(String, Vec<u8>)> =
-        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft);
+        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft, &plan);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
