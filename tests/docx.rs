@@ -1164,3 +1164,57 @@ fn a_reference_saved_by_libreoffice_gives_its_header_and_footers() {
     let second: Vec<&common::Word> = pages[1].words.iter().filter(|w| w.text == "2").collect();
     assert!(second.iter().any(|w| w.y_min > pages[1].height * 0.9), "page 2's number at the foot: {second:?}");
 }
+
+/// A chart's figures in an embedded workbook, as Word's "Edit Data" opens
+/// them: the workbook part and its content type, the chart's package
+/// relationship, `c:externalData` after `c:chart`, formulas over the cells
+/// whose values the chart caches, the same bytes with `SOURCE_DATE_EPOCH`;
+/// openpyxl reads the figures back.
+#[test]
+fn a_chart_carries_its_workbook() {
+    let dir = temp();
+    let md = "---\ntemplate: progress-report\nlang: zh\ntitle: 关于图表的报告\norganization: 某镇人民政府\ndate: 2026-12-10\n---\n\n正文。\n\n```chart\nkind: column\ntitle: 完成情况\nlabels: [甲村, 乙村, 丙村]\nseries:\n  - {name: 目标, values: [10, 20, 30]}\n  - {name: 完成, values: [8, null, 27.5]}\n```\n\n```chart\nlabels: [一月]\nseries: [{name: 户数, values: [3]}]\n```\n";
+    let input = write_file(dir.path(), "c.md", md);
+    let build = |out: &Path| {
+        zongjie(["build", input.to_str().unwrap(), "-f", "docx", "-o", out.to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .run()
+            .expect(0);
+        out.join("c.docx")
+    };
+    let docx = build(&dir.path().join("one"));
+    assert_eq!(fs::read(&docx).unwrap(), fs::read(build(&dir.path().join("two"))).unwrap(), "same bytes");
+    let parts = parts(&docx);
+    assert!(parts["[Content_Types].xml"].contains(
+        r#"<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>"#
+    ));
+    for n in [1, 2] {
+        let rels = &parts[&format!("word/charts/_rels/chart{n}.xml.rels")];
+        assert!(rels.contains(&format!("<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" Target=\"../embeddings/Microsoft_Excel_Worksheet{n}.xlsx\"/>")), "{rels}");
+        let chart = &parts[&format!("word/charts/chart{n}.xml")];
+        let data = chart.find("<c:externalData r:id=\"rId1\"><c:autoUpdate val=\"0\"/></c:externalData>").expect(chart);
+        assert!(data > chart.find("</c:chart>").unwrap() && !chart.contains("c:numLit"), "{chart}");
+    }
+    let chart = &parts["word/charts/chart1.xml"];
+    assert!(chart.contains("<c:f>Sheet1!$A$2:$A$4</c:f>") && chart.contains("<c:f>Sheet1!$C$2:$C$4</c:f>"));
+    assert!(chart.contains("<c:pt idx=\"2\"><c:v>27.5</c:v></c:pt>"));
+    // What openpyxl reads in the cells is what the chart caches.
+    let book = dir.path().join("book1.xlsx");
+    fs::write(&book, part_bytes(&docx, "word/embeddings/Microsoft_Excel_Worksheet1.xlsx")).unwrap();
+    let read = Command::new("/usr/bin/python3")
+        .args(["-c", "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(ws.title, [[c.value for c in row] for row in ws.iter_rows()])"])
+        .arg(&book)
+        .output()
+        .expect("/usr/bin/python3 with python3-openpyxl");
+    let out = String::from_utf8_lossy(&read.stdout);
+    assert_eq!(
+        out.trim(),
+        "Sheet1 [[None, '目标', '完成'], ['甲村', 10, 8], ['乙村', 20, None], ['丙村', 30, 27.5]]",
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    // LibreOffice opens it and draws the chart.
+    let pdf = &libreoffice_pdfs(std::slice::from_ref(&docx), dir.path())[0];
+    let text = pdf_text_joined(pdf);
+    assert!(text.contains("完成情况") && text.contains("丙村"), "{text}");
+}

@@ -27,6 +27,8 @@ pub struct Context<'a> {
     pub image: &'a dyn Fn(&str) -> Option<Vec<u8>>,
     /// The fonts of an SVG picture's text.
     pub svg_fonts: &'a super::svg::SvgFonts<'a>,
+    /// Seconds since 1970 for the charts' workbooks' creation time.
+    pub epoch: Option<i64>,
 }
 
 /// The converted body and the parts it refers to.
@@ -40,8 +42,8 @@ pub struct Converted {
     pub links: Vec<(String, String)>,
     /// Embedded pictures: relationship id, part name, bytes.
     pub media: Vec<(String, String, Vec<u8>)>,
-    /// Native charts: relationship id, part name, XML.
-    pub charts: Vec<(String, String, String)>,
+    /// Native charts: relationship id, part name, XML, and its workbook.
+    pub charts: Vec<(String, String, String, Option<Vec<u8>>)>,
 }
 
 /// Converts a Markdown body.
@@ -592,7 +594,12 @@ impl Writer<'_> {
     fn chart(&mut self, chart: &Chart) {
         let n = self.out.charts.len() + 1;
         let id = format!("rIdC{n}");
-        self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), super::chart::part(chart, self.ctx.zh)));
+        // Its figures in a workbook, for Word's "Edit Data"; literal data
+        // in the chart if the workbook cannot be made (a label longer than
+        // a cell holds).
+        let workbook = super::chart::workbook(chart, self.ctx.epoch).ok();
+        let xml = super::chart::part(chart, self.ctx.zh, workbook.is_some());
+        self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), xml, workbook));
         let cx = u64::from(self.ctx.text_width) * 635;
         let rows = u64::try_from(chart.labels.len() * if chart.kind == "column" { 1 } else { chart.series.len() })
             .unwrap_or(1);
@@ -782,7 +789,7 @@ mod tests {
         let none = |_: &str| None;
         let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
         let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
-        convert(markdown, &Context { zh: true, text_width: 8844, image: &none, svg_fonts: &svg_fonts })
+        convert(markdown, &Context { zh: true, text_width: 8844, image: &none, svg_fonts: &svg_fonts, epoch: Some(0) })
     }
 
     #[test]
@@ -855,6 +862,7 @@ mod tests {
         assert_eq!(c.xml.matches("<w:tbl>").count(), 1);
         assert_eq!(c.charts.len(), 1);
         assert!(c.charts[0].2.contains("<c:v>3.5</c:v>") && c.xml.contains("r:id=\"rIdC1\""));
+        assert!(c.charts[0].2.contains("<c:f>Sheet1!$B$2:$B$2</c:f>") && c.charts[0].3.is_some());
     }
 
     #[test]

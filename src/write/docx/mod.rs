@@ -61,7 +61,7 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
     let text_width = layout.text_width();
-    let ctx = body::Context { zh, text_width, image: input.image, svg_fonts: input.svg_fonts };
+    let ctx = body::Context { zh, text_width, image: input.image, svg_fonts: input.svg_fonts, epoch: input.epoch };
     // The body and the attachments' pages in one conversion (one set of
     // footnotes, pictures and charts), cut where each page begins.
     let pages: Vec<(usize, &crate::data::Attachment)> =

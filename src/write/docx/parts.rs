@@ -228,7 +228,7 @@ pub fn package(
     let theme = reference.and_then(Reference::theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from(HEAD);
-    types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Default Extension="svg" ContentType="image/svg+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#);
+    types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Default Extension="svg" ContentType="image/svg+xml"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#);
     if plan.our_footers {
         types.push_str(r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     }
@@ -262,7 +262,7 @@ pub fn package(
     if closing {
         types.push_str(r#"<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     }
-    for (_, name, _) in &converted.charts {
+    for (_, name, _, _) in &converted.charts {
         let _ = write!(
             types,
             "<Override PartName=\"/word/{name}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
@@ -351,7 +351,7 @@ pub fn package(
             escape(url)
         );
     }
-    for (id, name, _) in &converted.charts {
+    for (id, name, _, _) in &converted.charts {
         let _ = write!(
             rels,
             "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"{name}\"/>"
@@ -365,8 +365,13 @@ pub fn package(
     }
     rels.push_str("</Relationships>");
     files.push(("word/_rels/document.xml.rels".into(), rels.into_bytes()));
-    for (_, name, xml) in &converted.charts {
+    for (n, (_, name, xml, workbook)) in converted.charts.iter().enumerate() {
         files.push((format!("word/{name}"), xml.clone().into_bytes()));
+        if let Some(workbook) = workbook {
+            let n = n + 1;
+            files.push((format!("word/charts/_rels/chart{n}.xml.rels"), super::chart::rels(n).into_bytes()));
+            files.push((format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), workbook.clone()));
+        }
     }
     for (_, name, bytes) in &converted.media {
         files.push((format!("word/{name}"), bytes.clone()));
