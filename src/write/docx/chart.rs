@@ -151,6 +151,9 @@ pub fn workbook(chart: &Chart, created: Option<i64>) -> Result<Vec<u8>, rust_xls
         Some(seconds) => properties.set_creation_datetime(&ExcelDateTime::from_timestamp(seconds)?),
         None => properties,
     });
+    // A few kilobytes of XML: the fastest deflate takes a third less time
+    // than the default for a kilobyte more.
+    book.set_zip_compression_level(1);
     let sheet = book.add_worksheet();
     sheet.set_name("Sheet1")?;
     for (j, label) in chart.labels.iter().enumerate() {

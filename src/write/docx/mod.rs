@@ -108,8 +108,12 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
+    // Parts that are compressed already (workbooks, PNG, JPEG, GIF) are
+    // stored as they are: deflating them again costs time and saves nothing.
+    let stored = options.compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in files {
-        zip.start_file(name, options).map_err(|e| DocxError(e.to_string()))?;
+        let packed = [".xlsx", ".png", ".jpeg", ".gif"].iter().any(|ext| name.ends_with(ext));
+        zip.start_file(name, if packed { stored } else { options }).map_err(|e| DocxError(e.to_string()))?;
         zip.write_all(&bytes).map_err(|e| DocxError(e.to_string()))?;
     }
     zip.finish().map(std::io::Cursor::into_inner).map_err(|e| DocxError(e.to_string()))
