@@ -38,8 +38,8 @@ const DPI: f64 = 192.0;
 /// 2.1 million).
 const MAX_PIXELS: f64 = 4_000_000.0;
 
-/// The SVG of `bytes`, at its size in the PDF (its width and height at 72
-/// units an inch, at most `max_width` × `max_height` EMU), with its PNG;
+/// The SVG of `bytes`, at its size in the PDF (its width and height at 96
+/// units an inch, as Typst reads an SVG's pixels, at most `max_width` × `max_height` EMU), with its PNG;
 /// none when it cannot be drawn.
 pub fn vector(bytes: &[u8], max: (u64, u64), fonts: &SvgFonts<'_>) -> Option<Vector> {
     let svg = if bytes.starts_with(&[0x1F, 0x8B]) {
@@ -93,20 +93,20 @@ fn has_text(svg: &[u8]) -> bool {
     })
 }
 
-/// The EMU size of a picture of `width` × `height` units at 72 an inch,
-/// as Typst sets an SVG, within `max`.
+/// The EMU size of a picture of `width` × `height` units at 96 an inch,
+/// as Typst sets an SVG (CSS pixels), within `max`.
 fn extent(width: f64, height: f64, max: (u64, u64)) -> Option<(u64, u64)> {
     if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
         return None;
     }
     // Picture::extent_emu takes whole pixels: the units times 1000 at
-    // 72000 dpi are the same size, and exact to a thousandth.
+    // 96000 dpi are the same size, and exact to a thousandth.
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "bounded, positive")]
     let (w, h) = (
         (width * 1000.0).round().min(f64::from(u32::MAX)) as u32,
         (height * 1000.0).round().min(f64::from(u32::MAX)) as u32,
     );
-    let picture = Picture { ext: "svg", width: w.max(1), height: h.max(1), dpi: Some(72_000.0) };
+    let picture = Picture { ext: "svg", width: w.max(1), height: h.max(1), dpi: Some(96_000.0) };
     Some(picture.extent_emu(max.0, max.1))
 }
 
@@ -123,10 +123,10 @@ mod tests {
         let fonts = SvgFonts { database: &no_fonts, families: &[] };
         let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="144" height="72"><rect width="144" height="72" fill="red"/></svg>"#;
         let v = vector(svg, (u64::MAX, u64::MAX), &fonts).unwrap();
-        // 144 units at 72 an inch: two inches, 384 pixels at 192 dpi.
-        assert_eq!(v.extent, (1_828_800, 914_400));
+        // 144 units at 96 an inch: an inch and a half, 288 pixels at 192 dpi.
+        assert_eq!(v.extent, (1_371_600, 685_800));
         let png = Picture::read(&v.png).unwrap();
-        assert_eq!((png.ext, png.width, png.height), ("png", 384, 192));
+        assert_eq!((png.ext, png.width, png.height), ("png", 288, 144));
         assert_eq!(v.svg, svg);
         // Within the text block: narrower, and still sharp.
         let v = vector(svg, (914_400, u64::MAX), &fonts).unwrap();
