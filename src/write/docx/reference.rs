@@ -363,6 +363,22 @@ mod tests {
     }
 
     #[test]
+    fn furniture_targets_stay_in_the_word_folder() {
+        assert_eq!(under_word("media/logo.png", "header1.xml").as_deref(), Some("media/logo.png"));
+        assert_eq!(under_word("../media/a.png", "sub/header1.xml").as_deref(), Some("media/a.png"));
+        assert_eq!(under_word("/word/media/a.png", "header1.xml").as_deref(), Some("media/a.png"));
+        assert_eq!(under_word("../../etc/passwd", "header1.xml"), None);
+        assert_eq!(under_word("/docProps/core.xml", "header1.xml"), None);
+        assert_eq!(rels_of("header2.xml"), "word/_rels/header2.xml.rels");
+        let types = r#"<Types><Default Extension="PNG" ContentType="image/png"/><Override PartName="/word/media/x.emf" ContentType="image/x-emf"/></Types>"#;
+        assert_eq!(content_type(types, "/word/media/logo.png").as_deref(), Some("image/png"));
+        assert_eq!(content_type(types, "/word/media/x.emf").as_deref(), Some("image/x-emf"));
+        assert_eq!(content_type(types, "/word/media/y.wmf"), None);
+        assert!(on("<w:titlePg/>", "w:titlePg") && !on("<w:titlePg w:val=\"0\"/>", "w:titlePg"));
+        assert!(!on("<w:titlePgX/>", "w:titlePg"));
+    }
+
+    #[test]
     fn files_that_are_not_word_documents_say_so() {
         assert!(Reference::read(b"not a zip").unwrap_err().contains("not a Word file"));
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
