@@ -575,19 +575,7 @@ fn an_offices_reference_docx_gives_its_styles() {
     zip.finish().unwrap();
     let data = example("tuanfeng-progress.zh.yaml");
     let out = dir.path().join("out");
-    zongjie([
-        "build",
-        data.to_str().unwrap(),
-        "-f",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-        "--reference-docx",
-        office.to_str().unwrap(),
-    ])
-    .run()
-    .expect(0);
-    let built = parts(&out.join("tuanfeng-progress.zh.docx"));
+    let built = parts(&build_with(&data, &out, &office));
     let doc = &built["word/document.xml"];
     assert!(
         doc.contains("<w:pStyle w:val=\"1\"/>") && !doc.contains("w:val=\"Heading1\""),
@@ -599,19 +587,7 @@ fn an_offices_reference_docx_gives_its_styles() {
     assert!(!styles.contains("w:styleId=\"ZjCode\"") && !doc.contains("w:val=\"ZjCode\""), "Code is theirs, by name");
     // Not a Word file.
     let bad = write_file(dir.path(), "notes.docx", "plain text");
-    zongjie([
-        "build",
-        data.to_str().unwrap(),
-        "-f",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-        "--reference-docx",
-        bad.to_str().unwrap(),
-    ])
-    .run()
-    .expect(2)
-    .stderr_has(&["notes.docx", "not a Word file"]);
+    run_with(&data, &out, &bad).expect(2).stderr_has(&["notes.docx", "not a Word file"]);
     // Exporting again into the same folder writes nothing.
     zongjie(["templates", "--export", export.to_str().unwrap()]).run().expect(1);
 }
@@ -754,4 +730,492 @@ fn joint_and_personal_signatures_in_word() {
     assert!((signed.x_min - post.x_max - 2.0 * 15.75).abs() < 4.0, "the post two characters left of the name");
     assert!((right - signed.x_max - 4.0 * 15.75).abs() < 4.0, "the name four characters from the right");
     assert!((right - date.x_max - 4.0 * 15.75).abs() < 4.0, "the date four characters from the right");
+}
+
+/// An SVG picture in Word as Word 2016 and later embed one: its PNG in the
+/// blip, the SVG in the blip's extension, both parts in word/media with
+/// their content types; LibreOffice draws it where it stands, and a
+/// document with an SVG has the same bytes twice with `SOURCE_DATE_EPOCH`.
+#[test]
+fn an_svg_picture_is_embedded_with_its_png() {
+    let dir = temp();
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="288" height="144" viewBox="0 0 288 144"><rect width="288" height="144" fill="#1f4e9e"/><text x="20" y="80" font-size="40" fill="#ffffff">SVG 图</text></svg>"##;
+    write_file(dir.path(), "drawing.svg", svg);
+    let md = "---\ntemplate: progress-report\nlang: zh\ntitle: 关于图的报告\norganization: 某镇人民政府\ndate: 2026-12-10\n---\n\n正文在图前。\n\n![示意图](drawing.svg)\n\n正文在图后。\n";
+    let input = write_file(dir.path(), "r.md", md);
+    let out = dir.path().join("out");
+    let build = |out: &Path| {
+        zongjie(["build", input.to_str().unwrap(), "-f", "docx", "-o", out.to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .run()
+            .expect(0);
+        out.join("r.docx")
+    };
+    let docx = build(&out);
+    let parts = parts(&docx);
+    assert_eq!(parts["word/media/image2.svg"], svg, "the SVG as it is");
+    let png = part_bytes(&docx, "word/media/image1.png");
+    assert!(png.starts_with(b"\x89PNG"));
+    // 288 × 144 units at 96 an inch (as Typst sets an SVG): 3 × 1.5
+    // inches, 576 × 288 pixels at 192 dpi.
+    let be32 = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    assert_eq!((be32(16), be32(20)), (576, 288));
+    let types = &parts["[Content_Types].xml"];
+    assert!(types.contains(r#"<Default Extension="svg" ContentType="image/svg+xml"/>"#));
+    assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+    let rels = &parts["word/_rels/document.xml.rels"];
+    for (id, target) in [("rIdI1", "media/image1.png"), ("rIdI2", "media/image2.svg")] {
+        assert!(
+            rels.contains(&format!("<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"{target}\"/>")),
+            "{rels}"
+        );
+    }
+    let doc = &parts["word/document.xml"];
+    assert!(
+        doc.contains(r#"<a:blip r:embed="rIdI1"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdI2"/></a:ext></a:extLst></a:blip>"#),
+        "{doc}"
+    );
+    assert!(doc.contains(r#"<wp:extent cx="2743200" cy="1371600"/>"#) && doc.contains("descr=\"示意图\""));
+    assert!(!doc.contains("[示意图]"), "no alt text in its place");
+    assert_eq!(fs::read(&docx).unwrap(), fs::read(build(&dir.path().join("again"))).unwrap(), "same bytes");
+    // LibreOffice draws it: one picture of the PNG's size in its PDF, and
+    // the picture's blue where it stands on the page.
+    let pdf = &libreoffice_pdfs(std::slice::from_ref(&docx), dir.path())[0];
+    let list = Command::new("pdfimages").arg("-list").arg(pdf).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&list.stdout);
+    let images: Vec<Vec<&str>> =
+        list.lines().skip(2).map(|l| l.split_whitespace().collect::<Vec<_>>()).filter(|c| c[2] == "image").collect();
+    assert_eq!(images.len(), 1, "{list}");
+    // The PNG, at 192 pixels an inch on the page.
+    assert_eq!((images[0][3], images[0][4], images[0][12]), ("576", "288", "192"), "{list}");
+    // The first page in grey at 20 dpi: a solid dark band 3 inches (60
+    // pixels) wide, which no line of text makes.
+    let (width, pixels) = grey_page(pdf, 20);
+    let longest = pixels.chunks(width).map(dark_run).max().unwrap_or(0);
+    assert!((52..=68).contains(&longest), "the picture's band on the page: {longest} pixels");
+}
+
+/// A part of a `.docx`, as bytes.
+fn part_bytes(docx: &Path, name: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(docx).unwrap()).expect("a zip archive");
+    let mut bytes = Vec::new();
+    zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")).read_to_end(&mut bytes).unwrap();
+    bytes
+}
+
+/// A PDF's first page in grey (`pdftoppm -gray`): its width and its pixels.
+fn grey_page(pdf: &Path, dpi: u32) -> (usize, Vec<u8>) {
+    let out = pdf.with_extension("grey");
+    let made = Command::new("pdftoppm")
+        .args(["-gray", "-r", &dpi.to_string(), "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&out)
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(made.success(), "pdftoppm failed on {}", pdf.display());
+    let pgm = fs::read(out.with_extension("grey.pgm")).unwrap();
+    // P5, width, height, maximum, one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let width: usize = fields[1].parse().unwrap();
+    (width, pgm[at + 1..].to_vec())
+}
+
+/// The longest run of dark pixels in a row.
+fn dark_run(row: &[u8]) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for &p in row {
+        run = if p < 128 { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Every part of a `.docx`, as bytes.
+fn zip_parts(docx: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(docx).unwrap()).expect("a zip archive");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.insert(entry.name().expect("an entry name").to_string(), bytes);
+    }
+    out
+}
+
+fn write_zip(path: &Path, parts: &BTreeMap<String, Vec<u8>>) {
+    let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    for (name, bytes) in parts {
+        zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// An office's reference file, made from zongjie's exported one: its body's
+/// `w:sectPr` names `refs` (`(element, type, id)`) in place of zongjie's
+/// footer, `parts` are added (name, text), `rels` added to the document's
+/// relationships, and the settings get `w:evenAndOddHeaders` if `even`.
+fn office_reference(
+    dir: &Path,
+    name: &str,
+    refs: &[(&str, &str, &str)],
+    parts: &[(&str, Vec<u8>)],
+    rels: &str,
+    even: bool,
+    title_page: bool,
+) -> PathBuf {
+    let export = dir.join(format!("export-{name}"));
+    zongjie(["templates", "--export", export.to_str().unwrap()]).run().expect(0);
+    let mut all = zip_parts(&export.join("reference.en.docx"));
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
+    let doc = text(&all["word/document.xml"]).replace("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>", "");
+    let mut own: String =
+        refs.iter().map(|(element, kind, id)| format!("<w:{element} w:type=\"{kind}\" r:id=\"{id}\"/>")).collect();
+    own.insert_str(0, "<w:sectPr>");
+    let mut doc = doc.replace("<w:sectPr>", &own);
+    if title_page {
+        doc = doc.replace("<w:docGrid", "<w:titlePg/><w:docGrid");
+    }
+    all.insert("word/document.xml".into(), doc.into_bytes());
+    let doc_rels =
+        text(&all["word/_rels/document.xml.rels"]).replace("</Relationships>", &format!("{rels}</Relationships>"));
+    all.insert("word/_rels/document.xml.rels".into(), doc_rels.into_bytes());
+    let settings = text(&all["word/settings.xml"]).replace("<w:evenAndOddHeaders/>", "");
+    let settings = if even {
+        settings.replace("<w:characterSpacingControl", "<w:evenAndOddHeaders/><w:characterSpacingControl")
+    } else {
+        settings
+    };
+    all.insert("word/settings.xml".into(), settings.into_bytes());
+    let mut types = text(&all["[Content_Types].xml"]);
+    for (part, bytes) in parts {
+        all.insert((*part).to_owned(), bytes.clone());
+        let kind = if part.contains("footer") { "footer" } else { "header" };
+        if part.ends_with(".xml") && !part.contains("_rels") {
+            types = types.replace(
+                "</Types>",
+                &format!("<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml\"/></Types>"),
+            );
+        }
+    }
+    all.insert("[Content_Types].xml".into(), types.into_bytes());
+    let path = dir.join(format!("{name}.docx"));
+    write_zip(&path, &all);
+    path
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn furniture_part(element: &str, text: &str) -> Vec<u8> {
+    format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{element} {W}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{element}>"#).into_bytes()
+}
+
+fn rel(id: &str, kind: &str, target: &str) -> String {
+    format!(
+        "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>"
+    )
+}
+
+fn build_with(data: &Path, out: &Path, reference: &Path) -> PathBuf {
+    run_with(data, out, reference).expect(0);
+    out.join(format!("{}.docx", data.file_stem().unwrap().to_string_lossy()))
+}
+
+/// `build DATA -f docx -o OUT --reference-docx REFERENCE`.
+fn run_with(data: &Path, out: &Path, reference: &Path) -> common::Done {
+    zongjie([
+        "build",
+        data.to_str().unwrap(),
+        "-f",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "--reference-docx",
+        reference.to_str().unwrap(),
+    ])
+    .run()
+}
+
+/// The first `w:sectPr` of a document part (the text's).
+fn first_section(doc: &str) -> &str {
+    let at = doc.find("<w:sectPr>").unwrap();
+    &doc[at..at + doc[at..].find("</w:sectPr>").unwrap()]
+}
+
+/// An office's headers and footers from `--reference-docx`: taken as they
+/// are, in place of zongjie's page numbers of the same kind; a reference
+/// without footers keeps the page numbers. LibreOffice shows them.
+#[test]
+fn an_offices_headers_and_footers_are_taken() {
+    let dir = temp();
+    let data = example("tuanfeng-progress.zh.yaml");
+    // A default header only: the page numbers stay, on odd and even pages;
+    // even pages get the same header (the document has even footers).
+    let header_only = office_reference(
+        dir.path(),
+        "header-only",
+        &[("headerReference", "default", "rIdOfficeH")],
+        &[("word/header7.xml", furniture_part("hdr", "OFFICE HEADER"))],
+        &rel("rIdOfficeH", "header", "header7.xml"),
+        false,
+        false,
+    );
+    let docx = build_with(&data, &dir.path().join("a"), &header_only);
+    let parts = parts(&docx);
+    assert!(parts["word/zjrefheader1.xml"].contains("OFFICE HEADER"));
+    let doc = &parts["word/document.xml"];
+    let sect = first_section(doc);
+    for reference in [
+        "<w:headerReference w:type=\"default\" r:id=\"rIdR1\"/>",
+        "<w:headerReference w:type=\"even\" r:id=\"rIdR1\"/>",
+        "<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>",
+        "<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>",
+    ] {
+        assert!(sect.contains(reference), "{reference}: {sect}");
+    }
+    assert!(
+        parts["word/footer1.xml"].contains(" PAGE ") && parts["word/settings.xml"].contains("<w:evenAndOddHeaders/>")
+    );
+    assert!(parts["word/_rels/document.xml.rels"].contains(&rel("rIdR1", "header", "zjrefheader1.xml")));
+    assert!(parts["[Content_Types].xml"].contains("<Override PartName=\"/word/zjrefheader1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"));
+    assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty(), "{sect}");
+    let header_pdf = libreoffice_pdfs(std::slice::from_ref(&docx), &dir.path().join("a"))[0].clone();
+
+    // Even and odd footers and a first page of its own: theirs in place of
+    // the page numbers, the settings with them.
+    let footers = office_reference(
+        dir.path(),
+        "footers",
+        &[
+            ("footerReference", "default", "rIdOdd"),
+            ("footerReference", "even", "rIdEven"),
+            ("footerReference", "first", "rIdFirst"),
+        ],
+        &[
+            ("word/footer5.xml", furniture_part("ftr", "ODD FOOTER")),
+            ("word/footer6.xml", furniture_part("ftr", "EVEN FOOTER")),
+            ("word/footer8.xml", furniture_part("ftr", "FIRST FOOTER")),
+        ],
+        &[
+            rel("rIdOdd", "footer", "footer5.xml"),
+            rel("rIdEven", "footer", "footer6.xml"),
+            rel("rIdFirst", "footer", "footer8.xml"),
+        ]
+        .concat(),
+        true,
+        true,
+    );
+    let docx = build_with(&example("tuanfeng-progress.en.yaml"), &dir.path().join("b"), &footers);
+    let parts = self::parts(&docx);
+    assert!(
+        !parts.contains_key("word/footer1.xml") && !parts.contains_key("word/footer2.xml"),
+        "no page numbers of ours"
+    );
+    let doc = &parts["word/document.xml"];
+    let sect = first_section(doc);
+    for (kind, text) in [("default", "ODD FOOTER"), ("even", "EVEN FOOTER"), ("first", "FIRST FOOTER")] {
+        let at = sect
+            .find(&format!("<w:footerReference w:type=\"{kind}\" r:id=\""))
+            .unwrap_or_else(|| panic!("{kind}: {sect}"));
+        let id = &sect[at..].split('"').nth(3).unwrap().to_owned();
+        let rels = &parts["word/_rels/document.xml.rels"];
+        let target = rels[rels.find(&format!("Id=\"{id}\"")).unwrap()..]
+            .split("Target=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(parts[&format!("word/{target}")].contains(text), "{kind} → {target}");
+    }
+    assert!(sect.contains("<w:titlePg/>") && parts["word/settings.xml"].contains("<w:evenAndOddHeaders/>"));
+    assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty(), "{sect}");
+    let footers_pdf = libreoffice_pdfs(std::slice::from_ref(&docx), &dir.path().join("b"))[0].clone();
+
+    // A header with a picture: the picture goes with it, under a name of
+    // its own, with its content type.
+    let logo = logo_bytes();
+    let header_xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="457200"/><wp:docPr id="90" name="Logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="90" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r><w:r><w:t>LOGO HEADER</w:t></w:r></w:p></w:hdr>"#
+    );
+    let header_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
+        rel("rId1", "image", "media/logo.png")
+    );
+    let with_logo = office_reference(
+        dir.path(),
+        "logo",
+        &[("headerReference", "default", "rId9")],
+        &[
+            ("word/header1.xml", header_xml.into_bytes()),
+            ("word/_rels/header1.xml.rels", header_rels.into_bytes()),
+            ("word/media/logo.png", logo),
+        ],
+        &rel("rId9", "header", "header1.xml"),
+        false,
+        false,
+    );
+    let docx = build_with(&example("tuanfeng-progress.en.yaml"), &dir.path().join("c"), &with_logo);
+    let parts = zip_parts(&docx);
+    let text = |name: &str| String::from_utf8_lossy(&parts[name]).into_owned();
+    assert_eq!(parts["word/media/zjrefheader1-logo.png"], logo_bytes(), "the picture as it is");
+    assert!(text("word/_rels/zjrefheader1.xml.rels").contains("Target=\"media/zjrefheader1-logo.png\""));
+    assert!(
+        text("[Content_Types].xml")
+            .contains("<Override PartName=\"/word/media/zjrefheader1-logo.png\" ContentType=\"image/png\"/>")
+    );
+    assert!(text("word/zjrefheader1.xml").contains("r:embed=\"rId1\""));
+    // The body's own pictures' ids are not the header's.
+    assert!(parts.contains_key("word/footer1.xml"), "page numbers kept");
+
+    // LibreOffice: the header on every page, the page numbers kept; the
+    // office's odd and even footers on their pages, the first its own.
+    let pages = pdf_words(&header_pdf);
+    assert!(pages.len() >= 3);
+    // Every page with text (the blank page LibreOffice adds before the 版记
+    // has none); the text's first pages with their numbers.
+    for (i, page) in pages.iter().enumerate().filter(|(_, p)| !p.words.is_empty()) {
+        let words: String = page.words.iter().map(|w| w.text.as_str()).collect();
+        assert!(words.contains("OFFICEHEADER"), "page {}: {words}", i + 1);
+        if i < 3 {
+            assert!(words.contains(&format!("—{}—", i + 1)), "page {} keeps its number: {words}", i + 1);
+        }
+    }
+    let pages = pdf_words(&footers_pdf);
+    assert!(pages.len() >= 3);
+    for (i, page) in pages.iter().enumerate() {
+        let words: String = page.words.iter().map(|w| w.text.as_str()).collect();
+        let expected = match i {
+            0 => "FIRSTFOOTER",
+            i if i % 2 == 1 => "EVENFOOTER",
+            _ => "ODDFOOTER",
+        };
+        assert!(words.contains(expected), "page {}: {words}", i + 1);
+    }
+    let logo_pdf = libreoffice_pdfs(std::slice::from_ref(&docx), &dir.path().join("c"))[0].clone();
+    let list = Command::new("pdfimages").arg("-list").arg(&logo_pdf).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(list.lines().skip(2).filter(|l| l.split_whitespace().nth(2) == Some("image")).count() >= 1, "{list}");
+}
+
+/// A small PNG to use as a logo: 8 × 4 pixels, red.
+fn logo_bytes() -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, 8, 4);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[0xD0, 0x10, 0x10].repeat(32)).unwrap();
+    }
+    out
+}
+
+/// A reference saved by LibreOffice (its own part names and ids): its
+/// header and footers are taken, and LibreOffice shows them again.
+#[test]
+fn a_reference_saved_by_libreoffice_gives_its_header_and_footers() {
+    let dir = temp();
+    let ours = office_reference(
+        dir.path(),
+        "ours",
+        &[("headerReference", "default", "rIdOfficeH"), ("footerReference", "default", "rIdF1")],
+        &[("word/header3.xml", furniture_part("hdr", "SAVED HEADER"))],
+        &rel("rIdOfficeH", "header", "header3.xml"),
+        false,
+        false,
+    );
+    let first = build_with(&example("tuanfeng-progress.en.yaml"), &dir.path().join("first"), &ours);
+    let saved_dir = dir.path().join("saved");
+    let profile = dir.path().join("lo-profile");
+    let done = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(&saved_dir)
+        .arg(&first)
+        .output()
+        .expect("soffice (LibreOffice)");
+    let saved = saved_dir.join("tuanfeng-progress.en.docx");
+    assert!(saved.is_file(), "LibreOffice did not save: {}", String::from_utf8_lossy(&done.stderr));
+    let theirs = parts(&saved);
+    assert!(theirs.keys().any(|k| k.starts_with("word/header")), "LibreOffice kept the header: {:?}", theirs.keys());
+    let docx = build_with(&example("tuanfeng-progress.zh.yaml"), &dir.path().join("out"), &saved);
+    let parts = parts(&docx);
+    let header = parts.iter().find(|(k, v)| k.starts_with("word/zjrefheader") && v.contains("SAVED HEADER"));
+    assert!(header.is_some(), "{:?}", parts.keys());
+    assert!(parts.keys().any(|k| k.starts_with("word/zjreffooter")) && !parts.contains_key("word/footer1.xml"));
+    let doc = &parts["word/document.xml"];
+    assert!(check_order("document", doc, "w:sectPr", SECT_PR).is_empty(), "{}", first_section(doc));
+    let pdf = &libreoffice_pdfs(std::slice::from_ref(&docx), &dir.path().join("out"))[0];
+    let pages = pdf_words(pdf);
+    let first_page: String = pages[0].words.iter().map(|w| w.text.as_str()).collect();
+    assert!(first_page.contains("SAVEDHEADER"), "{first_page}");
+    // Its footer is the English page number it was saved with, centred.
+    let second: Vec<&common::Word> = pages[1].words.iter().filter(|w| w.text == "2").collect();
+    assert!(second.iter().any(|w| w.y_min > pages[1].height * 0.9), "page 2's number at the foot: {second:?}");
+}
+
+/// A chart's figures in an embedded workbook, as Word's "Edit Data" opens
+/// them: the workbook part and its content type, the chart's package
+/// relationship, `c:externalData` after `c:chart`, formulas over the cells
+/// whose values the chart caches, the same bytes with `SOURCE_DATE_EPOCH`;
+/// openpyxl reads the figures back.
+#[test]
+fn a_chart_carries_its_workbook() {
+    let dir = temp();
+    let md = "---\ntemplate: progress-report\nlang: zh\ntitle: 关于图表的报告\norganization: 某镇人民政府\ndate: 2026-12-10\n---\n\n正文。\n\n```chart\nkind: column\ntitle: 完成情况\nlabels: [甲村, 乙村, 丙村]\nseries:\n  - {name: 目标, values: [10, 20, 30]}\n  - {name: 完成, values: [8, null, 27.5]}\n```\n\n```chart\nlabels: [一月]\nseries: [{name: 户数, values: [3]}]\n```\n";
+    let input = write_file(dir.path(), "c.md", md);
+    let build = |out: &Path| {
+        zongjie(["build", input.to_str().unwrap(), "-f", "docx", "-o", out.to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .run()
+            .expect(0);
+        out.join("c.docx")
+    };
+    let docx = build(&dir.path().join("one"));
+    assert_eq!(fs::read(&docx).unwrap(), fs::read(build(&dir.path().join("two"))).unwrap(), "same bytes");
+    let parts = parts(&docx);
+    assert!(parts["[Content_Types].xml"].contains(
+        r#"<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>"#
+    ));
+    for n in [1, 2] {
+        let rels = &parts[&format!("word/charts/_rels/chart{n}.xml.rels")];
+        assert!(rels.contains(&format!("<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" Target=\"../embeddings/Microsoft_Excel_Worksheet{n}.xlsx\"/>")), "{rels}");
+        let chart = &parts[&format!("word/charts/chart{n}.xml")];
+        let data = chart.find("<c:externalData r:id=\"rId1\"><c:autoUpdate val=\"0\"/></c:externalData>").expect(chart);
+        assert!(data > chart.find("</c:chart>").unwrap() && !chart.contains("c:numLit"), "{chart}");
+    }
+    let chart = &parts["word/charts/chart1.xml"];
+    assert!(chart.contains("<c:f>Sheet1!$A$2:$A$4</c:f>") && chart.contains("<c:f>Sheet1!$C$2:$C$4</c:f>"));
+    assert!(chart.contains("<c:pt idx=\"2\"><c:v>27.5</c:v></c:pt>"));
+    // What openpyxl reads in the cells is what the chart caches.
+    let book = dir.path().join("book1.xlsx");
+    fs::write(&book, part_bytes(&docx, "word/embeddings/Microsoft_Excel_Worksheet1.xlsx")).unwrap();
+    let read = Command::new("/usr/bin/python3")
+        .args(["-c", "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(ws.title, [[c.value for c in row] for row in ws.iter_rows()])"])
+        .arg(&book)
+        .output()
+        .expect("/usr/bin/python3 with python3-openpyxl");
+    let out = String::from_utf8_lossy(&read.stdout);
+    assert_eq!(
+        out.trim(),
+        "Sheet1 [[None, '目标', '完成'], ['甲村', 10, 8], ['乙村', 20, None], ['丙村', 30, 27.5]]",
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    // LibreOffice opens it and draws the chart.
+    let pdf = &libreoffice_pdfs(std::slice::from_ref(&docx), dir.path())[0];
+    let text = pdf_text_joined(pdf);
+    assert!(text.contains("完成情况") && text.contains("丙村"), "{text}");
 }

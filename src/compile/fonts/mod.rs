@@ -30,6 +30,9 @@ pub struct Fonts {
     pub cache: Option<PathBuf>,
     /// Font files left out because they cannot be read sensibly, and why.
     pub skipped: Vec<(PathBuf, Skipped)>,
+    /// The same faces for the SVG renderer (the Word file's PNG fallback of
+    /// an SVG with text), made on first use.
+    svg: std::sync::OnceLock<std::sync::Arc<fontdb::Database>>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -63,7 +66,14 @@ impl Fonts {
             paths.push(Some(source.path.clone()));
             store.push((source, info));
         }
-        Fonts { store, paths, cached: scanned.cached, cache: scanned.cache, skipped: scanned.skipped }
+        Fonts {
+            store,
+            paths,
+            cached: scanned.cached,
+            cache: scanned.cache,
+            skipped: scanned.skipped,
+            svg: std::sync::OnceLock::new(),
+        }
     }
 
     /// Only Typst's embedded fonts (for tests that must not depend on the
@@ -80,6 +90,33 @@ impl Fonts {
     /// The face at `index`, loaded on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         self.store.font(index)
+    }
+
+    /// The faces as the SVG renderer (resvg) reads them, made once: the
+    /// files on disk (mapped, not read) and the embedded fonts' bytes, so an
+    /// SVG's text finds the fonts the PDF's does.
+    pub fn svg_database(&self) -> std::sync::Arc<fontdb::Database> {
+        self.svg
+            .get_or_init(|| {
+                let mut db = fontdb::Database::new();
+                let mut seen = std::collections::HashSet::new();
+                for (index, path) in self.paths.iter().enumerate() {
+                    match path {
+                        Some(path) => {
+                            if seen.insert(path) {
+                                let _ = db.load_font_file(path);
+                            }
+                        }
+                        None => {
+                            if let Some(font) = self.font(index) {
+                                db.load_font_data(font.data().to_vec());
+                            }
+                        }
+                    }
+                }
+                std::sync::Arc::new(db)
+            })
+            .clone()
     }
 
     /// The file a face comes from (`None`: embedded in zongjie).

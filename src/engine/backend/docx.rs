@@ -27,6 +27,11 @@ impl Backend for Docx {
             let meta = std::fs::metadata(&path).ok()?;
             (meta.len() <= MAX_PICTURE_BYTES).then(|| std::fs::read(&path).ok()).flatten()
         };
+        // An SVG's text in the PDF's faces, the body's families first.
+        let fonts = &doc.engine.shared.fonts;
+        let database = || fonts.svg_database();
+        let families = doc.fonts.get(crate::compile::fonts::Role::Body).to_vec();
+        let svg_fonts = docx::SvgFonts { database: &database, families: &families };
         let input = docx::Input {
             meta: &doc.md.meta,
             body: &doc.md.body,
@@ -34,6 +39,7 @@ impl Backend for Docx {
             image: &image,
             reference: doc.engine.options.reference_docx.as_deref(),
             draft: doc.engine.options.draft,
+            svg_fonts: &svg_fonts,
         };
         let bytes = docx::write(&input).map_err(|e| {
             crate::base::diag::Diagnostic::error(crate::base::msg::msg!(WordNotWritten, reason = e.0.as_str()))

@@ -25,6 +25,10 @@ pub struct Context<'a> {
     pub text_width: u32,
     /// Reads an image the body names (inside the data folder), or none.
     pub image: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    /// The fonts of an SVG picture's text.
+    pub svg_fonts: &'a super::svg::SvgFonts<'a>,
+    /// Seconds since 1970 for the charts' workbooks' creation time.
+    pub epoch: Option<i64>,
 }
 
 /// The converted body and the parts it refers to.
@@ -38,8 +42,8 @@ pub struct Converted {
     pub links: Vec<(String, String)>,
     /// Embedded pictures: relationship id, part name, bytes.
     pub media: Vec<(String, String, Vec<u8>)>,
-    /// Native charts: relationship id, part name, XML.
-    pub charts: Vec<(String, String, String)>,
+    /// Native charts: relationship id, part name, XML, and its workbook.
+    pub charts: Vec<(String, String, String, Option<Vec<u8>>)>,
 }
 
 /// Converts a Markdown body.
@@ -590,7 +594,12 @@ impl Writer<'_> {
     fn chart(&mut self, chart: &Chart) {
         let n = self.out.charts.len() + 1;
         let id = format!("rIdC{n}");
-        self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), super::chart::part(chart, self.ctx.zh)));
+        // Its figures in a workbook, for Word's "Edit Data"; literal data
+        // in the chart if the workbook cannot be made (a label longer than
+        // a cell holds).
+        let workbook = super::chart::workbook(chart, self.ctx.epoch).ok();
+        let xml = super::chart::part(chart, self.ctx.zh, workbook.is_some());
+        self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), xml, workbook));
         let cx = u64::from(self.ctx.text_width) * 635;
         let rows = u64::try_from(chart.labels.len() * if chart.kind == "column" { 1 } else { chart.series.len() })
             .unwrap_or(1);
@@ -645,24 +654,44 @@ impl Writer<'_> {
 
     fn picture(&mut self, dest: &str, alt: &str) {
         let loaded = if self.note { None } else { (self.ctx.image)(dest) };
-        let Some((bytes, pic)) = loaded.and_then(|b| Picture::read(&b).map(|p| (b, p))) else {
-            // Not embedded (an SVG, a file Word cannot show): its text.
-            let text = if alt.is_empty() { format!("[{dest}]") } else { format!("[{alt}]") };
-            self.text(&text);
-            return;
-        };
+        // At most the text block: its width, and 22 lines high.
+        let max = (u64::from(self.ctx.text_width) * 635, 225 * 36_000);
         let n = self.out.media.len() + 1;
         let id = format!("rIdI{n}");
-        let name = format!("media/image{n}.{}", pic.ext);
-        self.out.media.push((id.clone(), name, bytes));
-        // At most the text block: its width, and 22 lines high.
-        let (cx, cy) = pic.extent_emu(u64::from(self.ctx.text_width) * 635, 225 * 36_000);
+        let picture = loaded.as_deref().and_then(Picture::read);
+        let vector = match (&loaded, picture) {
+            (Some(bytes), None) => super::svg::vector(bytes, max, self.ctx.svg_fonts),
+            _ => None,
+        };
+        let (cx, cy, blip, file) = match (loaded, picture, vector) {
+            (Some(bytes), Some(pic), _) => {
+                let (cx, cy) = pic.extent_emu(max.0, max.1);
+                self.out.media.push((id.clone(), format!("media/image{n}.{}", pic.ext), bytes));
+                (cx, cy, format!("<a:blip r:embed=\"{id}\"/>"), format!("image{n}.{}", pic.ext))
+            }
+            // An SVG: its PNG for the programs that cannot draw it, the SVG
+            // for Word 2016 and later (CT_Blip's extension list).
+            (_, _, Some(v)) => {
+                let svg_id = format!("rIdI{}", n + 1);
+                self.out.media.push((id.clone(), format!("media/image{n}.png"), v.png));
+                self.out.media.push((svg_id.clone(), format!("media/image{}.svg", n + 1), v.svg));
+                let blip = format!(
+                    "<a:blip r:embed=\"{id}\"><a:extLst><a:ext uri=\"{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}\"><asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"{svg_id}\"/></a:ext></a:extLst></a:blip>"
+                );
+                (v.extent.0, v.extent.1, blip, format!("image{}.svg", n + 1))
+            }
+            _ => {
+                // Not embedded (a file Word cannot show): its text.
+                let text = if alt.is_empty() { format!("[{dest}]") } else { format!("[{alt}]") };
+                self.text(&text);
+                return;
+            }
+        };
         let mut drawing = String::new();
         let _ = write!(
             drawing,
-            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"image{n}.{ext}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"{file}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>{blip}<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
             alt = escape(alt),
-            ext = pic.ext,
         );
         // In a table cell (single-spaced) it stays in the cell; elsewhere a
         // picture stands in a paragraph of its own, single-spaced (exact
@@ -758,7 +787,9 @@ mod tests {
 
     fn body(markdown: &str) -> Converted {
         let none = |_: &str| None;
-        convert(markdown, &Context { zh: true, text_width: 8844, image: &none })
+        let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+        let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
+        convert(markdown, &Context { zh: true, text_width: 8844, image: &none, svg_fonts: &svg_fonts, epoch: Some(0) })
     }
 
     #[test]
@@ -831,6 +862,7 @@ mod tests {
         assert_eq!(c.xml.matches("<w:tbl>").count(), 1);
         assert_eq!(c.charts.len(), 1);
         assert!(c.charts[0].2.contains("<c:v>3.5</c:v>") && c.xml.contains("r:id=\"rIdC1\""));
+        assert!(c.charts[0].2.contains("<c:f>Sheet1!$B$2:$B$2</c:f>") && c.charts[0].3.is_some());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod image;
 mod official;
 mod parts;
 mod reference;
+mod svg;
 pub mod xml;
 
 use std::fmt::Write as _;
@@ -28,6 +29,7 @@ use xml::{ParaProps, RunProps, paragraph, run};
 
 pub use parts::Layout;
 pub use reference::Reference;
+pub use svg::SvgFonts;
 
 /// What the `.docx` is made from.
 pub struct Input<'a> {
@@ -44,6 +46,8 @@ pub struct Input<'a> {
     pub reference: Option<&'a Reference>,
     /// A DRAFT / 草稿 watermark on every page.
     pub draft: bool,
+    /// The fonts of an SVG picture's text (its PNG fallback).
+    pub svg_fonts: &'a SvgFonts<'a>,
 }
 
 /// Why the package could not be written (the zip writer failed: out of
@@ -57,7 +61,7 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
     let text_width = layout.text_width();
-    let ctx = body::Context { zh, text_width, image: input.image };
+    let ctx = body::Context { zh, text_width, image: input.image, svg_fonts: input.svg_fonts, epoch: input.epoch };
     // The body and the attachments' pages in one conversion (one set of
     // footnotes, pictures and charts), cut where each page begins.
     let pages: Vec<(usize, &crate::data::Attachment)> =
@@ -96,15 +100,20 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
         official::attachment_page(&mut doc, meta, i + 1, a.title.as_str(), &parts[k + 1]);
     }
     let closing = official::closing_block(meta, text_width);
-    let document = parts::document(&doc, &layout, input.draft, closing.as_deref());
+    let plan = parts::Furnishing::of(&layout, input.draft, input.reference);
+    let document = parts::document(&doc, &layout, &plan, closing.as_deref());
     let files: Vec<(String, Vec<u8>)> =
-        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft);
+        parts::package(&layout, document, &converted, input.epoch, meta, input.reference, input.draft, &plan);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
+    // Parts that are compressed already (workbooks, PNG, JPEG, GIF) are
+    // stored as they are: deflating them again costs time and saves nothing.
+    let stored = options.compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in files {
-        zip.start_file(name, options).map_err(|e| DocxError(e.to_string()))?;
+        let packed = [".xlsx", ".png", ".jpeg", ".gif"].iter().any(|ext| name.ends_with(ext));
+        zip.start_file(name, if packed { stored } else { options }).map_err(|e| DocxError(e.to_string()))?;
         zip.write_all(&bytes).map_err(|e| DocxError(e.to_string()))?;
     }
     zip.finish().map(std::io::Cursor::into_inner).map_err(|e| DocxError(e.to_string()))
@@ -345,7 +354,17 @@ pub fn default_reference(lang: Lang) -> Result<Vec<u8>, DocxError> {
         "# I. Heading 1\n\nBody text (Normal).[^1]\n\n## Heading 2\n\n### Heading 3\n\n#### Heading 4\n\n> Quote\n\n- List\n\n| Table text | n |\n|---|--:|\n| a | 1 |\n\n    Code\n\n[^1]: Footnote text\n"
     };
     let none = |_: &str| None;
-    write(&Input { meta: &meta, body, epoch: Some(0), image: &none, reference: None, draft: false })
+    let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+    let svg_fonts = SvgFonts { database: &database, families: &[] };
+    write(&Input {
+        meta: &meta,
+        body,
+        epoch: Some(0),
+        image: &none,
+        reference: None,
+        draft: false,
+        svg_fonts: &svg_fonts,
+    })
 }
 
 #[cfg(test)]

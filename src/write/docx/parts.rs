@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::body::{Converted, KAI, table_size};
-use super::reference::{Reference, rename_styles};
+use super::reference::{Furniture, Reference, rename_styles};
 use super::xml::escape;
 use crate::data::mdfile::Meta;
 use crate::data::{Lang, Paper};
@@ -57,15 +57,102 @@ impl Layout {
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
 const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
+/// The headers and footers of the sections: each type's relationship id.
+/// An office's (`--reference-docx`) take the place of zongjie's of the
+/// same kind: its headers, and its footers in place of the page numbers;
+/// the DRAFT watermark's header wins over its headers.
+pub struct Furnishing<'r> {
+    headers: Vec<(String, String)>,
+    footers: Vec<(String, String)>,
+    title_page: bool,
+    even_and_odd: bool,
+    /// The office's parts in use, with their relationship ids.
+    theirs: Vec<(String, &'r str)>,
+    /// Whether zongjie's own page-number footers are used.
+    our_footers: bool,
+    furniture: Option<&'r Furniture>,
+}
+
+impl<'r> Furnishing<'r> {
+    /// The plan for a document of `layout`.
+    pub fn of(layout: &Layout, draft: bool, reference: Option<&'r Reference>) -> Furnishing<'r> {
+        let furniture = reference.map(Reference::furniture);
+        let their_headers = furniture.filter(|f| f.has(false) && !draft);
+        let their_footers = furniture.filter(|f| f.has(true));
+        let mut theirs: Vec<(String, &'r str)> = Vec::new();
+        let mut pick = |f: &'r Furniture, footer: bool| -> Vec<(String, String)> {
+            f.refs
+                .iter()
+                .filter(|(is_footer, _, _)| *is_footer == footer)
+                .map(|(_, kind, name)| {
+                    let id = match theirs.iter().find(|(_, n)| *n == name.as_str()) {
+                        Some((id, _)) => id.clone(),
+                        None => {
+                            let id = format!("rIdR{}", theirs.len() + 1);
+                            theirs.push((id.clone(), name.as_str()));
+                            id
+                        }
+                    };
+                    (kind.clone(), id)
+                })
+                .collect()
+        };
+        let headers = match their_headers {
+            Some(f) => pick(f, false),
+            None if draft => vec![("default".into(), "rIdH1".into())],
+            None => Vec::new(),
+        };
+        let footers = match their_footers {
+            Some(f) => pick(f, true),
+            None if layout.zh => vec![("default".into(), "rIdF1".into()), ("even".into(), "rIdF2".into())],
+            None => vec![("default".into(), "rIdF1".into())],
+        };
+        // Even and first pages as the office has them where its footers are
+        // used; zongjie's odd and even page numbers otherwise.
+        let taken = |f: Option<&Furniture>, kind: &str| f.is_some_and(|f| f.refs.iter().any(|(_, k, _)| k == kind));
+        let even_and_odd = match their_footers {
+            Some(f) => f.even_and_odd,
+            None => layout.zh,
+        } || their_headers.is_some_and(|f| f.even_and_odd && taken(Some(f), "even"));
+        let used = their_headers.or(their_footers);
+        let title_page = used.is_some_and(|f| f.title_page && taken(Some(f), "first"));
+        let mut plan = Furnishing {
+            headers,
+            footers,
+            title_page,
+            even_and_odd,
+            theirs,
+            our_footers: their_footers.is_none(),
+            furniture,
+        };
+        // A type the pages use but the set lacks: its default, so that no
+        // page loses its header or its page number.
+        for set in [&mut plan.headers, &mut plan.footers] {
+            let Some(default) = set.iter().find(|(k, _)| k == "default").map(|(_, id)| id.clone()) else { continue };
+            for (kind, wanted) in [("even", even_and_odd), ("first", title_page)] {
+                if wanted && !set.iter().any(|(k, _)| k == kind) {
+                    set.push((kind.into(), default.clone()));
+                }
+            }
+        }
+        plan
+    }
+
+    /// The office's parts to write, with their relationship ids.
+    fn their_parts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.theirs.iter().map(|(id, name)| (id.as_str(), *name))
+    }
+}
+
 /// `word/document.xml`: the body and the section's page layout, its
-/// children in the order of CT_SectPr (footer references first, then pgSz,
-/// pgMar, pgNumType, cols, docGrid).
-pub fn document(body: &str, layout: &Layout, draft: bool, closing: Option<&str>) -> String {
+/// children in the order of CT_SectPr (header and footer references first,
+/// then type, pgSz, pgMar, pgNumType, cols, vAlign, titlePg, docGrid).
+pub fn document(body: &str, layout: &Layout, plan: &Furnishing<'_>, closing: Option<&str>) -> String {
     let mut out = String::with_capacity(body.len() + 4096);
     let _ = write!(out, "{HEAD}<w:document {NS}><w:body>{body}");
     match closing {
         None => {
-            section(&mut out, layout, draft, false);
+            section(&mut out, layout, plan, false);
         }
         Some(closing) => {
             // The text's section ends with its last paragraph; the 版记 is a
@@ -73,39 +160,32 @@ pub fn document(body: &str, layout: &Layout, draft: bool, closing: Option<&str>)
             // an empty footer: no page number on it, nor on a blank page
             // Word adds before it (GB/T 9704 7.5).
             out.push_str("<w:p><w:pPr>");
-            section(&mut out, layout, draft, false);
+            section(&mut out, layout, plan, false);
             out.push_str("</w:pPr></w:p>");
             out.push_str(closing);
-            section(&mut out, layout, draft, true);
+            section(&mut out, layout, plan, true);
         }
     }
     out.push_str("</w:body></w:document>");
     out
 }
 
-/// A `w:sectPr`: the footers (the page numbers, or the empty one of the
-/// 版记's section, which starts on an even page), the page and its margins.
-fn section(out: &mut String, layout: &Layout, draft: bool, closing: bool) {
+/// A `w:sectPr`: the headers and footers (the page numbers, or the empty
+/// footer of the 版记's section, which starts on an even page), the page
+/// and its margins.
+fn section(out: &mut String, layout: &Layout, plan: &Furnishing<'_>, closing: bool) {
     let (w, h) = layout.page;
     let (top, right, bottom, left) = layout.margins;
     out.push_str("<w:sectPr>");
-    if draft {
-        out.push_str("<w:headerReference w:type=\"default\" r:id=\"rIdH1\"/>");
-        if layout.zh {
-            out.push_str("<w:headerReference w:type=\"even\" r:id=\"rIdH1\"/>");
-        }
+    for (kind, id) in &plan.headers {
+        let _ = write!(out, "<w:headerReference w:type=\"{kind}\" r:id=\"{id}\"/>");
+    }
+    for (kind, id) in &plan.footers {
+        let id = if closing { "rIdF3" } else { id.as_str() };
+        let _ = write!(out, "<w:footerReference w:type=\"{kind}\" r:id=\"{id}\"/>");
     }
     if closing {
-        out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF3\"/>");
-        if layout.zh {
-            out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF3\"/>");
-        }
         out.push_str("<w:type w:val=\"evenPage\"/>");
-    } else {
-        out.push_str("<w:footerReference w:type=\"default\" r:id=\"rIdF1\"/>");
-        if layout.zh {
-            out.push_str("<w:footerReference w:type=\"even\" r:id=\"rIdF2\"/>");
-        }
     }
     let footer = if layout.zh { 1191 } else { 709 };
     let _ = write!(
@@ -118,6 +198,9 @@ fn section(out: &mut String, layout: &Layout, draft: bool, closing: bool) {
     out.push_str("<w:cols w:space=\"425\"/>");
     if closing {
         out.push_str("<w:vAlign w:val=\"bottom\"/>");
+    }
+    if plan.title_page && !closing {
+        out.push_str("<w:titlePg/>");
     }
     // No character grid: the 28 characters of a line come from condensed
     // character spacing, which Word, WPS and LibreOffice all honour alike.
@@ -133,6 +216,7 @@ pub fn package(
     meta: &Meta,
     reference: Option<&Reference>,
     draft: bool,
+    plan: &Furnishing<'_>,
 ) -> Vec<(String, Vec<u8>)> {
     // The 版记's section has a footer of its own, without a page number.
     let closing = meta.official.has_closing_block();
@@ -144,14 +228,41 @@ pub fn package(
     let theme = reference.and_then(Reference::theme);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = String::from(HEAD);
-    types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
-    if layout.zh {
+    types.push_str(r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Default Extension="svg" ContentType="image/svg+xml"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#);
+    if plan.our_footers {
+        types.push_str(r#"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    }
+    if plan.our_footers && layout.zh {
         types.push_str(r#"<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
+    }
+    if draft {
+        types.push_str(r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#);
+    }
+    let their_parts: Vec<&(String, Option<String>, Vec<u8>)> = plan
+        .furniture
+        .map(|f| {
+            f.parts
+                .iter()
+                .filter(|(name, _, _)| {
+                    plan.their_parts().any(|(_, n)| {
+                        let stem = n.trim_end_matches(".xml");
+                        *name == format!("word/{n}")
+                            || *name == format!("word/_rels/{n}.rels")
+                            || name.starts_with(&format!("word/media/{stem}-"))
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (name, content, _) in &their_parts {
+        if let Some(content) = content {
+            let _ = write!(types, "<Override PartName=\"/{name}\" ContentType=\"{}\"/>", escape(content));
+        }
     }
     if closing {
         types.push_str(r#"<Override PartName="/word/footer3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#);
     }
-    for (_, name, _) in &converted.charts {
+    for (_, name, _, _) in &converted.charts {
         let _ = write!(
             types,
             "<Override PartName=\"/word/{name}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
@@ -173,12 +284,18 @@ pub fn package(
     ));
     files.push(("word/document.xml".into(), named(document).into_bytes()));
     files.push(("word/styles.xml".into(), styles.into_bytes()));
-    files.push(("word/settings.xml".into(), settings(layout).into_bytes()));
+    files.push(("word/settings.xml".into(), settings(plan.even_and_odd).into_bytes()));
     files.push(("word/fontTable.xml".into(), font_table(layout).into_bytes()));
     files.push(("word/footnotes.xml".into(), named(footnotes(&converted.footnotes)).into_bytes()));
-    files.push(("word/footer1.xml".into(), named(footer(layout, true)).into_bytes()));
-    if layout.zh {
+    if plan.our_footers {
+        files.push(("word/footer1.xml".into(), named(footer(layout, true)).into_bytes()));
+    }
+    if plan.our_footers && layout.zh {
         files.push(("word/footer2.xml".into(), named(footer(layout, false)).into_bytes()));
+    }
+    // The office's, as they are (in its own style ids, which its styles keep).
+    for (name, _, bytes) in &their_parts {
+        files.push((name.clone(), bytes.clone()));
     }
     if closing {
         files.push((
@@ -199,15 +316,24 @@ pub fn package(
         ("rIdT", "settings", "settings.xml"),
         ("rIdN", "fontTable", "fontTable.xml"),
         ("rIdFn", "footnotes", "footnotes.xml"),
-        ("rIdF1", "footer", "footer1.xml"),
     ] {
         let _ = write!(
             rels,
             "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>"
         );
     }
-    if layout.zh {
+    if plan.our_footers {
+        rels.push_str("<Relationship Id=\"rIdF1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
+    }
+    if plan.our_footers && layout.zh {
         rels.push_str("<Relationship Id=\"rIdF2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/>");
+    }
+    for (id, name) in plan.their_parts() {
+        let kind = if name.starts_with("zjreffooter") { "footer" } else { "header" };
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{name}\"/>"
+        );
     }
     if closing {
         rels.push_str("<Relationship Id=\"rIdF3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer3.xml\"/>");
@@ -225,7 +351,7 @@ pub fn package(
             escape(url)
         );
     }
-    for (id, name, _) in &converted.charts {
+    for (id, name, _, _) in &converted.charts {
         let _ = write!(
             rels,
             "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"{name}\"/>"
@@ -239,8 +365,13 @@ pub fn package(
     }
     rels.push_str("</Relationships>");
     files.push(("word/_rels/document.xml.rels".into(), rels.into_bytes()));
-    for (_, name, xml) in &converted.charts {
+    for (n, (_, name, xml, workbook)) in converted.charts.iter().enumerate() {
         files.push((format!("word/{name}"), xml.clone().into_bytes()));
+        if let Some(workbook) = workbook {
+            let n = n + 1;
+            files.push((format!("word/charts/_rels/chart{n}.xml.rels"), super::chart::rels(n).into_bytes()));
+            files.push((format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), workbook.clone()));
+        }
     }
     for (_, name, bytes) in &converted.media {
         files.push((format!("word/{name}"), bytes.clone()));
@@ -504,8 +635,8 @@ pub fn styles(layout: &Layout) -> String {
     out
 }
 
-fn settings(layout: &Layout) -> String {
-    let even = if layout.zh { "<w:evenAndOddHeaders/>" } else { "" };
+fn settings(even_and_odd: bool) -> String {
+    let even = if even_and_odd { "<w:evenAndOddHeaders/>" } else { "" };
     format!(
         "{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"420\"/>{even}<w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:settings>"
     )
