@@ -85,6 +85,44 @@ fn an_edited_markdown_file_rebuilds_the_pdf() {
     assert!(fs::read_to_string(&md).unwrap().contains("eleven townships"));
 }
 
+/// A `.md` the writer edited is never written over by a build of its data
+/// file: nothing of that document is written, the message says how to keep
+/// the edits; `-f pdf,docx` leaves the `.md` alone, and a `.md` nobody
+/// touched (line endings aside) is written again as before.
+#[test]
+fn an_edited_markdown_file_is_not_written_over() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap()]).run().expect(0);
+    let (md, pdf) = (dir.path().join("q3.md"), dir.path().join("q3.pdf"));
+    // Saved again unchanged, with Windows line endings: not an edit.
+    let crlf = fs::read_to_string(&md).unwrap().replace('\n', "\r\n");
+    fs::write(&md, &crlf).unwrap();
+    zongjie(["build", data.to_str().unwrap()]).run().expect(0);
+    let edited = fs::read_to_string(&md).unwrap().replace("nine townships", "eleven townships");
+    fs::write(&md, &edited).unwrap();
+    let before = fs::read(&pdf).unwrap();
+    zongjie(["build", data.to_str().unwrap()]).run().expect(1).stderr_has(&[
+        "q3.md was edited after zongjie wrote it",
+        "nothing was written",
+        "zongjie build",
+        "-f pdf,docx",
+    ]);
+    assert_eq!(fs::read_to_string(&md).unwrap(), edited, "the edited .md was written over");
+    assert_eq!(fs::read(&pdf).unwrap(), before, "the PDF was written though the document was refused");
+    // Without `md` in the formats the .md is left alone and the rest built.
+    zongjie(["build", data.to_str().unwrap(), "-f", "pdf,docx"]).run().expect(0);
+    assert_eq!(fs::read_to_string(&md).unwrap(), edited);
+    assert!(dir.path().join("q3.docx").is_file());
+    // Building the edited .md uses the edits.
+    zongjie(["build", md.to_str().unwrap()]).run().expect(0);
+    assert!(squeeze(&pdf_text(&pdf)).contains(&squeeze("eleven townships")));
+    // Moved away, it is written again from the data file.
+    fs::rename(&md, dir.path().join("q3-edited.md")).unwrap();
+    zongjie(["build", data.to_str().unwrap()]).run().expect(0);
+    assert!(fs::read_to_string(&md).unwrap().contains("nine townships"));
+}
+
 #[test]
 fn every_format_into_an_output_folder() {
     let dir = temp();

@@ -81,10 +81,17 @@ pub struct MdFile {
 
 impl MdFile {
     /// The file's text.
+    ///
+    /// The front matter's last line is a comment holding a check of the
+    /// rest ([`STAMP`]): a later build from the data file sees whether the
+    /// writer has edited the `.md` since ([`edited_since_written`]) and
+    /// does not write over the edits.
     pub fn to_text(&self) -> String {
         let yaml = data::to_yaml(&self.meta);
         let body = self.body.trim_end();
-        format!("---\n{yaml}---\n\n{body}\n")
+        let text = format!("---\n{yaml}---\n\n{body}\n");
+        let check = text_check(&text);
+        format!("---\n{yaml}{STAMP}{check:08x}\n---\n\n{body}\n")
     }
 
     /// Reads a `.md` file written by `build` (or by hand in that shape).
@@ -129,6 +136,32 @@ impl MdFile {
     }
 }
 
+/// The comment that ends the front matter of a `.md` that `build` wrote,
+/// followed by the check of the file's text without it.
+pub const STAMP: &str = "# zongjie: ";
+
+/// The check of a `.md` file's text, the same whatever line endings or
+/// byte-order mark an editor saved it with.
+fn text_check(text: &str) -> u32 {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normal: String = text.split('\n').map(|l| l.trim_end_matches('\r')).collect::<Vec<_>>().join("\n");
+    crate::base::markdown::fnv1a(normal.trim_end().as_bytes())
+}
+
+/// Whether `text`, a `.md` file that `build` wrote (its front matter ends
+/// with the [`STAMP`] line), was changed after it was written. A file
+/// without the line (written by hand, or by an earlier zongjie) is not
+/// known to be edited.
+pub fn edited_since_written(text: &str) -> bool {
+    let Some(at) = text.find(&format!("\n{STAMP}")) else { return false };
+    let line_start = at + 1;
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |n| line_start + n + 1);
+    let written = text[line_start + STAMP.len()..line_end].trim_end();
+    let Ok(written) = u32::from_str_radix(written, 16) else { return true };
+    let rest = format!("{}{}", &text[..line_start], &text[line_end..]);
+    text_check(&rest) != written
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +169,26 @@ mod tests {
 
     fn source(text: &str) -> Source {
         Source { path: PathBuf::from("doc.md"), text: text.into() }
+    }
+
+    #[test]
+    fn a_written_file_knows_when_it_was_edited() {
+        let text = "---\ntemplate: progress-report\ntitle: T\norganization: Office\ndate: 2026-11-05\n---\n\nBody.\n";
+        let written = MdFile::parse(&source(text)).unwrap().to_text();
+        assert!(written.contains(&format!("\n{STAMP}")), "{written}");
+        assert!(!edited_since_written(&written));
+        // Line endings and a byte-order mark are not edits; text is.
+        assert!(!edited_since_written(&written.replace('\n', "\r\n")));
+        assert!(!edited_since_written(&format!("\u{feff}{written}")));
+        assert!(edited_since_written(&written.replace("Body.", "Body, edited.")));
+        assert!(edited_since_written(&written.replace("title: T", "title: U")));
+        // A broken check is an edit; a file without one is not known to be.
+        let line = written.lines().find(|l| l.starts_with(STAMP)).unwrap();
+        assert!(edited_since_written(&written.replace(line, "# zongjie: nothex")));
+        assert!(!edited_since_written(text));
+        // The stamp is a comment: the file reads as before.
+        let again = MdFile::parse(&source(&written)).unwrap();
+        assert_eq!(again.to_text(), written);
     }
 
     #[test]

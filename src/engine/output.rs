@@ -33,7 +33,20 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
 
 /// Writes a built document's files into its target's folder (made if
 /// missing), all together; or says why not.
+///
+/// A `.md` that the writer has edited since `build` wrote it is not written
+/// over: nothing of the document is written, and the message says how to
+/// keep the edits (build the `.md`) or write it again.
 pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, Message> {
+    if files.iter().any(|(format, _)| *format == Format::Md) {
+        let md = self::target(&target.out_dir, &target.stem, Format::Md);
+        let edited = crate::base::file::read(&md, crate::data::MAX_FILE_BYTES as u64)
+            .ok()
+            .is_some_and(|bytes| crate::data::mdfile::edited_since_written(&String::from_utf8_lossy(&bytes)));
+        if edited {
+            return Err(msg!(MdEditedSinceWritten, md = shown_path(&md), input = shown_path(&target.input)));
+        }
+    }
     fs::create_dir_all(&target.out_dir)
         .map_err(|e| msg!(CannotCreateOutputFolder, folder = shown_path(&target.out_dir), reason = io_reason(&e)))?;
     write_all(&target.out_dir, &target.stem, files)

@@ -131,6 +131,7 @@ catalogue! {
     YamlExpectedDash = "did not find expected '-' indicator", "此处应为列表项“- ”（请检查缩进）";
     YamlExpectedValue = "did not find expected node content", "此处缺少值";
     YamlExpectedColon = "could not find expected ':'", "字段名后面缺少“:”";
+    MdEditedSinceWritten = "{md} was edited after zongjie wrote it, and writing it again from {input} would lose the edits: nothing was written. Build the edited file (`zongjie build {md}`) to use them, build {input} with `-f pdf,docx` to leave it alone, or move it away to write it again", "{md} 在 zongjie 写出后修改过，按 {input} 重新写出会丢掉这些修改，因此本次什么也没有写出。要用修改后的文字，请生成该文件（“zongjie build {md}”）；只按 {input} 生成 PDF 和 Word 而不动它，请加“-f pdf,docx”；要按 {input} 重新写出，请先把它移走";
     FullWidthColon = "the colon after `{key}` is the full-width `：` of a Chinese input method: a field name takes the half-width `:` and a space (`{key}: …`)", "“{key}”后面的冒号是中文输入法的全角“：”：字段名后面要用半角的“:”再加一个空格（“{key}: …”）";
     YamlTab = "found a tab character that violates indentation", "用了制表符缩进：YAML 只能用空格缩进";
     YamlControlCharacters = "control characters are not allowed", "文本中有控制字符";
