@@ -59,6 +59,25 @@ fn new_writes_a_default_file_name() {
     assert!(dir.path().join("progress-report.yaml").is_file() && dir.path().join("progress-report.zh.yaml").is_file());
 }
 
+/// Without `--lang`, the starter is in the environment's language (a
+/// Chinese locale gives the Chinese starter); `--lang` wins.
+#[test]
+fn new_follows_the_environments_language() {
+    let dir = temp();
+    zongjie(["new", "monthly-bulletin", "a.yaml"]).current_dir(dir.path()).env("LANG", "zh_CN.UTF-8").run().expect(0);
+    let text = fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+    assert!(text.contains("lang: zh") && text.contains("简报"), "{text}");
+    let other = temp();
+    zongjie(["new", "monthly-bulletin", "b.yaml", "--lang", "en"])
+        .current_dir(other.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .run()
+        .expect(0);
+    assert!(fs::read_to_string(other.path().join("b.yaml")).unwrap().contains("lang: en"));
+    zongjie(["new", "progress-report", "c.yaml"]).current_dir(dir.path()).run().expect(0);
+    assert!(fs::read_to_string(dir.path().join("c.yaml")).unwrap().contains("lang: en"));
+}
+
 const REPORT: &str = "\
 title: Report of the Water Bureau
 organization: Water Bureau

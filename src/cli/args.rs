@@ -228,9 +228,10 @@ pub struct NewArgs {
     /// The file to write (default: <TEMPLATE>.yaml, or <TEMPLATE>.zh.yaml).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// Language of the starter.
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: LangArg,
+    /// Language of the starter (default: the environment's, as for
+    /// messages: ZONGJIE_LANG, LC_ALL, LC_MESSAGES, LANG; zh_* is Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// A folder of templates with starters of their own.
     #[arg(long = "template-dir", value_name = "DIR", env = "ZONGJIE_TEMPLATE_DIR")]
     pub template_dir: Option<PathBuf>,

@@ -19,8 +19,13 @@ pub fn run(args: &NewArgs) -> i32 {
         Err(status) => return status,
     };
     let (lang, words) = match args.lang {
-        LangArg::En => ("en", Lang::En),
-        LangArg::Zh => ("zh", Lang::Zh),
+        Some(LangArg::En) => ("en", Lang::En),
+        Some(LangArg::Zh) => ("zh", Lang::Zh),
+        None => match crate::base::msg::env_lang() {
+            // A user's template may have an English starter only.
+            Lang::Zh if templates.starter(&info, "zh").is_ok() => ("zh", Lang::Zh),
+            _ => ("en", Lang::En),
+        },
     };
     let text = match templates.starter(&info, lang) {
         Ok(text) => text,

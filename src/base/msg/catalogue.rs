@@ -290,7 +290,7 @@ catalogue! {
     FixRefused = "did not fix {file}: {why}; the file is left as it was", "未修改{file}：{why}，文件保持原样";
     FixRefusedHint = "mend the findings by hand, or report this as a bug of zongjie", "请手动改正这些问题，或将此报告为 zongjie 的缺陷";
     FixUnwritable = "cannot write {file}: {why}; the file is left as it was", "无法写入{file}：{why}，文件保持原样";
-    FixedLines = "fixed {lines} line(s) of {file}", "已修改{file}的{lines}行";
+    FixedLines = "fixed {lines} line(s) of {file}", "已修改 {file} 中的 {lines} 行";
     CheckedOneWarnings = "checked 1 file: no errors, {warnings} warnings", "已检查 1 个文件：没有错误，{warnings} 条警告";
     CheckedClean = "checked {files} files: no errors", "已检查 {files} 个文件：没有错误";
     CheckedWarning = "checked {files} files: no errors, 1 warning", "已检查 {files} 个文件：没有错误，1 条警告";
