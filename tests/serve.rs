@@ -408,3 +408,23 @@ fn a_plain_screenshot_shows_the_first_page() {
     assert!(white * 10 > all * 3, "no sheet in the screenshot: {white} of {all} pixels white");
     assert!(dark * 1000 > all, "no print in the screenshot: {dark} of {all} pixels dark");
 }
+
+/// A Chinese document's page speaks Chinese: its status line, and the
+/// error box after a broken save.
+#[test]
+fn a_chinese_documents_page_is_in_chinese() {
+    let dir = temp();
+    let text = "lang: zh\ntitle: 关于水利工作进展情况的报告\norganization: 青山县水利局\ndate: 2026-10-12\nintro: |\n  今年以来，我局抓好农田水利建设。\n";
+    let data = write_file(dir.path(), "r.yaml", text);
+    let mut live = Live::start(["serve", data.to_str().unwrap(), "-f", "pdf"]);
+    let url = address(&mut live);
+    let mut browser = Browser::start();
+    browser.open(&url);
+    browser.wait_until(60, "document.getElementById('status').textContent.startsWith('已生成')");
+    assert_eq!(browser.eval("document.documentElement.lang"), json!("zh-CN"));
+    std::fs::write(&data, text.replace("date: 2026-10-12", "date: 2026-13-12")).unwrap();
+    browser.wait_until(30, "!document.getElementById('error').hidden");
+    let title = browser
+        .eval("document.getElementById('error-title').textContent + document.getElementById('status').textContent");
+    assert!(title.as_str().unwrap().contains("无法生成"), "{title}");
+}

@@ -18,6 +18,7 @@
 //! The page is plain HTML with a short script; nothing comes from anywhere
 //! but this server, so it works without the internet.
 
+use crate::base::lang::Lang;
 use crate::base::msg::msg;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -118,6 +119,9 @@ struct Doc {
     outputs: Vec<(Format, PathBuf)>,
     /// When it was last built, for the page's status line.
     built_at: Option<Instant>,
+    /// Its language, the page's words' (the data file's `lang:` until it
+    /// has built).
+    lang: Lang,
 }
 
 impl Doc {
@@ -130,6 +134,10 @@ impl Doc {
             error: None,
             outputs: formats.iter().map(|f| (*f, output::target(&target.out_dir, &target.stem, *f))).collect(),
             built_at: None,
+            lang: crate::data::read_source(&target.input)
+                .ok()
+                .and_then(|s| crate::data::written_lang(&s.text))
+                .unwrap_or_else(crate::base::msg::env_lang),
         }
     }
 
@@ -162,6 +170,7 @@ impl Doc {
             "pages": pages,
             "downloads": downloads,
             "age": self.built_at.map(|t| t.elapsed().as_secs()),
+            "lang": self.lang.code(),
         })
     }
 
@@ -190,16 +199,21 @@ impl Shared {
         doc.done = true;
         match &rebuilt.outcome {
             Outcome::Written { built, .. } => {
+                doc.lang = built.lang;
                 doc.pages.clone_from(&built.pages);
                 doc.error = None;
                 doc.built_at = Some(Instant::now());
             }
             Outcome::Unwritten { built, message } => {
+                doc.lang = built.lang;
                 doc.pages.clone_from(&built.pages);
                 doc.error =
                     Some(crate::base::diag::Diagnostic::error(message.clone()).in_lang(built.lang).to_plain_text());
             }
-            Outcome::Failed(e) => doc.error = Some(build_error_text(e)),
+            Outcome::Failed(e) => {
+                doc.lang = e.lang();
+                doc.error = Some(build_error_text(e));
+            }
         }
         drop(state);
         self.changed.notify_all();
@@ -294,7 +308,9 @@ fn respond(request: &tiny_http::Request, shared: &Shared) -> Reply {
                 .docs
                 .iter()
                 .enumerate()
-                .map(|(i, d)| json!({ "name": d.name, "status": d.status(), "href": format!("/doc/{i}/"), "pages": d.pages.len() }))
+                .map(|(i, d)| {
+                    json!({ "name": d.name, "status": d.status(), "href": format!("/doc/{i}/"), "pages": d.pages.len(), "lang": d.lang.code() })
+                })
                 .collect();
             let body = json!({ "version": state.version, "docs": docs });
             reply(200, "application/json", body.to_string().into_bytes())
