@@ -64,6 +64,13 @@ pub fn decode_image(bytes: &[u8], kind: ImageKind) -> Result<(f64, f64), String>
     Ok((f64::from(image.width()), f64::from(image.height())))
 }
 
+/// Drops Typst's memoized results (decoded images among them), as the
+/// engine does after each document: a fuzz target calls it after each
+/// input, or the cache grows with every input until the RSS limit.
+pub fn evict_memo() {
+    comemo::evict(0);
+}
+
 /// Reads a font file as the font scan does: refused when its character map
 /// is damaged, else Typst's information on its first face (its family).
 pub fn scan_font(bytes: &[u8]) -> Result<Option<String>, String> {

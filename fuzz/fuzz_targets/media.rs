@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zongjie::testing::{decode_image, scan_font, vet_image};
+use zongjie::testing::{decode_image, evict_memo, scan_font, vet_image};
 
 /// The names an image may be given: each kind's, another kind's, none.
 const EXTENSIONS: &[&str] = &["png", "jpg", "gif", "svg", "svgz", "webp", "pdf", "img"];
@@ -17,6 +17,9 @@ fuzz_target!(|bytes: &[u8]| {
         let ext = EXTENSIONS[usize::from(selector) % EXTENSIONS.len()];
         if let Ok(kind) = vet_image(data, ext) {
             let _ = decode_image(data, kind);
+            // Typst memoizes decoded images; the engine evicts after each
+            // document, and so must a run of a million inputs.
+            evict_memo();
         }
     } else {
         let _ = scan_font(data);
