@@ -253,6 +253,7 @@ pub fn roll_up(
             None => loaded.push(r),
         }
     }
+    take_for_roster(doc, bulletin, &mut loaded, &mut rollup);
     let loaded = conform(doc, bulletin, loaded, &mut rollup);
     rollup.warnings.extend(disagreements(&loaded, &doc.path));
     roster_check(doc, bulletin, &loaded, &mut rollup);
@@ -498,6 +499,87 @@ fn roster_check(doc: &Document, bulletin: &BulletinFields, kept: &[(Document, St
     off_roster(doc, &roster, kept, &mut rollup.warnings);
 }
 
+/// Returns whose unit is not on the roster but is, by its name, one roster
+/// unit that sent no return of its own ("黄岗" for 黄岗镇): each is taken as
+/// that unit, with a warning that names both and asks the unit to correct
+/// its name, so that the bulletin neither counts it as a unit of its own
+/// nor calls the roster unit missing. A name that fits several roster
+/// units, or a unit that several returns fit, is left as it is (and warned
+/// of as off the roster). The returns set aside are matched the same way,
+/// so that the roster does not call their units not received.
+fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Return], rollup: &mut Rollup) {
+    let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
+    if roster.is_empty() {
+        return;
+    }
+    let named = |name: &str| roster.contains(&name);
+    // The roster units some return already names exactly.
+    let mut claimed: Vec<String> = loaded
+        .iter()
+        .map(|r| r.doc.organization.as_str().trim().to_owned())
+        .chain(rollup.missing.iter().filter_map(|m| m.unit.clone()))
+        .filter(|n| named(n))
+        .collect();
+    let off: Vec<String> = loaded
+        .iter()
+        .map(|r| r.doc.organization.as_str().trim().to_owned())
+        .chain(rollup.missing.iter().filter_map(|m| m.unit.clone()))
+        .filter(|n| !n.is_empty() && !named(n))
+        .collect();
+    let taken = |name: &str, claimed: &[String]| -> Option<String> {
+        let unit = roster_unit_for(name, &roster)?;
+        let rivals = off.iter().filter(|o| roster_unit_for(o, &roster) == Some(unit)).count();
+        (rivals == 1 && !claimed.iter().any(|c| c == unit)).then(|| unit.to_owned())
+    };
+    for r in loaded.iter_mut() {
+        let name = r.doc.organization.as_str().trim().to_owned();
+        if named(&name) {
+            continue;
+        }
+        let Some(unit) = taken(&name, &claimed) else { continue };
+        let place = match r.places.get(crate::data::sheet::UNIT_PLACE) {
+            Some(p) => format!("{}, {p}", r.file),
+            None => r.file.clone(),
+        };
+        rollup.warnings.push(
+            Diagnostic::warning(msg!(TakenAsRosterUnit, place = place, unit = name.as_str(), roster = unit.as_str()))
+                .in_file(&doc.path)
+                .hint(msg!(CorrectUnitName, roster = unit.as_str())),
+        );
+        r.doc.organization = data::Text(unit.clone());
+        claimed.push(unit);
+    }
+    for m in &mut rollup.missing {
+        let Some(name) = m.unit.clone().filter(|n| !n.is_empty() && !named(n)) else { continue };
+        if let Some(unit) = taken(&name, &claimed) {
+            m.unit = Some(unit.clone());
+            claimed.push(unit);
+        }
+    }
+}
+
+/// The one roster unit a name not on the roster stands for: the roster
+/// unit whose name contains it or is contained in it ("黄岗" and 黄岗镇,
+/// "固始县黄岗镇" and 黄岗镇; case and spaces aside), if exactly one does.
+fn roster_unit_for<'a>(name: &str, roster: &[&'a str]) -> Option<&'a str> {
+    let key = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    let name = key(name);
+    let fits = |unit: &str| {
+        let unit = key(unit);
+        let (short, long) = if name.chars().count() <= unit.chars().count() { (&name, &unit) } else { (&unit, &name) };
+        short.chars().count() >= MIN_NAME_CHARS && long.contains(short.as_str())
+    };
+    let mut found = roster.iter().filter(|u| fits(u));
+    match (found.next(), found.next()) {
+        (Some(unit), None) => Some(unit),
+        _ => None,
+    }
+}
+
+/// The fewest characters of a unit's name that may stand for a roster
+/// unit whose name contains it.
+const MIN_NAME_CHARS: usize = 2;
+
 /// Warns of each return from a unit not on the roster.
 fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warnings: &mut Vec<Diagnostic>) {
     for (unit, file) in kept {
@@ -581,7 +663,9 @@ pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec
         ];
     }
     let mut rollup = Rollup::default();
-    let kept = conform(doc, bulletin, vec![r], &mut rollup);
+    let mut returns = vec![r];
+    take_for_roster(doc, bulletin, &mut returns, &mut rollup);
+    let kept = conform(doc, bulletin, returns, &mut rollup);
     if !bulletin.roster.is_empty() {
         let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
         off_roster(doc, &roster, &kept, &mut rollup.warnings);
@@ -996,5 +1080,49 @@ mod tests {
             total.figures.sentence,
             "Households190households，完成目标390households的63.3%（Epsilon未报送数据，Gamma未报送完成数，完成率按其余2个单位计算）"
         );
+    }
+
+    /// A return whose name is a shortening of one roster unit that sent
+    /// nothing is that unit: counted once, never also called missing. A
+    /// name that fits two roster units, or none, is left as written.
+    #[test]
+    fn a_return_named_short_of_a_roster_unit_is_that_unit() {
+        let schema = crate::render::Templates::new(None).unwrap().info("monthly-bulletin").unwrap().schema;
+        let bulletin = doc(
+            "bulletin.yaml",
+            "template: monthly-bulletin\ntitle: B\norganization: O\nperiod: 2026-10\nunits: [units/*.yaml]\nroster: [Alpha Town, Beta Town, Beta City, Gamma]\n",
+            &schema,
+        );
+        let Fields::Bulletin(fields) = &bulletin.fields else { panic!("a bulletin") };
+        let returns = Returns {
+            loaded: vec![
+                unit("alpha", 100.0, Some(90.0), "2026-10"),
+                unit("Beta", 200.0, Some(100.0), "2026-10"),
+                unit("Gamma", 50.0, Some(10.0), "2026-10"),
+            ],
+            missing: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, None).unwrap();
+        let names: Vec<&str> = rollup.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Alpha Town", "Beta", "Gamma"]);
+        assert_eq!(rollup.not_received, ["Beta Town", "Beta City"]);
+        let warnings: Vec<String> = rollup.warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            warnings.iter().any(|w| w.contains(
+                "alpha.yaml: the reporting unit is written \"alpha\", which is not on the roster; it is rolled up as Alpha Town"
+            )),
+            "{warnings:#?}"
+        );
+        assert!(warnings.iter().any(|w| w.contains("Beta.yaml is the return of Beta")), "{warnings:#?}");
+        // A roster unit that has a return of its own is not taken again.
+        let returns = Returns {
+            loaded: vec![unit("Gamma", 50.0, Some(10.0), "2026-10"), unit("Gamma Village", 5.0, Some(1.0), "2026-10")],
+            missing: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, None).unwrap();
+        let names: Vec<&str> = rollup.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Gamma", "Gamma Village"]);
     }
 }

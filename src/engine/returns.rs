@@ -252,11 +252,14 @@ pub fn load_unit(
     no_previous_file(&source, &doc)?;
     let findings = crate::derive::lint::unit_return(&source, &doc);
     let lines = data::first_lines_of_ids(&source.text);
-    let places = doc
+    let mut places: std::collections::BTreeMap<String, String> = doc
         .metrics
         .iter()
         .filter_map(|m| Some((m.id.0.clone(), format!("line {}", lines.get(m.id.0.as_str())?))))
         .collect();
+    if let Some(line) = data::line_of_key(&source.text, "organization") {
+        places.insert(data::sheet::UNIT_PLACE.to_owned(), format!("line {line}"));
+    }
     Ok(Return { doc, file: shown.to_owned(), findings, places })
 }
 

@@ -510,6 +510,8 @@ catalogue! {
     NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (its `organization`, the unit cell of a spreadsheet, or the file's name)", "简报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
     RosterDidYouMean = "did you mean \"{name}\"? correct the unit's name in the return, or add it to `roster:`", "是否应为“{name}”？请更正报表中的单位名称，或把该单位加入“roster:”";
     AddToRoster = "add the unit to `roster:`, or remove its return", "请把该单位加入“roster:”，或删去其报表";
+    TakenAsRosterUnit = "{place}: the reporting unit is written \"{unit}\", which is not on the roster; it is rolled up as {roster}", "{place}：填报单位写作“{unit}”，不在名单（roster）中，按“{roster}”汇总";
+    CorrectUnitName = "ask the unit to write \"{roster}\" as its reporting unit (填报单位, `organization`)", "请该单位将填报单位更正为“{roster}”";
     OffRoster = "{file} is the return of {unit}, which is not on the roster; it is rolled up", "{file}是{unit}的报表，该单位不在名单（roster）中，仍予汇总";
     ReturnOtherPeriod = "{file} {why}", "{file}{why}";
     CorrectThePeriod = "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return", "简报只汇总本期报表：请更正报表的报送期间";
