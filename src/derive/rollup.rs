@@ -84,8 +84,9 @@ pub struct Missing {
     pub kind: &'static str,
     /// The unit whose return it is, where known.
     pub unit: Option<String>,
-    /// Where and how a return disagrees, in the document's language
-    /// (`Sheet1!C5计量单位为“万元”，应为“元”`); empty for the other kinds.
+    /// How a return disagrees, by the metric's label, in the document's
+    /// language (`衔接资金拨付的计量单位为“万元”，与汇总口径“元”不一致`;
+    /// never a cell or line: `check` names those); empty for the other kinds.
     pub detail: String,
     /// The unit's name, where known, else the file's name alone (never a
     /// path): what the bulletin names the return by.
@@ -362,22 +363,23 @@ fn conform(
             }
             let expected = units.get(&m.id.0).cloned().unwrap_or_default();
             let stated = m.unit.trim().to_owned();
+            // The printed bulletin names the metric by its label; `check`
+            // names the cell (or line) where the disagreement is written.
+            let label = collected.map_or(m.label.as_str(), |c| c.label.as_str()).trim().to_owned();
             let disagreement = if !stated.is_empty() && !same_unit(&stated, &expected) {
                 Some((
-                    words.disagreeing_unit(places.get(&m.id.0).map_or("", String::as_str), &stated, &expected),
+                    words.disagreeing_unit(&label, &stated, &expected),
                     msg!(CountsIn, id = m.id.0.as_str(), stated = stated.as_str(), expected = expected.as_str()),
+                    "unit",
                 ))
             } else if collected.is_some_and(|c| c.better == Better::Higher && m.better == Better::Lower) {
-                Some((
-                    words.disagreeing_better(places.get(&m.id.0).map_or("", String::as_str)),
-                    msg!(SaysLowerIsBetter, id = m.id.0.as_str()),
-                ))
+                Some((words.disagreeing_better(&label), msg!(SaysLowerIsBetter, id = m.id.0.as_str()), "better"))
             } else {
                 None
             };
-            if let Some((detail, why)) = disagreement {
+            if let Some((detail, why, what)) = disagreement {
                 rollup.warnings.push(
-                    Diagnostic::error(msg!(SetAside, place = here(&m.id.0, "unit"), why = why.clone()))
+                    Diagnostic::error(msg!(SetAside, place = here(&m.id.0, what), why = why.clone()))
                         .in_file(&doc.path)
                         .hint(msg!(AskToCorrect)),
                 );
