@@ -246,3 +246,50 @@ fn a_misnamed_unit_is_its_roster_unit_and_a_wrong_unit_is_named_by_label() {
     zongjie(["check", "units/柳林乡.xlsx"]).current_dir(root).run().expect(0).stderr_has(&["按“柳林乡”汇总"]);
     zongjie(["check", "b.yaml"]).current_dir(root).run().expect(1).stderr_has(&[set_aside, "按“柳林乡”汇总"]);
 }
+
+/// Figures that are possible but unlikely are warned of, at the return's
+/// file and cell or line, by `build` and by `check` on the bulletin and on
+/// the return, in the bulletin's language; none is an error, and the
+/// bulletin rolls them up as given.
+#[test]
+fn unlikely_figures_are_warned_of_at_their_cells() {
+    let dir = temp();
+    let root = dir.path();
+    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    zongjie(["form", "b.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
+    let units = root.join("units");
+    fs::create_dir_all(&units).unwrap();
+    let mut figures = FIGURES;
+    // A digit too many; 万元 in a metric of 元; a cumulative figure below the previous one.
+    figures[0].1[0].0 = 3860.0;
+    figures[1].1[1].0 = 248.0;
+    figures[2].1[0].0 = 300.0;
+    for (unit, figures) in &figures[..3] {
+        fill(&root.join("forms").join(format!("{unit}.xlsx")), figures, &units.join(format!("{unit}.xlsx")));
+    }
+    // No previous figure, where the others give one: a sheet without the column.
+    write_file(
+        &units,
+        "石桥镇.csv",
+        "填报单位：石桥镇,,报送期间,2026年10月\n\n指标,计量单位,本期完成\n产业帮扶覆盖脱贫户,户,150\n衔接资金拨付,元,1200000\n",
+    );
+    write_file(&units, "南河乡.yaml", &yaml_return(figures[4].0, &figures[4].1));
+    let expected = [
+        "units/白果镇.xlsx, 填报表!E5：白果镇产业帮扶覆盖脱贫户本期完成3860，是上期351的11倍",
+        "units/柳林乡.xlsx, 填报表!E6：柳林乡衔接资金拨付本期完成248，不足上期2150000的1/10",
+        "该数字像是按万元填报的（248万元即2480000元），请该单位按元填报",
+        "units/城关镇.xlsx, 填报表!E5：城关镇产业帮扶覆盖脱贫户本期完成300，低于上期329，而各项数字为本年累计数",
+        "units/石桥镇.csv, A4：石桥镇未填报产业帮扶覆盖脱贫户、衔接资金拨付的上期数，其他单位大多已填报",
+    ];
+    let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let stderr = built.stderr();
+    for warning in expected {
+        assert!(stderr.contains(warning), "{warning}\n{stderr}");
+    }
+    assert!(!stderr.contains("南河乡产业") && !stderr.contains("错误"), "{stderr}");
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert!(md.contains("本期共汇总5个单位") && md.contains("| 白果镇 | 3860 |"), "{md}");
+    zongjie(["check", "b.yaml"]).current_dir(root).run().expect(0).stderr_has(&expected);
+    zongjie(["check", "units/白果镇.xlsx"]).current_dir(root).run().expect(0).stderr_has(&expected[..1]);
+    zongjie(["check", "units/石桥镇.csv"]).current_dir(root).run().expect(0).stderr_has(&expected[4..]);
+}

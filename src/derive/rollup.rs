@@ -21,6 +21,7 @@ use crate::data::{self, Better, BulletinFields, Document, Lang};
 use crate::derive::figures;
 use crate::derive::lang::{LeftOut, language};
 use crate::derive::metric::MetricFigures;
+use crate::derive::plausible;
 
 /// The roll-up of a bulletin.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -255,7 +256,8 @@ pub fn roll_up(
         }
     }
     take_for_roster(doc, bulletin, &mut loaded, &mut rollup);
-    let loaded = conform(doc, bulletin, loaded, &mut rollup);
+    let counts = plausible::previous_counts(loaded.iter().map(|r| &r.doc));
+    let loaded = conform(doc, bulletin, loaded, &counts, &mut rollup);
     rollup.warnings.extend(disagreements(&loaded, &doc.path));
     roster_check(doc, bulletin, &loaded, &mut rollup);
     for (unit, file) in &loaded {
@@ -323,14 +325,20 @@ fn file_name(file: &str) -> String {
 /// metric where higher is better, says lower is) is set aside: named in
 /// the bulletin and as an error of `check`, the others rolled up. The
 /// targets the county assigned replace the returns' own, which are warned
-/// about where they differ.
+/// about where they differ. Unlikely figures are warned of
+/// ([`plausible`]); `previous_counts` says how many units give an actual
+/// figure of each metric, and how many of them a previous one (this
+/// return among them).
 fn conform(
     doc: &Document,
     bulletin: &BulletinFields,
     returns: Vec<Return>,
+    previous_counts: &BTreeMap<String, (usize, usize)>,
     rollup: &mut Rollup,
 ) -> Vec<(Document, String)> {
     let words = language(doc.lang);
+    // A bulletin's forms ask for figures cumulative for the year.
+    let cumulative = !bulletin.collect.is_empty() && plausible::cumulative_in_year(doc.period);
     let units = expected_units(bulletin, &returns);
     let mut kept = Vec::new();
     // The metric ids rolled up so far (without `collect:`), in order.
@@ -349,6 +357,9 @@ fn conform(
         let assigned = bulletin.targets.get(&name);
         let mut metrics = Vec::new();
         let mut left_out: Vec<String> = Vec::new();
+        // The metrics whose previous figure the unit left empty, and where the first is.
+        let mut no_previous: Vec<String> = Vec::new();
+        let mut no_previous_place: Option<String> = None;
         for mut m in std::mem::take(&mut unit.metrics) {
             let collected = bulletin.collect.iter().find(|c| c.id == m.id);
             let known = seen.contains(&m.id.0);
@@ -411,11 +422,22 @@ fn conform(
                 }
                 m.target = Some(*target);
             }
+            let place = |what: &str| here(&m.id.0, what);
+            let checked = plausible::Checked { metric: &m, unit: &name, cumulative, place: &place };
+            rollup.warnings.extend(plausible::figure(&checked).map(|d| d.in_file(&doc.path)));
+            let (count, with) = previous_counts.get(&m.id.0).copied().unwrap_or_default();
+            // The others: all but this return, which gives no previous figure.
+            if plausible::lacks_previous(&m, (count.saturating_sub(1), with)) {
+                no_previous_place.get_or_insert_with(|| place("previous"));
+                no_previous.push(m.label.as_str().trim().to_owned());
+            }
             metrics.push(m);
         }
         if !left_out.is_empty() {
             rollup.warnings.push(left_out_warning(&file, &left_out, bulletin.collect.is_empty()).in_file(&doc.path));
         }
+        let place = no_previous_place.unwrap_or_default();
+        rollup.warnings.extend(plausible::no_previous(&name, no_previous, place).map(|d| d.in_file(&doc.path)));
         unit.metrics = metrics;
         rollup.warnings.extend(findings);
         kept.push((unit, file));
@@ -655,8 +677,10 @@ fn table(rollup: &Rollup, bulletin: &BulletinFields, lang: Lang) -> Vec<TableMet
 /// What the roll-up would find in one return, for `check` on it the moment
 /// it arrives: another period, a unit or direction the bulletin does not
 /// count in (errors), metrics not collected, targets that differ from the
-/// assigned ones, a unit not on the roster (warnings).
-pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec<Diagnostic> {
+/// assigned ones, a unit not on the roster, unlikely figures (warnings).
+/// `others` are the other returns the bulletin would roll up beside it:
+/// whether they give a previous figure.
+pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return, others: &[Return]) -> Vec<Diagnostic> {
     if let Some(why) = other_period(doc, &r.doc) {
         return vec![
             Diagnostic::error(msg!(ReturnOtherPeriod, file = r.file.as_str(), why = why))
@@ -665,9 +689,12 @@ pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec
         ];
     }
     let mut rollup = Rollup::default();
+    let others: Vec<&Document> =
+        others.iter().filter(|o| o.file != r.file && other_period(doc, &o.doc).is_none()).map(|o| &o.doc).collect();
+    let counts = plausible::previous_counts(others.into_iter().chain([&r.doc]));
     let mut returns = vec![r];
     take_for_roster(doc, bulletin, &mut returns, &mut rollup);
-    let kept = conform(doc, bulletin, returns, &mut rollup);
+    let kept = conform(doc, bulletin, returns, &counts, &mut rollup);
     if !bulletin.roster.is_empty() {
         let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
         off_roster(doc, &roster, &kept, &mut rollup.warnings);

@@ -299,8 +299,11 @@ pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Resul
         .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
     let unit = load_unit(input, input, &shown, &bulletin_doc, bulletin, templates)?;
     let unprintable = unprintable(&unit, input, input, fonts);
+    // The other returns, for what the others give; their own faults are
+    // the bulletin's check's to report.
+    let others = load(&bulletin_doc, bulletin, &root, templates, fonts).map(|r| r.loaded).unwrap_or_default();
     // The roll-up's check passes the return's own findings on.
-    let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit);
+    let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit, &others);
     findings.extend(unprintable);
     // Worded in the bulletin's language, as its build words them.
     Ok(findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect())

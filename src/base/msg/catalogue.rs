@@ -512,6 +512,16 @@ catalogue! {
     AddToRoster = "add the unit to `roster:`, or remove its return", "请把该单位加入“roster:”，或删去其报表";
     TakenAsRosterUnit = "{place}: the reporting unit is written \"{unit}\", which is not on the roster; it is rolled up as {roster}", "{place}：填报单位写作“{unit}”，不在名单（roster）中，按“{roster}”汇总";
     CorrectUnitName = "ask the unit to write \"{roster}\" as its reporting unit (填报单位, `organization`)", "请该单位将填报单位更正为“{roster}”";
+    FarAbovePrevious = "{place}: {unit} gives {actual} for {label}, {ratio} times its previous figure {previous}", "{place}：{unit}{label}本期完成{actual}，是上期{previous}的{ratio}倍";
+    FarAboveTarget = "{place}: {unit} gives {actual} for {label}, {ratio} times its target {target}", "{place}：{unit}{label}本期完成{actual}，是目标{target}的{ratio}倍";
+    FarBelowPrevious = "{place}: {unit} gives {actual} for {label}, under 1/{limit} of its previous figure {previous}", "{place}：{unit}{label}本期完成{actual}，不足上期{previous}的1/{limit}";
+    FarBelowTarget = "{place}: {unit} gives {actual} for {label}, under 1/{limit} of its target {target}", "{place}：{unit}{label}本期完成{actual}，不足目标{target}的1/{limit}";
+    BelowPrevious = "{place}: {unit} gives {actual} for {label}, lower than its previous figure {previous}, though the figures are cumulative for the year", "{place}：{unit}{label}本期完成{actual}，低于上期{previous}，而各项数字为本年累计数";
+    NoPreviousGiven = "{place}: {unit} gives no previous figure for {labels}, which most of the other units give; the comparison with the previous period leaves the unit out", "{place}：{unit}未填报{labels}的上期数，其他单位大多已填报；与上期的比较不含该单位";
+    CheckFigureWithUnit = "check the figure with the unit: a digit too many or too few? (a warning: the bulletin rolls it up as given)", "请与该单位核对：是否多输或少输了一位数字？（仅为提醒，简报按所填数字汇总）";
+    LooksLikeWan = "the figure looks entered in 万元 where the bulletin counts 元 ({actual} 万元 is {yuan} 元): ask the unit to enter it in 元", "该数字像是按万元填报的（{actual}万元即{yuan}元），请该单位按元填报";
+    CheckBothFigures = "check this period's and the previous figure with the unit", "请与该单位核对本期和上期数字";
+    AskForPrevious = "ask the unit for its previous figure", "请该单位补填上期数";
     OffRoster = "{file} is the return of {unit}, which is not on the roster; it is rolled up", "{file}是{unit}的报表，该单位不在名单（roster）中，仍予汇总";
     ReturnOtherPeriod = "{file} {why}", "{file}{why}";
     CorrectThePeriod = "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return", "简报只汇总本期报表：请更正报表的报送期间";

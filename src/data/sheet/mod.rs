@@ -48,7 +48,8 @@ pub struct SheetReturn {
     /// row that is no collected metric, a guessed percentage).
     pub warnings: Vec<Diagnostic>,
     /// Where each metric's row is, by id: the cell of its label (`Sheet1!B5`);
-    /// by `id#unit` and `id#target`, the cells of its unit and target; by
+    /// by `id#unit`, `id#target`, `id#actual` and `id#previous`, the cells
+    /// of its unit and target (where written) and its figures; by
     /// [`UNIT_PLACE`], the cell that names the unit (填报单位).
     pub places: BTreeMap<String, String>,
 }
@@ -349,9 +350,16 @@ impl Reading<'_> {
                 };
                 *slot = value.map(Number);
             }
-            // Where the unit and the target are written, for messages about them.
-            for (column, key) in [(Column::Unit, "unit"), (Column::Target, "target")] {
-                if let Some(c) = at(column).filter(|c| !self.grid.get(row, *c).is_blank()) {
+            // Where the unit and the figures are written, for messages about them.
+            for (column, key) in [
+                (Column::Unit, "unit"),
+                (Column::Target, "target"),
+                (Column::Actual, "actual"),
+                (Column::Previous, "previous"),
+            ] {
+                // An empty figure's cell is where it is missing.
+                let figure = matches!(column, Column::Actual | Column::Previous);
+                if let Some(c) = at(column).filter(|c| figure || !self.grid.get(row, *c).is_blank()) {
                     places.insert(format!("{id}#{key}"), self.grid.cell_name(row, c));
                 }
             }
