@@ -207,6 +207,20 @@ fn set_cells(book: &Path, cells: &[(&str, &str)], out: &Path) {
     assert!(done.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&done.stderr));
 }
 
+/// The bulletin `b.yaml` in `root` with `units/*`, and the forms `zongjie
+/// form` writes for it filled in with `figures` as the units' returns in
+/// `units`, which is returned.
+fn filled_forms(root: &Path, figures: &[(&str, [(f64, f64); 3])]) -> std::path::PathBuf {
+    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    zongjie(["form", "b.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
+    let units = root.join("units");
+    fs::create_dir_all(&units).unwrap();
+    for (unit, figures) in figures {
+        fill(&root.join("forms").join(format!("{unit}.xlsx")), figures, &units.join(format!("{unit}.xlsx")));
+    }
+    units
+}
+
 /// Forms filled in, two of them wrongly: 柳林乡 wrote its name "柳林" (one
 /// roster unit's name holds it, and no other return is 柳林乡's), 城关镇
 /// counted its funds in 万元. 柳林 is rolled up as 柳林乡, which the bulletin
@@ -217,15 +231,11 @@ fn set_cells(book: &Path, cells: &[(&str, &str)], out: &Path) {
 fn a_misnamed_unit_is_its_roster_unit_and_a_wrong_unit_is_named_by_label() {
     let dir = temp();
     let root = dir.path();
-    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
-    zongjie(["form", "b.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
-    let units = root.join("units");
-    fs::create_dir_all(&units).unwrap();
-    for (unit, figures) in &FIGURES {
-        fill(&root.join("forms").join(format!("{unit}.xlsx")), figures, &units.join(format!("{unit}.xlsx")));
-    }
+    let units = filled_forms(root, &FIGURES);
     set_cells(&units.join("柳林乡.xlsx"), &[("B2", "柳林")], &units.join("柳林乡.xlsx"));
     set_cells(&units.join("城关镇.xlsx"), &[("C6", "万元")], &units.join("城关镇.xlsx"));
+    // A unit no roster name fits: rolled up, warned of, and named as off the roster.
+    write_file(&units, "城郊乡.yaml", &yaml_return("城郊乡", &FIGURES[4].1));
     let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
     let stderr = built.stderr();
     assert!(
@@ -233,11 +243,12 @@ fn a_misnamed_unit_is_its_roster_unit_and_a_wrong_unit_is_named_by_label() {
         "{stderr}"
     );
     assert!(stderr.contains("请该单位将填报单位更正为“柳林乡”"), "{stderr}");
-    assert!(!stderr.contains("未收到柳林乡的报表") && !stderr.contains("仍予汇总"), "{stderr}");
+    assert!(!stderr.contains("未收到柳林乡的报表") && !stderr.contains("柳林的报表"), "{stderr}");
     let set_aside = "units/城关镇.xlsx, 填报表!C6：“funds”以“万元”计，而简报以“元”计";
     assert!(stderr.contains(set_aside), "{stderr}");
     let md = fs::read_to_string(root.join("b.md")).unwrap();
-    assert!(md.contains("本期共汇总4个单位"), "{md}");
+    assert!(md.contains("本期共汇总5个单位报送的数据（含名单外的城郊乡）。"), "{md}");
+    assert!(stderr.contains("units/城郊乡.yaml是城郊乡的报表，该单位不在名单（roster）中，仍予汇总"), "{stderr}");
     assert!(!md.contains("柳林乡未") && !md.contains("柳林（") && !md.contains("| 柳林 |"), "{md}");
     assert!(md.contains("| 柳林乡 | 310 | 262 |"), "{md}");
     assert!(md.contains("城关镇（衔接资金拨付的计量单位为“万元”，与汇总口径“元”不一致）"), "{md}");
@@ -255,18 +266,12 @@ fn a_misnamed_unit_is_its_roster_unit_and_a_wrong_unit_is_named_by_label() {
 fn unlikely_figures_are_warned_of_at_their_cells() {
     let dir = temp();
     let root = dir.path();
-    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
-    zongjie(["form", "b.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
-    let units = root.join("units");
-    fs::create_dir_all(&units).unwrap();
     let mut figures = FIGURES;
     // A digit too many; 万元 in a metric of 元; a cumulative figure below the previous one.
     figures[0].1[0].0 = 3860.0;
     figures[1].1[1].0 = 248.0;
     figures[2].1[0].0 = 300.0;
-    for (unit, figures) in &figures[..3] {
-        fill(&root.join("forms").join(format!("{unit}.xlsx")), figures, &units.join(format!("{unit}.xlsx")));
-    }
+    let units = filled_forms(root, &figures[..3]);
     // No previous figure, where the others give one: a sheet without the column.
     write_file(
         &units,

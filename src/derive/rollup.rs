@@ -50,6 +50,9 @@ pub struct Rollup {
     pub lag_below_text: Option<String>,
     /// Units on the roster whose return was not received (nor set aside).
     pub not_received: Vec<String>,
+    /// Units rolled up that are not on the roster (each warned of), which
+    /// the bulletin names beside the number of units it rolls up.
+    pub off_roster: Vec<String>,
     /// Every metric per unit, for the figures table: in the order of
     /// `collect:` (else of the returns), units in roster order.
     pub table: Vec<TableMetric>,
@@ -521,6 +524,12 @@ fn roster_check(doc: &Document, bulletin: &BulletinFields, kept: &[(Document, St
         );
     }
     off_roster(doc, &roster, kept, &mut rollup.warnings);
+    for (unit, _) in kept {
+        let name = unit.organization.as_str().trim();
+        if !roster.contains(&name) && !rollup.off_roster.iter().any(|n| n == name) {
+            rollup.off_roster.push(name.to_owned());
+        }
+    }
 }
 
 /// Returns whose unit is not on the roster but is, by its name, one roster
@@ -1144,6 +1153,7 @@ mod tests {
             "{warnings:#?}"
         );
         assert!(warnings.iter().any(|w| w.contains("Beta.yaml is the return of Beta")), "{warnings:#?}");
+        assert_eq!(rollup.off_roster, ["Beta"]);
         // A roster unit that has a return of its own is not taken again.
         let returns = Returns {
             loaded: vec![unit("Gamma", 50.0, Some(10.0), "2026-10"), unit("Gamma Village", 5.0, Some(1.0), "2026-10")],
@@ -1153,5 +1163,6 @@ mod tests {
         let rollup = roll_up(&bulletin, fields, returns, None).unwrap();
         let names: Vec<&str> = rollup.units.iter().map(|u| u.name.as_str()).collect();
         assert_eq!(names, ["Gamma", "Gamma Village"]);
+        assert_eq!(rollup.off_roster, ["Gamma Village"]);
     }
 }
