@@ -130,7 +130,7 @@ fn a_unit_that_counts_in_another_unit_is_set_aside() {
         .stderr_has(&["units/u50.yaml, line 6: counts `households` in \"people\", but the bulletin in \"households\""]);
     let md = fs::read_to_string(dir.path().join("bulletin.md")).unwrap();
     assert!(
-        md.contains("Odd Town (line 6: counted in \"people\", not \"households\" as the bulletin counts it)"),
+        md.contains("Odd Town (Households lifted out of poverty: counted in \"people\", not \"households\" as the bulletin counts it)"),
         "{md}"
     );
     assert_eq!(md.matches("Odd Town").count(), 1, "the set-aside return is not rolled up:\n{md}");

@@ -188,3 +188,113 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
     write_file(&root.join("units"), "城关镇.csv", "报送期间：2026年1-10月\n指标,本期完成\n产业帮扶覆盖脱贫户,371\n");
     zongjie(["check", "units/城关镇.csv"]).current_dir(root).run().expect(0);
 }
+
+/// Sets cells of a workbook with openpyxl (`A1` names, text values).
+fn set_cells(book: &Path, cells: &[(&str, &str)], out: &Path) {
+    let mut script =
+        String::from("import sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nsheet = book.worksheets[0]\n");
+    for (cell, value) in cells {
+        script.push_str(&format!("sheet['{cell}'] = '{value}'\n"));
+    }
+    script.push_str("book.save(sys.argv[2])\n");
+    let done = Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(&script)
+        .arg(book)
+        .arg(out)
+        .output()
+        .unwrap_or_else(|e| panic!("/usr/bin/python3 with python3-openpyxl is needed: {e}"));
+    assert!(done.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&done.stderr));
+}
+
+/// The bulletin `b.yaml` in `root` with `units/*`, and the forms `zongjie
+/// form` writes for it filled in with `figures` as the units' returns in
+/// `units`, which is returned.
+fn filled_forms(root: &Path, figures: &[(&str, [(f64, f64); 3])]) -> std::path::PathBuf {
+    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    zongjie(["form", "b.yaml", "-o", "forms"]).current_dir(root).run().expect(0);
+    let units = root.join("units");
+    fs::create_dir_all(&units).unwrap();
+    for (unit, figures) in figures {
+        fill(&root.join("forms").join(format!("{unit}.xlsx")), figures, &units.join(format!("{unit}.xlsx")));
+    }
+    units
+}
+
+/// Forms filled in, two of them wrongly: 柳林乡 wrote its name "柳林" (one
+/// roster unit's name holds it, and no other return is 柳林乡's), 城关镇
+/// counted its funds in 万元. 柳林 is rolled up as 柳林乡, which the bulletin
+/// never also calls missing; 城关镇 is set aside, named in the bulletin by
+/// its unit and the metric's label, never a cell; `check` and `build` name
+/// the cell where each fault is written, and the same cell.
+#[test]
+fn a_misnamed_unit_is_its_roster_unit_and_a_wrong_unit_is_named_by_label() {
+    let dir = temp();
+    let root = dir.path();
+    let units = filled_forms(root, &FIGURES);
+    set_cells(&units.join("柳林乡.xlsx"), &[("B2", "柳林")], &units.join("柳林乡.xlsx"));
+    set_cells(&units.join("城关镇.xlsx"), &[("C6", "万元")], &units.join("城关镇.xlsx"));
+    // A unit no roster name fits: rolled up, warned of, and named as off the roster.
+    write_file(&units, "城郊乡.yaml", &yaml_return("城郊乡", &FIGURES[4].1));
+    let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let stderr = built.stderr();
+    assert!(
+        stderr.contains("units/柳林乡.xlsx, 填报表!B2：填报单位写作“柳林”，不在名单（roster）中，按“柳林乡”汇总"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("请该单位将填报单位更正为“柳林乡”"), "{stderr}");
+    assert!(!stderr.contains("未收到柳林乡的报表") && !stderr.contains("柳林的报表"), "{stderr}");
+    let set_aside = "units/城关镇.xlsx, 填报表!C6：“funds”以“万元”计，而简报以“元”计";
+    assert!(stderr.contains(set_aside), "{stderr}");
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert!(md.contains("本期共汇总5个单位报送的数据（含名单外的城郊乡）。"), "{md}");
+    assert!(stderr.contains("units/城郊乡.yaml是城郊乡的报表，该单位不在名单（roster）中，仍予汇总"), "{stderr}");
+    assert!(!md.contains("柳林乡未") && !md.contains("柳林（") && !md.contains("| 柳林 |"), "{md}");
+    assert!(md.contains("| 柳林乡 | 310 | 262 |"), "{md}");
+    assert!(md.contains("城关镇（衔接资金拨付的计量单位为“万元”，与汇总口径“元”不一致）"), "{md}");
+    assert!(!md.contains("填报表!") && !md.contains("C6") && !md.contains("funds"), "{md}");
+    zongjie(["check", "units/城关镇.xlsx"]).current_dir(root).run().expect(1).stderr_has(&[set_aside]);
+    zongjie(["check", "units/柳林乡.xlsx"]).current_dir(root).run().expect(0).stderr_has(&["按“柳林乡”汇总"]);
+    zongjie(["check", "b.yaml"]).current_dir(root).run().expect(1).stderr_has(&[set_aside, "按“柳林乡”汇总"]);
+}
+
+/// Figures that are possible but unlikely are warned of, at the return's
+/// file and cell or line, by `build` and by `check` on the bulletin and on
+/// the return, in the bulletin's language; none is an error, and the
+/// bulletin rolls them up as given.
+#[test]
+fn unlikely_figures_are_warned_of_at_their_cells() {
+    let dir = temp();
+    let root = dir.path();
+    let mut figures = FIGURES;
+    // A digit too many; 万元 in a metric of 元; a cumulative figure below the previous one.
+    figures[0].1[0].0 = 3860.0;
+    figures[1].1[1].0 = 248.0;
+    figures[2].1[0].0 = 300.0;
+    let units = filled_forms(root, &figures[..3]);
+    // No previous figure, where the others give one: a sheet without the column.
+    write_file(
+        &units,
+        "石桥镇.csv",
+        "填报单位：石桥镇,,报送期间,2026年10月\n\n指标,计量单位,本期完成\n产业帮扶覆盖脱贫户,户,150\n衔接资金拨付,元,1200000\n",
+    );
+    write_file(&units, "南河乡.yaml", &yaml_return(figures[4].0, &figures[4].1));
+    let expected = [
+        "units/白果镇.xlsx, 填报表!E5：白果镇产业帮扶覆盖脱贫户本期完成3860，是上期351的11倍",
+        "units/柳林乡.xlsx, 填报表!E6：柳林乡衔接资金拨付本期完成248，不足上期2150000的1/10",
+        "该数字像是按万元填报的（248万元即2480000元），请该单位按元填报",
+        "units/城关镇.xlsx, 填报表!E5：城关镇产业帮扶覆盖脱贫户本期完成300，低于上期329，而各项数字为本年累计数",
+        "units/石桥镇.csv, A4：石桥镇未填报产业帮扶覆盖脱贫户、衔接资金拨付的上期数，其他单位大多已填报",
+    ];
+    let built = zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let stderr = built.stderr();
+    for warning in expected {
+        assert!(stderr.contains(warning), "{warning}\n{stderr}");
+    }
+    assert!(!stderr.contains("南河乡产业") && !stderr.contains("错误"), "{stderr}");
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert!(md.contains("本期共汇总5个单位") && md.contains("| 白果镇 | 3860 |"), "{md}");
+    zongjie(["check", "b.yaml"]).current_dir(root).run().expect(0).stderr_has(&expected);
+    zongjie(["check", "units/白果镇.xlsx"]).current_dir(root).run().expect(0).stderr_has(&expected[..1]);
+    zongjie(["check", "units/石桥镇.csv"]).current_dir(root).run().expect(0).stderr_has(&expected[4..]);
+}

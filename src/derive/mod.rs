@@ -1,13 +1,15 @@
 //! The derive layer: pure computations on loaded data. The figures of a
 //! document (rates, changes, schedule, sentences: [`figures`]), the
 //! bulletin's roll-up of loaded unit returns ([`rollup`]), the words and
-//! formatters of each language ([`lang`], [`format`]), and the lint.
+//! formatters of each language ([`lang`], [`format`]), the returns' unlikely
+//! figures ([`plausible`]), and the lint.
 
 pub mod figures;
 pub mod format;
 pub mod lang;
 pub mod lint;
 pub mod metric;
+pub mod plausible;
 pub mod previous;
 pub mod rollup;
 pub mod tables;

@@ -21,6 +21,7 @@ use crate::data::{self, Better, BulletinFields, Document, Lang};
 use crate::derive::figures;
 use crate::derive::lang::{LeftOut, language};
 use crate::derive::metric::MetricFigures;
+use crate::derive::plausible;
 
 /// The roll-up of a bulletin.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -49,6 +50,9 @@ pub struct Rollup {
     pub lag_below_text: Option<String>,
     /// Units on the roster whose return was not received (nor set aside).
     pub not_received: Vec<String>,
+    /// Units rolled up that are not on the roster (each warned of), which
+    /// the bulletin names beside the number of units it rolls up.
+    pub off_roster: Vec<String>,
     /// Every metric per unit, for the figures table: in the order of
     /// `collect:` (else of the returns), units in roster order.
     pub table: Vec<TableMetric>,
@@ -84,8 +88,9 @@ pub struct Missing {
     pub kind: &'static str,
     /// The unit whose return it is, where known.
     pub unit: Option<String>,
-    /// Where and how a return disagrees, in the document's language
-    /// (`Sheet1!C5计量单位为“万元”，应为“元”`); empty for the other kinds.
+    /// How a return disagrees, by the metric's label, in the document's
+    /// language (`衔接资金拨付的计量单位为“万元”，与汇总口径“元”不一致`;
+    /// never a cell or line: `check` names those); empty for the other kinds.
     pub detail: String,
     /// The unit's name, where known, else the file's name alone (never a
     /// path): what the bulletin names the return by.
@@ -253,7 +258,9 @@ pub fn roll_up(
             None => loaded.push(r),
         }
     }
-    let loaded = conform(doc, bulletin, loaded, &mut rollup);
+    take_for_roster(doc, bulletin, &mut loaded, &mut rollup);
+    let counts = plausible::previous_counts(loaded.iter().map(|r| &r.doc));
+    let loaded = conform(doc, bulletin, loaded, &counts, &mut rollup);
     rollup.warnings.extend(disagreements(&loaded, &doc.path));
     roster_check(doc, bulletin, &loaded, &mut rollup);
     for (unit, file) in &loaded {
@@ -321,14 +328,20 @@ fn file_name(file: &str) -> String {
 /// metric where higher is better, says lower is) is set aside: named in
 /// the bulletin and as an error of `check`, the others rolled up. The
 /// targets the county assigned replace the returns' own, which are warned
-/// about where they differ.
+/// about where they differ. Unlikely figures are warned of
+/// ([`plausible`]); `previous_counts` says how many units give an actual
+/// figure of each metric, and how many of them a previous one (this
+/// return among them).
 fn conform(
     doc: &Document,
     bulletin: &BulletinFields,
     returns: Vec<Return>,
+    previous_counts: &BTreeMap<String, (usize, usize)>,
     rollup: &mut Rollup,
 ) -> Vec<(Document, String)> {
     let words = language(doc.lang);
+    // A bulletin's forms ask for figures cumulative for the year.
+    let cumulative = !bulletin.collect.is_empty() && plausible::cumulative_in_year(doc.period);
     let units = expected_units(bulletin, &returns);
     let mut kept = Vec::new();
     // The metric ids rolled up so far (without `collect:`), in order.
@@ -347,6 +360,9 @@ fn conform(
         let assigned = bulletin.targets.get(&name);
         let mut metrics = Vec::new();
         let mut left_out: Vec<String> = Vec::new();
+        // The metrics whose previous figure the unit left empty, and where the first is.
+        let mut no_previous: Vec<String> = Vec::new();
+        let mut no_previous_place: Option<String> = None;
         for mut m in std::mem::take(&mut unit.metrics) {
             let collected = bulletin.collect.iter().find(|c| c.id == m.id);
             let known = seen.contains(&m.id.0);
@@ -361,22 +377,23 @@ fn conform(
             }
             let expected = units.get(&m.id.0).cloned().unwrap_or_default();
             let stated = m.unit.trim().to_owned();
+            // The printed bulletin names the metric by its label; `check`
+            // names the cell (or line) where the disagreement is written.
+            let label = collected.map_or(m.label.as_str(), |c| c.label.as_str()).trim().to_owned();
             let disagreement = if !stated.is_empty() && !same_unit(&stated, &expected) {
                 Some((
-                    words.disagreeing_unit(places.get(&m.id.0).map_or("", String::as_str), &stated, &expected),
+                    words.disagreeing_unit(&label, &stated, &expected),
                     msg!(CountsIn, id = m.id.0.as_str(), stated = stated.as_str(), expected = expected.as_str()),
+                    "unit",
                 ))
             } else if collected.is_some_and(|c| c.better == Better::Higher && m.better == Better::Lower) {
-                Some((
-                    words.disagreeing_better(places.get(&m.id.0).map_or("", String::as_str)),
-                    msg!(SaysLowerIsBetter, id = m.id.0.as_str()),
-                ))
+                Some((words.disagreeing_better(&label), msg!(SaysLowerIsBetter, id = m.id.0.as_str()), "better"))
             } else {
                 None
             };
-            if let Some((detail, why)) = disagreement {
+            if let Some((detail, why, what)) = disagreement {
                 rollup.warnings.push(
-                    Diagnostic::error(msg!(SetAside, place = here(&m.id.0, "unit"), why = why.clone()))
+                    Diagnostic::error(msg!(SetAside, place = here(&m.id.0, what), why = why.clone()))
                         .in_file(&doc.path)
                         .hint(msg!(AskToCorrect)),
                 );
@@ -408,11 +425,22 @@ fn conform(
                 }
                 m.target = Some(*target);
             }
+            let place = |what: &str| here(&m.id.0, what);
+            let checked = plausible::Checked { metric: &m, unit: &name, cumulative, place: &place };
+            rollup.warnings.extend(plausible::figure(&checked).map(|d| d.in_file(&doc.path)));
+            let (count, with) = previous_counts.get(&m.id.0).copied().unwrap_or_default();
+            // The others: all but this return, which gives no previous figure.
+            if plausible::lacks_previous(&m, (count.saturating_sub(1), with)) {
+                no_previous_place.get_or_insert_with(|| place("previous"));
+                no_previous.push(m.label.as_str().trim().to_owned());
+            }
             metrics.push(m);
         }
         if !left_out.is_empty() {
             rollup.warnings.push(left_out_warning(&file, &left_out, bulletin.collect.is_empty()).in_file(&doc.path));
         }
+        let place = no_previous_place.unwrap_or_default();
+        rollup.warnings.extend(plausible::no_previous(&name, no_previous, place).map(|d| d.in_file(&doc.path)));
         unit.metrics = metrics;
         rollup.warnings.extend(findings);
         kept.push((unit, file));
@@ -496,7 +524,94 @@ fn roster_check(doc: &Document, bulletin: &BulletinFields, kept: &[(Document, St
         );
     }
     off_roster(doc, &roster, kept, &mut rollup.warnings);
+    for (unit, _) in kept {
+        let name = unit.organization.as_str().trim();
+        if !roster.contains(&name) && !rollup.off_roster.iter().any(|n| n == name) {
+            rollup.off_roster.push(name.to_owned());
+        }
+    }
 }
+
+/// Returns whose unit is not on the roster but is, by its name, one roster
+/// unit that sent no return of its own ("黄岗" for 黄岗镇): each is taken as
+/// that unit, with a warning that names both and asks the unit to correct
+/// its name, so that the bulletin neither counts it as a unit of its own
+/// nor calls the roster unit missing. A name that fits several roster
+/// units, or a unit that several returns fit, is left as it is (and warned
+/// of as off the roster). The returns set aside are matched the same way,
+/// so that the roster does not call their units not received.
+fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Return], rollup: &mut Rollup) {
+    let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
+    if roster.is_empty() {
+        return;
+    }
+    let named = |name: &str| roster.contains(&name);
+    // The roster units some return already names exactly.
+    let mut claimed: Vec<String> = loaded
+        .iter()
+        .map(|r| r.doc.organization.as_str().trim().to_owned())
+        .chain(rollup.missing.iter().filter_map(|m| m.unit.clone()))
+        .filter(|n| named(n))
+        .collect();
+    let off: Vec<String> = loaded
+        .iter()
+        .map(|r| r.doc.organization.as_str().trim().to_owned())
+        .chain(rollup.missing.iter().filter_map(|m| m.unit.clone()))
+        .filter(|n| !n.is_empty() && !named(n))
+        .collect();
+    let taken = |name: &str, claimed: &[String]| -> Option<String> {
+        let unit = roster_unit_for(name, &roster)?;
+        let rivals = off.iter().filter(|o| roster_unit_for(o, &roster) == Some(unit)).count();
+        (rivals == 1 && !claimed.iter().any(|c| c == unit)).then(|| unit.to_owned())
+    };
+    for r in loaded.iter_mut() {
+        let name = r.doc.organization.as_str().trim().to_owned();
+        if named(&name) {
+            continue;
+        }
+        let Some(unit) = taken(&name, &claimed) else { continue };
+        let place = match r.places.get(crate::data::sheet::UNIT_PLACE) {
+            Some(p) => format!("{}, {p}", r.file),
+            None => r.file.clone(),
+        };
+        rollup.warnings.push(
+            Diagnostic::warning(msg!(TakenAsRosterUnit, place = place, unit = name.as_str(), roster = unit.as_str()))
+                .in_file(&doc.path)
+                .hint(msg!(CorrectUnitName, roster = unit.as_str())),
+        );
+        r.doc.organization = data::Text(unit.clone());
+        claimed.push(unit);
+    }
+    for m in &mut rollup.missing {
+        let Some(name) = m.unit.clone().filter(|n| !n.is_empty() && !named(n)) else { continue };
+        if let Some(unit) = taken(&name, &claimed) {
+            m.unit = Some(unit.clone());
+            claimed.push(unit);
+        }
+    }
+}
+
+/// The one roster unit a name not on the roster stands for: the roster
+/// unit whose name contains it or is contained in it ("黄岗" and 黄岗镇,
+/// "固始县黄岗镇" and 黄岗镇; case and spaces aside), if exactly one does.
+fn roster_unit_for<'a>(name: &str, roster: &[&'a str]) -> Option<&'a str> {
+    let key = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    let name = key(name);
+    let fits = |unit: &str| {
+        let unit = key(unit);
+        let (short, long) = if name.chars().count() <= unit.chars().count() { (&name, &unit) } else { (&unit, &name) };
+        short.chars().count() >= MIN_NAME_CHARS && long.contains(short.as_str())
+    };
+    let mut found = roster.iter().filter(|u| fits(u));
+    match (found.next(), found.next()) {
+        (Some(unit), None) => Some(unit),
+        _ => None,
+    }
+}
+
+/// The fewest characters of a unit's name that may stand for a roster
+/// unit whose name contains it.
+const MIN_NAME_CHARS: usize = 2;
 
 /// Warns of each return from a unit not on the roster.
 fn off_roster(doc: &Document, roster: &[&str], kept: &[(Document, String)], warnings: &mut Vec<Diagnostic>) {
@@ -571,8 +686,10 @@ fn table(rollup: &Rollup, bulletin: &BulletinFields, lang: Lang) -> Vec<TableMet
 /// What the roll-up would find in one return, for `check` on it the moment
 /// it arrives: another period, a unit or direction the bulletin does not
 /// count in (errors), metrics not collected, targets that differ from the
-/// assigned ones, a unit not on the roster (warnings).
-pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec<Diagnostic> {
+/// assigned ones, a unit not on the roster, unlikely figures (warnings).
+/// `others` are the other returns the bulletin would roll up beside it:
+/// whether they give a previous figure.
+pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return, others: &[Return]) -> Vec<Diagnostic> {
     if let Some(why) = other_period(doc, &r.doc) {
         return vec![
             Diagnostic::error(msg!(ReturnOtherPeriod, file = r.file.as_str(), why = why))
@@ -581,7 +698,12 @@ pub fn check_return(doc: &Document, bulletin: &BulletinFields, r: Return) -> Vec
         ];
     }
     let mut rollup = Rollup::default();
-    let kept = conform(doc, bulletin, vec![r], &mut rollup);
+    let others: Vec<&Document> =
+        others.iter().filter(|o| o.file != r.file && other_period(doc, &o.doc).is_none()).map(|o| &o.doc).collect();
+    let counts = plausible::previous_counts(others.into_iter().chain([&r.doc]));
+    let mut returns = vec![r];
+    take_for_roster(doc, bulletin, &mut returns, &mut rollup);
+    let kept = conform(doc, bulletin, returns, &counts, &mut rollup);
     if !bulletin.roster.is_empty() {
         let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
         off_roster(doc, &roster, &kept, &mut rollup.warnings);
@@ -996,5 +1118,51 @@ mod tests {
             total.figures.sentence,
             "Households190households，完成目标390households的63.3%（Epsilon未报送数据，Gamma未报送完成数，完成率按其余2个单位计算）"
         );
+    }
+
+    /// A return whose name is a shortening of one roster unit that sent
+    /// nothing is that unit: counted once, never also called missing. A
+    /// name that fits two roster units, or none, is left as written.
+    #[test]
+    fn a_return_named_short_of_a_roster_unit_is_that_unit() {
+        let schema = crate::render::Templates::new(None).unwrap().info("monthly-bulletin").unwrap().schema;
+        let bulletin = doc(
+            "bulletin.yaml",
+            "template: monthly-bulletin\ntitle: B\norganization: O\nperiod: 2026-10\nunits: [units/*.yaml]\nroster: [Alpha Town, Beta Town, Beta City, Gamma]\n",
+            &schema,
+        );
+        let Fields::Bulletin(fields) = &bulletin.fields else { panic!("a bulletin") };
+        let returns = Returns {
+            loaded: vec![
+                unit("alpha", 100.0, Some(90.0), "2026-10"),
+                unit("Beta", 200.0, Some(100.0), "2026-10"),
+                unit("Gamma", 50.0, Some(10.0), "2026-10"),
+            ],
+            missing: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, None).unwrap();
+        let names: Vec<&str> = rollup.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Alpha Town", "Beta", "Gamma"]);
+        assert_eq!(rollup.not_received, ["Beta Town", "Beta City"]);
+        let warnings: Vec<String> = rollup.warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            warnings.iter().any(|w| w.contains(
+                "alpha.yaml: the reporting unit is written \"alpha\", which is not on the roster; it is rolled up as Alpha Town"
+            )),
+            "{warnings:#?}"
+        );
+        assert!(warnings.iter().any(|w| w.contains("Beta.yaml is the return of Beta")), "{warnings:#?}");
+        assert_eq!(rollup.off_roster, ["Beta"]);
+        // A roster unit that has a return of its own is not taken again.
+        let returns = Returns {
+            loaded: vec![unit("Gamma", 50.0, Some(10.0), "2026-10"), unit("Gamma Village", 5.0, Some(1.0), "2026-10")],
+            missing: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let rollup = roll_up(&bulletin, fields, returns, None).unwrap();
+        let names: Vec<&str> = rollup.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["Gamma", "Gamma Village"]);
+        assert_eq!(rollup.off_roster, ["Gamma Village"]);
     }
 }

@@ -252,11 +252,14 @@ pub fn load_unit(
     no_previous_file(&source, &doc)?;
     let findings = crate::derive::lint::unit_return(&source, &doc);
     let lines = data::first_lines_of_ids(&source.text);
-    let places = doc
+    let mut places: std::collections::BTreeMap<String, String> = doc
         .metrics
         .iter()
         .filter_map(|m| Some((m.id.0.clone(), format!("line {}", lines.get(m.id.0.as_str())?))))
         .collect();
+    if let Some(line) = data::line_of_key(&source.text, "organization") {
+        places.insert(data::sheet::UNIT_PLACE.to_owned(), format!("line {line}"));
+    }
     Ok(Return { doc, file: shown.to_owned(), findings, places })
 }
 
@@ -296,8 +299,11 @@ pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Resul
         .map_or_else(|_| input.display().to_string(), |p| p.display().to_string());
     let unit = load_unit(input, input, &shown, &bulletin_doc, bulletin, templates)?;
     let unprintable = unprintable(&unit, input, input, fonts);
+    // The other returns, for what the others give; their own faults are
+    // the bulletin's check's to report.
+    let others = load(&bulletin_doc, bulletin, &root, templates, fonts).map(|r| r.loaded).unwrap_or_default();
     // The roll-up's check passes the return's own findings on.
-    let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit);
+    let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit, &others);
     findings.extend(unprintable);
     // Worded in the bulletin's language, as its build words them.
     Ok(findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect())

@@ -48,7 +48,9 @@ pub struct SheetReturn {
     /// row that is no collected metric, a guessed percentage).
     pub warnings: Vec<Diagnostic>,
     /// Where each metric's row is, by id: the cell of its label (`Sheet1!B5`);
-    /// by `id#unit` and `id#target`, the cells of its unit and target.
+    /// by `id#unit`, `id#target`, `id#actual` and `id#previous`, the cells
+    /// of its unit and target (where written) and its figures; by
+    /// [`UNIT_PLACE`], the cell that names the unit (填报单位).
     pub places: BTreeMap<String, String>,
 }
 
@@ -154,6 +156,10 @@ fn classify(heading: &str) -> Option<Column> {
     CONTAINED.iter().find(|(_, words)| words.iter().any(|w| n.contains(w))).map(|(c, _)| *c)
 }
 
+/// The key of `places` for where the return names its unit: no metric id
+/// has a `#`.
+pub const UNIT_PLACE: &str = "#organization";
+
 /// The figures of a row: each with its column's role and place.
 type RowFigures = Vec<((Column, u32), Option<Figure>)>;
 
@@ -171,7 +177,11 @@ struct Reading<'a> {
 
 impl Reading<'_> {
     fn read(mut self) -> Result<SheetReturn, DataError> {
-        let unit = self.labelled(UNIT_LABELS);
+        let unit_cell = self.labelled_cell(UNIT_LABELS);
+        let unit = match &unit_cell {
+            Some((Value::Text(t), _, _)) => Some(t.trim().to_owned()),
+            _ => None,
+        };
         let unit = unit.unwrap_or_else(|| {
             self.path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().trim().to_owned())
         });
@@ -179,7 +189,10 @@ impl Reading<'_> {
             None => None,
             Some((value, row, column)) => Some(self.period(&value, row, column)?),
         };
-        let (metrics, places) = self.metrics(&unit)?;
+        let (metrics, mut places) = self.metrics(&unit)?;
+        if let Some((_, row, column)) = unit_cell {
+            places.insert(UNIT_PLACE.to_owned(), self.grid.cell_name(row, column));
+        }
         if let Some((first, others)) = self.unreadable.split_first() {
             let mut diagnostic = Diagnostic::error(first.clone()).in_file(self.path).or_lang(self.asked.lang);
             for other in others.iter().take(MAX_NAMED) {
@@ -232,15 +245,6 @@ impl Reading<'_> {
                 .hint(hint)
                 .or_lang(self.asked.lang),
         );
-    }
-
-    /// The text given for a label such as 填报单位 (in its cell after a
-    /// colon, or in the next cell to the right that holds something).
-    fn labelled(&self, labels: &[&str]) -> Option<String> {
-        match self.labelled_cell(labels)? {
-            (Value::Text(t), _, _) => Some(t.trim().to_owned()),
-            _ => None,
-        }
     }
 
     /// The cell given for a label, and where it is.
@@ -346,9 +350,16 @@ impl Reading<'_> {
                 };
                 *slot = value.map(Number);
             }
-            // Where the unit and the target are written, for messages about them.
-            for (column, key) in [(Column::Unit, "unit"), (Column::Target, "target")] {
-                if let Some(c) = at(column).filter(|c| !self.grid.get(row, *c).is_blank()) {
+            // Where the unit and the figures are written, for messages about them.
+            for (column, key) in [
+                (Column::Unit, "unit"),
+                (Column::Target, "target"),
+                (Column::Actual, "actual"),
+                (Column::Previous, "previous"),
+            ] {
+                // An empty figure's cell is where it is missing.
+                let figure = matches!(column, Column::Actual | Column::Previous);
+                if let Some(c) = at(column).filter(|c| figure || !self.grid.get(row, *c).is_blank()) {
                     places.insert(format!("{id}#{key}"), self.grid.cell_name(row, c));
                 }
             }

@@ -150,15 +150,13 @@ impl Language for English {
         }
     }
 
-    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
+    fn disagreeing_unit(&self, label: &str, stated: &str, expected: &str) -> String {
         let expected = if expected.is_empty() { "no unit".to_owned() } else { format!("\"{expected}\"") };
-        let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
-        format!("{place}counted in \"{stated}\", not {expected} as the bulletin counts it")
+        format!("{label}: counted in \"{stated}\", not {expected} as the bulletin counts it")
     }
 
-    fn disagreeing_better(&self, place: &str) -> String {
-        let place = if place.is_empty() { String::new() } else { format!("{place}: ") };
-        format!("{place}says lower is better, unlike the bulletin")
+    fn disagreeing_better(&self, label: &str) -> String {
+        format!("{label}: says lower is better, unlike the bulletin")
     }
 
     fn total_row(&self) -> &'static str {

@@ -214,12 +214,13 @@ pub trait Language: Sync {
     /// return disagrees): "红旗村（报送期次不符）" / "Hongqi (a return for
     /// another period)".
     fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String;
-    /// Where a return counts a metric in another unit than the bulletin
-    /// (`place` may be empty).
-    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String;
-    /// Where a return says lower is better of a metric the bulletin counts
-    /// as higher is better.
-    fn disagreeing_better(&self, place: &str) -> String;
+    /// That a return counts the metric labelled `label` in another unit
+    /// than the bulletin, as the printed bulletin says it (by the metric's
+    /// label, never by a cell or line).
+    fn disagreeing_unit(&self, label: &str, stated: &str, expected: &str) -> String;
+    /// That a return says lower is better of the metric labelled `label`,
+    /// which the bulletin counts as higher is better.
+    fn disagreeing_better(&self, label: &str) -> String;
     /// The name of a table's totals row: "Total" / 合计.
     fn total_row(&self) -> &'static str;
     /// The issue number of a bulletin: "No. 10" / 第10期.

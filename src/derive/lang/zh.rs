@@ -143,13 +143,13 @@ impl Language for Chinese {
         }
     }
 
-    fn disagreeing_unit(&self, place: &str, stated: &str, expected: &str) -> String {
+    fn disagreeing_unit(&self, label: &str, stated: &str, expected: &str) -> String {
         let expected = if expected.is_empty() { "不带单位" } else { expected };
-        format!("{place}计量单位为“{stated}”，与汇总口径“{expected}”不一致")
+        format!("{label}的计量单位为“{stated}”，与汇总口径“{expected}”不一致")
     }
 
-    fn disagreeing_better(&self, place: &str) -> String {
-        format!("{place}指标方向与汇总口径不一致")
+    fn disagreeing_better(&self, label: &str) -> String {
+        format!("{label}的指标方向与汇总口径不一致")
     }
 
     fn total_row(&self) -> &'static str {
