@@ -233,7 +233,7 @@ fn fix_mends_string_values_in_place_and_nothing_else() {
     let dir = temp();
     let file = dir.path().join("r.yaml");
     fs::write(&file, TO_FIX).unwrap();
-    let done = zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["的8行"]);
+    let done = zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["中的 8 行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), FIXED);
     let diff = done.stdout();
     assert!(diff.starts_with(&format!("--- {0}\n+++ {0}\n", file.display())), "{diff}");
@@ -294,7 +294,7 @@ lang: zh # 语言,中文
 ";
     fs::write(&file, text).unwrap();
     // (Not a document: the check after the fix fails, the fix is done.)
-    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&["的10行"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1).stderr_has(&["中的 10 行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(1);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
@@ -346,7 +346,7 @@ date: 2026-11-05
         .replace("3.5亿元,同比", "3.5亿元，同比")
         .replace("[链接,文字]", "[链接，文字]");
     fs::write(&file, md).unwrap();
-    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["的2行"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["中的 2 行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
