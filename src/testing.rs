@@ -64,6 +64,15 @@ pub fn decode_image(bytes: &[u8], kind: ImageKind) -> Result<(f64, f64), String>
     Ok((f64::from(image.width()), f64::from(image.height())))
 }
 
+/// Makes a panic that the engine's guard catches (`base::guard`, as in
+/// the image check's read of an SVG) an error rather than a crash, as the
+/// command does: a fuzz target calls it once, after libFuzzer set its hook.
+/// Panics outside a guard still reach that hook.
+pub fn install_panic_guard() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(crate::base::guard::install);
+}
+
 /// Drops Typst's memoized results (decoded images among them), as the
 /// engine does after each document: a fuzz target calls it after each
 /// input, or the cache grows with every input until the RSS limit.

@@ -74,11 +74,12 @@ fn refused_image(image: &str, bytes: &[u8], why: &str) {
     let data = report_showing(dir.path(), image);
     let good = write_file(dir.path(), "good.yaml", REPORT);
     let started = Instant::now();
-    zongjie(["build", good.to_str().unwrap(), data.to_str().unwrap(), "-f", "md,pdf,docx"])
+    let done = zongjie(["build", good.to_str().unwrap(), data.to_str().unwrap(), "-f", "md,pdf,docx"])
         .env("TMPDIR", tmp.to_str().unwrap())
         .run()
         .expect(1)
         .stderr_has(&[&format!("image `{image}` {why}"), "r.yaml:8:14", "1 of 2 documents failed"]);
+    assert!(!done.stderr().contains("panicked"), "{}", done.stderr());
     assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
     assert!(dir.path().join("good.pdf").is_file(), "the other document was not built");
     assert!(!dir.path().join("r.pdf").exists() && !dir.path().join("r.docx").exists());
@@ -129,6 +130,14 @@ fn costly_svgs_are_refused() {
         "<rect width=\"1\" height=\"1\"/>".repeat(60_000)
     );
     refused_image("many.svg", many.as_bytes(), "is an SVG of 60001 elements");
+    // Found by the `media` fuzz target: usvg, the SVG reader of Typst and
+    // of the Word writer, panics on a 1 × 33554433 picture in a 4 × 4 box.
+    use base64::Engine as _;
+    let thin = base64::engine::general_purpose::STANDARD.encode(png_of(1, 33_554_433));
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><image width=\"4\" height=\"4\" href=\"data:image/png;base64,{thin}\"/></svg>"
+    );
+    refused_image("thin.svg", svg.as_bytes(), "is an SVG the SVG renderer fails on (");
 }
 
 #[test]

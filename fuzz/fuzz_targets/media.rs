@@ -2,16 +2,19 @@
 //! image check (`base::image::vet`, under every name a file may have) never
 //! panics, and what it lets through Typst decodes within libFuzzer's time
 //! and memory limits (`-timeout`, `-rss_limit_mb`); a font file is refused
-//! or read by Typst the same way.
+//! or read by Typst the same way. A panic the engine's guard turns into a
+//! refusal (usvg's, in the image check's read of an SVG) is a refusal here
+//! too; any other panic is a finding.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zongjie::testing::{decode_image, evict_memo, scan_font, vet_image};
+use zongjie::testing::{decode_image, evict_memo, install_panic_guard, scan_font, vet_image};
 
 /// The names an image may be given: each kind's, another kind's, none.
 const EXTENSIONS: &[&str] = &["png", "jpg", "gif", "svg", "svgz", "webp", "pdf", "img"];
 
 fuzz_target!(|bytes: &[u8]| {
+    install_panic_guard();
     let Some((&selector, data)) = bytes.split_first() else { return };
     if selector & 0x80 == 0 {
         let ext = EXTENSIONS[usize::from(selector) % EXTENSIONS.len()];

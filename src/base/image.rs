@@ -439,7 +439,32 @@ fn svg(b: &[u8], depth: usize) -> Result<(), Refusal> {
     if filter_area > MAX_SVG_FILTER_AREA {
         return Err(refuse(msg!(SvgFilterArea), msg!(MakeDrawingSmaller)));
     }
+    if depth == 0 {
+        renderer_reads(text.trim_start_matches('\u{feff}'))?;
+    }
     Ok(())
+}
+
+/// Reads the drawing once with usvg, the SVG reader of Typst and of the
+/// Word writer, guarded: usvg panics on some degenerate drawings (a
+/// picture drawn narrower than a float's step, found by fuzzing), and such
+/// a drawing is refused here by name rather than failing later. Its other
+/// errors are left to Typst, which words them. Nothing outside the file is
+/// read (a link was refused above), and text needs no fonts to be read.
+fn renderer_reads(text: &str) -> Result<(), Refusal> {
+    use resvg::usvg;
+    let options = usvg::Options {
+        resources_dir: None,
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    match super::guard::quietly(|| usvg::Tree::from_str(text, &options).map(drop)) {
+        Err(why) => Err(refuse(msg!(SvgRendererFails, why = why), msg!(SaveAsPng))),
+        Ok(_) => Ok(()),
+    }
 }
 
 /// The size of an SVG's canvas in its own units: `width` and `height`,
@@ -623,5 +648,27 @@ mod tests {
         assert_eq!(vet(inline(&png_of(10, 10)).as_bytes(), "svg"), Ok(Kind::Svg));
         let err = vet(inline(&png_of(100_000, 100_000)).as_bytes(), "svg").unwrap_err();
         assert!(err.why.english().starts_with("holds a picture that is 100000 × 100000"), "{err:?}");
+    }
+
+    /// usvg panics when a picture in an SVG is drawn narrower than a
+    /// float's step (found by the `media` fuzz target: a 1 × 33554433 PNG
+    /// in a 4 × 4 box); such a drawing is refused, not a failed build.
+    #[test]
+    fn drawings_the_renderer_fails_on_are_refused() {
+        use base64::Engine as _;
+        let drawn = |png: &[u8], size: &str| {
+            let data = base64::engine::general_purpose::STANDARD.encode(png);
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20"><image {size} xlink:href="data:image/png;base64,{data}"/></svg>"#
+            )
+        };
+        for (png, size) in
+            [(png_of(1, 33_554_433), r#"width="4" height="4""#), (png_of(10, 10), r#"width="1e-30" height="1""#)]
+        {
+            let err = vet(drawn(&png, size).as_bytes(), "svg").unwrap_err();
+            assert!(err.why.english().starts_with("is an SVG the SVG renderer fails on ("), "{err:?}");
+            assert_eq!(err.hint.english(), "save it as PNG");
+        }
+        assert_eq!(vet(drawn(&png_of(10, 10), r#"width="4" height="4""#).as_bytes(), "svg"), Ok(Kind::Svg));
     }
 }

@@ -162,6 +162,7 @@ pub fn run() -> i32 {
         }
     };
     install_interrupt_handler();
+    crate::base::guard::install();
     match &cli.command {
         args::Command::Build(args) => build::run(args),
         args::Command::Check(args) => check::run(args),

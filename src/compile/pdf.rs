@@ -88,12 +88,7 @@ enum Stage {
 }
 
 fn guarded<T>(stage: Stage, run: impl FnOnce() -> Result<T, TypstError>) -> Result<T, TypstError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
-        let why = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or("no message");
+    crate::base::guard::quietly(run).unwrap_or_else(|why| {
         let stage = match stage {
             Stage::Layout => msg!(StageLayout),
             Stage::Pdf => msg!(StagePdf),

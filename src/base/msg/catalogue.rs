@@ -592,6 +592,7 @@ catalogue! {
     SvgFilterSteps = "is an SVG with {count} filter steps; an SVG may have at most {max}", "是含 {count} 步滤镜的 SVG；SVG 最多 {max} 步";
     SaveAsPng = "save it as PNG", "请另存为 PNG";
     SvgFilterArea = "is an SVG whose filters (blurs, shadows) cover more than 4000 × 4000 pixels", "是滤镜（模糊、阴影）覆盖面积超过 4000 × 4000 像素的 SVG";
+    SvgRendererFails = "is an SVG the SVG renderer fails on ({why})", "是 SVG 渲染器无法处理的 SVG（{why}）";
     MakeDrawingSmaller = "make the drawing smaller, or save it as PNG", "请缩小图形，或另存为 PNG";
     BadBase64 = "a picture embedded in it is not valid base64", "其中嵌入的图片不是有效的 base64 编码";
     HoldsPicture = "holds a picture that {why}", "其中嵌入的图片{why}";

@@ -66,7 +66,14 @@ pub fn vector(bytes: &[u8], max: (u64, u64), fonts: &SvgFonts<'_>) -> Option<Vec
     if has_text(&svg) {
         options.fontdb = (fonts.database)();
     }
-    let tree = usvg::Tree::from_data(&svg, &options).ok()?;
+    // Vetting read it with usvg already; drawing it is guarded all the same
+    // (with fonts its text is laid out too): a panic leaves it undrawn.
+    crate::base::guard::quietly(|| draw(svg, &options, max)).ok().flatten()
+}
+
+/// The PNG of an SVG at its size in the PDF, within `max`.
+fn draw(svg: Vec<u8>, options: &usvg::Options<'_>, max: (u64, u64)) -> Option<Vector> {
+    let tree = usvg::Tree::from_data(&svg, options).ok()?;
     let size = tree.size();
     let (width, height) = (f64::from(size.width()), f64::from(size.height()));
     let extent = extent(width, height, max)?;
