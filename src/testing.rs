@@ -83,6 +83,8 @@ pub fn evict_memo() {
 /// Reads a font file as the font scan does: refused when its character map
 /// is damaged, else Typst's information on its first face (its family).
 pub fn scan_font(bytes: &[u8]) -> Result<Option<String>, String> {
-    crate::compile::fonts::sane(bytes, 0).map_err(|why| why.reason().english())?;
-    Ok(typst::text::FontInfo::new(bytes, 0).map(|info| info.family))
+    match crate::compile::fonts::read(bytes, 0) {
+        (_, Some(why)) => Err(why.reason().english()),
+        (info, None) => Ok(info.map(|info| info.family)),
+    }
 }

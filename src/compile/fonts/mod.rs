@@ -10,7 +10,7 @@ use crate::write::source::Data;
 use std::path::PathBuf;
 
 #[cfg(feature = "testing")]
-pub use scan::sane;
+pub use scan::read;
 pub use scan::{Skipped, cache_dir};
 use typst::layout::Abs;
 use typst::text::{Font, FontBook, FontVariant, FontVariations};

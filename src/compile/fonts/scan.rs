@@ -111,12 +111,7 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
                 known
             }
             None => {
-                let (info, refused) = db
-                    .with_face_data(face.id, |data, index| match sane(data, index) {
-                        Ok(()) => (FontInfo::new(data, index), None),
-                        Err(why) => (None, Some(why)),
-                    })
-                    .unwrap_or((None, None));
+                let (info, refused) = db.with_face_data(face.id, read).unwrap_or((None, None));
                 if let Some(stamp) = stamp {
                     cache.put(path, face.index, stamp, info.clone(), refused.clone());
                 }
@@ -138,6 +133,19 @@ pub fn scan(dirs: &[PathBuf], system: bool, cache_dir: Option<&Path>) -> Scanned
         _ => None,
     };
     Scanned { faces, cached, cache: cache_file, skipped }
+}
+
+/// What Typst knows of a face, or why it is skipped: its character map
+/// damaged ([`sane`]), or the font parser failing on it (ttf-parser has
+/// assertions a forged table trips, found by fuzzing), which the panic
+/// guard turns into a skip.
+pub fn read(data: &[u8], index: u32) -> (Option<FontInfo>, Option<Skipped>) {
+    match sane(data, index)
+        .and_then(|()| crate::base::guard::quietly(|| FontInfo::new(data, index)).map_err(Skipped::NotAFont))
+    {
+        Ok(info) => (info, None),
+        Err(why) => (None, Some(why)),
+    }
 }
 
 /// Whether a face's character map is one Typst can read in time and memory
@@ -327,5 +335,16 @@ mod tests {
         // As the cache keeps it.
         let json = serde_json::to_string(&damaged).unwrap();
         assert_eq!(serde_json::from_str::<Skipped>(&json).unwrap(), damaged);
+    }
+
+    /// Found by the `media` fuzz target: a cmap format 14 table whose
+    /// record count runs past 4 GB trips an assertion of ttf-parser 0.25
+    /// while Typst reads the face; the face is skipped, with the reason.
+    #[test]
+    fn a_font_the_parser_fails_on_is_skipped() {
+        let (info, why) = read(include_bytes!("fuzz-cmap14.bin"), 0);
+        assert!(info.is_none());
+        let why = why.expect("a reason").reason().render(Lang::En);
+        assert!(why.starts_with("it is not a font zongjie can read (assertion failed"), "{why}");
     }
 }
