@@ -153,10 +153,9 @@ fn broken_images_are_the_inputs_fault() {
     refused_image("cut.png", &png_of(10, 10)[..40], "is a damaged PNG image");
 }
 
-/// A TrueType font with a character map (format 12) whose one range is
-/// stretched to two billion characters: made from the test font by adding
-/// that subtable.
-fn corrupt_font() -> Vec<u8> {
+/// The test font with one more character-map subtable, for this platform
+/// and encoding record.
+fn font_with_subtable(record_ids: [u8; 4], subtable: &[u8]) -> Vec<u8> {
     let font = fs::read(common::root().join("tests/fonts/zaozi.ttf")).unwrap();
     let be32 = |b: &[u8], at: usize| u32::from_be_bytes(b[at..at + 4].try_into().unwrap()) as usize;
     let tables = u16::from_be_bytes([font[4], font[5]]) as usize;
@@ -164,8 +163,8 @@ fn corrupt_font() -> Vec<u8> {
     let (offset, length) = (be32(&font, record + 8), be32(&font, record + 12));
     let old = &font[offset..offset + length];
     let count = u16::from_be_bytes([old[2], old[3]]) as usize;
-    // The new cmap: the old records moved down by one, then a (3, 10)
-    // record to a format-12 table at the end.
+    // The new cmap: the old records moved down by one, then the new record
+    // to the subtable at the end.
     let mut cmap = vec![0, 0];
     cmap.extend(((count + 1) as u16).to_be_bytes());
     let shift = 8u32;
@@ -174,17 +173,11 @@ fn corrupt_font() -> Vec<u8> {
         cmap.extend(&old[at..at + 4]);
         cmap.extend((be32(old, at + 4) as u32 + shift).to_be_bytes());
     }
-    let format12_at = (old.len() as u32) + shift;
-    cmap.extend([0, 3, 0, 10]);
-    cmap.extend(format12_at.to_be_bytes());
+    let subtable_at = (old.len() as u32) + shift;
+    cmap.extend(record_ids);
+    cmap.extend(subtable_at.to_be_bytes());
     cmap.extend(&old[4 + 8 * count..]);
-    cmap.extend([0, 12, 0, 0]);
-    cmap.extend(28u32.to_be_bytes());
-    cmap.extend(0u32.to_be_bytes());
-    cmap.extend(1u32.to_be_bytes());
-    cmap.extend(0x20u32.to_be_bytes());
-    cmap.extend(0x7FFF_FFFFu32.to_be_bytes());
-    cmap.extend(1u32.to_be_bytes());
+    cmap.extend(subtable);
     let mut out = font.clone();
     let new_offset = out.len().next_multiple_of(4);
     out.resize(new_offset, 0);
@@ -194,12 +187,34 @@ fn corrupt_font() -> Vec<u8> {
     out
 }
 
+/// A TrueType font with a character map (format 12) whose one range is
+/// stretched to two billion characters.
+fn corrupt_font() -> Vec<u8> {
+    let mut format12 = vec![0, 12, 0, 0];
+    for n in [28, 0, 1, 0x20, 0x7FFF_FFFF, 1u32] {
+        format12.extend(n.to_be_bytes());
+    }
+    font_with_subtable([0, 3, 0, 10], &format12)
+}
+
+/// A font whose variation-selector subtable (format 14) claims four
+/// billion records: ttf-parser's debug assertion fails on it (found by
+/// the `media` fuzz target), which the test build has.
+fn forged_font() -> Vec<u8> {
+    let mut format14 = vec![0, 14];
+    for n in [10, 0xFFFF_FFFFu32] {
+        format14.extend(n.to_be_bytes());
+    }
+    font_with_subtable([0, 0, 0, 5], &format14)
+}
+
 #[test]
 fn a_corrupt_font_is_skipped_with_a_warning() {
     let dir = temp();
     let fonts = dir.path().join("fonts");
     fs::create_dir(&fonts).unwrap();
     fs::write(fonts.join("stretched.ttf"), corrupt_font()).unwrap();
+    fs::write(fonts.join("forged.ttf"), forged_font()).unwrap();
     let cache = dir.path().join("cache");
     for _ in 0..2 {
         // Also when the cache knows it already.
@@ -207,14 +222,15 @@ fn a_corrupt_font_is_skipped_with_a_warning() {
             .env("ZONGJIE_CACHE_DIR", cache.to_str().unwrap())
             .run()
             .expect(0)
-            .stderr_has(&["stretched.ttf", "this font is skipped", "character map is damaged"]);
+            .stderr_has(&["stretched.ttf", "this font is skipped", "character map is damaged"])
+            .stderr_has(&["forged.ttf", "not a font zongjie can read"]);
     }
     let data = write_file(dir.path(), "r.yaml", REPORT);
     zongjie(["build", data.to_str().unwrap(), "--font-path", fonts.to_str().unwrap()])
         .env("ZONGJIE_CACHE_DIR", "")
         .run()
         .expect(0)
-        .stderr_has(&["stretched.ttf"]);
+        .stderr_has(&["stretched.ttf", "forged.ttf"]);
     assert!(dir.path().join("r.pdf").is_file());
 }
 
