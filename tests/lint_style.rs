@@ -129,6 +129,54 @@ next_steps:
     }
 }
 
+/// A 汇报 closes with 请批评指正, not with 特此报告: written so in the text, or
+/// added by the template for `doc_kind` left at its default (report); a
+/// 汇报 with `doc_kind: briefing` or, sent in writing, `doc_kind: report`
+/// passes, and so does a 报告.
+#[test]
+fn each_kind_of_document_keeps_its_own_closing() {
+    let dir = temp();
+    let doc = |title: &str, extra: &str| {
+        format!(
+            "template: progress-report\nlang: zh\ntitle: {title}\norganization: 团风县农业农村局\n\
+             date: 2026-11-05\nperiod: 2026-10\n{extra}progress:\n  - title: 加强组织领导\n    body: 完成改厕1200户。\n"
+        )
+    };
+    let briefing = "汇报以“以上汇报，不当之处，请批评指正。”结尾";
+    let report = "报告以“特此报告。”结尾";
+    // The title, more fields, and the finding expected: its message and line.
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, usize)>);
+    let cases: &[Case] = &[
+        // The template would close this 汇报 with 特此报告: told at the title.
+        ("关于10月工作情况的汇报", "", Some((briefing, 3))),
+        // Written in the text of a 汇报.
+        ("关于10月工作情况的汇报", "closing: 特此报告。\n", Some((briefing, 7))),
+        ("关于10月工作情况的汇报", "doc_kind: briefing\nclosing: 特此报告。\n", Some((briefing, 8))),
+        ("工作情况", "doc_kind: briefing\nclosing: 特此报告。\n", Some((briefing, 8))),
+        // The mirror, as before.
+        ("关于10月工作情况的报告", "doc_kind: briefing\n", Some((report, 7))),
+        // Each with its own closing; a 汇报 sent in writing, told so by
+        // doc_kind, keeps 特此报告.
+        ("关于10月工作情况的汇报", "doc_kind: briefing\n", None),
+        ("关于10月工作情况的汇报", "doc_kind: report\n", None),
+        ("关于10月工作情况的汇报", "doc_kind: report\nclosing: 特此报告。\n", None),
+        ("关于10月工作情况的报告", "", None),
+        ("关于10月工作情况的报告", "closing: 特此报告。\n", None),
+    ];
+    for (title, extra, expected) in cases {
+        let (code, err, found) = check(dir.path(), "r.yaml", &doc(title, extra));
+        assert_eq!(code, 0, "{title} {extra}: {err}");
+        let closings: Vec<_> = found.iter().filter(|(m, _)| m.starts_with(briefing) || m.starts_with(report)).collect();
+        match expected {
+            Some((message, line)) => assert!(
+                closings.len() == 1 && closings[0].0.starts_with(message) && closings[0].1 == *line,
+                "{title} {extra}: want {message:?} at line {line}:\n{err}"
+            ),
+            None => assert!(closings.is_empty(), "{title} {extra}:\n{err}"),
+        }
+    }
+}
+
 /// A report of `lang: zh` whose one progress item says `body`.
 fn report(body: &str) -> String {
     format!(

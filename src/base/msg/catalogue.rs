@@ -67,6 +67,8 @@ catalogue! {
     StyleNoClosingStopHint = "end the sentence with `。` (or `！`, `？`, `……`)", "句末加“。”（或“！”“？”“……”）";
     StyleReportClosing = "a 报告 closes with 特此报告。; 以上汇报，不当之处，请批评指正。 is the closing of a 汇报", "报告以“特此报告。”结尾；“以上汇报，不当之处，请批评指正。”是汇报的结束语";
     StyleReportClosingHint = "end it with 特此报告。 (doc_kind: report); if it is a spoken 汇报, title it …的汇报 with doc_kind: briefing", "结尾写“特此报告。”（“doc_kind: report”）；若是口头汇报，标题写“……的汇报”并设“doc_kind: briefing”";
+    StyleBriefingClosing = "a 汇报 closes with 以上汇报，不当之处，请批评指正。; 特此报告。 is the closing of a written 报告", "汇报以“以上汇报，不当之处，请批评指正。”结尾；“特此报告。”是书面报告的结束语";
+    StyleBriefingClosingHint = "write doc_kind: briefing and it closes with 以上汇报，不当之处，请批评指正。; a 汇报 sent in writing keeps 特此报告。 with doc_kind: report", "写明“doc_kind: briefing”，结尾即为“以上汇报，不当之处，请批评指正。”；书面报送的汇报保留“特此报告。”，请写明“doc_kind: report”";
 
     // Shared
     Verbatim = "{text}", "{text}";

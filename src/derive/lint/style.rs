@@ -210,7 +210,7 @@ pub(crate) fn faults(text: &str, scalars: &[Scalar], body: Option<Range<usize>>,
         }
     }
     if zh {
-        briefing_closing(&texts, scalars, context, &mut out);
+        closing_formula(&texts, scalars, context, &mut out);
     }
     out
 }
@@ -857,47 +857,53 @@ fn ordered_item(head: &str) -> bool {
     digits > 0 && matches!(&head.as_bytes()[digits..], [b'.' | b')', b' ' | b'\t', ..] | [b'.' | b')'])
 }
 
-/// The 汇报 formula closing a document that is a 报告.
+/// The closing formulas of a 汇报 and of a 报告.
 const BRIEFING_FORMULA: &str = "请批评指正";
+const REPORT_FORMULA: &str = "特此报告";
 
-/// A 报告 (by `doc_kind` or by its title) that closes with 以上汇报，不当之处，
-/// 请批评指正。, the closing of a spoken 汇报.
-fn briefing_closing(texts: &[Prose], scalars: &[Scalar], context: &Context, out: &mut Vec<Fault>) {
-    let titled_report = context.title.trim_end().ends_with("报告");
-    let is_report = titled_report || context.doc_kind == DocKind::Report;
-    if !is_report {
-        return;
-    }
-    let message = msg!(StyleReportClosing);
-    let hint = msg!(StyleReportClosingHint);
+/// A document closing with the other kind's formula: a 报告 (by
+/// `doc_kind` or by its title) with 以上汇报，不当之处，请批评指正。, a 汇报
+/// with 特此报告。, written in the text or added by the template for the
+/// `doc_kind` given. A title ending in 汇报 with `doc_kind: report` written
+/// is a 汇报 sent in writing, which may close with 特此报告。.
+fn closing_formula(texts: &[Prose], scalars: &[Scalar], context: &Context, out: &mut Vec<Fault>) {
+    let title = context.title.trim_end();
+    let (titled_report, titled_briefing) = (title.ends_with("报告"), title.ends_with("汇报"));
+    let kind = context.doc_kind;
+    let kind_written = scalars.iter().any(|s| s.path == ["doc_kind"]);
+    let (wrong, message, hint, template_closes_wrong) =
+        if (kind == DocKind::Briefing && !titled_report) || (titled_briefing && !kind_written) {
+            let template = kind == DocKind::Report;
+            (REPORT_FORMULA, msg!(StyleBriefingClosing), msg!(StyleBriefingClosingHint), template)
+        } else if titled_report || (kind == DocKind::Report && !titled_briefing) {
+            let template = titled_report && kind == DocKind::Briefing;
+            (BRIEFING_FORMULA, msg!(StyleReportClosing), msg!(StyleReportClosingHint), template)
+        } else {
+            return;
+        };
+    let fault = |span| Fault {
+        span,
+        severity: Severity::Warning,
+        message: message.clone(),
+        hints: vec![hint.clone()],
+        edits: Vec::new(),
+    };
     for prose in texts {
         for line in &prose.lines {
             let s: String = line.iter().map(|u| u.c).collect();
-            if let Some(at) = s.find(BRIEFING_FORMULA) {
-                let span = Chars::new(line).span_of(&(at..at + BRIEFING_FORMULA.len()));
-                out.push(Fault {
-                    span,
-                    severity: Severity::Warning,
-                    message: message.clone(),
-                    hints: vec![hint.clone()],
-                    edits: Vec::new(),
-                });
+            if let Some(at) = s.find(wrong) {
+                out.push(fault(Chars::new(line).span_of(&(at..at + wrong.len()))));
                 return;
             }
         }
     }
-    // Not written, but the template closes a briefing so.
+    // Not written, but the template closes so for the `doc_kind` given (or
+    // left to its default, report): told at `doc_kind`, else at the title.
     let closing_written = scalars.iter().any(|s| s.path == ["closing"]);
-    if titled_report && context.doc_kind == DocKind::Briefing && !context.markdown_file && !closing_written {
-        let at = scalars.iter().find(|s| s.path == ["doc_kind"]).and_then(|s| s.lines.first().cloned());
-        if let Some(at) = at {
-            out.push(Fault {
-                span: at,
-                severity: Severity::Warning,
-                message: message.clone(),
-                hints: vec![hint.clone()],
-                edits: Vec::new(),
-            });
+    if template_closes_wrong && !context.markdown_file && !closing_written {
+        let line_of = |key: &str| scalars.iter().find(|s| s.path == [key]).and_then(|s| s.lines.first().cloned());
+        if let Some(at) = line_of("doc_kind").or_else(|| line_of("title")) {
+            out.push(fault(at));
         }
     }
 }
