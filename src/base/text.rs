@@ -94,6 +94,21 @@ pub fn is_yuan(unit: &str) -> bool {
     matches!(unit.trim(), "yuan" | "元" | "CNY" | "RMB")
 }
 
+/// Of a unit of money, the power of ten of a yuan it is: 0 for 元, 4 for
+/// 万元, 8 for 亿元 (3 for 千元; 3, 6 and 9 for thousand, million and
+/// billion yuan); none for other units.
+pub fn yuan_exp(unit: &str) -> Option<i32> {
+    match unit.trim() {
+        u if is_yuan(u) => Some(0),
+        "千元" | "thousand yuan" => Some(3),
+        "万元" => Some(4),
+        "million yuan" => Some(6),
+        "亿元" => Some(8),
+        "billion yuan" => Some(9),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::joins;

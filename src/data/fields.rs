@@ -92,8 +92,8 @@ pub const METRIC: &[Field] = &[
     optional(
         "unit",
         Shape::Label,
-        "Unit of the figures; \"%\" makes changes percentage points; \"yuan\" / \"元\" formats amounts.",
-        "计量单位；“%”时变化按百分点表述；“元”按万元表述金额。",
+        "Unit of the figures; \"%\" makes changes percentage points; \"元\" / \"yuan\" (or 万元, 亿元, million yuan) formats amounts.",
+        "计量单位；“%”时变化按百分点表述；“元”（或“万元”“亿元”）按元、万元、亿元表述金额。",
     ),
     optional("target", Shape::Number, "The target for the period.", "本期目标数。"),
     optional("actual", Shape::Number, "What was achieved.", "实际完成数。"),

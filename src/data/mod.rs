@@ -105,7 +105,8 @@ pub struct Metric {
     /// What is counted, as a reader should see it.
     pub label: Text,
     /// Unit of the figures; `%` makes changes percentage points; `yuan` / `元`
-    /// formats amounts in millions / 万元.
+    /// (or 万元, 亿元, 千元, thousand, million, billion yuan) formats amounts
+    /// in millions / 万元 and 亿元.
     #[serde(default)]
     pub unit: String,
     /// The target for the period.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::data::{Better, Lang, Metric, Period, PeriodKind};
 use crate::derive::format::rounded;
 use crate::derive::lang::{Basis, Language, Quantity, Since, Step, language};
-use crate::derive::metric::{Change, MetricFigures, Outcome, is_percent, is_yuan};
+use crate::derive::metric::{Change, MetricFigures, Outcome, is_percent, is_yuan, yuan_exp};
 
 /// 序时进度 at `date`: for a monthly return, the share of the year's months
 /// done by the end of that month (October: 10/12), since targets are yearly;
@@ -152,6 +152,35 @@ fn same_ratios(ra: f64, rb: f64, a: f64, b: f64) -> bool {
 }
 
 pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> MetricFigures {
+    // Amounts given in 万元 (千元, 亿元, million yuan…) are worded as amounts
+    // in yuan, in the unit that reads best ("12.85亿元", "128.45 million
+    // yuan"); the metric and its changes stay in the unit given.
+    if let Some(exp) = yuan_exp(&m.unit).filter(|&exp| exp > 0) {
+        let scale = 10f64.powi(exp);
+        let in_yuan = |x: f64| (x * scale * 100.0).round() / 100.0;
+        let yuan = |n: Option<crate::data::Number>| n.map(|n| crate::data::Number(in_yuan(n.0)));
+        let scaled = Metric {
+            unit: "元".into(),
+            target: yuan(m.target),
+            actual: yuan(m.actual),
+            previous: yuan(m.previous),
+            last_year: yuan(m.last_year),
+            ..m.clone()
+        };
+        let pairs = Pairs {
+            for_target: pairs.for_target.map(in_yuan),
+            for_previous: pairs.for_previous.map(in_yuan),
+            for_last_year: pairs.for_last_year.map(in_yuan),
+            named_target: pairs.named_target.map(in_yuan),
+            mean: pairs.mean,
+        };
+        let mut f = metric_figures_with(&scaled, cx, pairs);
+        f.metric = m.clone();
+        for change in [&mut f.vs_previous, &mut f.vs_last_year].into_iter().flatten() {
+            change.delta /= scale;
+        }
+        return f;
+    }
     let value = |n: Option<crate::data::Number>| n.map(|n| n.0);
     let (target, actual) = (value(m.target), value(m.actual));
     let named_target = pairs.named_target.or(target);
@@ -692,6 +721,40 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // Amounts given in 万元 or 亿元 read as amounts in 元 do.
+        (
+            "2026",
+            "争取贷款",
+            "万元",
+            H,
+            [N, Some(63000.0), Some(32000.0), N],
+            "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
+        ),
+        (
+            "2026-10",
+            "拨付资金",
+            "万元",
+            H,
+            [Some(12840.0), Some(12845.0), N, N],
+            "拨付资金12845万元，超额完成目标12840万元",
+        ),
+        (
+            "2026-10",
+            "固定资产投资",
+            "万元",
+            H,
+            [Some(99999.0), Some(100_004.0), Some(45000.0), N],
+            "固定资产投资100004万元，超额完成目标99999万元，较上月增加55004万元，是上月的2.2倍",
+        ),
+        ("2026-10", "发放补贴", "万元", H, [Some(1.5), Some(1.2999), N, N], "发放补贴12999元，完成目标15000元的86.7%"),
+        (
+            "2026",
+            "地方财政收入",
+            "亿元",
+            H,
+            [Some(12.0), Some(12.345), N, N],
+            "地方财政收入12.35亿元，超额完成目标12亿元，完成率102.9%",
+        ),
     ];
 
     #[test]
@@ -1137,6 +1200,23 @@ mod tests {
             H,
             [Some(0.0), Some(0.0), Some(0.0), N],
             "Subsidies paid: 0 yuan (the target is 0), unchanged on the previous month",
+        ),
+        // Amounts given in 万元 or million yuan read as amounts in yuan do.
+        (
+            "2026-10",
+            "Loans granted",
+            "万元",
+            H,
+            [Some(3000.0), Some(3220.0), N, N],
+            "Loans granted: 32.2 million yuan, exceeding the target of 30 million yuan (107.3%)",
+        ),
+        (
+            "2026",
+            "Revenue",
+            "million yuan",
+            H,
+            [Some(1200.0), Some(1280.0), N, N],
+            "Revenue: 1.28 billion yuan, exceeding the target of 1.2 billion yuan (106.7%)",
         ),
     ];
 

@@ -82,4 +82,4 @@ pub struct MetricFigures {
     pub last_year_is_previous: bool,
 }
 
-pub use crate::base::text::{is_percent, is_yuan};
+pub use crate::base::text::{is_percent, is_yuan, yuan_exp};
