@@ -250,10 +250,17 @@ fn returns_for_another_period_doubles_and_unmatched_patterns_are_reported() {
     ];
     let bulletin = BULLETIN.replace("units: [units/*.yaml]", "units: [units/*.yaml, units/typo.yaml]");
     let (_dir, md, stderr) = bulletin_md(&bulletin, &units);
-    for said in ["units/typo.yaml` matches no file", "reports on 2026-09", "both returns of A Town"] {
+    for said in [
+        "units/typo.yaml` matches no file",
+        "reports on 2026-09",
+        "2 returns name A Town: units/a.yaml, units/a2.yaml; none of them is rolled up",
+    ] {
         assert!(stderr.contains(said), "no warning `{said}`: {stderr}");
     }
     assert!(md.contains("Old Town (a return for another period)"), "{md}");
+    // A Town's two returns: neither is added in, and A Town is named once.
+    assert!(md.contains("A Town (2 returns sent; none rolled up)"), "{md}");
+    assert!(!md.contains("100 households"), "a return was rolled up: {md}");
     assert_eq!(md.matches("Old Town").count(), 1, "September's return was rolled up: {md}");
 }
 

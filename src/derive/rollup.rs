@@ -261,6 +261,7 @@ pub fn roll_up(
     take_for_roster(doc, bulletin, &mut loaded, &mut rollup);
     let counts = plausible::previous_counts(loaded.iter().map(|r| &r.doc));
     let loaded = conform(doc, bulletin, loaded, &counts, &mut rollup);
+    let loaded = one_return_per_unit(doc, loaded, &mut rollup);
     rollup.warnings.extend(disagreements(&loaded, &doc.path));
     roster_check(doc, bulletin, &loaded, &mut rollup);
     for (unit, file) in &loaded {
@@ -314,6 +315,32 @@ pub fn roll_up(
     rollup.table = table(&rollup, bulletin, lang);
     rollup.figures_table = bulletin.figures_table.unwrap_or(true);
     Ok(rollup)
+}
+
+/// Two returns or more naming one unit (a corrected copy sent beside the
+/// first, a form filled in under another unit's name): none is rolled up,
+/// for adding them would count the unit twice and choosing one could keep
+/// the wrong figures. Each such unit is an error of `check` naming the
+/// files, and the bulletin names it once among the returns not rolled up.
+fn one_return_per_unit(doc: &Document, kept: Vec<(Document, String)>, rollup: &mut Rollup) -> Vec<(Document, String)> {
+    let name = |unit: &Document| unit.organization.as_str().trim().to_owned();
+    let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (unit, file) in &kept {
+        files.entry(name(unit)).or_default().push(file.clone());
+    }
+    files.retain(|unit, files| !unit.is_empty() && files.len() > 1);
+    for (unit, files) in &files {
+        rollup.warnings.push(
+            Diagnostic::error(msg!(SentTwice, count = files.len(), unit = unit.as_str(), files = List(files.clone())))
+                .in_file(&doc.path)
+                .hint(msg!(KeepOneReturn)),
+        );
+        let mut missing = Missing::new(files[0].clone(), format!("{} returns name this unit", files.len()), "twice");
+        missing.unit = Some(unit.clone());
+        missing.detail = files.len().to_string();
+        rollup.missing.push(missing);
+    }
+    kept.into_iter().filter(|(unit, _)| !files.contains_key(&name(unit))).collect()
 }
 
 /// The last part of a file's path or pattern: "returns/hongqi.yaml" →
@@ -718,22 +745,13 @@ fn other_period(bulletin: &Document, unit: &Document) -> Option<Message> {
     (ours.end() != theirs.end()).then(|| msg!(ReportsOn, theirs = theirs.to_string(), ours = ours.to_string()))
 }
 
-/// What the roll-up can go on with but the office should hear of: two
-/// returns from one unit (both are counted), and one metric labelled
-/// differently by different units (the first label is used).
+/// What the roll-up can go on with but the office should hear of: one
+/// metric labelled differently by different units (the first label is
+/// used).
 fn disagreements(units: &[(Document, String)], bulletin: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
     let mut labels: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
     for (doc, file) in units {
-        let name = doc.organization.as_str().trim();
-        if let Some(first) = names.insert(name, file) {
-            out.push(
-                Diagnostic::warning(msg!(BothReturnsOf, first = first, second = file.as_str(), unit = name))
-                    .in_file(bulletin)
-                    .hint(msg!(KeepOneReturn)),
-            );
-        }
         for m in &doc.metrics {
             let label = m.label.as_str().trim();
             match labels.get(m.id.0.as_str()) {

@@ -500,6 +500,7 @@ catalogue! {
     SaysLowerIsBetter = "says lower is better for `{id}`, which the bulletin collects as higher is better", "把“{id}”当作越低越好，而简报按越高越好收集";
     SetAside = "{place}: {why}; the return is set aside", "{place}：{why}，该报表暂不汇总";
     AskToCorrect = "ask the unit to correct its return; the bulletin is built from the others", "请该单位更正报表；简报按其余报表生成";
+    SentTwice = "{count} returns name {unit}: {files}; none of them is rolled up, so that the unit is not counted twice", "{count}份报表的填报单位均为{unit}：{files}，均暂不汇总，以免重复计算";
     OwnTarget = "{place}: the return gives a target of {own} for `{id}`, but {unit} was assigned {assigned}; the assigned target is used", "{place}：报表中“{id}”的目标为 {own}，而分配给{unit}的目标是 {assigned}，按分配的目标计算";
     TargetsAreCounty = "the targets of `targets:` are the county's; correct the return or `targets:`", "“targets:”中的目标是县里分配的：请更正报表或“targets:”";
     AtMostRolledUp = "the bulletin rolls up at most {max} metrics", "简报最多汇总 {max} 个指标";
@@ -529,8 +530,7 @@ catalogue! {
     ReturnOtherPeriod = "{file} {why}", "{file}{why}";
     CorrectThePeriod = "the bulletin rolls up returns for its own period only: correct the period (报送期间) of the return", "简报只汇总本期报表：请更正报表的报送期间";
     ReportsOn = "reports on {theirs}, which does not end with this issue's period ({ours})", "报送的是 {theirs} 的数据，与本期（{ours}）的截止时间不同";
-    BothReturnsOf = "{first} and {second} are both returns of {unit}; both are counted", "{first}和{second}都是{unit}的报表，两份均已计入";
-    KeepOneReturn = "keep one return per unit, or correct the `organization` of the other", "每个单位只保留一份报表，或更正另一份的“organization”";
+    KeepOneReturn = "keep the right one in the folder and move the others out (a corrected copy replaces the first); a return filled in under another unit's name gets its own (填报单位, or `organization` in YAML)", "文件夹中只保留正确的一份，其余移出（更正后的报表替换原报表）；误用其他单位名义填报的，请改为本单位名称（填报单位，YAML 报表为“organization”）";
     LabelsDiffer = "metric `{id}` is \"{first}\" in {at} but \"{label}\" in {file}; the bulletin says \"{first}\"", "指标“{id}”在 {at} 中叫“{first}”，在 {file} 中叫“{label}”，简报采用“{first}”";
     SameLabel = "give every unit the same label for one metric id", "同一指标编号请各单位使用相同的名称";
 

@@ -144,6 +144,7 @@ impl Language for English {
         match kind {
             "unmatched" => format!("{name} (no file found)"),
             "other_period" => format!("{name} (a return for another period)"),
+            "twice" => format!("{name} ({detail} returns sent; none rolled up)"),
             "disagrees" if !detail.is_empty() => format!("{name} ({detail})"),
             "disagrees" => format!("{name} (counted otherwise than the bulletin)"),
             _ => format!("{name} (the file has errors and was not rolled up)"),
