@@ -82,9 +82,11 @@ pub struct Missing {
     /// Why, in one line.
     pub reason: String,
     /// `unmatched`: a pattern matched no file; `broken`: the file did not
-    /// load; `other_period`: the file reports on another period;
-    /// `disagrees`: it counts a metric in another unit, or with the other
-    /// direction, than the bulletin.
+    /// load; `faulty`: a spreadsheet that names its unit did not load;
+    /// `other_period`: the file reports on another period; `disagrees`: it
+    /// counts a metric in another unit, or with the other direction, than
+    /// the bulletin; `twice`: several returns name one unit (the first
+    /// file is given).
     pub kind: &'static str,
     /// The unit whose return it is, where known.
     pub unit: Option<String>,

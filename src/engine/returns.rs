@@ -88,7 +88,17 @@ pub fn load(
                 Err(e) => {
                     // Printed in the bulletin, whatever the language of messages.
                     let reason = e.0.as_ref().clone().in_lang(crate::base::lang::Lang::En).to_string();
-                    returns.missing.push(broken(shown, reason));
+                    let mut missing = broken(shown, reason);
+                    // A spreadsheet read but refused is named by the unit it names.
+                    let named = is_spreadsheet(&path)
+                        .then(|| data::read_bytes(&path).ok())
+                        .flatten()
+                        .and_then(|bytes| data::sheet::unit_named(&path, bytes, doc.lang));
+                    if let Some(unit) = named {
+                        missing.unit = Some(unit);
+                        missing.kind = "faulty";
+                    }
+                    returns.missing.push(missing);
                     returns.warnings.push(e.0.as_ref().clone());
                 }
             }

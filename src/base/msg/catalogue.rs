@@ -455,6 +455,11 @@ catalogue! {
     LabelNotCollected = "「{label}」 is not a metric the bulletin collects; the row is left out", "“{label}”不是简报收集的指标，该行未计入";
     DateNotFigure = "{date} is a date, not a figure", "{date} 是日期，不是数值";
     OtherNotFigure = "{what} is not a figure", "{what}不是数值";
+    FormulaNotSaved = "a formula whose result the file does not keep (it was written by a program that does not calculate): open the file in Excel, WPS or LibreOffice and save it again", "公式的计算结果未保存在文件中（文件由不计算公式的程序生成）：请用 Excel、WPS 或 LibreOffice 打开后重新保存";
+    HiddenSheetRead = "only the hidden sheet {sheet} has a table of figures; it is read as the return", "只有隐藏的工作表“{sheet}”中有数据表，按报表读取";
+    ShowTheSheet = "show the sheet if it is the return, or delete it", "如果它就是报表，请取消隐藏；否则请删除";
+    OtherSheetNotRead = "{cell}: sheet {sheet} also has a table of figures and is not read; the return is sheet {read}", "{cell}单元格：工作表“{sheet}”中也有数据表，未读取；按工作表“{read}”汇总";
+    OneSheetPerReturn = "keep the return on one sheet: delete the other, or move the corrected figures into the first", "报表请只保留一个工作表：删除另一个，或把更正后的数字填入第一个";
     NotANumber = "「{text}」 is not a number", "“{text}”不是数字";
 
     // The lint (derive/lint.rs)

@@ -39,6 +39,9 @@ pub enum Value {
     /// Something that is neither: a date, a truth value, an error such as
     /// `#DIV/0!`; how it reads.
     Other(String),
+    /// A formula whose result the file does not keep (written by a program
+    /// that does not calculate, such as a script with openpyxl).
+    Unsaved,
 }
 
 impl Value {
@@ -70,6 +73,8 @@ pub struct Grid {
     /// Whether the cells' formats were read, so that a percentage is known
     /// as one (`.xlsx`); elsewhere a fraction in a `%` metric is guessed.
     pub formats_known: bool,
+    /// Whether the sheet is hidden in the workbook.
+    pub hidden: bool,
 }
 
 impl Grid {
@@ -182,14 +187,20 @@ fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
     const WHAT: Key = Key::FormatXlsx;
     bounded_zip(&bytes, WHAT)?;
     let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(WHAT, &e))?;
+    let hidden = hidden_sheets(&book);
     let mut grids = Vec::new();
     for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
-        let mut grid = Grid { name: Some(name.clone()), formats_known: true, ..Grid::default() };
+        let hidden = hidden.contains(&name);
+        let mut grid = Grid { name: Some(name.clone()), formats_known: true, hidden, ..Grid::default() };
         {
             let mut reader = book.worksheet_cells_reader(&name).map_err(|e| unreadable(WHAT, &e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(WHAT, &e))? {
-                let (row, column) = cell.get_position();
-                grid.put(row, column, value(&Data::from(cell.get_value().clone())));
+            while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(|e| unreadable(WHAT, &e))? {
+                let (row, column) = cell.pos;
+                let mut value = value(&Data::from(cell.value));
+                if cell.formula.is_some() && value.is_blank() {
+                    value = Value::Unsaved;
+                }
+                grid.put(row, column, value);
             }
         }
         let styles = book.worksheet_style(&name).map_err(|e| unreadable(WHAT, &e))?;
@@ -202,6 +213,15 @@ fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
         grids.push(grid);
     }
     Ok(grids)
+}
+
+/// The names of a workbook's hidden sheets.
+fn hidden_sheets<R: calamine::Reader<Cursor<Vec<u8>>>>(book: &R) -> Vec<String> {
+    book.sheets_metadata()
+        .iter()
+        .filter(|sheet| sheet.visible != calamine::SheetVisible::Visible)
+        .map(|sheet| sheet.name.clone())
+        .collect()
 }
 
 /// Whether a number format shows a percentage: a `%` outside quotes.
@@ -225,12 +245,14 @@ fn workbook<R: calamine::Reader<Cursor<Vec<u8>>>>(mut book: R) -> Result<Vec<Gri
 where
     R::Error: std::fmt::Display,
 {
+    let hidden = hidden_sheets(&book);
     let mut grids = Vec::new();
     for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
+        let hidden = hidden.contains(&name);
         let range = book
             .worksheet_range(&name)
             .map_err(|e| msg!(SheetUnreadable, sheet = name.as_str(), reason = e.to_string()))?;
-        let mut grid = Grid { name: Some(name), ..Grid::default() };
+        let mut grid = Grid { name: Some(name), hidden, ..Grid::default() };
         let (top, left) = range.start().unwrap_or((0, 0));
         for (r, row) in range.rows().enumerate().take(MAX_ROWS as usize) {
             for (c, data) in row.iter().enumerate().take(MAX_COLUMNS as usize) {

@@ -73,7 +73,12 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
     let kind = Kind::of(path).ok_or_else(|| fail(msg!(NotASpreadsheet), msg!(ReturnKinds)))?;
     let grids =
         grid::read(kind, bytes).map_err(|why| fail(msg!(SheetFileUnreadable, why = why), msg!(SaveAgainAsXlsx)))?;
-    let Some((grid, header)) = grids.iter().find_map(|g| find_header(g).map(|h| (g, h))) else {
+    // The return is the first visible sheet with a header row (a hidden
+    // one only when no visible sheet has one); other visible sheets with
+    // one are warned of, not read.
+    let tables: Vec<(&Grid, Header)> = grids.iter().filter_map(|g| find_header(g).map(|h| (g, h))).collect();
+    let chosen = tables.iter().position(|(g, _)| !g.hidden).or((!tables.is_empty()).then_some(0));
+    let Some((grid, header)) = chosen.map(|i| &tables[i]) else {
         let names: Vec<String> = [Column::Label, Column::Actual]
             .into_iter()
             .map(|word| {
@@ -83,7 +88,46 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
             .collect();
         return Err(fail(msg!(NoHeaderRow), msg!(NeedsHeaderRow, headings = List(names))));
     };
-    Reading { path, grid, header: &header, asked, warnings: Vec::new(), unreadable: Vec::new() }.read()
+    let mut reading = Reading { path, grid, header, asked, warnings: Vec::new(), unreadable: Vec::new() };
+    let first_column = |h: &Header| h.columns.values().copied().min().unwrap_or(0);
+    let sheet = || grid.name.clone().unwrap_or_default();
+    if grid.hidden {
+        reading.warn(header.row, first_column(header), msg!(HiddenSheetRead, sheet = sheet()), msg!(ShowTheSheet));
+    }
+    for (other, h) in tables.iter().filter(|(g, _)| !g.hidden && !std::ptr::eq(*g, *grid)) {
+        let cell = other.cell_name(h.row, first_column(h));
+        reading.warnings.push(
+            Diagnostic::warning(msg!(
+                OtherSheetNotRead,
+                cell = cell,
+                sheet = other.name.clone().unwrap_or_default(),
+                read = sheet()
+            ))
+            .in_file(path)
+            .hint(msg!(OneSheetPerReturn))
+            .or_lang(asked.lang),
+        );
+    }
+    reading.read()
+}
+
+/// The unit a spreadsheet names in its 填报单位 cell, for a return that
+/// cannot be rolled up (a figure that is no number, the wrong period): so
+/// that the bulletin names the unit, not the file, and does not call it
+/// one that sent nothing. None when the file cannot be read at all.
+pub fn unit_named(path: &Path, bytes: Vec<u8>, lang: Lang) -> Option<String> {
+    let grids = grid::read(Kind::of(path)?, bytes).ok()?;
+    let targets = BTreeMap::new();
+    let asked = Asked { lang, collect: &[], targets: &targets };
+    let visible_first = grids.iter().filter(|g| !g.hidden).chain(grids.iter().filter(|g| g.hidden));
+    visible_first.filter_map(|grid| find_header(grid).map(|h| (grid, h))).find_map(|(grid, header)| {
+        let reading =
+            Reading { path, grid, header: &header, asked: &asked, warnings: Vec::new(), unreadable: Vec::new() };
+        match reading.labelled_cell(UNIT_LABELS) {
+            Some((Value::Text(t), _, _)) => Some(t.trim().to_owned()).filter(|t| !t.is_empty()),
+            _ => None,
+        }
+    })
 }
 
 /// The header row: where it is and which column holds what.
@@ -264,6 +308,11 @@ impl Reading<'_> {
             }
             for next in column + 1..(column + 5).min(grid::MAX_COLUMNS) {
                 let value = self.grid.get(*row, next);
+                // The next label of the row (报送期间 beside a 填报单位 left
+                // blank) is no value of this one.
+                if value.text().is_some_and(is_a_label) {
+                    break;
+                }
                 if !value.is_blank() {
                     return Some((value.clone(), *row, next));
                 }
@@ -286,6 +335,7 @@ impl Reading<'_> {
             Value::Number { value, .. } => Err(self.error(row, column, msg!(NumberNotAPeriod, value = *value), hint())),
             Value::Other(what) => Err(self.error(row, column, msg!(OtherNotAPeriod, what = what), hint())),
             Value::Empty => Err(self.error(row, column, msg!(CellIsEmpty), hint())),
+            Value::Unsaved => Err(self.error(row, column, msg!(FormulaNotSaved), hint())),
         }
     }
 
@@ -549,6 +599,17 @@ fn not_a_metric(name: &str) -> bool {
     ];
     let n = normalise(name);
     WORDS.iter().any(|w| n.starts_with(w)) || n == "note"
+}
+
+/// Whether a cell's text is one of the form's labels: of the unit, the
+/// period, or a column, or who filled it in.
+fn is_a_label(text: &str) -> bool {
+    let n = normalise(text);
+    let column_word = Column::ALL.iter().any(|c| {
+        let (en, zh) = c.words();
+        en.iter().chain(zh).any(|w| normalise(w) == n)
+    });
+    UNIT_LABELS.iter().chain(PERIOD_LABELS).any(|l| n.starts_with(&normalise(l))) || column_word || not_a_metric(text)
 }
 
 /// The text after a label and its colon in one cell ("填报单位：黄岗镇").

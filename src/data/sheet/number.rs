@@ -73,6 +73,7 @@ pub fn read(value: &Value) -> Result<Option<Figure>, Message> {
         },
         Value::Date(d) => return Err(msg!(DateNotFigure, date = d.to_string())),
         Value::Other(what) => return Err(msg!(OtherNotFigure, what = what)),
+        Value::Unsaved => return Err(msg!(FormulaNotSaved)),
     };
     let v = match figure {
         Figure::Plain(v) | Figure::Percent(v) | Figure::Scaled(v) => v,

@@ -150,3 +150,126 @@ fn every_unreadable_cell_is_named() {
     assert!(english.contains("B2: 「三百」 is not a number"), "{english}");
     assert!(english.contains("also C2: 「#DIV/0!」 is not a number"), "{english}");
 }
+
+/// A form sheet: the unit (or its label alone, left blank), 报送期间 beside
+/// it, and one figure.
+fn form_sheet(sheet: &mut rust_xlsxwriter::Worksheet, unit: Option<&str>, households: f64) {
+    sheet.write(0, 0, "填报单位").unwrap();
+    if let Some(unit) = unit {
+        sheet.write(0, 1, unit).unwrap();
+    }
+    sheet.write(0, 2, "报送期间").unwrap();
+    sheet.write(0, 3, "2026年10月").unwrap();
+    sheet.write(2, 0, "指标").unwrap();
+    sheet.write(2, 1, "本期完成").unwrap();
+    sheet.write(3, 0, "产业帮扶覆盖脱贫户").unwrap();
+    sheet.write(3, 1, households).unwrap();
+}
+
+#[test]
+fn the_visible_form_is_read_and_other_forms_are_named() {
+    let mut book = Workbook::new();
+    // An old sheet, hidden, before the form.
+    let old = book.add_worksheet();
+    old.set_name("旧表").unwrap();
+    form_sheet(old, Some("黄岗镇"), 100.0);
+    old.set_hidden(true);
+    let form = book.add_worksheet();
+    form.set_name("填报表").unwrap();
+    form_sheet(form, Some("黄岗镇"), 386.0);
+    // (Excel shows the active sheet; the first may be hidden only then.)
+    form.set_active(true);
+    let copy = book.add_worksheet();
+    copy.set_name("填报表 (2)").unwrap();
+    form_sheet(copy, Some("黄岗镇"), 390.0);
+    let r = read_bytes("a.xlsx", book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(386.0), None, None]);
+    let warnings: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("工作表“填报表 (2)”中也有数据表，未读取；按工作表“填报表”汇总"), "{warnings:?}");
+    // Only a hidden sheet has a form: it is read, with a warning.
+    let mut book = Workbook::new();
+    book.add_worksheet().write(0, 0, "说明").unwrap().set_active(true);
+    let hidden = book.add_worksheet();
+    form_sheet(hidden, Some("黄岗镇"), 386.0);
+    hidden.set_hidden(true);
+    let r = read_bytes("a.xlsx", book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(386.0), None, None]);
+    assert!(r.warnings[0].to_string().contains("只有隐藏的工作表“Sheet2”中有数据表"), "{:?}", r.warnings);
+}
+
+#[test]
+fn a_formula_without_its_result_is_named() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    form_sheet(sheet, Some("黄岗镇"), 0.0);
+    sheet.write_formula(3, 1, rust_xlsxwriter::Formula::new("=300+86").set_result("386")).unwrap();
+    // As a program that does not calculate writes it (openpyxl): no result kept.
+    let bytes = without_results(&book.save_to_buffer().unwrap());
+    let err = read_bytes("a.xlsx", bytes).unwrap_err().to_string();
+    assert!(err.contains("Sheet1!B4单元格：公式的计算结果未保存在文件中"), "{err}");
+    // Its result kept: read.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    form_sheet(sheet, Some("黄岗镇"), 0.0);
+    sheet.write_formula(3, 1, rust_xlsxwriter::Formula::new("=300+86").set_result("386")).unwrap();
+    let r = read_bytes("a.xlsx", book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(386.0), None, None]);
+}
+
+#[test]
+fn a_blank_unit_cell_leaves_the_unit_to_the_file_name() {
+    let mut book = Workbook::new();
+    form_sheet(book.add_worksheet(), None, 386.0);
+    let bytes = book.save_to_buffer().unwrap();
+    let r = read_bytes("units/白果镇.xlsx", bytes).unwrap();
+    assert_eq!(r.doc.organization.as_str(), "白果镇", "the label beside the blank cell is no unit");
+}
+
+#[test]
+fn a_return_that_cannot_be_rolled_up_still_names_its_unit() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    form_sheet(sheet, Some("黄岗镇"), 0.0);
+    sheet.write(3, 1, "三百").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(read_bytes("units/hg.xlsx", bytes.clone()).is_err());
+    assert_eq!(unit_named(&PathBuf::from("units/hg.xlsx"), bytes, Lang::Zh).as_deref(), Some("黄岗镇"));
+    assert_eq!(unit_named(&PathBuf::from("units/hg.xlsx"), b"not a zip".to_vec(), Lang::Zh), None);
+}
+
+/// An .xlsx with the results of its formulas taken out.
+fn without_results(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut text = Vec::new();
+        file.read_to_end(&mut text).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let xml = String::from_utf8(text).unwrap();
+            let cut = cut_results(&xml);
+            assert_ne!(cut, xml, "a result to take out");
+            text = cut.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// `</f><v>…</v>` → `</f>`.
+fn cut_results(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find("</f><v>") {
+        out.push_str(&rest[..at + 4]);
+        let after = &rest[at + 4..];
+        let end = after.find("</v>").unwrap() + 4;
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -145,6 +145,7 @@ impl Language for English {
             "unmatched" => format!("{name} (no file found)"),
             "other_period" => format!("{name} (a return for another period)"),
             "twice" => format!("{name} ({detail} returns sent; none rolled up)"),
+            "faulty" => format!("{name} (the return has errors and was not rolled up)"),
             "disagrees" if !detail.is_empty() => format!("{name} ({detail})"),
             "disagrees" => format!("{name} (counted otherwise than the bulletin)"),
             _ => format!("{name} (the file has errors and was not rolled up)"),

@@ -138,6 +138,7 @@ impl Language for Chinese {
             "unmatched" => format!("{name}（未找到报送文件）"),
             "other_period" => format!("{name}（报送期次不符）"),
             "twice" => format!("{name}（报送了{detail}份报表，均未汇总）"),
+            "faulty" => format!("{name}（报表有误，未能汇总）"),
             "disagrees" if !detail.is_empty() => format!("{name}（{detail}）"),
             "disagrees" => format!("{name}（计量口径与汇总口径不一致）"),
             _ => format!("{name}（文件有误，未能汇总）"),
