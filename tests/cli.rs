@@ -123,6 +123,48 @@ fn an_edited_markdown_file_is_not_written_over() {
     assert!(fs::read_to_string(&md).unwrap().contains("nine townships"));
 }
 
+/// An edited `.md` asked for as Markdown: copied into another output
+/// folder (again and again, as it stands), never written over itself, and
+/// "nothing to write" said, not an empty "wrote".
+#[test]
+fn a_markdown_file_built_to_markdown_is_copied_or_left() {
+    let dir = temp();
+    let data = write(dir.path(), "q3.yaml", GOOD);
+    zongjie(["build", data.to_str().unwrap(), "-f", "md"]).run().expect(0);
+    let md = dir.path().join("q3.md");
+    let edited = fs::read_to_string(&md).unwrap().replace("nine townships", "eleven townships");
+    fs::write(&md, &edited).unwrap();
+    let out = dir.path().join("out");
+    for _ in 0..2 {
+        zongjie(["build", md.to_str().unwrap(), "-f", "md", "-o", out.to_str().unwrap()])
+            .run()
+            .expect(0)
+            .stderr_has(&["q3.md"]);
+        assert_eq!(fs::read_to_string(out.join("q3.md")).unwrap(), edited);
+    }
+    zongjie(["build", md.to_str().unwrap(), "-f", "md"]).run().expect(0).stderr_has(&["nothing to write"]);
+    assert_eq!(fs::read_to_string(&md).unwrap(), edited);
+}
+
+/// A listing read only in part (`zongjie fonts | head -1`) ends quietly.
+#[test]
+fn a_listing_whose_reader_stops_ends_quietly() {
+    for args in [["fonts"], ["templates"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zongjie"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before anything is written.
+        drop(child.stdout.take());
+        let done = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&done.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(done.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn every_format_into_an_output_folder() {
     let dir = temp();

@@ -289,6 +289,7 @@ pub(super) fn written(built: &Built, paths: &[PathBuf], verbose: bool, after: Op
     let mut err = std::io::stderr().lock();
     let line = match after {
         Some(after) => msg!(WroteAfter, files = List(names), after = after),
+        None if names.is_empty() => msg!(WroteNothing),
         None => msg!(Wrote, files = List(names)),
     };
     let _ = writeln!(err, "{}", line.render(built.lang));

@@ -5,6 +5,8 @@ use crate::cli::args::FontArgs;
 use crate::compile::fonts::{Fonts, Role};
 use crate::data::Lang;
 
+use std::fmt::Write as _;
+
 use super::OK;
 
 /// Runs the command; returns the exit status.
@@ -12,12 +14,13 @@ pub fn run(args: &FontArgs) -> i32 {
     let fonts = Fonts::load(&args.options());
     super::warn_skipped_fonts(&fonts);
     let families = fonts.families();
-    println!("{} font families ({} faces) usable:", families.len(), fonts.len());
+    let mut out = String::new();
+    let _ = writeln!(out, "{} font families ({} faces) usable:", families.len(), fonts.len());
     for family in &families {
-        println!("  {family}");
+        let _ = writeln!(out, "  {family}");
     }
     for lang in [Lang::En, Lang::Zh] {
-        println!("\nroles in {} documents:", if lang == Lang::En { "English" } else { "Chinese" });
+        let _ = writeln!(out, "\nroles in {} documents:", if lang == Lang::En { "English" } else { "Chinese" });
         for role in Role::ALL {
             let got = fonts.for_role(role, lang);
             let line = if got.is_empty() {
@@ -25,18 +28,25 @@ pub fn run(args: &FontArgs) -> i32 {
             } else {
                 got.join(", ")
             };
-            println!("  {:<12} {line}", role.key());
+            let _ = writeln!(out, "  {:<12} {line}", role.key());
         }
     }
-    match &fonts.cache {
-        Some(file) => println!("\nfont cache: {} (remove it to have every font read again)", crate::cli::shown(file)),
-        None => println!("\nno font cache (ZONGJIE_CACHE_DIR is empty, or the cache folder cannot be written)"),
-    }
+    let _ = match &fonts.cache {
+        Some(file) => {
+            writeln!(out, "\nfont cache: {} (remove it to have every font read again)", crate::cli::shown(file))
+        }
+        None => writeln!(out, "\nno font cache (ZONGJIE_CACHE_DIR is empty, or the cache folder cannot be written)"),
+    };
     if fonts.for_role(Role::Body, Lang::Zh).is_empty() {
-        println!(
+        let _ = writeln!(
+            out,
             "\nChinese documents need Chinese fonts: on Debian/Ubuntu `apt-get install fonts-noto-cjk fonts-arphic-ukai`,"
         );
-        println!("or give a folder of fonts with --font-path DIR. Windows and macOS offices already have them.");
+        let _ = writeln!(
+            out,
+            "or give a folder of fonts with --font-path DIR. Windows and macOS offices already have them."
+        );
     }
+    super::print_listing(&out);
     OK
 }

@@ -176,6 +176,13 @@ pub fn run() -> i32 {
     }
 }
 
+/// Writes a listing to standard output; a reader that stops early
+/// (`zongjie fonts | head`) ends it quietly, without a panic.
+pub(crate) fn print_listing(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Prints a usage error of the command line in Chinese: what is wrong in
 /// the catalogue's words, then clap's usage line as clap writes it. False
 /// for an error it has no words for, which clap then prints itself.

@@ -65,14 +65,16 @@ pub fn run(args: &TemplatesArgs) -> i32 {
         }
     };
     let mut status = OK;
+    let mut out = String::new();
     for name in templates.names() {
         match templates.info(&name) {
-            Ok(info) => println!("{:<22} {}", info.name, info.description),
+            Ok(info) => out.push_str(&format!("{:<22} {}\n", info.name, info.description)),
             Err(e) => {
                 emit(e.diagnostic());
                 status = INPUT;
             }
         }
     }
+    super::print_listing(&out);
     status
 }

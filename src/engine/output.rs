@@ -38,11 +38,20 @@ pub fn write_all(dir: &Path, stem: &str, files: &[(Format, Vec<u8>)]) -> std::io
 /// over: nothing of the document is written, and the message says how to
 /// keep the edits (build the `.md`) or write it again.
 pub fn write_target(target: &Target, files: &[(Format, Vec<u8>)]) -> Result<Vec<PathBuf>, Message> {
-    if files.iter().any(|(format, _)| *format == Format::Md) {
+    // A `.md` built into its own folder is its own `.md` output: left as it is.
+    let is_input = |format: &Format| {
+        let out = self::target(&target.out_dir, &target.stem, *format);
+        let same = |a: &Path, b: &Path| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+        same(&out, &target.input)
+    };
+    let kept: Vec<(Format, Vec<u8>)> = files.iter().filter(|(format, _)| !is_input(format)).cloned().collect();
+    let files = kept.as_slice();
+    if let Some((_, new)) = files.iter().find(|(format, _)| *format == Format::Md) {
         let md = self::target(&target.out_dir, &target.stem, Format::Md);
-        let edited = crate::base::file::read(&md, crate::data::MAX_FILE_BYTES as u64)
-            .ok()
-            .is_some_and(|bytes| crate::data::mdfile::edited_since_written(&String::from_utf8_lossy(&bytes)));
+        // Written again as it is, an edited file loses nothing.
+        let edited = crate::base::file::read(&md, crate::data::MAX_FILE_BYTES as u64).ok().is_some_and(|bytes| {
+            bytes != *new && crate::data::mdfile::edited_since_written(&String::from_utf8_lossy(&bytes))
+        });
         if edited {
             return Err(msg!(MdEditedSinceWritten, md = shown_path(&md), input = shown_path(&target.input)));
         }

@@ -232,6 +232,7 @@ catalogue! {
     EarlierOutputsKept = "earlier outputs of this document were left as they were", "该文档原有的输出文件保持不变";
     EarlierOutputsLeft = "the earlier outputs were left as they were", "原有的输出文件保持不变";
     Wrote = "wrote {files}", "已写出 {files}";
+    WroteNothing = "nothing to write: the .md given is itself the Markdown output (ask for other formats with -f, or another folder with -o)", "无需写出：所给的 .md 文件本身就是 Markdown 输出（用 -f 指定其他格式，或用 -o 指定其他文件夹）";
     WroteAfter = "wrote {files}{after}", "已写出 {files}{after}";
     CannotBeRead = "cannot be read: {reason}", "无法读取：{reason}";
     BadReferenceDocx = "--reference-docx {file} {why}", "--reference-docx 指定的文件 {file} 不能用：{why}";

@@ -13,7 +13,12 @@ impl Backend for Md {
     }
 
     fn write(&self, doc: &mut Assembled<'_>) -> Result<Option<Vec<u8>>, BuildError> {
-        // Built from a .md file: that file is the output, as the writer left it.
-        Ok((!doc.from_md).then(|| doc.md.to_text().into_bytes()))
+        // Built from a .md file: that file is the output, as the writer left
+        // it (copied into another output folder; never written over itself,
+        // see `output::write_target`).
+        if doc.from_md {
+            return Ok(Some(doc.text.as_bytes().to_vec()));
+        }
+        Ok(Some(doc.md.to_text().into_bytes()))
     }
 }
