@@ -184,13 +184,6 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
     let value = |n: Option<crate::data::Number>| n.map(|n| n.0);
     let (target, actual) = (value(m.target), value(m.actual));
     let named_target = pairs.named_target.or(target);
-    let rate = match (pairs.for_target, target) {
-        // A share of a target of 0 or below means nothing, nor one of a
-        // hundred times a target or more (a target of 0.0001 or a typo):
-        // "10,000,000% of the target" is no figure to print.
-        (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite() && r.abs() < MAX_RATE),
-        _ => None,
-    };
     let met = match (pairs.for_target, target) {
         (Some(a), Some(t)) => Some(match m.better {
             Better::Higher => a >= t,
@@ -218,6 +211,16 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         Print::Count
     };
     let printed = |x: Option<f64>| x.and_then(|x| print.at(x));
+    // The share of the target as the reader can work it out: of the
+    // printed figures (2.35 of 2 tonnes is 117.5%, whatever the third
+    // decimal was).
+    let rate = match (printed(pairs.for_target), printed(target)) {
+        // A share of a target of 0 or below means nothing, nor one of a
+        // hundred times a target or more (a target of 0.0001 or a typo):
+        // "10,000,000% of the target" is no figure to print.
+        (Some(a), Some(t)) if t > 0.0 => Some(a / t).filter(|r| r.is_finite() && r.abs() < MAX_RATE),
+        _ => None,
+    };
     let kind = if pct {
         Quantity::Percent
     } else if yuan {
@@ -721,6 +724,16 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // The rate is that of the printed figures: 2.35 / 2, not 2.346 / 2.
+        (
+            "2026-10",
+            "清运垃圾",
+            "吨",
+            H,
+            [Some(2.0), Some(2.346), N, N],
+            "清运垃圾2.35吨，超额完成目标2吨，完成率117.5%",
+        ),
+        ("2026-10", "清运垃圾", "吨", H, [Some(2.004), Some(1.5), N, N], "清运垃圾1.5吨，完成目标2吨的75%"),
         // Amounts given in 万元 or 亿元 read as amounts in 元 do.
         (
             "2026",
@@ -1200,6 +1213,15 @@ mod tests {
             H,
             [Some(0.0), Some(0.0), Some(0.0), N],
             "Subsidies paid: 0 yuan (the target is 0), unchanged on the previous month",
+        ),
+        // The rate is that of the printed figures.
+        (
+            "2026-10",
+            "Waste removed",
+            "tonnes",
+            H,
+            [Some(2.0), Some(2.346), N, N],
+            "Waste removed: 2.35 tonnes, exceeding the target of 2 (117.5%)",
         ),
         // Amounts given in 万元 or million yuan read as amounts in yuan do.
         (
