@@ -244,7 +244,9 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         Some(Change { delta, ratio, good, text, figure })
     };
     let vs_previous = change(pairs.for_previous, value(m.previous), Since::Previous(basis));
-    let vs_last_year = change(pairs.for_last_year, value(m.last_year), Since::LastYear);
+    // A year's 同比 is its change on last year: 较上年, not 较上年同期.
+    let since_last_year = if basis == Basis::Year { Since::Previous(Basis::Year) } else { Since::LastYear };
+    let vs_last_year = change(pairs.for_last_year, value(m.last_year), since_last_year);
     let shown_actual = printed(actual);
     let shown_target = printed(named_target);
     let actual_text = shown_actual.map(|a| print.text(words, unit, a));
@@ -276,7 +278,7 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         _ => None,
     };
     let on_schedule = schedule_gap.map(|g| g >= -1e-9);
-    let last_year_is_previous = basis == Basis::Year && m.previous.is_some() && m.previous == m.last_year;
+    let previous_is_last_year = basis == Basis::Year && m.previous.is_some() && m.last_year.is_some();
     let mut f = MetricFigures {
         metric: m.clone(),
         rate,
@@ -292,7 +294,7 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         schedule_gap,
         schedule_gap_text: schedule_gap.map(|g| words.schedule_gap(g)),
         sentence: String::new(),
-        last_year_is_previous,
+        previous_is_last_year,
     };
     f.sentence = words.sentence(&f);
     f
@@ -724,6 +726,23 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // A year's change on last year is 较上年, said once.
+        (
+            "2026",
+            "村集体经济收入",
+            "元",
+            H,
+            [Some(200_000.0), Some(215_000.0), Some(98000.0), Some(126_000.0)],
+            "村集体经济收入21.5万元，超额完成目标20万元，完成率107.5%，较上年增加8.9万元，增长70.6%",
+        ),
+        (
+            "2026",
+            "村集体经济收入",
+            "元",
+            H,
+            [N, Some(215_000.0), N, Some(126_000.0)],
+            "村集体经济收入21.5万元，较上年增加8.9万元，增长70.6%",
+        ),
         // The rate is that of the printed figures: 2.35 / 2, not 2.346 / 2.
         (
             "2026-10",
@@ -1213,6 +1232,15 @@ mod tests {
             H,
             [Some(0.0), Some(0.0), Some(0.0), N],
             "Subsidies paid: 0 yuan (the target is 0), unchanged on the previous month",
+        ),
+        // A year's change on last year is said once.
+        (
+            "2026",
+            "Village income",
+            "yuan",
+            H,
+            [N, Some(215_000.0), Some(98000.0), Some(126_000.0)],
+            "Village income: 215,000 yuan, up 89,000 yuan (70.6%) on the previous year",
         ),
         // The rate is that of the printed figures.
         (

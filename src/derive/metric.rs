@@ -76,10 +76,10 @@ pub struct MetricFigures {
     pub schedule_gap_text: Option<String>,
     /// One sentence saying all of it.
     pub sentence: String,
-    /// The sentence leaves out the change on last year: in a yearly
-    /// document it is the change on the previous period.
+    /// The sentence leaves out the change on the previous period: in a
+    /// yearly document that is last year, said once, from `last_year`.
     #[serde(skip)]
-    pub last_year_is_previous: bool,
+    pub previous_is_last_year: bool,
 }
 
 pub use crate::base::text::{is_percent, is_yuan, yuan_exp};

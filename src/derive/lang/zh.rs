@@ -290,8 +290,8 @@ fn sentence(f: &MetricFigures) -> String {
         },
     };
     s.push_str(&said);
-    let last_year = if f.last_year_is_previous { None } else { f.vs_last_year.as_ref() };
-    for change in [f.vs_previous.as_ref(), last_year].into_iter().flatten() {
+    let previous = if f.previous_is_last_year { None } else { f.vs_previous.as_ref() };
+    for change in [previous, f.vs_last_year.as_ref()].into_iter().flatten() {
         s.push('，');
         s.push_str(&change.text);
     }
