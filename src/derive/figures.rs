@@ -1233,6 +1233,23 @@ mod tests {
             [Some(0.0), Some(0.0), Some(0.0), N],
             "Subsidies paid: 0 yuan (the target is 0), unchanged on the previous month",
         ),
+        // A count of 1 takes the singular.
+        (
+            "2026-10",
+            "Work safety accidents",
+            "accidents",
+            L,
+            [Some(3.0), Some(1.0), N, N],
+            "Work safety accidents: 1 accident, within the target of 3",
+        ),
+        (
+            "2026-10",
+            "People lifted out of poverty",
+            "people",
+            H,
+            [N, Some(1.0), N, N],
+            "1 person lifted out of poverty",
+        ),
         // A year's change on last year is said once.
         (
             "2026",

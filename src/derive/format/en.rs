@@ -420,6 +420,35 @@ pub fn count(n: f64, singular: &str, plural: &str) -> String {
     format!("{digits} {noun}")
 }
 
+/// The singular of a unit written as an English plural, for a count of
+/// exactly 1: "incidents" → "incident", "facilities" → "facility",
+/// "classes" → "class", "people" → "person"; a unit that is no plural
+/// ("mu", "km", "yuan", "staff", "times") or of several words as it is.
+#[must_use]
+pub fn singular(unit: &str) -> String {
+    let unit = unit.trim();
+    if !unit.chars().all(|c| c.is_ascii_lowercase()) || unit.len() < 3 {
+        return unit.to_owned();
+    }
+    match unit {
+        "people" | "persons" => return "person".to_owned(),
+        "times" | "series" | "species" | "news" => return unit.to_owned(),
+        _ => {}
+    }
+    if let Some(stem) = unit.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "shes", "ches", "xes"] {
+        if unit.ends_with(ending) {
+            return unit[..unit.len() - 2].to_owned();
+        }
+    }
+    match unit.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && !stem.ends_with('u') && !stem.ends_with('i') => stem.to_owned(),
+        _ => unit.to_owned(),
+    }
+}
+
 /// Households and people together: "103 households (307 people)",
 /// "1 household (1 person)" (see [`count`]).
 ///
@@ -433,6 +462,27 @@ pub fn households_people(households: f64, people: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn units_of_one() {
+        for (plural, one) in [
+            ("incidents", "incident"),
+            ("facilities", "facility"),
+            ("classes", "class"),
+            ("boxes", "box"),
+            ("people", "person"),
+            ("households", "household"),
+            ("tonnes", "tonne"),
+            ("mu", "mu"),
+            ("km", "km"),
+            ("staff", "staff"),
+            ("times", "times"),
+            ("bus", "bus"),
+            ("tonnes of grain", "tonnes of grain"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+    }
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -52,7 +52,9 @@ impl Language for English {
         } else if unit.trim().is_empty() {
             trim_zeros(en::number(value, digits))
         } else {
-            format!("{} {}", trim_zeros(en::number(value, digits)), unit.trim())
+            let number = trim_zeros(en::number(value, digits));
+            let unit = if number == "1" { en::singular(unit) } else { unit.trim().to_owned() };
+            format!("{number} {unit}")
         }
     }
 
@@ -294,8 +296,10 @@ fn sentence(f: &MetricFigures) -> String {
             if !unit.is_empty() && first_word.eq_ignore_ascii_case(unit) && !is_yuan(unit) {
                 // "People lifted out of poverty" + unit "people": "21,000 people lifted out of poverty".
                 let rest = &label[first_word.len()..];
-                let number = text.strip_suffix(&format!(" {unit}")).unwrap_or(text.as_str());
-                format!("{number} {}{rest}", first_word.to_lowercase())
+                let number = strip_unit(text, unit);
+                let noun = first_word.to_lowercase();
+                let noun = if number == "1" { en::singular(&noun) } else { noun };
+                format!("{number} {noun}{rest}")
             } else {
                 format!("{label}: {text}")
             }
@@ -339,6 +343,10 @@ fn strip_unit(target: &str, unit: &str) -> String {
     if unit.is_empty() || is_yuan(unit) || is_percent(unit) {
         target.to_owned()
     } else {
-        target.strip_suffix(&format!(" {unit}")).unwrap_or(target).to_owned()
+        [unit.to_owned(), en::singular(unit)]
+            .iter()
+            .find_map(|u| target.strip_suffix(&format!(" {u}")))
+            .unwrap_or(target)
+            .to_owned()
     }
 }
