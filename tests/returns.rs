@@ -166,7 +166,8 @@ fn a_broken_return_is_named_and_the_others_rolled_up() {
     let stderr = built.stderr();
     assert!(stderr.contains("units/石桥镇.csv：C5单元格：“三百”不是数字"), "{stderr}");
     let md = fs::read_to_string(root.join("b.md")).unwrap();
-    assert!(md.contains("石桥镇.csv（文件有误，未能汇总）") && !md.contains("units/石桥镇.csv"), "{md}");
+    // Named by the unit its 填报单位 cell names, never by its path.
+    assert!(md.contains("石桥镇（报表有误，未能汇总）") && !md.contains("石桥镇.csv"), "{md}");
     assert!(md.contains("南河乡未按时报送"), "{md}");
     assert!(md.contains("本期共汇总3个单位"), "{md}");
     zongjie(["check", "b.yaml"]).current_dir(root).run().expect(1);
