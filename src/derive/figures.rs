@@ -726,6 +726,23 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // Never 0% or 100% for a change that is not; no multiple short of double.
+        (
+            "2026-10",
+            "新增就业",
+            "人",
+            H,
+            [N, Some(4999.0), Some(2500.0), N],
+            "新增就业4999人，较上月增加2499人，增长99.96%",
+        ),
+        (
+            "2026-10",
+            "新增就业",
+            "人",
+            H,
+            [N, Some(2499.0), Some(2500.0), N],
+            "新增就业2499人，较上月减少1人，下降0.04%",
+        ),
         // A year's change on last year is 较上年, said once.
         (
             "2026",
@@ -1249,6 +1266,15 @@ mod tests {
             H,
             [N, Some(1.0), N, N],
             "1 person lifted out of poverty",
+        ),
+        // Never 0% or 100% for a change that is not; not "doubled" short of it.
+        (
+            "2026-10",
+            "New jobs",
+            "jobs",
+            H,
+            [N, Some(4999.0), Some(2500.0), N],
+            "New jobs: 4,999 jobs, up 2,499 (99.96%) on the previous month",
         ),
         // A year's change on last year is said once.
         (

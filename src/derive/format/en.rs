@@ -374,7 +374,8 @@ pub fn money(amount: f64, exp: i32) -> String {
 /// ```
 #[must_use]
 pub fn percent(ratio: f64) -> String {
-    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, Some(',')) + "%")
+    Fixed::new(ratio, 2, super::percent_decimals(ratio))
+        .map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, Some(',')) + "%")
 }
 
 /// A change between two rates, given as a difference of *ratios* (like
@@ -731,13 +732,16 @@ mod tests {
         let cases: &[(f64, &str)] = &[
             (0.0, "0%"),
             (-0.0, "0%"),
-            (-0.0004, "0%"),
+            // Never 0% or 100% for a share that is not.
+            (-0.0004, "\u{2212}0.04%"),
+            (0.9996, "99.96%"),
+            (0.000_000_1, "0%"),
             (0.745, "74.5%"),
             (0.4, "40%"),
             (1.0, "100%"),
             (1.083, "108.3%"),
             (0.0005, "0.1%"),
-            (0.9995, "100%"),
+            (0.9995, "99.95%"),
             (-0.125, "−12.5%"),
             (12.345, "1,234.5%"),
             (f64::NAN, "—"),

@@ -48,6 +48,15 @@ pub fn rounded(x: f64, shift: i32, decimals: usize) -> Option<f64> {
     num::Fixed::new(x, shift, decimals)?.render("-", None).parse().ok()
 }
 
+/// How many decimals a percentage (given as a ratio) prints with: one, or
+/// up to four where one would print 0% or 100% for a share that is not:
+/// 0.9996 is "99.96%", not "100%"; 0.0004 is "0.04%", not "0%".
+pub fn percent_decimals(ratio: f64) -> usize {
+    let boundary = |p: f64| p == 0.0 || p.abs() == 100.0;
+    let exact = ratio * 100.0;
+    (1..=4).find(|&d| rounded(ratio, 2, d).is_none_or(|p| !boundary(p) || p == exact)).unwrap_or(4)
+}
+
 /// What every formatter prints for a number it cannot show (NaN, ±∞) or an
 /// out-of-range month: an em dash.
 pub const MISSING: &str = "—";

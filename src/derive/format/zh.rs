@@ -347,7 +347,8 @@ fn quantity(x: f64) -> String {
 /// ```
 #[must_use]
 pub fn percent(ratio: f64) -> String {
-    Fixed::new(ratio, 2, 1).map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, None) + "%")
+    Fixed::new(ratio, 2, super::percent_decimals(ratio))
+        .map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, None) + "%")
 }
 
 /// A change between two rates, given as a difference of *ratios* (0.096 is
@@ -655,7 +656,10 @@ mod tests {
         let cases: &[(f64, &str)] = &[
             (0.0, "0%"),
             (-0.0, "0%"),
-            (-0.0004, "0%"),
+            // Never 0% or 100% for a share that is not.
+            (-0.0004, "-0.04%"),
+            (0.9996, "99.96%"),
+            (0.000_000_1, "0%"),
             (0.745, "74.5%"),
             (0.95, "95%"),
             (1.083, "108.3%"),

@@ -267,7 +267,8 @@ fn change_words(since: Option<&str>, step: &Step) -> String {
         Quantity::Count => trim_zeros(en::number(delta.abs(), 2)),
     };
     match step.ratio.filter(|r| r.is_finite()) {
-        Some(r) if rounded(r, 2, 1).is_some_and(|p| p >= 100.0) => {
+        // A growth of 99.96% is none: it is said as a percentage.
+        Some(r) if r >= 1.0 - 1e-9 => {
             let times = trim_zeros(en::number(1.0 + r, 1));
             match (times == "2", since) {
                 (true, _) => format!("doubled{on} (up {amount})"),
@@ -309,7 +310,8 @@ fn sentence(f: &MetricFigures) -> String {
     let target = f.target_text.as_deref().map(|t| strip_unit(t, unit)).unwrap_or_default();
     let gap = f.gap_text.as_deref().map(|g| strip_unit(g, unit)).unwrap_or_default();
     // A rate that prints as 100% of a target the figures miss or pass.
-    let rate = f.rate_text.as_deref().filter(|r| *r != "100%");
+    // (The table prints it with the decimals it needs: 99.99%.)
+    let rate = f.rate_text.as_deref().filter(|_| f.rate.and_then(|r| rounded(r, 2, 1)) != Some(100.0));
     let said = match f.outcome {
         Some(Outcome::Exceeded) if level => format!(", {gap} above the target of {target}"),
         Some(Outcome::Exceeded) => match rate {

@@ -244,7 +244,8 @@ fn change_words(with_since: bool, since: &str, step: &Step) -> String {
     };
     let head = if with_since { format!("较{since}{amount}") } else { amount };
     match step.ratio.filter(|r| r.is_finite()) {
-        Some(r) if rounded(r, 2, 1).is_some_and(|p| p >= 100.0) => {
+        // A growth of 99.96% is none: it is said as a percentage.
+        Some(r) if r >= 1.0 - 1e-9 => {
             format!("{head}，是{since}的{}倍", trim_zeros(zh::number(1.0 + r, 1)))
         }
         Some(r) => format!("{head}，{rise}{}", zh::percent(r.abs())),
@@ -267,7 +268,8 @@ fn sentence(f: &MetricFigures) -> String {
     let target = f.target_text.as_deref().unwrap_or("");
     let gap = f.gap_text.as_deref().unwrap_or("");
     // A rate that prints as 100% of a target the figures miss or pass.
-    let rate = f.rate_text.as_deref().filter(|r| *r != "100%");
+    // (The table prints it with the decimals it needs: 99.99%.)
+    let rate = f.rate_text.as_deref().filter(|_| f.rate.and_then(|r| rounded(r, 2, 1)) != Some(100.0));
     let said = match f.outcome {
         Some(Outcome::Exceeded) if level => format!("，高于目标{gap}"),
         Some(Outcome::Exceeded) => match rate {
