@@ -256,13 +256,16 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
     // target; a count or an amount as its rate is taken.
     let (ours, theirs) = if pct { (shown_actual, shown_target) } else { (printed(pairs.for_target), printed(target)) };
     let outcome = match (ours, theirs) {
-        (Some(a), Some(t)) if pct || t > 0.0 => Some(match (m.better, a.total_cmp(&t)) {
-            (Better::Higher, std::cmp::Ordering::Greater) => Outcome::Exceeded,
-            (Better::Higher, std::cmp::Ordering::Equal) => Outcome::Met,
-            (Better::Higher, std::cmp::Ordering::Less) => Outcome::Short,
-            (Better::Lower, std::cmp::Ordering::Greater) => Outcome::Over,
-            (Better::Lower, _) => Outcome::Within,
-        }),
+        // A ceiling of 0 (零事故) is a target too.
+        (Some(a), Some(t)) if pct || t > 0.0 || (t == 0.0 && m.better == Better::Lower) => {
+            Some(match (m.better, a.total_cmp(&t)) {
+                (Better::Higher, std::cmp::Ordering::Greater) => Outcome::Exceeded,
+                (Better::Higher, std::cmp::Ordering::Equal) => Outcome::Met,
+                (Better::Higher, std::cmp::Ordering::Less) => Outcome::Short,
+                (Better::Lower, std::cmp::Ordering::Greater) => Outcome::Over,
+                (Better::Lower, _) => Outcome::Within,
+            })
+        }
         _ => None,
     };
     let gap_text = match (outcome, ours, theirs) {
@@ -726,6 +729,9 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // A ceiling of 0.
+        ("2026-10", "火灾事故", "起", L, [Some(0.0), Some(0.0), N, N], "火灾事故0起，实现“零发生”目标"),
+        ("2026-10", "火灾事故", "起", L, [Some(0.0), Some(2.0), N, N], "火灾事故2起，未实现“零发生”目标"),
         // Never 0% or 100% for a change that is not; no multiple short of double.
         (
             "2026-10",
@@ -1267,6 +1273,9 @@ mod tests {
             [N, Some(1.0), N, N],
             "1 person lifted out of poverty",
         ),
+        // A ceiling of 0.
+        ("2026-10", "Fires", "fires", L, [Some(0.0), Some(2.0), N, N], "2 fires, against a target of zero"),
+        ("2026-10", "Fires", "fires", L, [Some(0.0), Some(0.0), N, N], "0 fires, meeting the target of zero"),
         // Never 0% or 100% for a change that is not; not "doubled" short of it.
         (
             "2026-10",

@@ -42,12 +42,20 @@ pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<Perio
             if unit_cell.is_empty() { missing.to_owned() } else { markdown(&unit_cell) },
             markdown(&cell(target, t)),
             markdown(&cell(actual, a)),
-            markdown(m.rate_text.as_deref().unwrap_or(missing)),
+            // A level (a rate in %) or a ceiling has no share of its target
+            // to complete: the sentence says how it stands.
+            markdown(m.rate_text.as_deref().filter(|_| completes(m)).unwrap_or(missing)),
             markdown(&change(&m.vs_previous)),
             markdown(&change(&m.vs_last_year)),
         ]));
     }
     out
+}
+
+/// Whether a metric's figure is a share of its target to complete: a
+/// count or an amount where more is better.
+fn completes(m: &MetricFigures) -> bool {
+    m.metric.better == crate::data::Better::Higher && !crate::derive::metric::is_percent(&m.metric.unit)
 }
 
 fn row(cells: impl IntoIterator<Item = String>) -> String {
@@ -87,5 +95,35 @@ mod tests {
         assert_eq!(split_unit("21,000 people"), ("21,000", "people"));
         assert_eq!(split_unit("−3"), ("−3", ""));
         assert_eq!(split_unit("—"), ("—", ""));
+    }
+
+    /// A count or amount shows its share of the target; a level in % and a
+    /// ceiling do not (0 incidents is no "0%" done).
+    #[test]
+    fn only_what_is_completed_has_a_rate() {
+        use crate::data::{Better, Id, Metric, Number, Text};
+        let metric = |unit: &str, better: Better, target: f64, actual: f64| Metric {
+            id: Id("m".into()),
+            label: Text("M".into()),
+            unit: unit.into(),
+            target: Some(Number(target)),
+            actual: Some(Number(actual)),
+            previous: None,
+            last_year: None,
+            better,
+        };
+        let cx = crate::derive::figures::Context { lang: Lang::Zh, schedule: None, period: None };
+        let rates: Vec<String> = [
+            metric("户", Better::Higher, 200.0, 150.0),
+            metric("%", Better::Higher, 40.0, 36.5),
+            metric("起", Better::Lower, 5.0, 2.0),
+        ]
+        .iter()
+        .map(|m| {
+            let table = metrics_table(&[crate::derive::figures::metric_figures(m, &cx)], Lang::Zh, None);
+            table.lines().nth(2).unwrap().trim_end_matches(" |").rsplit(" | ").nth(2).unwrap().to_owned()
+        })
+        .collect();
+        assert_eq!(rates, ["75%", "—", "—"]);
     }
 }

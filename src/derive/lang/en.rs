@@ -312,6 +312,7 @@ fn sentence(f: &MetricFigures) -> String {
     // A rate that prints as 100% of a target the figures miss or pass.
     // (The table prints it with the decimals it needs: 99.99%.)
     let rate = f.rate_text.as_deref().filter(|_| f.rate.and_then(|r| rounded(r, 2, 1)) != Some(100.0));
+    let zero_ceiling = m.better == Better::Lower && m.target.is_some_and(|t| t.0 == 0.0);
     let said = match f.outcome {
         Some(Outcome::Exceeded) if level => format!(", {gap} above the target of {target}"),
         Some(Outcome::Exceeded) => match rate {
@@ -323,6 +324,8 @@ fn sentence(f: &MetricFigures) -> String {
             Some(rate) => format!(", {rate} of the target of {target}"),
             None => format!(", {gap} short of the target of {target}"),
         },
+        Some(Outcome::Within) if zero_ceiling => ", meeting the target of zero".to_owned(),
+        Some(Outcome::Over) if zero_ceiling => ", against a target of zero".to_owned(),
         Some(Outcome::Within) => format!(", within the target of {target}"),
         Some(Outcome::Over) => format!(", {gap} above the target of {target}"),
         None => match (m.target, &f.target_text) {

@@ -207,6 +207,11 @@ impl Language for Chinese {
     }
 }
 
+/// A ceiling of 0: 零事故, 零发生.
+fn zero_ceiling(f: &MetricFigures) -> bool {
+    f.metric.better == Better::Lower && f.metric.target.is_some_and(|t| t.0 == 0.0)
+}
+
 /// The words after 较 of the period a change is on.
 fn since_word(since: Since) -> &'static str {
     match since {
@@ -282,6 +287,8 @@ fn sentence(f: &MetricFigures) -> String {
             Some(rate) => format!("，完成目标{target}的{rate}"),
             None => format!("，距目标{target}还差{gap}"),
         },
+        Some(Outcome::Within) if zero_ceiling(f) => "，实现“零发生”目标".to_owned(),
+        Some(Outcome::Over) if zero_ceiling(f) => "，未实现“零发生”目标".to_owned(),
         Some(Outcome::Within) => format!("，控制在目标{target}以内"),
         Some(Outcome::Over) if level => format!("，比控制目标{target}高{gap}"),
         Some(Outcome::Over) => format!("，比控制目标{target}多{gap}"),
