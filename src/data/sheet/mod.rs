@@ -88,7 +88,8 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
             .collect();
         return Err(fail(msg!(NoHeaderRow), msg!(NeedsHeaderRow, headings = List(names))));
     };
-    let mut reading = Reading { path, grid, header, asked, warnings: Vec::new(), unreadable: Vec::new() };
+    let mut reading =
+        Reading { path, grid, header, asked, warnings: Vec::new(), unreadable: Vec::new(), uncollected: 0 };
     let first_column = |h: &Header| h.columns.values().copied().min().unwrap_or(0);
     let sheet = || grid.name.clone().unwrap_or_default();
     if grid.hidden {
@@ -121,8 +122,15 @@ pub fn unit_named(path: &Path, bytes: Vec<u8>, lang: Lang) -> Option<String> {
     let asked = Asked { lang, collect: &[], targets: &targets };
     let visible_first = grids.iter().filter(|g| !g.hidden).chain(grids.iter().filter(|g| g.hidden));
     visible_first.filter_map(|grid| find_header(grid).map(|h| (grid, h))).find_map(|(grid, header)| {
-        let reading =
-            Reading { path, grid, header: &header, asked: &asked, warnings: Vec::new(), unreadable: Vec::new() };
+        let reading = Reading {
+            path,
+            grid,
+            header: &header,
+            asked: &asked,
+            warnings: Vec::new(),
+            unreadable: Vec::new(),
+            uncollected: 0,
+        };
         match reading.labelled_cell(UNIT_LABELS) {
             Some((Value::Text(t), _, _)) => Some(t.trim().to_owned()).filter(|t| !t.is_empty()),
             _ => None,
@@ -217,7 +225,13 @@ struct Reading<'a> {
     /// The cells that are no figure, each with why: the return is refused
     /// naming them all.
     unreadable: Vec<Message>,
+    /// Rows with figures that are no metric the bulletin collects: the
+    /// first [`MAX_ROW_WARNINGS`] are warned of one by one, the rest counted.
+    uncollected: usize,
 }
+
+/// How many rows that are no collected metric a return's warnings name.
+const MAX_ROW_WARNINGS: usize = 20;
 
 impl Reading<'_> {
     fn read(mut self) -> Result<SheetReturn, DataError> {
@@ -234,6 +248,13 @@ impl Reading<'_> {
             Some((value, row, column)) => Some(self.period(&value, row, column)?),
         };
         let (metrics, mut places) = self.metrics(&unit)?;
+        if let Some(more) = self.uncollected.checked_sub(MAX_ROW_WARNINGS).filter(|&n| n > 0) {
+            self.warnings.push(
+                Diagnostic::warning(msg!(MoreRowsNotCollected, count = more))
+                    .in_file(self.path)
+                    .or_lang(self.asked.lang),
+            );
+        }
         if let Some((_, row, column)) = unit_cell {
             places.insert(UNIT_PLACE.to_owned(), self.grid.cell_name(row, column));
         }
@@ -289,6 +310,13 @@ impl Reading<'_> {
                 .hint(hint)
                 .or_lang(self.asked.lang),
         );
+    }
+
+    /// Counts a row that is no collected metric; whether it is still one
+    /// to warn of by itself.
+    fn count_uncollected(&mut self) -> bool {
+        self.uncollected += 1;
+        self.uncollected <= MAX_ROW_WARNINGS
     }
 
     /// The cell given for a label, and where it is.
@@ -511,7 +539,7 @@ impl Reading<'_> {
             return Ok(found(&m));
         }
         let Some(label) = label else {
-            if has_figures {
+            if has_figures && self.count_uncollected() {
                 let ids: Vec<&str> = collect.iter().map(|m| m.id.0.as_str()).collect();
                 self.warn(
                     row,
@@ -544,7 +572,7 @@ impl Reading<'_> {
             );
             return Ok(found(&m));
         }
-        if has_figures {
+        if has_figures && self.count_uncollected() {
             let labels: Vec<String> = collect.iter().map(|m| m.label.to_string()).collect();
             self.warn(
                 row,

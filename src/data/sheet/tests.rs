@@ -273,3 +273,15 @@ fn cut_results(xml: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[test]
+fn rows_that_are_no_metric_are_warned_of_twenty_at_most() {
+    let mut text = String::from("指标,本期完成\n产业帮扶覆盖脱贫户,353\n");
+    for i in 0..30 {
+        text.push_str(&format!("张{i},1\n"));
+    }
+    let r = read_bytes("a.csv", text.into_bytes()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(353.0), None, None]);
+    assert_eq!(r.warnings.len(), 21, "{:?}", r.warnings);
+    assert!(r.warnings[20].to_string().contains("另有 10 行数据不是简报收集的指标"), "{}", r.warnings[20]);
+}

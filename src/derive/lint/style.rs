@@ -475,7 +475,10 @@ fn quotes(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
                 span: line[a].at.start..line[b].at.end,
                 severity: Severity::Warning,
                 message: msg!(StyleStraightQuotes, quote = quote.to_string(), inner = inner.to_string()),
-                hints: vec![msg!(StyleQuotesHint), msg!(StyleWrite, fixed = format!("{}{}{}", open, inner, close))],
+                hints: vec![
+                    msg!(StyleQuotesHint),
+                    msg!(StyleWriteQuoted, fixed = format!("{}{}{}", open, inner, close)),
+                ],
                 edits: vec![(line[a].at.clone(), open.to_string()), (line[b].at.clone(), close.to_string())],
             });
         }
@@ -603,10 +606,12 @@ fn zh_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, account:
         let known_year = y;
         let impossible = !(1..=12).contains(&m) || d.is_some_and(|d| d == 0 || d > days_in(known_year, m));
         if impossible {
-            let why = if (1..=12).contains(&m) {
-                msg!(StyleMonthDays, m = m, days = days_in(known_year, m))
-            } else {
+            let why = if !(1..=12).contains(&m) {
                 msg!(StyleNoMonth, m = m)
+            } else if d == Some(0) {
+                msg!(StyleNoDayZero)
+            } else {
+                msg!(StyleMonthDays, m = m, days = days_in(known_year, m))
             };
             out.push(Fault {
                 span: span.clone(),
@@ -755,7 +760,11 @@ fn en_dates(s: &str, line: &[Unit], masked: &[bool], context: &Context, out: &mu
                 message: msg!(
                     StyleNotADate,
                     found = s[whole.clone()].to_string(),
-                    why = msg!(StyleMonthNameDays, month = month.to_string(), days = days_in(None, m))
+                    why = if d == 0 {
+                        msg!(StyleNoDayZero)
+                    } else {
+                        msg!(StyleMonthNameDays, month = month.to_string(), days = days_in(None, m))
+                    }
                 ),
                 hints: vec![msg!(StyleCheckDate)],
                 edits: Vec::new(),
