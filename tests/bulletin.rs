@@ -225,6 +225,28 @@ fn units_without_both_figures_are_named_beside_the_rate() {
     assert!(md.contains("90 households, 90% of the target of 200 (B Town reported no actual figure; the rate is over the other unit)"), "{md}");
 }
 
+/// A total's change on the previous period is over the units that gave a
+/// previous figure, and the sentence says which did not.
+#[test]
+fn units_without_a_previous_figure_are_named_beside_the_change() {
+    let hh = |actual: u32, previous: &str| {
+        format!(
+            "  - {{id: households, label: Households, unit: households, target: 100, actual: {actual}{previous}}}\n"
+        )
+    };
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &hh(60, ", previous: 50"))),
+        ("b.yaml", return_of("B Town", "2026-10", &hh(40, ""))),
+    ];
+    let (_dir, md, _) = bulletin_md(BULLETIN, &units);
+    assert!(
+        md.contains("up 10 (20%) on the previous month (B Town gave no earlier figure; the change on the previous month is over the other unit)"),
+        "{md}"
+    );
+    let (_dir, md, _) = bulletin_md(&BULLETIN.replace("title:", "lang: zh\ntitle:"), &units);
+    assert!(md.contains("较上月增加10households，增长20%（B Town未报送上月数，较上月变化按其余1个单位计算）"), "{md}");
+}
+
 #[test]
 fn where_lower_is_better_units_over_target_lag_and_no_schedule_is_given() {
     let units = [

@@ -794,6 +794,8 @@ struct Sums {
     left_out: Vec<(String, LeftOut)>,
     /// The units that report the metric.
     units: Vec<String>,
+    /// Those that give an actual figure but no previous one.
+    no_previous: Vec<String>,
 }
 
 /// Sums of one figure an actual is compared with (target, previous,
@@ -864,6 +866,7 @@ fn totals(
                     outside_rate: Vec::new(),
                     left_out: Vec::new(),
                     units: Vec::new(),
+                    no_previous: Vec::new(),
                 }
             });
             s.count += 1;
@@ -880,6 +883,9 @@ fn totals(
             }
             if m.actual.is_some() != m.target.is_some() {
                 s.outside_rate.push(name.clone());
+            }
+            if actual.is_some() && m.previous.is_none() {
+                s.no_previous.push(name.clone());
             }
             s.units.push(name);
             s.target.add(value(m.target), actual);
@@ -945,6 +951,12 @@ fn totals(
                 let rest = usize::try_from(s.target.paired.terms).unwrap_or(usize::MAX);
                 rate_note = language(lang).rate_basis(&left_out, rest);
                 figures.sentence.push_str(&rate_note);
+            }
+            // The change on the previous period is over the units that gave both.
+            if figures.vs_previous.is_some() && !s.no_previous.is_empty() {
+                let rest = usize::try_from(s.previous.paired.terms).unwrap_or(usize::MAX);
+                let since = crate::derive::lang::Since::Previous(crate::derive::lang::Basis::of(cx.period.as_ref()));
+                figures.sentence.push_str(&language(lang).change_basis(since, &s.no_previous, rest));
             }
             figures.metric.target = target.map(data::Number);
             Total {

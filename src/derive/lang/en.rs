@@ -142,6 +142,12 @@ impl Language for English {
         format!(" ({}; the rate is over {over})", parts.join("; "))
     }
 
+    fn change_basis(&self, since: Since, without: &[String], rest: usize) -> String {
+        let over = if rest == 1 { "the other unit".to_owned() } else { format!("the other {rest} units") };
+        let gave = if without.len() > 1 { "gave no earlier figures" } else { "gave no earlier figure" };
+        format!(" ({} {gave}; the change {} is over {over})", and_list(without), since_words(since))
+    }
+
     fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String {
         match kind {
             "unmatched" => format!("{name} (no file found)"),

@@ -209,6 +209,10 @@ pub trait Language: Sync {
     /// What a rate over units leaves out, and over how many units it is:
     /// "（东岭乡未报送完成数，完成率按其余5个单位计算）".
     fn rate_basis(&self, left_out: &[(String, LeftOut)], rest: usize) -> String;
+    /// Over which units a total's change on the previous period is, when
+    /// some gave no previous figure: "（较上月变化按其余5个单位计算，东岭乡
+    /// 未报送上月数）".
+    fn change_basis(&self, since: Since, without: &[String], rest: usize) -> String;
     /// A return not rolled up, by its unit's name (or its file's name) and
     /// why (`kind` of [`crate::derive::rollup::Missing`]; `detail`: where a
     /// return disagrees): "红旗村（报送期次不符）" / "Hongqi (a return for

@@ -133,6 +133,11 @@ impl Language for Chinese {
         format!("（{}，完成率按其余{rest}个单位计算）", parts.join("，"))
     }
 
+    fn change_basis(&self, since: Since, without: &[String], rest: usize) -> String {
+        let word = since_word(since);
+        format!("（{}未报送{word}数，较{word}变化按其余{rest}个单位计算）", without.join("、"))
+    }
+
     fn not_rolled_up(&self, name: &str, kind: &str, detail: &str) -> String {
         match kind {
             "unmatched" => format!("{name}（未找到报送文件）"),
