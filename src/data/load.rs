@@ -667,16 +667,36 @@ fn no_negative_targets(source: &Source, doc: &Document) -> Result<(), DataError>
         .in_file(&source.path)
         .field(format!("metrics[{i}].target"))
         .hint(msg!(TargetBetterLower));
-    // The first `target:` from the metric's `id:` line on, else that line.
+    // The `target:` of the metric's list item (whether `id:` comes first or
+    // last in it), else its `id:` line.
     if let Some((line, column)) = line_of_id(&source.text, &m.id.0).map(|id_line| {
-        let mut lines = source.text.lines().enumerate().skip(id_line - 1).take(12);
-        lines
-            .find_map(|(n, l)| l.find("target:").map(|at| (n + 1, l[..at].chars().count() + 1)))
+        let lines: Vec<&str> = source.text.lines().collect();
+        let item = item_around(&lines, id_line - 1);
+        item.clone()
+            .find_map(|n| lines[n].find("target:").map(|at| (n + 1, lines[n][..at].chars().count() + 1)))
             .unwrap_or((id_line, 1))
     }) {
         diagnostic = diagnostic.at_line(source.text.clone(), line, column);
     }
     Err(DataError::new(diagnostic))
+}
+
+/// The lines (0-based) of the block-style YAML list item that holds the
+/// key at `line`: from its `- ` line to the next item or the end of the list.
+fn item_around(lines: &[&str], line: usize) -> std::ops::Range<usize> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // The item's dash: this line's, or the nearest one above it indented less.
+    let here = lines[line];
+    let dash_of = |l: &str| l.trim_start().starts_with("- ").then(|| indent(l));
+    let start = match dash_of(here) {
+        Some(_) => line,
+        None => (0..line).rev().find(|&n| dash_of(lines[n]).is_some_and(|d| d < indent(here))).unwrap_or(line),
+    };
+    let dash = dash_of(lines[start]).unwrap_or(indent(here));
+    let end = (start + 1..lines.len())
+        .find(|&n| !lines[n].trim().is_empty() && !lines[n].trim_start().starts_with('#') && indent(lines[n]) <= dash)
+        .unwrap_or(lines.len());
+    start..end
 }
 
 /// Deserializes front matter (the YAML between `---` lines at `base..base+len`
@@ -1064,6 +1084,25 @@ mod tests {
         let source = source(text);
         let err = template_field(&source, 0, 0).and_then(|_| parse(&source, &progress()).map(|_| ()));
         err.expect_err("an error").to_string()
+    }
+
+    /// A negative target is shown at its own `target:` line, whether the
+    /// metric's `id:` comes first or last in its item.
+    #[test]
+    fn a_negative_target_is_shown_at_its_line() {
+        let at = |text: &str| {
+            let source = source(text);
+            let err = parse(&source, &progress()).expect_err("an error");
+            err.diagnostic().to_plain_text()
+        };
+        let head = "template: progress-report\ntitle: T\norganization: O\nmetrics:\n";
+        let last =
+            format!("{head}  - label: A\n    target: -100\n    id: a\n  - label: B\n    target: 10\n    id: b\n");
+        assert!(at(&last).contains("r.yaml:6:5"), "{}", at(&last));
+        let first = format!("{head}  - id: a\n    label: A\n    target: 5\n  - id: b\n    label: B\n    target: -3\n");
+        assert!(at(&first).contains("r.yaml:10:5"), "{}", at(&first));
+        let flow = format!("{head}  - {{id: a, label: A, target: 5}}\n  - {{id: b, label: B, target: -3}}\n");
+        assert!(at(&flow).contains("r.yaml:6:23"), "{}", at(&flow));
     }
 
     #[test]
