@@ -367,7 +367,8 @@ impl Engine {
 
     fn check_in(&self, input: &Path, lang: &mut Option<Lang>) -> Result<Checked, BuildError> {
         if data::sheet::Kind::of(input).is_some() {
-            let findings = returns::check_return(input, &self.templates, &self.shared.fonts)?;
+            let (findings, bulletin_lang) = returns::check_return(input, &self.templates, &self.shared.fonts)?;
+            *lang = Some(bulletin_lang);
             return Ok(Checked { findings, lang: Lang::default() });
         }
         let drafted = self.draft(input, &mut Timings::default(), lang)?;

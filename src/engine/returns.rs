@@ -297,7 +297,11 @@ fn no_previous_file(source: &data::Source, doc: &Document) -> Result<(), DataErr
 /// `check` on one return: its own errors, and what the roll-up of the
 /// bulletin whose `units:` name it would find in it. The bulletin is looked
 /// for in the return's folder and the folders above it.
-pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Result<Vec<Diagnostic>, DataError> {
+pub fn check_return(
+    input: &Path,
+    templates: &Templates,
+    fonts: &Fonts,
+) -> Result<(Vec<Diagnostic>, crate::data::Lang), DataError> {
     let not_found = || {
         DataError(Box::new(Diagnostic::error(msg!(NoBulletinFound)).in_file(input).hint(msg!(CheckAgainstBulletin))))
     };
@@ -316,7 +320,7 @@ pub fn check_return(input: &Path, templates: &Templates, fonts: &Fonts) -> Resul
     let mut findings = crate::derive::rollup::check_return(&bulletin_doc, bulletin, unit, &others);
     findings.extend(unprintable);
     // Worded in the bulletin's language, as its build words them.
-    Ok(findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect())
+    Ok((findings.into_iter().map(|d| d.or_lang(bulletin_doc.lang)).collect(), bulletin_doc.lang))
 }
 
 /// The bulletin whose `units:` patterns name `input`, and its folder.

@@ -427,6 +427,9 @@ catalogue! {
     NotASpreadsheet = "is not a spreadsheet", "不是电子表格";
     ReturnKinds = "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files", "报表应为 .yaml、.xlsx、.xlsm、.xls、.ods 或 .csv 文件";
     SheetFileUnreadable = "the file {why}", "文件无法读取（{why}）";
+    SpreadsheetEmpty = "is empty", "是空文件";
+    SpreadsheetPassword = "is protected by a password: save it again without one", "设置了密码保护：请取消密码后重新保存";
+    CsvNamedAsWorkbook = "is CSV text under a workbook's name; it is read as CSV", "实为以工作簿扩展名保存的 CSV 文本，按 CSV 读取";
     SaveAgainAsXlsx = "open it in Excel or WPS and save it again as .xlsx, or as CSV", "请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV";
     NoHeaderRow = "no sheet has a header row naming its metrics and figures", "没有哪张工作表有写明指标和数据的表头行";
     NeedsHeaderRow = "the return needs a row of column headings such as {headings} and one row per metric under it (zongjie form writes such a sheet)", "报表需要一行列标题（如 {headings}），其下每个指标占一行（zongjie form 可生成这样的表）";

@@ -162,7 +162,18 @@ pub fn read(kind: Kind, bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
 }
 
 fn unreadable(what: Key, e: &dyn std::fmt::Display) -> Message {
-    msg!(SpreadsheetUnreadable, what = Message::new(what), reason = e.to_string())
+    let reason = e.to_string();
+    if reason.to_lowercase().contains("password") {
+        return msg!(SpreadsheetPassword);
+    }
+    msg!(SpreadsheetUnreadable, what = Message::new(what), reason = reason)
+}
+
+/// Whether a file's bytes are text (a CSV export), not a workbook: no zip
+/// or OLE signature, and readable as UTF-8, UTF-16 or GB 18030.
+pub fn is_text(bytes: &[u8]) -> bool {
+    let workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    !workbook && !bytes.contains(&0) && decode(bytes).is_ok() || bytes.starts_with(&[0xFF, 0xFE])
 }
 
 /// Refuses a zip whose parts would inflate past [`MAX_INFLATED`].

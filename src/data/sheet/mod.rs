@@ -70,7 +70,16 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
     let fail = |message: Message, hint: Message| {
         DataError::new(Diagnostic::error(message).in_file(path).hint(hint).or_lang(asked.lang))
     };
-    let kind = Kind::of(path).ok_or_else(|| fail(msg!(NotASpreadsheet), msg!(ReturnKinds)))?;
+    let mut kind = Kind::of(path).ok_or_else(|| fail(msg!(NotASpreadsheet), msg!(ReturnKinds)))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(msg!(SpreadsheetEmpty), msg!(SaveAgainAsXlsx)));
+    }
+    // A workbook's name on a CSV text (as some systems export one): read
+    // as the CSV it is, with a warning.
+    let disguised = kind != Kind::Csv && grid::is_text(&bytes);
+    if disguised {
+        kind = Kind::Csv;
+    }
     let grids =
         grid::read(kind, bytes).map_err(|why| fail(msg!(SheetFileUnreadable, why = why), msg!(SaveAgainAsXlsx)))?;
     // The return is the first visible sheet with a header row (a hidden
@@ -94,6 +103,11 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
     let sheet = || grid.name.clone().unwrap_or_default();
     if grid.hidden {
         reading.warn(header.row, first_column(header), msg!(HiddenSheetRead, sheet = sheet()), msg!(ShowTheSheet));
+    }
+    if disguised {
+        reading.warnings.push(
+            Diagnostic::warning(msg!(CsvNamedAsWorkbook)).in_file(path).hint(msg!(SaveAgainAsXlsx)).or_lang(asked.lang),
+        );
     }
     for (other, h) in tables.iter().filter(|(g, _)| !g.hidden && !std::ptr::eq(*g, *grid)) {
         let cell = other.cell_name(h.row, first_column(h));
@@ -353,8 +367,15 @@ impl Reading<'_> {
         use chrono::Datelike as _;
         let hint = || msg!(WriteReturnPeriod);
         match value {
-            Value::Text(t) => Period::parse_loose(t)
-                .ok_or_else(|| self.error(row, column, msg!(CellNotAPeriod, text = t.trim()), hint())),
+            // The first of a month written out as a date (2026/10/1, or
+            // Oct-26, as a spreadsheet shows a month it made a date of) is
+            // that month, as a date cell is.
+            Value::Text(t) => match first_of_month(t) {
+                Some(d) => Period::month(d.year(), d.month())
+                    .ok_or_else(|| self.error(row, column, msg!(IsNotAPeriod), hint())),
+                None => Period::parse_loose(t)
+                    .ok_or_else(|| self.error(row, column, msg!(CellNotAPeriod, text = t.trim()), hint())),
+            },
             // Excel makes a date of `2026-10` typed into a cell: its first day.
             Value::Date(d) if d.day() == 1 => {
                 Period::month(d.year(), d.month()).ok_or_else(|| self.error(row, column, msg!(IsNotAPeriod), hint()))
@@ -627,6 +648,18 @@ fn not_a_metric(name: &str) -> bool {
     ];
     let n = normalise(name);
     WORDS.iter().any(|w| n.starts_with(w)) || n == "note"
+}
+
+/// The date a text writes, when it is the first of a month: `2026/10/1`,
+/// `2026-10-01`, `2026.10.1`, `Oct-26`, `2026年10月1日`.
+fn first_of_month(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::{Datelike as _, NaiveDate};
+    let t = text.trim();
+    let date = ["%Y/%m/%d", "%Y-%m-%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+        .or_else(|| NaiveDate::parse_from_str(&format!("1-{t}"), "%d-%b-%y").ok())?;
+    (date.day() == 1).then_some(date)
 }
 
 /// Whether a cell's text is one of the form's labels: of the unit, the

@@ -111,7 +111,7 @@ fn a_gbk_csv_with_a_close_label_reads_with_a_warning() {
 fn without_a_header_row_the_error_says_what_is_looked_for() {
     let err = read_bytes("x.csv", b"a,b\n1,2\n".to_vec()).unwrap_err().to_string();
     assert!(err.contains("没有哪张工作表有写明指标和数据的表头行"), "{err}");
-    let err = read_bytes("x.xlsx", b"not a zip".to_vec()).unwrap_err().to_string();
+    let err = read_bytes("x.xlsx", b"\x00\x01not a zip".to_vec()).unwrap_err().to_string();
     assert!(err.contains("无法作为Excel（.xlsx）格式的电子表格读取"), "{err}");
 }
 
@@ -284,4 +284,27 @@ fn rows_that_are_no_metric_are_warned_of_twenty_at_most() {
     assert_eq!(figures(&r, "households"), [None, Some(353.0), None, None]);
     assert_eq!(r.warnings.len(), 21, "{:?}", r.warnings);
     assert!(r.warnings[20].to_string().contains("另有 10 行数据不是简报收集的指标"), "{}", r.warnings[20]);
+}
+
+#[test]
+fn a_period_written_as_the_first_of_its_month_is_that_month() {
+    for period in ["2026/10/1", "2026-10-01", "Oct-26", "2026年10月"] {
+        let text = format!("报送期间,{period}\n指标,本期完成\n产业帮扶覆盖脱贫户,353\n");
+        let r = read_bytes("a.csv", text.into_bytes()).unwrap();
+        assert_eq!(r.doc.period.map(|p| p.to_string()).as_deref(), Some("2026-10"), "{period}");
+    }
+    // Another day is that day, not the month.
+    let r = read_bytes("a.csv", "报送期间,2026/10/5\n指标,本期完成\n产业帮扶覆盖脱贫户,353\n".into()).unwrap();
+    assert_eq!(r.doc.period.map(|p| p.to_string()).as_deref(), Some("2026-10-05"));
+}
+
+#[test]
+fn an_empty_file_and_a_csv_under_a_workbook_name_are_told() {
+    let err = read_bytes("units/a.xlsx", Vec::new()).unwrap_err().to_string();
+    assert!(err.starts_with("units/a.xlsx") && err.contains("是空文件"), "{err}");
+    let csv = "填报单位,黄岗镇\n指标,本期完成\n产业帮扶覆盖脱贫户,353\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+    let r = read_bytes("units/a.xls", gbk.into_owned()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(353.0), None, None]);
+    assert!(r.warnings[0].to_string().contains("实为以工作簿扩展名保存的 CSV 文本"), "{:?}", r.warnings);
 }
