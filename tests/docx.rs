@@ -1219,3 +1219,43 @@ fn a_chart_carries_its_workbook() {
     let text = pdf_text_joined(pdf);
     assert!(text.contains("完成情况") && text.contains("丙村"), "{text}");
 }
+
+/// English labels put a space after their colon, as the PDF does ("Signed
+/// off by: Li Jianguo", "Copy to: …", "Reported to: …", "Attachments:
+/// 1. Timetable"); Chinese ones the full-width colon and nothing after it
+/// ("签发人：王立新", "附件：1.名单").
+#[test]
+fn labels_and_their_colons_in_word() {
+    let dir = temp();
+    let official = |lang: &str, signer: &str, copy: &str, a: &str, b: &str| {
+        format!(
+            "lang: {lang}\ntitle: Report\norganization: Qingshan Bureau\nrecipient: County\ndate: 2026-10-09\nperiod: 2026-09\nissuer_mark: Qingshan Bureau\ndoc_number: QNB 15\nsigner: {signer}\ncopy_to: [{copy}]\nprinted_by: Bureau Office\nprinted_on: 2026-10-09\nintro: Text.\nprogress:\n  - {{title: Work, body: Text.}}\nattachments: [{a}, {b}]\n"
+        )
+    };
+    let en = write_file(dir.path(), "en.yaml", &official("en", "Li Jianguo", "County Office", "Timetable", "Names"));
+    let document = &parts(&build_docx(&en, dir.path()))["word/document.xml"];
+    for text in [">Signed off by: </w:t>", ">Copy to: </w:t>", "1. Timetable", "2. Names"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+    let zh = write_file(dir.path(), "zh.yaml", &official("zh", "王立新", "县委办公室", "时间表", "名单"));
+    let document = &parts(&build_docx(&zh, dir.path()))["word/document.xml"];
+    for text in [">签发人：</w:t>", ">抄送：</w:t>", "1.时间表", "2.名单"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+    assert!(!document.contains("： "), "no space after a full-width colon");
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    write_file(
+        &dir.path().join("units"),
+        "a.yaml",
+        "organization: Town A\ntitle: October return\ndate: 2026-11-01\nperiod: 2026-10\nmetrics:\n  - {id: households, label: Households, unit: households, target: 100, actual: 60}\n",
+    );
+    let bulletin = write_file(
+        dir.path(),
+        "bulletin.yaml",
+        "lang: en\ntemplate: monthly-bulletin\ntitle: County Work Bulletin\norganization: County Office\ndate: 2026-11-05\nperiod: 2026-10\nissue: 10\nunits: [units/*.yaml]\ndistribution: {report_to: [City Office], send_to: [County Committee], issue_to: [All towns]}\ncopies: 40\n",
+    );
+    let document = &parts(&build_docx(&bulletin, dir.path()))["word/document.xml"];
+    for text in ["Reported to: City Office", "Sent to: County Committee", "Issued to: All towns"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+}
