@@ -12,6 +12,7 @@
 
 mod body;
 mod chart;
+mod columns;
 mod image;
 mod official;
 mod parts;
@@ -61,7 +62,14 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
     let text_width = layout.text_width();
-    let ctx = body::Context { zh, text_width, image: input.image, svg_fonts: input.svg_fonts, epoch: input.epoch };
+    let ctx = body::Context {
+        zh,
+        text_width,
+        text_height: layout.text_height(),
+        image: input.image,
+        svg_fonts: input.svg_fonts,
+        epoch: input.epoch,
+    };
     // The body and the attachments' pages in one conversion (one set of
     // footnotes, pictures and charts), cut where each page begins.
     let pages: Vec<(usize, &crate::data::Attachment)> =
