@@ -1219,3 +1219,100 @@ fn a_chart_carries_its_workbook() {
     let text = pdf_text_joined(pdf);
     assert!(text.contains("完成情况") && text.contains("丙村"), "{text}");
 }
+
+/// English labels put a space after their colon, as the PDF does ("Signed
+/// off by: Li Jianguo", "Copy to: …", "Reported to: …", "Attachments:
+/// 1. Timetable"); Chinese ones the full-width colon and nothing after it
+/// ("签发人：王立新", "附件：1.名单").
+#[test]
+fn labels_and_their_colons_in_word() {
+    let dir = temp();
+    let official = |lang: &str, signer: &str, copy: &str, a: &str, b: &str| {
+        format!(
+            "lang: {lang}\ntitle: Report\norganization: Qingshan Bureau\nrecipient: County\ndate: 2026-10-09\nperiod: 2026-09\nissuer_mark: Qingshan Bureau\ndoc_number: QNB 15\nsigner: {signer}\ncopy_to: [{copy}]\nprinted_by: Bureau Office\nprinted_on: 2026-10-09\nintro: Text.\nprogress:\n  - {{title: Work, body: Text.}}\nattachments: [{a}, {b}]\n"
+        )
+    };
+    let en = write_file(dir.path(), "en.yaml", &official("en", "Li Jianguo", "County Office", "Timetable", "Names"));
+    let document = &parts(&build_docx(&en, dir.path()))["word/document.xml"];
+    for text in [">Signed off by: </w:t>", ">Copy to: </w:t>", "1. Timetable", "2. Names"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+    let zh = write_file(dir.path(), "zh.yaml", &official("zh", "王立新", "县委办公室", "时间表", "名单"));
+    let document = &parts(&build_docx(&zh, dir.path()))["word/document.xml"];
+    for text in [">签发人：</w:t>", ">抄送：</w:t>", "1.时间表", "2.名单"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+    assert!(!document.contains("： "), "no space after a full-width colon");
+    fs::create_dir_all(dir.path().join("units")).unwrap();
+    write_file(
+        &dir.path().join("units"),
+        "a.yaml",
+        "organization: Town A\ntitle: October return\ndate: 2026-11-01\nperiod: 2026-10\nmetrics:\n  - {id: households, label: Households, unit: households, target: 100, actual: 60}\n",
+    );
+    let bulletin = write_file(
+        dir.path(),
+        "bulletin.yaml",
+        "lang: en\ntemplate: monthly-bulletin\ntitle: County Work Bulletin\norganization: County Office\ndate: 2026-11-05\nperiod: 2026-10\nissue: 10\nunits: [units/*.yaml]\ndistribution: {report_to: [City Office], send_to: [County Committee], issue_to: [All towns]}\ncopies: 40\n",
+    );
+    let document = &parts(&build_docx(&bulletin, dir.path()))["word/document.xml"];
+    for text in ["Reported to: City Office", "Sent to: County Committee", "Issued to: All towns"] {
+        assert!(document.contains(text), "no {text:?} in {document}");
+    }
+}
+
+/// A grey PNG of `width` × `height` pixels (72 dpi: no resolution given).
+fn grey_png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&vec![128; (width * height) as usize]).unwrap();
+    writer.finish().unwrap();
+    bytes
+}
+
+/// A picture in a table cell is as wide as its cell at most (inside the
+/// cell's margins), its height scaled with it, and never taller than the
+/// page's text block; SVGs too. A picture outside a table keeps the text
+/// width.
+#[test]
+fn pictures_in_cells_fit_their_cells() {
+    let dir = temp();
+    // 1200 × 400 px and 600 × 3000 px at 72 dpi: 42 cm wide, 106 cm tall.
+    fs::write(dir.path().join("wide.png"), grey_png(1200, 400)).unwrap();
+    fs::write(dir.path().join("tall.png"), grey_png(600, 3000)).unwrap();
+    write_file(
+        dir.path(),
+        "wide.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="400"><rect width="1200" height="400"/></svg>"#,
+    );
+    let md = "---\ntemplate: progress-report\nlang: zh\ntitle: 关于图的报告\norganization: 某镇人民政府\ndate: 2026-12-10\n---\n\n![整幅](wide.png)\n\n| 图 | 说明 | 备注 |\n|---|---|---|\n| ![宽](wide.png) | 单元格里的宽图 | 南河乡 |\n| ![高](tall.png) | 单元格里的高图 | 城关镇 |\n| ![矢量](wide.svg) | 单元格里的矢量图 | 石桥镇 |\n";
+    let input = write_file(dir.path(), "r.md", md);
+    zongjie(["build", input.to_str().unwrap(), "-f", "docx", "-o", dir.path().to_str().unwrap()]).run().expect(0);
+    let document = &parts(&dir.path().join("r.docx"))["word/document.xml"];
+    let number = |s: &str, key: &str| -> u64 {
+        let at = s.find(key).unwrap_or_else(|| panic!("no {key} in {s}")) + key.len();
+        s[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let extents: Vec<(u64, u64)> =
+        document.split("<wp:extent ").skip(1).map(|e| (number(e, "cx=\""), number(e, "cy=\""))).collect();
+    assert_eq!(extents.len(), 4, "{document}");
+    // Outside the table: the text width, 8854 twips.
+    assert_eq!(extents[0], (8854 * 635, 8854 * 635 / 3));
+    let table = &document[document.find("<w:tbl>").unwrap()..];
+    let cell = number(table, "<w:tcW w:w=\"");
+    assert!(cell < 8854 && cell > 1134, "the picture column: {cell} twips");
+    let inside = (cell - 180) * 635;
+    let text_height = (16838 - 2098 - 1984) * 635;
+    for (i, &(cx, cy)) in extents[1..].iter().enumerate() {
+        assert!(cx <= inside && cy < text_height, "picture {i}: {cx} × {cy} EMU in a cell {inside} EMU wide");
+        // Its proportions kept (3:1, 1:5, 3:1), to a thousandth.
+        let ratio = if i == 1 { cy * 1000 / cx } else { cx * 1000 / cy };
+        let want = if i == 1 { 5000 } else { 3000 };
+        assert!(ratio.abs_diff(want) <= want / 1000 + 1, "picture {i}: {cx} × {cy}");
+    }
+    // The wide ones fill their cell; the tall one is as tall as the page allows.
+    assert_eq!(extents[1].0, inside);
+    assert_eq!(extents[3].0, inside);
+    assert!(extents[2].1 > text_height * 8 / 10, "{:?}", extents[2]);
+}

@@ -218,6 +218,10 @@ impl Language for English {
         ":"
     }
 
+    fn label_colon(&self) -> &'static str {
+        ": "
+    }
+
     fn list_separator(&self) -> &'static str {
         ", "
     }

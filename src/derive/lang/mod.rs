@@ -243,6 +243,9 @@ pub trait Language: Sync {
     fn label(&self, label: Label) -> &'static str;
     /// The colon after a label or the 主送 line: ":" / "：".
     fn colon(&self) -> &'static str;
+    /// The colon between a label and the text after it on the same line:
+    /// ": " / "：" (full-width, no space).
+    fn label_colon(&self) -> &'static str;
     /// What separates names in a list: ", " / "、".
     fn list_separator(&self) -> &'static str;
     /// Characters the styles print themselves (list markers, dashes,

@@ -203,6 +203,10 @@ impl Language for Chinese {
         "："
     }
 
+    fn label_colon(&self) -> &'static str {
+        "："
+    }
+
     fn list_separator(&self) -> &'static str {
         "、"
     }

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
+use super::columns;
 use super::image::Picture;
 use super::xml::{ParaProps, RunProps, escape, paragraph, run};
 use crate::base::markdown::{is_safe_link, parser_options};
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     pub zh: bool,
     /// The width of the text block in twips (for images and tables).
     pub text_width: u32,
+    /// The height of the text block in twips (for images).
+    pub text_height: u32,
     /// Reads an image the body names (inside the data folder), or none.
     pub image: &'a dyn Fn(&str) -> Option<Vec<u8>>,
     /// The fonts of an SVG picture's text.
@@ -108,8 +111,10 @@ struct Writer<'c> {
     heading: Option<usize>,
     /// The relationship id of the link being written.
     link: Option<String>,
-    /// Inside an image: its alt text so far.
-    image_alt: Option<(String, String)>,
+    /// Inside an image: its destination, its title and its alt text so far.
+    image_alt: Option<(String, String, String)>,
+    /// Pictures with a title so far: the PDF numbers them as figures.
+    figures: usize,
     /// Inside a table: cells of the current row, and its rows.
     table: Option<Table>,
     last_char: Option<char>,
@@ -133,11 +138,30 @@ struct Writer<'c> {
 #[derive(Default)]
 struct Table {
     alignments: Vec<pulldown_cmark::Alignment>,
-    rows: Vec<(bool, Vec<String>)>,
+    rows: Vec<(bool, Vec<Cell>)>,
     in_head: bool,
-    cell: Option<String>,
-    row: Vec<String>,
+    cell: Option<Cell>,
+    row: Vec<Cell>,
+    /// The pictures in its cells: their extent in EMU at most the text
+    /// block's, scaled to their column's width once it is known.
+    pictures: Vec<(u64, u64)>,
 }
+
+/// A table cell being written.
+#[derive(Default)]
+struct Cell {
+    /// Its runs.
+    xml: String,
+    /// Its text as printed, lines split by `\n`, to measure.
+    text: String,
+    /// The widths of its pictures, twips.
+    pictures: Vec<u64>,
+}
+
+/// Marks where a picture's extent goes in a cell's runs: the picture's
+/// number in the table between two of these (a character escaped text
+/// never holds).
+const EXTENT: char = '\u{1}';
 
 impl<'c> Writer<'c> {
     fn new(ctx: &'c Context<'c>) -> Self {
@@ -155,6 +179,7 @@ impl<'c> Writer<'c> {
             heading: None,
             link: None,
             image_alt: None,
+            figures: 0,
             table: None,
             last_char: None,
             pending_space: false,
@@ -211,7 +236,7 @@ impl<'c> Writer<'c> {
                 }
                 Event::HardBreak => {
                     self.pending_space = false;
-                    self.runs().push_str("<w:r><w:br/></w:r>");
+                    self.line_break();
                 }
                 Event::Rule => {
                     self.flush_paragraph();
@@ -308,7 +333,7 @@ impl<'c> Writer<'c> {
             }
             Tag::TableCell => {
                 if let Some(t) = &mut self.table {
-                    t.cell = Some(String::new());
+                    t.cell = Some(Cell::default());
                 }
             }
             Tag::Emphasis => self.italic += 1,
@@ -331,7 +356,9 @@ impl<'c> Writer<'c> {
                     self.link = Some(id);
                 }
             }
-            Tag::Image { dest_url, .. } => self.image_alt = Some((dest_url.to_string(), String::new())),
+            Tag::Image { dest_url, title, .. } => {
+                self.image_alt = Some((dest_url.to_string(), title.to_string(), String::new()));
+            }
             Tag::MetadataBlock(_) => self.in_code_block = Some(String::new()),
         }
     }
@@ -408,8 +435,8 @@ impl<'c> Writer<'c> {
                 }
             }
             TagEnd::Image => {
-                if let Some((dest, alt)) = self.image_alt.take() {
-                    self.picture(&dest, &alt);
+                if let Some((dest, title, alt)) = self.image_alt.take() {
+                    self.picture(&dest, &title, &alt);
                 }
             }
             TagEnd::MetadataBlock(_) => self.in_code_block = None,
@@ -451,7 +478,7 @@ impl Writer<'_> {
     /// none is open).
     fn runs(&mut self) -> &mut String {
         if self.table.as_ref().is_some_and(|t| t.cell.is_some()) {
-            return self.table.as_mut().and_then(|t| t.cell.as_mut()).expect("checked above");
+            return self.table.as_mut().and_then(|t| t.cell.as_mut()).map(|c| &mut c.xml).expect("checked above");
         }
         if self.para.is_none() {
             self.begin_paragraph();
@@ -515,7 +542,7 @@ impl Writer<'_> {
     }
 
     fn styled_text(&mut self, text: &str, props: &RunProps) {
-        if let Some((_, alt)) = &mut self.image_alt {
+        if let Some((_, _, alt)) = &mut self.image_alt {
             alt.push_str(text);
             return;
         }
@@ -531,6 +558,9 @@ impl Writer<'_> {
             self.pending_space = false;
         }
         piece.push_str(text);
+        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            cell.text.push_str(&piece);
+        }
         if let Some(c) = text.chars().next_back() {
             self.last_char = Some(c);
         }
@@ -549,11 +579,19 @@ impl Writer<'_> {
         self.last_run = Some((props.clone(), len));
     }
 
+    /// A line break in the paragraph or the cell.
+    fn line_break(&mut self) {
+        self.runs().push_str("<w:r><w:br/></w:r>");
+        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            cell.text.push('\n');
+        }
+    }
+
     fn html(&mut self, html: &str) {
         for piece in strip_html(html) {
             match piece {
                 HtmlPiece::Text(text) => self.text(&text),
-                HtmlPiece::Break => self.runs().push_str("<w:r><w:br/></w:r>"),
+                HtmlPiece::Break => self.line_break(),
             }
         }
     }
@@ -618,7 +656,15 @@ impl Writer<'_> {
 
     fn write_table(&mut self, table: &Table) {
         let cols = table.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(table.alignments.len()).max(1);
-        let widths = column_widths(table, cols, self.ctx.text_width, self.ctx.zh);
+        let size = table_size(self.ctx.zh);
+        let mut needs = vec![columns::Need::default(); cols];
+        for (head, row) in &table.rows {
+            for (need, cell) in needs.iter_mut().zip(row) {
+                let cell = columns::Need::of_cell(&cell.text, &cell.pictures, size, *head, self.ctx.zh, CELL_MARGINS);
+                *need = need.max(cell);
+            }
+        }
+        let widths = columns::widths(&needs, self.ctx.text_width);
         let out = &mut self.xml;
         out.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"ZjTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
         for width in &widths {
@@ -641,7 +687,12 @@ impl Writer<'_> {
                 };
                 let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", widths[c]);
                 let props = ParaProps { style: Some("ZjTableText"), align: Some(align), ..ParaProps::default() };
-                paragraph(out, &props, row.get(c).map_or("", String::as_str));
+                let runs = row.get(c).map_or(String::new(), |cell| {
+                    // Its pictures at most the cell's width inside its margins.
+                    let inside = u64::from(widths[c]).saturating_sub(CELL_MARGINS) * 635;
+                    fill_extents(&cell.xml, &table.pictures, inside)
+                });
+                paragraph(out, &props, &runs);
                 out.push_str("</w:tc>");
             }
             out.push_str("</w:tr>");
@@ -652,10 +703,16 @@ impl Writer<'_> {
         paragraph(out, &ParaProps { style: Some("ZjSpacer"), ..ParaProps::default() }, "");
     }
 
-    fn picture(&mut self, dest: &str, alt: &str) {
+    fn picture(&mut self, dest: &str, title: &str, alt: &str) {
         let loaded = if self.note { None } else { (self.ctx.image)(dest) };
-        // At most the text block: its width, and 22 lines high.
-        let max = (u64::from(self.ctx.text_width) * 635, 225 * 36_000);
+        let in_cell = self.table.as_ref().is_some_and(|t| t.cell.is_some());
+        // At most the text block: its width, and its height but for the
+        // spacing around the picture's paragraph; in a cell, but for the
+        // cell's spacing and the header row above it too (a row is never
+        // split). The cell's width comes later.
+        let size = u64::from(table_size(self.ctx.zh));
+        let room = if in_cell { 2 * (size * 13 + 80) } else { 240 };
+        let max = (u64::from(self.ctx.text_width) * 635, u64::from(self.ctx.text_height).saturating_sub(room) * 635);
         let n = self.out.media.len() + 1;
         let id = format!("rIdI{n}");
         let picture = loaded.as_deref().and_then(Picture::read);
@@ -687,88 +744,79 @@ impl Writer<'_> {
                 return;
             }
         };
+        // In a cell, a mark where the extent goes, once the column's width
+        // is known.
+        let extent = match self.table.as_mut().filter(|_| in_cell) {
+            Some(table) => {
+                let k = table.pictures.len();
+                table.pictures.push((cx, cy));
+                if let Some(cell) = &mut table.cell {
+                    cell.pictures.push(cx / 635);
+                }
+                format!("{EXTENT}{k}{EXTENT}")
+            }
+            None => format!("cx=\"{cx}\" cy=\"{cy}\""),
+        };
         let mut drawing = String::new();
         let _ = write!(
             drawing,
-            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"{file}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>{blip}<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent {extent}/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"{file}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>{blip}<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext {extent}/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
             alt = escape(alt),
         );
         // In a table cell (single-spaced) it stays in the cell; elsewhere a
         // picture stands in a paragraph of its own, single-spaced (exact
         // line spacing would clip it).
-        if self.table.as_ref().is_some_and(|t| t.cell.is_some()) {
-            self.runs().push_str(&drawing);
+        // A title is a caption under the picture, numbered as the PDF
+        // numbers its figures.
+        let caption = (!title.is_empty()).then(|| {
+            self.figures += 1;
+            let mut runs = String::new();
+            run(
+                &mut runs,
+                &RunProps { hint_east_asia: self.ctx.zh, ..RunProps::default() },
+                &caption(self.ctx.zh, self.figures, title),
+            );
+            runs
+        });
+        if in_cell {
+            let runs = self.runs();
+            runs.push_str(&drawing);
+            if let Some(caption) = caption {
+                runs.push_str("<w:r><w:br/></w:r>");
+                runs.push_str(&caption);
+            }
             return;
         }
         self.flush_paragraph();
-        paragraph(&mut self.xml, &ParaProps { style: Some("ZjFigure"), ..ParaProps::default() }, &drawing);
+        let figure = ParaProps { style: Some("ZjFigure"), keep_next: caption.is_some(), ..ParaProps::default() };
+        paragraph(&mut self.xml, &figure, &drawing);
+        if let Some(caption) = caption {
+            paragraph(&mut self.xml, &ParaProps { style: Some("ZjCaption"), ..ParaProps::default() }, &caption);
+        }
     }
 }
 
-/// Column widths in twips, filling the text width. Each column needs its
-/// longest text on one line (a CJK character counting as two half-width
-/// ones) and its cell margins. When every column fits, each gets what it
-/// needs and the room left is shared in proportion; when they do not, the
-/// columns that need no more than an even share of what is left keep their
-/// need (a unit's name, a figure stay on one line), and the others share
-/// the rest in proportion and wrap.
-fn column_widths(table: &Table, cols: usize, text_width: u32, zh: bool) -> Vec<u32> {
-    let visible = |xml: &str| -> u64 {
-        let mut n = 0;
-        let mut in_tag = false;
-        for c in xml.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => n += if crate::base::text::is_cjk(c) { 2 } else { 1 },
-                _ => {}
-            }
+/// A figure's caption as Typst words it: "图 1 标题" (an em space after
+/// the number), "Figure 1: Title"; a no-break space before the number.
+fn caption(zh: bool, number: usize, title: &str) -> String {
+    if zh { format!("图\u{a0}{number}\u{2003}{title}") } else { format!("Figure\u{a0}{number}: {title}") }
+}
+
+/// A cell's runs with its pictures' extents in place of their marks, each
+/// picture at most `width` EMU wide, its height scaled with it.
+fn fill_extents(xml: &str, pictures: &[(u64, u64)], width: u64) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut pieces = xml.split(EXTENT);
+    out.push_str(pieces.next().unwrap_or(""));
+    // The marks come in pairs: a picture's number, then the text after it.
+    while let (Some(number), Some(after)) = (pieces.next(), pieces.next()) {
+        if let Some(&(cx, cy)) = number.parse::<usize>().ok().and_then(|k| pictures.get(k)) {
+            let (cx, cy) = if cx <= width || width == 0 { (cx, cy) } else { (width, (cy * width / cx).max(1)) };
+            let _ = write!(out, "cx=\"{cx}\" cy=\"{cy}\"");
         }
-        n
-    };
-    let mut longest = vec![1u64; cols];
-    for (_, row) in &table.rows {
-        for (c, cell) in row.iter().enumerate().take(cols) {
-            longest[c] = longest[c].max(visible(cell).min(60));
-        }
+        out.push_str(after);
     }
-    // A half-width character is half the text size: size in half-points × 5 twips.
-    let half = u64::from(table_size(zh)) * 5;
-    let need: Vec<u64> = longest.iter().map(|&n| n * half + CELL_MARGINS).collect();
-    let width = u64::from(text_width);
-    let total: u64 = need.iter().sum();
-    let shared = |weights: &[u64], room: u64| -> Vec<u64> {
-        let sum: u64 = weights.iter().sum::<u64>().max(1);
-        weights.iter().map(|w| w * room / sum).collect()
-    };
-    let widths = if total <= width {
-        shared(&need, width)
-    } else {
-        let mut kept: Vec<Option<u64>> = vec![None; cols];
-        let mut room = width;
-        loop {
-            let open: Vec<usize> = (0..cols).filter(|&c| kept[c].is_none()).collect();
-            let Some(share) = room.checked_div(open.len() as u64) else { break };
-            let fits: Vec<usize> = open.into_iter().filter(|&c| need[c] <= share).collect();
-            if fits.is_empty() {
-                break;
-            }
-            for c in fits {
-                kept[c] = Some(need[c]);
-                room -= need[c];
-            }
-        }
-        let open: Vec<u64> = (0..cols).map(|c| if kept[c].is_none() { need[c] } else { 0 }).collect();
-        let rest = shared(&open, room);
-        (0..cols).map(|c| kept[c].unwrap_or(rest[c])).collect()
-    };
-    let mut widths: Vec<u32> = widths.into_iter().map(|w| u32::try_from(w).unwrap_or(text_width)).collect();
-    // What rounding down left over goes to the widest column.
-    let left = text_width.saturating_sub(widths.iter().sum());
-    if let Some(widest) = widths.iter_mut().max() {
-        *widest += left;
-    }
-    widths
+    out
 }
 
 /// The size of table text, in half-points: 三号 (16 pt) in Chinese, 11 pt
@@ -789,30 +837,64 @@ mod tests {
         let none = |_: &str| None;
         let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
         let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
-        convert(markdown, &Context { zh: true, text_width: 8844, image: &none, svg_fonts: &svg_fonts, epoch: Some(0) })
+        convert(
+            markdown,
+            &Context {
+                zh: true,
+                text_width: 8844,
+                text_height: 12756,
+                image: &none,
+                svg_fonts: &svg_fonts,
+                epoch: Some(0),
+            },
+        )
     }
 
     #[test]
-    fn a_wide_table_wraps_its_long_column_and_keeps_the_short_ones_whole() {
-        let row = |cells: &[&str]| (false, cells.iter().map(|c| (*c).to_owned()).collect());
-        let table = Table {
-            alignments: Vec::new(),
-            rows: vec![
-                row(&["产业帮扶覆盖脱贫户数及其增收情况（户）", "陈淋子镇", "380", "353", "92.9%"]),
-                row(&["", "胡族铺镇", "1500", "1042", "100.0%"]),
-            ],
-            in_head: false,
-            cell: None,
-            row: Vec::new(),
+    fn table_columns_fit_their_figures_and_rows_never_split() {
+        // Short headers over long figures: the figures decide.
+        let c = body(
+            "| 乡镇 | 任务（户） | 完成（户） | 完成率 | 资金（万元） | 验收合格率 | 负责人 | 备注说明 |\n\
+             |---|---:|---:|---:|---:|---:|---|---|\n\
+             | 城关镇 | 620 | 598 | 96.5% | 1,234.56 | 99.1% | 张三 | 全面完成，含户 |\n\
+             | 南河乡 | 350 | 350 | 100.0% | 560.10 | 100.0% | 王五 | 进度滞后，已约谈“一把手” |\n",
+        );
+        assert_eq!(c.xml.matches("<w:cantSplit/>").count(), 3, "{}", c.xml);
+        let grid: Vec<u32> =
+            c.xml.split("<w:gridCol w:w=\"").skip(1).filter_map(|g| g.split('"').next()?.parse().ok()).collect();
+        assert_eq!(grid.iter().sum::<u32>(), 8844, "{grid:?}");
+        // 100.0% at 16 pt (3.9 em) and the cell margins.
+        let percent = (4 * 500 + 278 + 833) * 32 / 100 + CELL_MARGINS as u32;
+        assert!(grid[3] >= percent && grid[5] >= percent, "{grid:?}");
+        assert!(grid[4] >= (6 * 500 + 2 * 278) * 32 / 100 + CELL_MARGINS as u32, "{grid:?}");
+        // 南河乡 whole.
+        assert!(grid[0] >= 3 * 320 + CELL_MARGINS as u32, "{grid:?}");
+    }
+
+    #[test]
+    fn titled_pictures_have_numbered_captions_as_in_the_pdf() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend(120u32.to_be_bytes());
+        png.extend(60u32.to_be_bytes());
+        let image = |_: &str| Some(png.clone());
+        let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+        let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
+        let convert = |zh: bool, markdown: &str| {
+            let ctx =
+                Context { zh, text_width: 8844, text_height: 12756, image: &image, svg_fonts: &svg_fonts, epoch: None };
+            convert(markdown, &ctx).xml
         };
-        let widths = column_widths(&table, 5, 8844, true);
-        assert_eq!(widths.iter().sum::<u32>(), 8844, "{widths:?}");
-        // 4 ideographs at 16 pt and the cell margins; six digits and a sign.
-        assert_eq!(widths[1], 8 * 160 + CELL_MARGINS as u32);
-        assert_eq!(widths[4], 6 * 160 + CELL_MARGINS as u32);
-        assert!(widths[0] < 36 * 160, "the long label wraps: {widths:?}");
-        let c = body("| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assert_eq!(c.xml.matches("<w:cantSplit/>").count(), 2, "{}", c.xml);
+        let xml = convert(true, "![a](a.png \"带标题\")\n\n![b](b.png)\n\n![c](c.png \"第二幅\")\n");
+        let captions: Vec<&str> = xml
+            .split("<w:pStyle w:val=\"ZjCaption\"/>")
+            .skip(1)
+            .filter_map(|p| p.split("</w:t>").next()?.rsplit('>').next())
+            .collect();
+        assert_eq!(captions, ["图\u{a0}1\u{2003}带标题", "图\u{a0}2\u{2003}第二幅"], "{xml}");
+        // The picture keeps to its caption.
+        assert!(xml.contains("<w:pStyle w:val=\"ZjFigure\"/><w:keepNext/>"), "{xml}");
+        let xml = convert(false, "| x |\n|---|\n| ![a](a.png \"Title\") |\n");
+        assert!(xml.contains("<w:br/></w:r><w:r><w:t xml:space=\"preserve\">Figure\u{a0}1: Title</w:t>"), "{xml}");
     }
 
     #[test]

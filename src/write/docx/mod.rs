@@ -12,6 +12,7 @@
 
 mod body;
 mod chart;
+mod columns;
 mod image;
 mod official;
 mod parts;
@@ -61,7 +62,14 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
     let text_width = layout.text_width();
-    let ctx = body::Context { zh, text_width, image: input.image, svg_fonts: input.svg_fonts, epoch: input.epoch };
+    let ctx = body::Context {
+        zh,
+        text_width,
+        text_height: layout.text_height(),
+        image: input.image,
+        svg_fonts: input.svg_fonts,
+        epoch: input.epoch,
+    };
     // The body and the attachments' pages in one conversion (one set of
     // footnotes, pictures and charts), cut where each page begins.
     let pages: Vec<(usize, &crate::data::Attachment)> =
@@ -202,7 +210,10 @@ fn attachments(out: &mut String, meta: &Meta) {
     let label = format!("{}{}", words.label(if many { Label::Attachments } else { Label::Attachment }), words.colon());
     blank(out, true);
     for (i, a) in meta.attachments.iter().enumerate() {
-        let name = if many { format!("{}.{}", i + 1, a.title.as_str()) } else { a.title.as_str().to_owned() };
+        // "1.XXXX" in Chinese (GB/T 9704 7.3.4), "1. XXXX" in English, as
+        // the PDF has them.
+        let number = if zh { format!("{}.", i + 1) } else { format!("{}. ", i + 1) };
+        let name = if many { format!("{number}{}", a.title.as_str()) } else { a.title.as_str().to_owned() };
         let mut props = ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() };
         if zh {
             // "附件：" is three characters, two in from the margin.
@@ -283,7 +294,7 @@ fn foot(out: &mut String, meta: &Meta, layout: &Layout) {
             .filter(|(_, names)| !names.is_empty())
             .map(|(label, names)| {
                 let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-                format!("{}{}{}", words.label(label), words.colon(), names.join(words.list_separator()))
+                format!("{}{}{}", words.label(label), words.label_colon(), names.join(words.list_separator()))
             })
             .collect();
     if rows.is_empty() && m.copies.is_none() {

@@ -144,7 +144,7 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
             border_space: Some(RULE_GAP_PT),
             ..ParaProps::default()
         };
-        let label = format!("{}{}", words.label(Label::Signer), words.colon());
+        let label = format!("{}{}", words.label(Label::Signer), words.label_colon());
         let kai = RunProps { east_asia: zh.then_some(KAI), hint_east_asia: zh, ..RunProps::default() };
         // The signers' lines flush left with one another, the widest one
         // character from the right.
@@ -322,7 +322,7 @@ pub(super) fn closing_block(meta: &Meta, text_width: u32) -> Option<String> {
     let mut lines = 0u32;
     let per_line = (text_width / 280).saturating_sub(2).max(1);
     if !o.copy_to.is_empty() {
-        let label = format!("{}{}", words.label(Label::CopyTo), words.colon());
+        let label = format!("{}{}", words.label(Label::CopyTo), words.label_colon());
         let text = crate::derive::lang::names_closed(meta.lang, &o.copy_to);
         let hang = if zh { 3 * char } else { 0 };
         let props = ParaProps {

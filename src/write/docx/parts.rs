@@ -52,6 +52,11 @@ impl Layout {
     pub fn text_width(&self) -> u32 {
         self.page.0 - self.margins.1 - self.margins.3
     }
+
+    /// The height of the text block, twips.
+    pub fn text_height(&self) -> u32 {
+        self.page.1 - self.margins.0 - self.margins.2
+    }
 }
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
@@ -584,14 +589,7 @@ pub fn styles(layout: &Layout) -> String {
         ),
         "",
     );
-    style(
-        &mut out,
-        "ZjCaption",
-        "Caption",
-        Some("Normal"),
-        &format!("<w:keepNext/>{no_ind}<w:jc w:val=\"center\"/>"),
-        "",
-    );
+    style(&mut out, "ZjCaption", "Caption", Some("Normal"), &format!("{no_ind}<w:jc w:val=\"center\"/>"), "");
     let table_size = table_size(zh);
     style(
         &mut out,

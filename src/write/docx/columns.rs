@@ -1,0 +1,283 @@
+//! The widths of a table's columns. Word and LibreOffice set a table's
+//! columns as the grid says (`w:tblGrid`, `w:tcW`) and break whatever does
+//! not fit, a figure or a word too; the PDF measures its cells. So the
+//! cells are measured here, by an estimate of their glyphs' advances
+//! (Times New Roman for Latin letters and digits, full-width CJK), in the
+//! spirit of CSS's automatic table layout: each column gets at least its
+//! narrowest unbroken width and shares what is left by how much more text
+//! it holds.
+
+use crate::base::text::is_cjk;
+
+/// What one column asks for, in twips, its cell margins included, from
+/// the narrowest it can be to the widest it uses. Each level holds the one
+/// below it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Need {
+    /// No figure broken (a number with its sign or unit); words and CJK
+    /// text broken anywhere.
+    floor: u64,
+    /// Nothing broken but where a line may break: at spaces, between CJK
+    /// characters (not before closing punctuation, not after opening).
+    hard: u64,
+    /// Besides, each short cell of the body (a unit's name, a date, a
+    /// person's name) on one line.
+    body: u64,
+    /// Besides, each short header cell on one line.
+    soft: u64,
+    /// Each cell's lines as they are.
+    full: u64,
+}
+
+/// A line at most this wide (in thousandths of an em: 5 ideographs) is a
+/// short cell, kept on one line when there is room.
+const SHORT: u64 = 5000;
+
+/// A picture asks for at least this much (2 cm), unless it is narrower.
+const PICTURE_FLOOR: u64 = 1134;
+
+impl Need {
+    /// A cell's need: its text (lines split by `\n`) at `size` half-points,
+    /// bold or not, with pictures of these widths (twips); `margins` twips
+    /// around it.
+    pub(super) fn of_cell(text: &str, pictures: &[u64], size: u32, bold: bool, zh: bool, margins: u64) -> Need {
+        // Thousandths of an em to twips: an em is `size` × 10 twips; bold
+        // glyphs are some 5 % wider.
+        let scale = u64::from(size) * if bold { 105 } else { 100 };
+        let twips = |units: u64| (units * scale).div_ceil(10_000) + margins;
+        let mut need = Need::default();
+        for line in text.split('\n') {
+            let line = line.trim();
+            let tokens = tokens(line, zh);
+            let hard = tokens.iter().map(|t| t.width).max().unwrap_or(0);
+            let floor = tokens.iter().map(|t| if t.figure { t.width } else { t.widest }).max().unwrap_or(0);
+            let full = width(line, zh);
+            let soft = if full <= SHORT { full } else { hard };
+            let body = if bold { hard } else { soft };
+            need = need.max(Need {
+                floor: twips(floor),
+                hard: twips(hard),
+                body: twips(body),
+                soft: twips(soft),
+                full: twips(full),
+            });
+        }
+        for &picture in pictures {
+            let least = picture.min(PICTURE_FLOOR) + margins;
+            need = need.max(Need { floor: margins, hard: least, body: least, soft: least, full: picture + margins });
+        }
+        need
+    }
+
+    /// The larger of two needs, level by level.
+    pub(super) fn max(self, other: Need) -> Need {
+        Need {
+            floor: self.floor.max(other.floor),
+            hard: self.hard.max(other.hard),
+            body: self.body.max(other.body),
+            soft: self.soft.max(other.soft),
+            full: self.full.max(other.full),
+        }
+    }
+
+    fn levels(self) -> [u64; 5] {
+        [self.floor, self.hard, self.body, self.soft, self.full]
+    }
+}
+
+/// Column widths in twips that fill `text_width`. If every column can have
+/// its full width, the room left is shared in proportion to those widths.
+/// Otherwise the columns get the highest level of their needs that fits
+/// all of them (short cells whole, then the body's short cells whole and
+/// the header wrapped, then words and figures whole, then figures whole),
+/// and what is left is shared by how much each column
+/// wants beyond that level: the column with the most text gets the most.
+/// When not even every figure fits, the widths are in proportion to the
+/// figures'.
+pub(super) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
+    let width = u64::from(text_width);
+    let levels: Vec<[u64; 5]> = needs.iter().map(|n| n.levels()).collect();
+    let sum = |k: usize| levels.iter().map(|l| l[k]).sum::<u64>();
+    let shared = |weights: &[u64], room: u64| -> Vec<u64> {
+        let total = weights.iter().sum::<u64>().max(1);
+        weights.iter().map(|w| w * room / total).collect()
+    };
+    let widths: Vec<u64> = if sum(4) <= width {
+        let full: Vec<u64> = levels.iter().map(|l| l[4]).collect();
+        shared(&full, width)
+    } else if let Some(k) = (0..4).rev().find(|&k| sum(k) <= width) {
+        let more: Vec<u64> = levels.iter().map(|l| l[k + 1] - l[k]).collect();
+        let rest = shared(&more, width - sum(k));
+        levels.iter().zip(rest).map(|(l, r)| l[k] + r).collect()
+    } else {
+        let floor: Vec<u64> = levels.iter().map(|l| l[0]).collect();
+        shared(&floor, width)
+    };
+    let mut widths: Vec<u32> = widths.into_iter().map(|w| u32::try_from(w).unwrap_or(text_width)).collect();
+    // What rounding down left over goes to the widest column.
+    let left = text_width.saturating_sub(widths.iter().sum());
+    if let Some(widest) = widths.iter_mut().max() {
+        *widest += left;
+    }
+    widths
+}
+
+/// A piece of a line that no line break divides.
+#[derive(Debug, PartialEq, Eq)]
+struct Token {
+    /// Thousandths of an em.
+    width: u64,
+    /// Its widest character's width.
+    widest: u64,
+    /// Whether it holds a digit (a figure, a date, a percentage).
+    figure: bool,
+}
+
+/// The line's unbreakable pieces: a break may come at a space, and before
+/// or after a CJK character, but not before closing punctuation or after
+/// opening punctuation, nor between a figure and its sign (as Unicode's
+/// line breaking rules have it, roughly).
+fn tokens(line: &str, zh: bool) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut current: Option<Token> = None;
+    let mut prev: Option<char> = None;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            tokens.extend(current.take());
+            prev = None;
+            continue;
+        }
+        let wide = |c: char| is_cjk(c) || c == '—';
+        let breaks = prev.is_some_and(|p| {
+            !CLOSING.contains(c) && !OPENING.contains(p) && (wide(p) || wide(c) || (p == '-' && c.is_alphabetic()))
+        });
+        if breaks {
+            tokens.extend(current.take());
+        }
+        let w = advance(c, zh);
+        let token = current.get_or_insert(Token { width: 0, widest: 0, figure: false });
+        token.width += w;
+        token.widest = token.widest.max(w);
+        token.figure |= c.is_ascii_digit();
+        prev = Some(c);
+    }
+    tokens.extend(current);
+    tokens
+}
+
+/// No line break before these.
+const CLOSING: &str = "，。、；：？！）》」』】〕〉”’…％,.;:?!)]%";
+/// No line break after these.
+const OPENING: &str = "（《「『【〔〈“‘([";
+
+/// A line's width in thousandths of an em.
+fn width(line: &str, zh: bool) -> u64 {
+    line.chars().map(|c| advance(c, zh)).sum()
+}
+
+/// A character's advance in thousandths of an em: Times New Roman's for
+/// Latin letters, digits and signs (rounded up), a full em for CJK and
+/// for the punctuation Chinese sets full-width.
+fn advance(c: char, zh: bool) -> u64 {
+    match c {
+        _ if is_cjk(c) => 1000,
+        '“' | '”' | '‘' | '’' | '·' if zh => 1000,
+        '—' | '…' => 1000,
+        '“' | '”' => 444,
+        '‘' | '’' | '\'' => 333,
+        '·' | ' ' | '.' | ',' | ':' | ';' | '!' | '/' => 278,
+        'i' | 'j' | 'l' | 't' | 'f' | 'r' | 'I' => 333,
+        'm' => 778,
+        'w' => 722,
+        'M' | 'W' => 944,
+        'a'..='z' | '0'..='9' | '#' | '$' | '*' | '?' | '"' => 500,
+        'A'..='Z' => 722,
+        '%' => 833,
+        '&' => 778,
+        '@' => 921,
+        '(' | ')' | '[' | ']' | '-' => 333,
+        '+' | '=' | '<' | '>' => 564,
+        c if c.is_alphabetic() => 600,
+        _ => 600,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column of these cells at 三号 (16 pt), the first the header's,
+    /// the cell margins of 180 twips.
+    fn column(cells: &[&str]) -> Need {
+        let cell = |(i, text): (usize, &&str)| Need::of_cell(text, &[], 32, i == 0, true, 180);
+        cells.iter().enumerate().map(cell).fold(Need::default(), Need::max)
+    }
+
+    #[test]
+    fn figures_keep_their_signs_and_cjk_breaks_between_characters() {
+        let pieces = |line: &str| tokens(line, true).into_iter().map(|t| t.width).collect::<Vec<_>>();
+        // 96.5% is one piece: 3 digits, a point, a percent sign.
+        assert_eq!(pieces("96.5%"), [3 * 500 + 278 + 833]);
+        assert_eq!(pieces("1,234.56"), [6 * 500 + 2 * 278]);
+        // 进度滞后，已约谈“一把手”: the comma stays with 后, the quotes
+        // with the characters inside them.
+        assert_eq!(pieces("后，已“一”"), [2000, 1000, 3000]);
+        assert_eq!(pieces("2026年3月"), [2000, 1000, 500, 1000]);
+        assert_eq!(pieces("Zhang San"), [722 + 4 * 500, 722 + 2 * 500]);
+    }
+
+    #[test]
+    fn each_column_is_as_wide_as_its_longest_figure_and_the_remarks_share_the_rest() {
+        // The repro of the report: eight columns, headers longer than the
+        // figures, long remarks.
+        let columns = [
+            column(&["乡镇", "城关镇", "南河乡"]),
+            column(&["任务（户）", "620"]),
+            column(&["完成（户）", "598"]),
+            column(&["完成率", "96.5%", "100.0%"]),
+            column(&["资金（万元）", "1,234.56"]),
+            column(&["验收合格率", "99.1%", "100.0%"]),
+            column(&["负责人", "张三"]),
+            column(&["备注说明", "全面完成，含<特殊>户", "进度滞后，已约谈“一把手”"]),
+        ];
+        let widths = widths(&columns, 8844);
+        assert_eq!(widths.iter().sum::<u32>(), 8844, "{widths:?}");
+        // 100.0% at 16 pt: 4 digits, a point and a sign, 3.9 em.
+        let percent = (4 * 500 + 278 + 833) * 32 / 100 + 180;
+        assert!(widths[3] >= percent && widths[5] >= percent, "{widths:?}");
+        assert!(widths[4] >= (6 * 500 + 2 * 278) * 32 / 100 + 180, "{widths:?}");
+        // 南河乡 is a short cell: whole.
+        assert!(widths[0] >= 3 * 320 + 180, "{widths:?}");
+        // The remarks wrap, but get no more than their share.
+        assert!(widths[7] < 8844 / 3, "{widths:?}");
+    }
+
+    #[test]
+    fn short_cells_stay_whole_while_there_is_room_and_figures_win_when_there_is_none() {
+        // Twelve columns of dates and figures: the dates' figures stay
+        // whole even when the dates cannot.
+        let date = column(&["开工时间", "2026年3月"]);
+        let money = column(&["总投资（万元）", "1,280.50"]);
+        let name = column(&["项目名称", "稻虾共作基地（一期）扩建工程"]);
+        let roomy = widths(&[date, money, name], 8844);
+        assert!(roomy[0] >= (4 * 500 + 2000) * 32 / 100 + 180, "{roomy:?}");
+        let tight = widths(&[date, date, date, date, money, money, money, name, name, name], 8844);
+        assert!(tight[0] >= 4 * 500 * 32 / 100 + 180, "{tight:?}");
+        assert!(tight[4] >= (6 * 500 + 2 * 278) * 32 / 100 + 180, "{tight:?}");
+        assert_eq!(tight.iter().sum::<u32>(), 8844);
+        // More figures than the width holds: in proportion, nothing lost.
+        let crowded = widths(&[money; 12], 8844);
+        assert_eq!(crowded.iter().sum::<u32>(), 8844);
+        assert!(crowded.iter().all(|&w| w == 737), "{crowded:?}");
+    }
+
+    #[test]
+    fn a_picture_asks_for_its_width() {
+        let need = Need::of_cell("", &[9000], 22, false, false, 180);
+        assert_eq!(need.full, 9180);
+        assert_eq!(need.hard, PICTURE_FLOOR + 180);
+        let w = widths(&[need, Need::of_cell("a picture in a cell", &[], 22, false, false, 180)], 9072);
+        // "picture": p i c t u r e, 3 em at 11 pt.
+        assert!(w[0] > 5000 && w[1] >= (4 * 500 + 3 * 333) * 22 / 100 + 180, "{w:?}");
+    }
+}
