@@ -635,7 +635,10 @@ impl Writer<'_> {
         // Its figures in a workbook, for Word's "Edit Data"; literal data
         // in the chart if the workbook cannot be made (a label longer than
         // a cell holds).
-        let workbook = super::chart::workbook(chart, self.ctx.epoch).ok();
+        // (A chart on a scale per label draws shares, not the figures: no
+        // workbook of them.)
+        let workbook =
+            if super::chart::by_row(chart) { None } else { super::chart::workbook(chart, self.ctx.epoch).ok() };
         let xml = super::chart::part(chart, self.ctx.zh, workbook.is_some());
         self.out.charts.push((id.clone(), format!("charts/chart{n}.xml"), xml, workbook));
         let cx = u64::from(self.ctx.text_width) * 635;

@@ -14,6 +14,14 @@ use crate::data::chart::Chart;
 /// in cells of its workbook (relationship `rId1` of the part) if `sheet`,
 /// as literal data otherwise.
 pub fn part(chart: &Chart, zh: bool, sheet: bool) -> String {
+    // Word's chart has one value axis: a chart whose labels each have a
+    // scale of their own (target against actual of figures in different
+    // units) is drawn as the PDF draws it, each label's bars as a share of
+    // its largest, labelled with the figures, without the axis.
+    let row_scale = by_row(chart);
+    let scaled = row_scale.then(|| scaled_by_row(chart));
+    let chart = scaled.as_ref().unwrap_or(chart);
+    let sheet = sheet && !row_scale;
     let mut out = String::with_capacity(4096);
     out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
     out.push_str(r#"<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart>"#);
@@ -112,10 +120,12 @@ pub fn part(chart: &Chart, zh: bool, sheet: bool) -> String {
     let reverse = if dir == "bar" { "maxMin" } else { "minMax" };
     let _ = write!(
         out,
-        "<c:gapWidth val=\"60\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart><c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"{reverse}\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{}\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>{}<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx><c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{}\"/><c:majorGridlines><c:spPr><a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}<c:crossAx val=\"1001\"/><c:crosses val=\"{}\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>",
+        "<c:gapWidth val=\"60\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart><c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"{reverse}\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{}\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>{}<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx><c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"{}\"/><c:axPos val=\"{}\"/>{}<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}<c:crossAx val=\"1001\"/><c:crosses val=\"{}\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>",
         if dir == "bar" { "l" } else { "b" },
         font(1000, false),
+        if row_scale { "1" } else { "0" },
         if dir == "bar" { "b" } else { "l" },
+        if row_scale { String::new() } else { GRIDLINES.to_owned() },
         font(900, false),
         if dir == "bar" { "max" } else { "autoZero" },
     );
@@ -129,6 +139,31 @@ pub fn part(chart: &Chart, zh: bool, sheet: bool) -> String {
     }
     out.push_str("</c:chartSpace>");
     out
+}
+
+/// The value axis's gridlines.
+const GRIDLINES: &str = "<c:majorGridlines><c:spPr><a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>";
+
+/// Whether each label's bars are on a scale of their own (`scale: row`).
+pub fn by_row(chart: &Chart) -> bool {
+    chart.scale.as_deref() == Some("row")
+}
+
+/// The chart with each label's values as a share (in %) of that label's
+/// largest value, so that bars of figures in different units compare
+/// within their label; the texts stay the figures.
+fn scaled_by_row(chart: &Chart) -> Chart {
+    let mut scaled = chart.clone();
+    for j in 0..chart.labels.len() {
+        let largest =
+            chart.series.iter().filter_map(|s| s.values.get(j).copied().flatten()).fold(0.0_f64, |m, v| m.max(v.abs()));
+        for s in &mut scaled.series {
+            if let Some(Some(v)) = s.values.get_mut(j) {
+                *v = if largest > 0.0 { (*v / largest * 1000.0).round() / 10.0 } else { 0.0 };
+            }
+        }
+    }
+    scaled
 }
 
 /// The chart part's relationships: its workbook.
@@ -194,6 +229,22 @@ const COLORS: [&str; 6] = ["4472C4", "A5A5A5", "ED7D31", "70AD47", "FFC000", "5B
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chart_on_a_scale_per_label_draws_shares_of_each_label() {
+        let chart = Chart::parse("scale: row\nlabels: [户厕, 资金]\nseries:\n  - {name: 目标, values: [5000, 38000000], texts: ['5000户', '3800万元']}\n  - {name: 完成, values: [4120, 29600000], texts: ['4120户', '2960万元']}\n").unwrap();
+        let xml = part(&chart, true, true);
+        // Each label's largest is 100; the figures are the labels' texts.
+        for v in ["<c:v>100</c:v>", "<c:v>82.4</c:v>", "<c:v>77.9</c:v>"] {
+            assert!(xml.contains(v), "{v}: {xml}");
+        }
+        assert!(xml.contains("<a:t>2960万元</a:t>") && !xml.contains("38000000"));
+        // No value axis, no gridlines, no workbook of shares.
+        assert!(xml.contains(
+            "<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"1\"/>"
+        ));
+        assert!(!xml.contains("majorGridlines") && !xml.contains("c:externalData"));
+    }
 
     #[test]
     fn a_chart_part_holds_its_figures_as_literal_data() {
