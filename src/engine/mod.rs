@@ -372,7 +372,7 @@ impl Engine {
             return Ok(Checked { findings, lang: Lang::default() });
         }
         let drafted = self.draft(input, &mut Timings::default(), lang)?;
-        let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.body)?;
+        let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.meta, &drafted.md.body)?;
         let pages: Vec<Option<String>> = convert_attachments(input, &drafted.text, &drafted.root, &drafted.md)?
             .into_iter()
             .map(|c| c.map(|c| c.markup))
@@ -447,9 +447,11 @@ pub(crate) fn convert(
     input: &Path,
     text: &Arc<str>,
     root: &Path,
+    meta: &crate::data::mdfile::Meta,
     body: &str,
 ) -> Result<typst_writer::Converted, BuildError> {
-    let converted = typst_writer::to_typst(body, &WRITER_OPTIONS, &ChartEmbeds).map_err(|e| {
+    let options = typst_writer::Options { tables: Some(table_text(meta)), ..WRITER_OPTIONS.clone() };
+    let converted = typst_writer::to_typst(body, &options, &ChartEmbeds).map_err(|e| {
         let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
         let mut diagnostic =
             Diagnostic::error(msg!(FencedBlock, lang = lang.as_str(), text = msg.clone())).in_file(input);
@@ -476,7 +478,7 @@ pub(crate) fn convert_attachments(
     md.meta
         .attachments
         .iter()
-        .map(|a| a.body.as_ref().map(|body| convert(input, text, root, body.as_str())).transpose())
+        .map(|a| a.body.as_ref().map(|body| convert(input, text, root, &md.meta, body.as_str())).transpose())
         .collect()
 }
 
@@ -611,6 +613,26 @@ pub(crate) fn refused_image(input: &Path, text: &Arc<str>, dest: &str, why: Mess
 pub(crate) fn keep_source(input: &Path, text: &str) -> Option<PathBuf> {
     let stem = input.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
     crate::base::atomic::keep_in_temp(&stem, "typ", text)
+}
+
+/// How the PDF sets a document's tables (the style's): Chinese 三号 on
+/// the 156 mm text block, cells 4 pt in at each side; English 11.5 pt on
+/// the page less 25 mm margins, cells 6 pt in.
+fn table_text(meta: &crate::data::mdfile::Meta) -> typst_writer::TableText {
+    let mm = |mm: f64| {
+        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a page's width in twips")]
+        let twips = (mm / 25.4 * 1440.0) as u32;
+        twips
+    };
+    match (meta.lang, meta.paper) {
+        (Lang::Zh, _) => typst_writer::TableText { size: 32, zh: true, width: mm(156.0), margins: 170 },
+        (Lang::En, crate::data::Paper::A4) => {
+            typst_writer::TableText { size: 23, zh: false, width: mm(160.0), margins: 250 }
+        }
+        (Lang::En, crate::data::Paper::Letter) => {
+            typst_writer::TableText { size: 23, zh: false, width: mm(165.9), margins: 250 }
+        }
+    }
 }
 
 /// How the body is converted: its last block keeps to the signature.

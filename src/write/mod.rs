@@ -4,6 +4,7 @@
 //! bulletin's fill-in forms (`.xlsx`, `.csv`).
 
 pub mod chart;
+pub(crate) mod columns;
 pub mod docx;
 pub mod form;
 pub mod html;

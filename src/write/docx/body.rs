@@ -10,12 +10,12 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use super::columns;
 use super::image::Picture;
 use super::xml::{ParaProps, RunProps, escape, paragraph, run};
 use crate::base::markdown::{is_safe_link, parser_options};
 use crate::base::text::joins;
 use crate::data::chart::Chart;
+use crate::write::columns;
 use crate::write::typst::{HtmlPiece, strip_html};
 
 /// What the body needs from the document around it.

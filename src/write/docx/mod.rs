@@ -12,7 +12,6 @@
 
 mod body;
 mod chart;
-mod columns;
 mod image;
 mod official;
 mod parts;

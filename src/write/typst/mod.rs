@@ -51,6 +51,25 @@ pub struct Options {
     /// (a signature, a date): wrapped in a sticky block, it is never left on
     /// the page before them alone.
     pub keep_end_with_next: bool,
+    /// How table text is set, for tables wider than the page: their
+    /// columns are then given widths from their cells' contents
+    /// ([`crate::write::columns`]), so that no figure runs into the next
+    /// cell; none leaves every table's columns to Typst.
+    pub tables: Option<TableText>,
+}
+
+/// How a document sets its tables' text: size, script and the width they
+/// may take.
+#[derive(Debug, Clone, Copy)]
+pub struct TableText {
+    /// The text size, in half-points.
+    pub size: u32,
+    /// Chinese text (full-width CJK, half-width figures).
+    pub zh: bool,
+    /// The text block's width, in twips.
+    pub width: u32,
+    /// A cell's left and right insets and a rule, in twips.
+    pub margins: u64,
 }
 
 /// The default [`Options::max_depth`]: deep enough for any real document,
@@ -62,7 +81,7 @@ pub const DEFAULT_MAX_DEPTH: usize = 10;
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_depth: DEFAULT_MAX_DEPTH, label_prefix: "zj-fn".to_owned(), keep_end_with_next: false }
+        Self { max_depth: DEFAULT_MAX_DEPTH, label_prefix: "zj-fn".to_owned(), keep_end_with_next: false, tables: None }
     }
 }
 
@@ -353,6 +372,30 @@ enum Open {
 struct Table {
     emitted: bool,
     columns: usize,
+    /// Where `columns:` gives the count, to be replaced by widths.
+    count_at: std::ops::Range<usize>,
+    /// Each row's cells' text (whether a header row), for their widths.
+    rows: Vec<(bool, Vec<String>)>,
+}
+
+/// The `columns:` of a table wider than the text block: fractions from its
+/// cells' contents, each column at least as wide as its longest figure
+/// (see [`crate::write::columns`]); none for a table that fits, whose
+/// columns Typst sets as their contents ask.
+fn column_widths(table: &Table, text: TableText) -> Option<String> {
+    use crate::write::columns::{Need, widths};
+    let mut needs = vec![Need::default(); table.columns];
+    for (head, row) in &table.rows {
+        for (need, cell) in needs.iter_mut().zip(row) {
+            *need = need.max(Need::of_cell(cell, &[], text.size, *head, text.zh, text.margins));
+        }
+    }
+    let full: u64 = needs.iter().map(|n| n.full()).sum();
+    if full <= u64::from(text.width) {
+        return None;
+    }
+    let parts: Vec<String> = widths(&needs, text.width).iter().map(|w| format!("{w}fr")).collect();
+    Some(format!("({},)", parts.join(", ")))
 }
 
 /// An open definition list (`#terms(…)`).
@@ -493,6 +536,9 @@ impl<'a, 'd> Writer<'a, 'd> {
 
     /// Writes user text, escaped, with break opportunities in its long runs.
     fn text(&mut self, s: &str) {
+        if let Some(cell) = self.table_mut().and_then(|t| t.rows.last_mut()).and_then(|(_, cells)| cells.last_mut()) {
+            cell.push_str(s);
+        }
         self.flush();
         let text = self.run.insert(s);
         escape::markup(&text, &mut self.out);
@@ -716,6 +762,10 @@ impl<'a, 'd> Writer<'a, 'd> {
             Tag::DefinitionListDefinition => self.start_definition(),
             Tag::Table(alignments) => self.start_table(alignments),
             Tag::TableHead | Tag::TableRow => {
+                let head = matches!(tag, Tag::TableHead);
+                if let Some(table) = self.table_mut() {
+                    table.rows.push((head, Vec::new()));
+                }
                 let emitted = self.table().is_some_and(|t| t.emitted);
                 if emitted {
                     self.write(if matches!(tag, Tag::TableHead) { "  table.header(" } else { "  " });
@@ -725,6 +775,9 @@ impl<'a, 'd> Writer<'a, 'd> {
                 self.stack.push(Open::Row { emitted, cells: 0 });
             }
             Tag::TableCell => {
+                if let Some((_, cells)) = self.table_mut().and_then(|t| t.rows.last_mut()) {
+                    cells.push(String::new());
+                }
                 let mut emitted = false;
                 if let Some(Open::Row { emitted: row, cells }) = self.stack.last_mut() {
                     emitted = *row;
@@ -904,10 +957,15 @@ impl<'a, 'd> Writer<'a, 'd> {
 
     fn start_table(&mut self, alignments: &[Alignment]) {
         let emitted = self.has_room();
+        let mut count_at = 0..0;
         self.newline();
         if emitted {
             self.write("#table(\n");
-            let _ = writeln!(self.out, "  columns: {},", alignments.len().max(1));
+            self.write("  columns: ");
+            let start = self.out.len();
+            let _ = write!(self.out, "{}", alignments.len().max(1));
+            count_at = start..self.out.len();
+            self.write(",\n");
             self.write("  align: (");
             for alignment in alignments {
                 self.write(match alignment {
@@ -921,7 +979,7 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.write("),\n");
             self.depth += 1;
         }
-        self.stack.push(Open::Table(Table { emitted, columns: alignments.len().max(1) }));
+        self.stack.push(Open::Table(Table { emitted, columns: alignments.len().max(1), count_at, rows: Vec::new() }));
     }
 
     fn end_tag(&mut self, tag: TagEnd) {
@@ -1015,6 +1073,9 @@ impl<'a, 'd> Writer<'a, 'd> {
                 {
                     self.close_line(")");
                     self.depth = self.depth.saturating_sub(1);
+                    if let Some(widths) = self.options.tables.and_then(|text| column_widths(&table, text)) {
+                        self.out.replace_range(table.count_at.clone(), &widths);
+                    }
                 }
                 self.blank_line();
             }
@@ -1050,6 +1111,14 @@ impl<'a, 'd> Writer<'a, 'd> {
                 }
             }
         }
+    }
+
+    /// The innermost open table, to note its cells' text in.
+    fn table_mut(&mut self) -> Option<&mut Table> {
+        self.stack.iter_mut().rev().find_map(|open| match open {
+            Open::Table(table) => Some(table),
+            _ => None,
+        })
     }
 
     /// The innermost open table.

@@ -1196,3 +1196,29 @@ fn a_paragraph_of_many_long_runs_is_broken_first_fit() {
         crate::engine::verify::check_writer(&wrapped, true).unwrap();
     }
 }
+
+/// A table wider than the text block gets its columns' widths from its
+/// cells (each at least its longest figure), a table that fits keeps
+/// Typst's automatic columns.
+#[test]
+fn a_table_wider_than_the_page_gets_widths_from_its_cells() {
+    let text = TableText { size: 32, zh: true, width: 8844, margins: 170 };
+    let options = Options { tables: Some(text), ..Options::default() };
+    let narrow = "| 乡镇 | 户数 |\n|---|---:|\n| 城关镇 | 620 |\n";
+    let out = to_typst(narrow, &options, &NoEmbeds).unwrap().markup;
+    assert!(out.contains("  columns: 2,"), "{out}");
+    let wide = "| 乡镇 | 任务（户） | 完成（户） | 完成率 | 资金（万元） | 验收合格率 | 负责人 | 备注说明 |\n\
+                |---|---:|---:|---:|---:|---:|---|---|\n\
+                | 城关镇 | 620 | 598 | 96.5% | 1,234.56 | 99.1% | 张三 | 全面完成，含特殊困难户的改厕任务 |\n";
+    let out = to_typst(wide, &options, &NoEmbeds).unwrap().markup;
+    let columns = out.lines().find(|l| l.trim_start().starts_with("columns:")).unwrap();
+    let widths: Vec<u64> = columns
+        .split(['(', ')', ','])
+        .filter_map(|w| w.trim().strip_suffix("fr"))
+        .map(|w| w.parse().unwrap())
+        .collect();
+    assert_eq!(widths.len(), 8, "{columns}");
+    // "1,234.56" at 16 pt, half-width digits, and its cell's insets.
+    let figure = crate::write::columns::Need::of_cell("1,234.56", &[], 32, false, true, 170);
+    assert!(u64::from(widths[4]) * 8844 / widths.iter().sum::<u64>() >= figure.floor_width(), "{columns}");
+}

@@ -1,7 +1,9 @@
-//! The widths of a table's columns. Word and LibreOffice set a table's
-//! columns as the grid says (`w:tblGrid`, `w:tcW`) and break whatever does
-//! not fit, a figure or a word too; the PDF measures its cells. So the
-//! cells are measured here, by an estimate of their glyphs' advances
+//! The widths of a table's columns, for the Word file and the PDF alike.
+//! Word and LibreOffice set a table's columns as the grid says
+//! (`w:tblGrid`, `w:tcW`) and break whatever does not fit, a figure or a
+//! word too; Typst's automatic columns, when a table is wider than the
+//! page, narrow a column below its longest figure, which then runs into
+//! the next cell. So the cells are measured here, by an estimate of their glyphs' advances
 //! (Times New Roman for Latin letters and digits, full-width CJK), in the
 //! spirit of CSS's automatic table layout: each column gets at least its
 //! narrowest unbroken width and shares what is left by how much more text
@@ -13,7 +15,7 @@ use crate::base::text::is_cjk;
 /// the narrowest it can be to the widest it uses. Each level holds the one
 /// below it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Need {
+pub(crate) struct Need {
     /// No figure broken (a number with its sign or unit); words and CJK
     /// text broken anywhere.
     floor: u64,
@@ -40,7 +42,7 @@ impl Need {
     /// A cell's need: its text (lines split by `\n`) at `size` half-points,
     /// bold or not, with pictures of these widths (twips); `margins` twips
     /// around it.
-    pub(super) fn of_cell(text: &str, pictures: &[u64], size: u32, bold: bool, zh: bool, margins: u64) -> Need {
+    pub(crate) fn of_cell(text: &str, pictures: &[u64], size: u32, bold: bool, zh: bool, margins: u64) -> Need {
         // Thousandths of an em to twips: an em is `size` × 10 twips; bold
         // glyphs are some 5 % wider.
         let scale = u64::from(size) * if bold { 105 } else { 100 };
@@ -69,8 +71,19 @@ impl Need {
         need
     }
 
+    /// The narrowest width: no figure broken.
+    #[cfg(test)]
+    pub(crate) fn floor_width(self) -> u64 {
+        self.floor
+    }
+
+    /// The width that sets every cell's lines as they are.
+    pub(crate) fn full(self) -> u64 {
+        self.full
+    }
+
     /// The larger of two needs, level by level.
-    pub(super) fn max(self, other: Need) -> Need {
+    pub(crate) fn max(self, other: Need) -> Need {
         Need {
             floor: self.floor.max(other.floor),
             hard: self.hard.max(other.hard),
@@ -94,7 +107,7 @@ impl Need {
 /// wants beyond that level: the column with the most text gets the most.
 /// When not even every figure fits, the widths are in proportion to the
 /// figures'.
-pub(super) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
+pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
     let width = u64::from(text_width);
     let levels: Vec<[u64; 5]> = needs.iter().map(|n| n.levels()).collect();
     let sum = |k: usize| levels.iter().map(|l| l[k]).sum::<u64>();
