@@ -167,6 +167,24 @@ impl DataError {
             if let Some(best) = did_you_mean(&name, &candidates) {
                 hints.push(msg!(DidYouMean, name = best));
             }
+            // A data file's letterhead and 版记 field, at the top of an
+            // `.md`'s front matter, where they sit under `official:`.
+            const OFFICIAL: [&str; 11] = [
+                "issuer_mark",
+                "doc_number",
+                "signer",
+                "copy_number",
+                "secrecy",
+                "urgency",
+                "sealed",
+                "signer_post",
+                "copy_to",
+                "printed_by",
+                "printed_on",
+            ];
+            if OFFICIAL.contains(&name.as_str()) && expected.iter().any(|e| e == "official") {
+                hints.push(msg!(UnderOfficial, name = name.as_str()));
+            }
             worded = match expected.is_empty() {
                 true => msg!(UnknownField, name = name),
                 false => msg!(UnknownFieldExpected, name = name, expected = Names(expected)),

@@ -213,4 +213,14 @@ mod tests {
         let err = MdFile::parse(&source("---\ntitel: x\n---\n")).unwrap_err();
         assert!(err.to_string().contains("titel"), "{err}");
     }
+
+    /// A letterhead field at the top, as a data file writes it, is told
+    /// where a `.md` keeps it.
+    #[test]
+    fn an_official_field_at_the_top_is_told_its_place() {
+        let text = "---\ntemplate: progress-report\ntitle: x\norganization: o\nissuer_mark: [某局文件]\n---\nbody\n";
+        let err = MdFile::parse(&source(text)).unwrap_err();
+        let d = err.diagnostic().clone().in_lang(crate::data::Lang::En).to_plain_text();
+        assert!(d.contains("`issuer_mark` goes under `official:`"), "{d}");
+    }
 }

@@ -75,6 +75,7 @@ catalogue! {
     // Shared
     Verbatim = "{text}", "{text}";
     DidYouMean = "did you mean `{name}`?", "是否应为“{name}”？";
+    UnderOfficial = "in a .md's front matter, `{name}` goes under `official:` (indented), with the other fields of the letterhead and the 版记", "在 .md 的前置信息中，“{name}”写在“official:”之下（缩进），与版头、版记的其他字段一起";
 
     // Reading files (base/file.rs)
     ItIsAFolder = "it is a folder", "这是一个文件夹";
