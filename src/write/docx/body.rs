@@ -32,6 +32,9 @@ pub struct Context<'a> {
     pub svg_fonts: &'a super::svg::SvgFonts<'a>,
     /// Seconds since 1970 for the charts' workbooks' creation time.
     pub epoch: Option<i64>,
+    /// The text that marks where the attachments' pages begin: their tables
+    /// are set as the PDF sets them there (四号 in Chinese).
+    pub pages_from: Option<&'a str>,
 }
 
 /// The converted body and the parts it refers to.
@@ -122,6 +125,8 @@ struct Writer<'c> {
     in_code_block: Option<String>,
     code_lang: String,
     in_html_block: bool,
+    /// Past the start of the attachments' pages.
+    in_pages: bool,
     /// The properties of the last run written and where the runs ended
     /// then: text with the same properties right after it joins that run.
     last_run: Option<(RunProps, usize)>,
@@ -189,6 +194,7 @@ impl<'c> Writer<'c> {
             cited: HashMap::new(),
             after_marker: None,
             in_html_block: false,
+            in_pages: false,
             note: false,
         }
     }
@@ -204,6 +210,9 @@ impl<'c> Writer<'c> {
                     } else if self.in_html_block {
                         self.html(&text);
                     } else {
+                        if self.ctx.pages_from.is_some_and(|m| text.contains(m)) {
+                            self.in_pages = true;
+                        }
                         self.text(&text);
                     }
                 }
@@ -659,7 +668,8 @@ impl Writer<'_> {
 
     fn write_table(&mut self, table: &Table) {
         let cols = table.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(table.alignments.len()).max(1);
-        let size = table_size(self.ctx.zh);
+        let size = if self.in_pages { pages_table_size(self.ctx.zh) } else { table_size(self.ctx.zh) };
+        let text_style = if self.in_pages && self.ctx.zh { "ZjPageTableText" } else { "ZjTableText" };
         let mut needs = vec![columns::Need::default(); cols];
         for (head, row) in &table.rows {
             for (need, cell) in needs.iter_mut().zip(row) {
@@ -689,7 +699,7 @@ impl Writer<'_> {
                     _ => "left",
                 };
                 let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", widths[c]);
-                let props = ParaProps { style: Some("ZjTableText"), align: Some(align), ..ParaProps::default() };
+                let props = ParaProps { style: Some(text_style), align: Some(align), ..ParaProps::default() };
                 let runs = row.get(c).map_or(String::new(), |cell| {
                     // Its pictures at most the cell's width inside its margins.
                     let inside = u64::from(widths[c]).saturating_sub(CELL_MARGINS) * 635;
@@ -828,6 +838,12 @@ pub(super) fn table_size(zh: bool) -> u32 {
     if zh { 32 } else { 22 }
 }
 
+/// The size of table text on an attachment's page, in half-points: 四号
+/// (14 pt) in Chinese, as the PDF sets it (the ZjPageTableText style's).
+pub(super) fn pages_table_size(zh: bool) -> u32 {
+    if zh { 28 } else { table_size(zh) }
+}
+
 /// The left and right margins of a table cell (ZjTable: 80 twips each) and
 /// the border between cells.
 const CELL_MARGINS: u64 = 2 * 80 + 20;
@@ -849,8 +865,33 @@ mod tests {
                 image: &none,
                 svg_fonts: &svg_fonts,
                 epoch: Some(0),
+                pages_from: None,
             },
         )
+    }
+
+    /// Tables past the start of the attachments' pages are set in 四号, as
+    /// the PDF sets them there; the body's in 三号.
+    #[test]
+    fn an_attachment_page_sets_its_tables_smaller() {
+        let none = |_: &str| None;
+        let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+        let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
+        let table = "| 乡镇 | 户数 |\n|---|---:|\n| 城关镇 | 620 |\n";
+        let markdown = format!("{table}\nZJPAGEMARK0X0Z\n\n{table}");
+        let ctx = Context {
+            zh: true,
+            text_width: 8844,
+            text_height: 12756,
+            image: &none,
+            svg_fonts: &svg_fonts,
+            epoch: None,
+            pages_from: Some("ZJPAGEMARK0X"),
+        };
+        let xml = convert(&markdown, &ctx).xml;
+        let (body, page) = xml.split_once("ZJPAGEMARK0X").unwrap();
+        assert!(body.contains("ZjTableText") && !body.contains("ZjPageTableText"), "{body}");
+        assert!(page.contains("ZjPageTableText"), "{page}");
     }
 
     #[test]
@@ -883,8 +924,15 @@ mod tests {
         let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
         let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
         let convert = |zh: bool, markdown: &str| {
-            let ctx =
-                Context { zh, text_width: 8844, text_height: 12756, image: &image, svg_fonts: &svg_fonts, epoch: None };
+            let ctx = Context {
+                zh,
+                text_width: 8844,
+                text_height: 12756,
+                image: &image,
+                svg_fonts: &svg_fonts,
+                epoch: None,
+                pages_from: None,
+            };
             convert(markdown, &ctx).xml
         };
         let xml = convert(true, "![a](a.png \"带标题\")\n\n![b](b.png)\n\n![c](c.png \"第二幅\")\n");

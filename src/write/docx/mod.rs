@@ -61,6 +61,12 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
     let zh = meta.lang == Lang::Zh;
     let layout = Layout::of(meta);
     let text_width = layout.text_width();
+    // The body and the attachments' pages in one conversion (one set of
+    // footnotes, pictures and charts), cut where each page begins.
+    let pages: Vec<(usize, &crate::data::Attachment)> =
+        meta.attachments.iter().enumerate().filter(|(_, a)| a.body.is_some()).collect();
+    let mut markdown = input.body.trim_end().to_owned();
+    let marker = official::marker(&format!("{}{:?}", input.body, meta.attachments));
     let ctx = body::Context {
         zh,
         text_width,
@@ -68,13 +74,8 @@ pub fn write(input: &Input<'_>) -> Result<Vec<u8>, DocxError> {
         image: input.image,
         svg_fonts: input.svg_fonts,
         epoch: input.epoch,
+        pages_from: Some(&marker),
     };
-    // The body and the attachments' pages in one conversion (one set of
-    // footnotes, pictures and charts), cut where each page begins.
-    let pages: Vec<(usize, &crate::data::Attachment)> =
-        meta.attachments.iter().enumerate().filter(|(_, a)| a.body.is_some()).collect();
-    let mut markdown = input.body.trim_end().to_owned();
-    let marker = official::marker(&format!("{}{:?}", input.body, meta.attachments));
     for (k, (_, a)) in pages.iter().enumerate() {
         let text = a.body.as_ref().map_or("", |b| b.as_str());
         let _ =

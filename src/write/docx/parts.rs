@@ -599,6 +599,16 @@ pub fn styles(layout: &Layout) -> String {
         &format!("<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/>{no_ind}"),
         &format!("<w:sz w:val=\"{table_size}\"/><w:szCs w:val=\"{table_size}\"/>"),
     );
+    // An attachment page's tables: 四号 in Chinese, as the PDF's.
+    let pages_size = super::body::pages_table_size(zh);
+    style(
+        &mut out,
+        "ZjPageTableText",
+        "Table text (attachments)",
+        Some("ZjTableText"),
+        "",
+        &format!("<w:sz w:val=\"{pages_size}\"/><w:szCs w:val=\"{pages_size}\"/>"),
+    );
     // After a table: a spacer line of 2 pt, not a blank body line.
     style(
         &mut out,
