@@ -141,7 +141,11 @@ pub fn meta_data(meta: &Meta, extras: &Extras, attachments: &[Option<String>]) -
         let issue = m.issue.map(|n| words.issue(n));
         let total = m.total_issue.map(|n| words.total_issue(n));
         let copies = m.copies.map(|n| words.copies(n));
+        // The name's lines where it cannot stand on one: broken between words.
+        let name_lines =
+            crate::write::title::lines_within(meta.title.as_str(), meta.lang, crate::write::title::MASTHEAD_CAPACITY);
         Data::Dict(vec![
+            ("name_lines", Data::texts(name_lines)),
             ("issue", Data::opt(issue)),
             ("total_issue", Data::opt(total)),
             ("copies", Data::opt(copies)),

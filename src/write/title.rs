@@ -47,6 +47,11 @@ use crate::base::text::is_cjk;
 /// `.docx`), 442.2 pt, over 22 pt (`size: 22pt`, `w:sz 44`): 20.1.
 pub const CAPACITY: f64 = 156.0 / 25.4 * 72.0 / 22.0;
 
+/// The width of a line of a bulletin's name in its masthead, in ems: the
+/// text block over the smallest size the masthead sets the name in (26 pt,
+/// tracked 0.08 em: `bulletin-name` in the bulletin's style): 15.7.
+pub const MASTHEAD_CAPACITY: f64 = 156.0 / 25.4 * 72.0 / (26.0 * 1.08);
+
 /// What a space counts, in ems.
 const SPACE: f64 = 0.35;
 
@@ -54,10 +59,16 @@ const SPACE: f64 = 0.35;
 /// trimmed), and in a Chinese document each one that is wider than a line
 /// of the title broken between words (see the module's text).
 pub fn lines(title: &str, lang: Lang) -> Vec<String> {
+    lines_within(title, lang, CAPACITY)
+}
+
+/// The title's lines as [`lines`] makes them, for lines of `capacity` ems
+/// (a bulletin's name in its masthead's type).
+pub fn lines_within(title: &str, lang: Lang, capacity: f64) -> Vec<String> {
     let mut out = Vec::new();
     for line in title.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if lang == Lang::Zh && width(line) > CAPACITY {
-            out.extend(break_line(line));
+        if lang == Lang::Zh && width(line) > capacity {
+            out.extend(break_line(line, capacity));
         } else {
             out.push(line.to_owned());
         }
@@ -330,7 +341,7 @@ fn break_cost(atoms: &[Atom], at: usize) -> f64 {
 }
 
 /// One line of the writer's, wider than a line of the title, as lines.
-fn break_line(line: &str) -> Vec<String> {
+fn break_line(line: &str, capacity: f64) -> Vec<String> {
     let atoms = atoms(line);
     let m = atoms.len();
     // where[k]: the width of atoms 0..k laid on one line.
@@ -345,7 +356,7 @@ fn break_line(line: &str) -> Vec<String> {
     };
     // A line fits, or is one atom too wide for any line (Typst and Word
     // then break it where they can).
-    let fits = |i: usize, j: usize| j == i + 1 || span(i, j) <= CAPACITY;
+    let fits = |i: usize, j: usize| j == i + 1 || span(i, j) <= capacity;
     // The fewest lines: fill each as far as it goes.
     let mut n = 0;
     let mut i = 0;
@@ -479,6 +490,16 @@ fn three_lines(
 
 #[cfg(test)]
 mod tests {
+
+    /// A bulletin's name too long for its masthead breaks between words,
+    /// in lines of the masthead's type.
+    #[test]
+    fn a_long_bulletin_name_breaks_between_words() {
+        let name = "青山县乡村振兴暨巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作简报";
+        let lines = lines_within(name, Lang::Zh, MASTHEAD_CAPACITY);
+        assert_eq!(lines, ["青山县乡村振兴", "暨巩固拓展脱贫攻坚成果", "同乡村振兴有效衔接工作简报"]);
+        assert_eq!(lines_within("青山县乡村振兴工作简报", Lang::Zh, MASTHEAD_CAPACITY).len(), 1);
+    }
     use super::*;
 
     fn zh(title: &str) -> Vec<String> {

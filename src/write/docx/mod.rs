@@ -246,12 +246,22 @@ fn masthead(out: &mut String, meta: &Meta, layout: &Layout) {
     let zh = meta.lang == Lang::Zh;
     let words = language(meta.lang);
     let name = meta.title.as_str().trim();
-    // As large as 二号 × 2 allows on one line of the text block.
+    // As large as 二号 × 2 allows on one line of the text block, and never
+    // under 26 pt, as the PDF sets it: a longer name takes several lines,
+    // broken between words as the PDF breaks it.
     let chars = u32::try_from(width(name).max(100)).unwrap_or(100);
     let fit = layout.text_width() * 100 / chars / 10 * 95 / 100; // half points
-    let size = fit.clamp(44, 88);
+    let size = fit.clamp(52, 88);
     let red = RunProps { color: Some(RED), size: Some(size), hint_east_asia: zh, ..RunProps::default() };
-    text_para(out, &ParaProps { style: Some("ZjMasthead"), keep_next: true, ..ParaProps::default() }, &red, name);
+    let props = ParaProps { style: Some("ZjMasthead"), keep_next: true, ..ParaProps::default() };
+    let lines = crate::write::title::lines_within(name, meta.lang, crate::write::title::MASTHEAD_CAPACITY);
+    if fit < 52 && lines.len() > 1 {
+        for line in &lines {
+            text_para(out, &props, &red, line);
+        }
+    } else {
+        text_para(out, &props, &red, name);
+    }
     if let Some(m) = &meta.masthead
         && let Some(issue) = m.issue
     {
