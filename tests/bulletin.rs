@@ -245,6 +245,16 @@ fn units_without_a_previous_figure_are_named_beside_the_change() {
     );
     let (_dir, md, _) = bulletin_md(&BULLETIN.replace("title:", "lang: zh\ntitle:"), &units);
     assert!(md.contains("较上月增加10households，增长20%（B Town未报送上月数，较上月变化按其余1个单位计算）"), "{md}");
+    // Likewise the change on the same period last year.
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &hh(60, ", last_year: 40"))),
+        ("b.yaml", return_of("B Town", "2026-10", &hh(40, ""))),
+    ];
+    let (_dir, md, _) = bulletin_md(BULLETIN, &units);
+    assert!(
+        md.contains("(B Town gave no earlier figure; the change on the same period last year is over the other unit)"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -143,6 +143,38 @@ fn forms_filled_by_other_programs_roll_up_as_yaml_does() {
     assert!(sheets.contains("| 1 | 城关镇 | 371 | 380 | 97.6% |"), "{sheets}");
 }
 
+/// A faulty return beside a good one of the same unit: the good one is
+/// rolled up, the faulty one named by its file (not as the unit left out),
+/// and two faulty copies of one unit are named once.
+#[test]
+fn a_faulty_copy_beside_a_good_return_is_named_by_its_file() {
+    let dir = temp();
+    let root = dir.path();
+    write_file(root, "b.yaml", &BULLETIN.replace("UNITS", "units/*"));
+    fs::create_dir_all(root.join("units")).unwrap();
+    for (unit, figures) in &FIGURES[..3] {
+        write_file(&root.join("units"), &format!("{unit}.yaml"), &yaml_return(unit, figures));
+    }
+    let faulty = |unit: &str| {
+        format!(
+            "{unit}报送表\n填报单位：{unit},,报送期间,2026年10月\n\n序号,指标名称,本期完成,年度目标\n1,产业帮扶覆盖脱贫户,三百,300\n"
+        )
+    };
+    let (first, _) = FIGURES[0];
+    write_file(&root.join("units"), "old.csv", &faulty(first));
+    zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert!(md.contains("old.csv（报表有误，未能汇总）") && !md.contains(&format!("{first}（报表有误")), "{md}");
+    assert!(md.contains("本期共汇总3个单位"), "{md}");
+    // Two faulty copies of a unit that sent no good one: the unit, once.
+    let (fourth, _) = FIGURES[3];
+    write_file(&root.join("units"), "x1.csv", &faulty(fourth));
+    write_file(&root.join("units"), "x2.csv", &faulty(fourth));
+    zongjie(["build", "b.yaml", "-f", "md"]).current_dir(root).run().expect(0);
+    let md = fs::read_to_string(root.join("b.md")).unwrap();
+    assert_eq!(md.matches(&format!("{fourth}（报表有误，未能汇总）")).count(), 1, "{md}");
+}
+
 /// A return with a cell that is no number is named with its sheet and cell
 /// and left out; the others are rolled up, the unit that sent nothing is
 /// named as not received; `check` on the bulletin and on the return fail,

@@ -245,7 +245,7 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
     };
     let vs_previous = change(pairs.for_previous, value(m.previous), Since::Previous(basis));
     // A year's 同比 is its change on last year: 较上年, not 较上年同期.
-    let since_last_year = if basis == Basis::Year { Since::Previous(Basis::Year) } else { Since::LastYear };
+    let since_last_year = Since::last_year(basis);
     let vs_last_year = change(pairs.for_last_year, value(m.last_year), since_last_year);
     let shown_actual = printed(actual);
     let shown_target = printed(named_target);

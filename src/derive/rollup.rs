@@ -273,18 +273,27 @@ pub fn roll_up(
             metrics: unit.metrics.iter().map(|m| figures::metric_figures(m, &cx)).collect(),
         });
     }
+    let rolled_up: Vec<String> = rollup.units.iter().map(|u| u.name.trim().to_owned()).collect();
     for m in &mut rollup.missing {
         // A file that could not be read is named by its file name alone
         // (its unit is only guessed from it); a pattern that matched
         // nothing, as the bulletin writes it; a return that was read, by
-        // its unit.
+        // its unit, unless another return of that unit is rolled up (a
+        // faulty first copy beside a good one): then by its file's name.
         m.name = match (&m.unit, m.kind) {
             (_, "unmatched") => m.file.clone(),
-            (Some(unit), kind) if !unit.is_empty() && kind != "broken" => unit.clone(),
+            (Some(unit), kind) if !unit.is_empty() && kind != "broken" && !rolled_up.contains(unit) => unit.clone(),
             _ => file_name(&m.file),
         };
         m.text = language(lang).not_rolled_up(&m.name, m.kind, &m.detail);
     }
+    // One line for a unit whose returns were set aside alike.
+    let mut said: Vec<String> = Vec::new();
+    rollup.missing.retain(|m| {
+        let new = !said.contains(&m.text);
+        said.push(m.text.clone());
+        new
+    });
     rollup.totals = totals(&loaded, bulletin, &cx, &rollup);
     rollup.total = rollup.totals.iter().map(|t| (t.id.clone(), t.clone())).collect();
     if let Some(id) = &bulletin.rank_by {
@@ -624,7 +633,20 @@ fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Retu
 /// unit whose name contains it or is contained in it ("黄岗" and 黄岗镇,
 /// "固始县黄岗镇" and 黄岗镇; case and spaces aside), if exactly one does.
 fn roster_unit_for<'a>(name: &str, roster: &[&'a str]) -> Option<&'a str> {
-    let key = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    // Spaces, case and the width of brackets aside: 白果镇(经开区) is 白果镇（经开区）.
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '(' => '（',
+                ')' => '）',
+                '[' => '［',
+                ']' => '］',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let name = key(name);
     let fits = |unit: &str| {
         let unit = key(unit);
@@ -796,6 +818,8 @@ struct Sums {
     units: Vec<String>,
     /// Those that give an actual figure but no previous one.
     no_previous: Vec<String>,
+    /// Those that give an actual figure but none of last year.
+    no_last_year: Vec<String>,
 }
 
 /// Sums of one figure an actual is compared with (target, previous,
@@ -867,6 +891,7 @@ fn totals(
                     left_out: Vec::new(),
                     units: Vec::new(),
                     no_previous: Vec::new(),
+                    no_last_year: Vec::new(),
                 }
             });
             s.count += 1;
@@ -886,6 +911,9 @@ fn totals(
             }
             if actual.is_some() && m.previous.is_none() {
                 s.no_previous.push(name.clone());
+            }
+            if actual.is_some() && m.last_year.is_none() {
+                s.no_last_year.push(name.clone());
             }
             s.units.push(name);
             s.target.add(value(m.target), actual);
@@ -952,11 +980,22 @@ fn totals(
                 rate_note = language(lang).rate_basis(&left_out, rest);
                 figures.sentence.push_str(&rate_note);
             }
-            // The change on the previous period is over the units that gave both.
-            if figures.vs_previous.is_some() && !s.no_previous.is_empty() {
-                let rest = usize::try_from(s.previous.paired.terms).unwrap_or(usize::MAX);
-                let since = crate::derive::lang::Since::Previous(crate::derive::lang::Basis::of(cx.period.as_ref()));
-                figures.sentence.push_str(&language(lang).change_basis(since, &s.no_previous, rest));
+            // The changes are over the units that gave both figures.
+            let basis = crate::derive::lang::Basis::of(cx.period.as_ref());
+            let said_previous = figures.vs_previous.is_some() && !figures.previous_is_last_year;
+            for (said, without, paired, since) in [
+                (said_previous, &s.no_previous, s.previous.paired, crate::derive::lang::Since::Previous(basis)),
+                (
+                    figures.vs_last_year.is_some(),
+                    &s.no_last_year,
+                    s.last_year.paired,
+                    crate::derive::lang::Since::last_year(basis),
+                ),
+            ] {
+                if said && !without.is_empty() {
+                    let rest = usize::try_from(paired.terms).unwrap_or(usize::MAX);
+                    figures.sentence.push_str(&language(lang).change_basis(since, without, rest));
+                }
             }
             figures.metric.target = target.map(data::Number);
             Total {
@@ -1056,6 +1095,13 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+
+    #[test]
+    fn a_name_in_half_width_brackets_is_the_roster_unit() {
+        let roster = ["白果镇（经开区）", "柳林乡"];
+        assert_eq!(roster_unit_for("白果镇(经开区)", &roster), Some("白果镇（经开区）"));
+        assert_eq!(roster_unit_for("柳林 乡", &roster), Some("柳林乡"));
+    }
     use crate::data::{Fields, Schema, Source};
 
     /// A document parsed from text in memory.

@@ -464,6 +464,8 @@ catalogue! {
     DateNotFigure = "{date} is a date, not a figure", "{date} 是日期，不是数值";
     OtherNotFigure = "{what} is not a figure", "{what}不是数值";
     FormulaNotSaved = "a formula whose result the file does not keep (it was written by a program that does not calculate): open the file in Excel, WPS or LibreOffice and save it again", "公式的计算结果未保存在文件中（文件由不计算公式的程序生成）：请用 Excel、WPS 或 LibreOffice 打开后重新保存";
+    SheetCut = "the sheet goes on beyond its first {rows} rows or {columns} columns, which are all that is read: figures there are not rolled up", "工作表超出前 {rows} 行或前 {columns} 列，超出部分不读取，其中的数字不汇总";
+    SheetCutHint = "keep the return's table at the top of its sheet, and other data on another sheet or in another file", "请把报表的表格放在工作表顶部，其他数据放到另一张工作表或另一个文件";
     HiddenSheetRead = "only the hidden sheet {sheet} has a table of figures; it is read as the return", "只有隐藏的工作表“{sheet}”中有数据表，按报表读取";
     ShowTheSheet = "show the sheet if it is the return, or delete it", "如果它就是报表，请取消隐藏；否则请删除";
     OtherSheetNotRead = "{cell}: sheet {sheet} also has a table of figures and is not read; the return is sheet {read}", "{cell}单元格：工作表“{sheet}”中也有数据表，未读取；按工作表“{read}”汇总";

@@ -75,6 +75,9 @@ pub struct Grid {
     pub formats_known: bool,
     /// Whether the sheet is hidden in the workbook.
     pub hidden: bool,
+    /// Whether cells beyond the first [`MAX_ROWS`] rows or [`MAX_COLUMNS`]
+    /// columns hold something, which is not read.
+    pub cut: bool,
 }
 
 impl Grid {
@@ -99,8 +102,13 @@ impl Grid {
     }
 
     fn put(&mut self, row: u32, column: u32, value: Value) {
-        if row < MAX_ROWS && column < MAX_COLUMNS && value != Value::Empty {
+        if value == Value::Empty {
+            return;
+        }
+        if row < MAX_ROWS && column < MAX_COLUMNS {
             self.cells.insert((row, column), value);
+        } else {
+            self.cut = true;
         }
     }
 }
@@ -265,8 +273,8 @@ where
             .map_err(|e| msg!(SheetUnreadable, sheet = name.as_str(), reason = e.to_string()))?;
         let mut grid = Grid { name: Some(name), hidden, ..Grid::default() };
         let (top, left) = range.start().unwrap_or((0, 0));
-        for (r, row) in range.rows().enumerate().take(MAX_ROWS as usize) {
-            for (c, data) in row.iter().enumerate().take(MAX_COLUMNS as usize) {
+        for (r, row) in range.rows().enumerate().take(MAX_ROWS as usize + 1) {
+            for (c, data) in row.iter().enumerate().take(MAX_COLUMNS as usize + 1) {
                 let (r, c) = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(c).unwrap_or(u32::MAX));
                 grid.put(top.saturating_add(r), left.saturating_add(c), value(data));
             }
@@ -309,27 +317,87 @@ fn csv(bytes: &[u8]) -> Result<Grid, Message> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut grid = Grid::default();
+    let mut rows = Rows::new(delimiter);
+    let mut last_row: Option<u32> = None;
     for record in reader.records() {
         let record = record.map_err(|e| msg!(BadCsv, reason = e.to_string()))?;
-        // The row a spreadsheet shows is the line the record starts on
-        // (blank lines are rows too; a quoted line break is not).
+        // The row a spreadsheet shows: blank lines are rows too, a quoted
+        // line break is none.
         let mut byte = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        // After a CRLF the csv crate places the record at its LF.
-        if text.as_bytes().get(byte) == Some(&b'\n') {
+        // The csv crate places a record at the line breaks before it (after
+        // a CRLF, at its LF; after blank lines, at the first): it starts
+        // after them.
+        while matches!(text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
             byte += 1;
         }
-        let line = text.as_bytes().get(..byte).map_or(0, |before| before.iter().filter(|&&b| b == b'\n').count());
-        let row = u32::try_from(line).unwrap_or(u32::MAX);
+        let line = rows.up_to(text.as_bytes(), byte);
+        // Each record a row of its own, whatever stray quotes say.
+        let row = u32::try_from(line).unwrap_or(u32::MAX).max(last_row.map_or(0, |r| r.saturating_add(1)));
+        last_row = Some(row);
         if row >= MAX_ROWS {
-            break;
+            grid.cut |= record.iter().any(|f| !f.trim().is_empty());
+            if grid.cut {
+                break;
+            }
+            continue;
         }
-        for (c, field) in record.iter().enumerate().take(MAX_COLUMNS as usize) {
+        for (c, field) in record.iter().enumerate().take(MAX_COLUMNS as usize + 1) {
             if !field.trim().is_empty() {
                 grid.put(row, u32::try_from(c).unwrap_or(u32::MAX), Value::Text(field.to_owned()));
             }
         }
     }
     Ok(grid)
+}
+
+/// Counts a CSV text's rows as a spreadsheet does, reading on from where
+/// it stopped: line breaks outside quoted fields (a quote opens a field
+/// only at its start; `""` inside one is a quote).
+struct Rows {
+    delimiter: u8,
+    at: usize,
+    rows: usize,
+    quoted: bool,
+    field_start: bool,
+}
+
+impl Rows {
+    fn new(delimiter: u8) -> Self {
+        Rows { delimiter, at: 0, rows: 0, quoted: false, field_start: true }
+    }
+
+    /// The rows before byte `end`.
+    fn up_to(&mut self, text: &[u8], end: usize) -> usize {
+        let end = end.min(text.len());
+        while self.at < end {
+            let b = text[self.at];
+            self.at += 1;
+            if self.quoted {
+                if b == b'"' {
+                    if text.get(self.at) == Some(&b'"') {
+                        self.at += 1;
+                    } else {
+                        self.quoted = false;
+                    }
+                }
+                continue;
+            }
+            match b {
+                b'\n' => {
+                    self.rows += 1;
+                    self.field_start = true;
+                }
+                b'"' if self.field_start => {
+                    self.quoted = true;
+                    self.field_start = false;
+                }
+                b'\r' => {}
+                b if b == self.delimiter => self.field_start = true,
+                _ => self.field_start = false,
+            }
+        }
+        self.rows
+    }
 }
 
 /// The text of a CSV file, whatever of the usual encodings it is in.
@@ -388,6 +456,19 @@ mod tests {
             assert_eq!(grid.get(2, 1), &Value::Text("353".into()));
         }
         assert!(csv(b"\x81\x20\xff\xfe\x00").is_err());
+    }
+
+    /// Rows as a spreadsheet shows them: blank lines count, a line break
+    /// inside a quoted cell does not, nor does a quote inside a cell.
+    #[test]
+    fn csv_rows_are_the_rows_a_spreadsheet_shows() {
+        let text = "a,b\n\n\nc,\"two\nlines\"\nd,坚持\"三农\"\ne,5\r\n\r\nf,6\n";
+        let grid = csv(text.as_bytes()).unwrap();
+        let at = |s: &str| grid.cells.iter().find(|(_, v)| v.text() == Some(s)).map(|(k, _)| *k);
+        assert_eq!(at("c"), Some((3, 0)));
+        assert_eq!(at("d"), Some((4, 0)));
+        assert_eq!(at("e"), Some((5, 0)));
+        assert_eq!(at("f"), Some((7, 0)));
     }
 
     #[test]

@@ -95,7 +95,12 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
                 format!("{} / {}", zh[0], en[0])
             })
             .collect();
-        return Err(fail(msg!(NoHeaderRow), msg!(NeedsHeaderRow, headings = List(names))));
+        let mut error = fail(msg!(NoHeaderRow), msg!(NeedsHeaderRow, headings = List(names)));
+        if grids.iter().any(|g| g.cut) {
+            let cut = msg!(SheetCut, rows = grid::MAX_ROWS, columns = grid::MAX_COLUMNS);
+            error = DataError::new(error.diagnostic().clone().hint(cut).hint(msg!(SheetCutHint)));
+        }
+        return Err(error);
     };
     let mut reading =
         Reading { path, grid, header, asked, warnings: Vec::new(), unreadable: Vec::new(), uncollected: 0 };
@@ -103,6 +108,14 @@ pub fn read(path: &Path, bytes: Vec<u8>, asked: &Asked<'_>) -> Result<SheetRetur
     let sheet = || grid.name.clone().unwrap_or_default();
     if grid.hidden {
         reading.warn(header.row, first_column(header), msg!(HiddenSheetRead, sheet = sheet()), msg!(ShowTheSheet));
+    }
+    if grid.cut {
+        reading.warnings.push(
+            Diagnostic::warning(msg!(SheetCut, rows = grid::MAX_ROWS, columns = grid::MAX_COLUMNS))
+                .in_file(path)
+                .hint(msg!(SheetCutHint))
+                .or_lang(asked.lang),
+        );
     }
     if disguised {
         reading.warnings.push(
@@ -135,7 +148,10 @@ pub fn unit_named(path: &Path, bytes: Vec<u8>, lang: Lang) -> Option<String> {
     let targets = BTreeMap::new();
     let asked = Asked { lang, collect: &[], targets: &targets };
     let visible_first = grids.iter().filter(|g| !g.hidden).chain(grids.iter().filter(|g| g.hidden));
-    visible_first.filter_map(|grid| find_header(grid).map(|h| (grid, h))).find_map(|(grid, header)| {
+    // The 填报单位 cell is looked for above a header row, or at the top of a
+    // sheet that has none (a table too far down to be read).
+    let top = Header { row: 0, columns: BTreeMap::new() };
+    visible_first.map(|grid| (grid, find_header(grid).unwrap_or_else(|| top.clone()))).find_map(|(grid, header)| {
         let reading = Reading {
             path,
             grid,

@@ -308,3 +308,17 @@ fn an_empty_file_and_a_csv_under_a_workbook_name_are_told() {
     assert_eq!(figures(&r, "households"), [None, Some(353.0), None, None]);
     assert!(r.warnings[0].to_string().contains("实为以工作簿扩展名保存的 CSV 文本"), "{:?}", r.warnings);
 }
+
+#[test]
+fn a_table_that_goes_on_past_the_rows_read_is_told() {
+    let mut text = String::from("填报单位,黄岗镇\n指标,本期完成\n产业帮扶覆盖脱贫户,353\n");
+    text.push_str(&"\n".repeat(2100));
+    text.push_str("衔接资金拨付,3560000\n");
+    let r = read_bytes("a.csv", text.clone().into_bytes()).unwrap();
+    assert!(r.warnings.iter().any(|w| w.to_string().contains("工作表超出前 2000 行")), "{:?}", r.warnings);
+    // A table below them: no header row, and why; the unit is still named.
+    let below = format!("填报单位,黄岗镇\n{}指标,本期完成\n产业帮扶覆盖脱贫户,353\n", "\n".repeat(2100));
+    let err = read_bytes("a.csv", below.clone().into_bytes()).unwrap_err().diagnostic().to_plain_text();
+    assert!(err.contains("没有哪张工作表") && err.contains("超出前 2000 行"), "{err}");
+    assert_eq!(unit_named(&PathBuf::from("a.csv"), below.into_bytes(), Lang::Zh).as_deref(), Some("黄岗镇"));
+}

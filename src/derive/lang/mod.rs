@@ -23,6 +23,14 @@ pub enum Since {
     LastYear,
 }
 
+impl Since {
+    /// How a change on last year is named: 较上年同期, or in a year's
+    /// document, whose previous period is last year, 较上年.
+    pub fn last_year(basis: Basis) -> Since {
+        if basis == Basis::Year { Since::Previous(Basis::Year) } else { Since::LastYear }
+    }
+}
+
 /// The period before the document's, as a change names it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Basis {
