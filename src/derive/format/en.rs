@@ -433,6 +433,10 @@ pub fn singular(unit: &str) -> String {
     }
     match unit {
         "people" | "persons" => return "person".to_owned(),
+        "children" => return "child".to_owned(),
+        "women" => return "woman".to_owned(),
+        "men" => return "man".to_owned(),
+        "buses" => return "bus".to_owned(),
         "times" | "series" | "species" | "news" => return unit.to_owned(),
         _ => {}
     }
@@ -479,6 +483,10 @@ mod tests {
             ("staff", "staff"),
             ("times", "times"),
             ("bus", "bus"),
+            ("buses", "bus"),
+            ("houses", "house"),
+            ("children", "child"),
+            ("women", "woman"),
             ("tonnes of grain", "tonnes of grain"),
         ] {
             assert_eq!(singular(plural), one, "{plural}");
