@@ -14,18 +14,26 @@ use crate::derive::metric::MetricFigures;
 pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<PeriodKind>) -> String {
     let words = language(lang);
     let header = words.table_header(period);
+    // A year's change on the previous period is its change on last year:
+    // one column, of `last_year` where given, as the sentences say it.
+    let yearly = period == Some(PeriodKind::Year);
+    let columns = if yearly { 6 } else { 7 };
     let missing = "—";
     let mut out = String::new();
-    out.push_str(&row(header.iter().map(|h| markdown(h))));
-    out.push_str("|:---|:---:|---:|---:|---:|---:|---:|\n");
+    out.push_str(&row(header.iter().take(columns).map(|h| markdown(h))));
+    out.push_str(if yearly { "|:---|:---:|---:|---:|---:|---:|\n" } else { "|:---|:---:|---:|---:|---:|---:|---:|\n" });
     for m in metrics {
         let (target, actual) = (m.target_text.as_deref(), m.actual_text.as_deref());
         // The unit goes in its own column when both figures end with it
         // (21000人 → 21000 | 人; 3220万元 → 3220 | 万元); otherwise the
         // figures keep theirs.
         let (t, a) = (target.map(split_unit), actual.map(split_unit));
+        // ("1 accident" and "3 accidents" are one unit.)
+        let one = |u1: &str, u2: &str| {
+            u1 == u2 || crate::derive::format::en::singular(u1) == crate::derive::format::en::singular(u2)
+        };
         let unit = match (t, a) {
-            (Some((_, u1)), Some((_, u2))) if u1 == u2 => Some(u1),
+            (Some((_, u1)), Some((_, u2))) if one(u1, u2) => Some(if u1.len() >= u2.len() { u1 } else { u2 }),
             (Some((_, u)), None) | (None, Some((_, u))) => Some(u),
             _ => None,
         };
@@ -37,17 +45,22 @@ pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<Perio
         let unit_cell = unit.map_or_else(|| m.metric.unit.trim().to_owned(), |u| u.trim().to_owned());
         let change =
             |c: &Option<crate::derive::metric::Change>| c.as_ref().map_or(missing.to_owned(), |c| c.figure.clone());
+        let changes = if yearly {
+            vec![markdown(&change(if m.vs_last_year.is_some() { &m.vs_last_year } else { &m.vs_previous }))]
+        } else {
+            vec![markdown(&change(&m.vs_previous)), markdown(&change(&m.vs_last_year))]
+        };
         out.push_str(&row([
             markdown(m.metric.label.as_str().trim()),
             if unit_cell.is_empty() { missing.to_owned() } else { markdown(&unit_cell) },
             markdown(&cell(target, t)),
             markdown(&cell(actual, a)),
-            // A level (a rate in %) or a ceiling has no share of its target
-            // to complete: the sentence says how it stands.
+            // A level (a rate in %) or a ceiling has no share of its
+            // target to complete: the sentence says how it stands.
             markdown(m.rate_text.as_deref().filter(|_| completes(m)).unwrap_or(missing)),
-            markdown(&change(&m.vs_previous)),
-            markdown(&change(&m.vs_last_year)),
-        ]));
+        ]
+        .into_iter()
+        .chain(changes)));
     }
     out
 }
@@ -125,5 +138,27 @@ mod tests {
         })
         .collect();
         assert_eq!(rates, ["75%", "—", "—"]);
+    }
+
+    /// A year's table has one change column, on last year's figure, as its
+    /// sentences say it.
+    #[test]
+    fn a_years_table_has_one_change_on_last_year() {
+        use crate::data::{Better, Id, Metric, Number, Period, Text};
+        let m = Metric {
+            id: Id("m".into()),
+            label: Text("村集体经济收入".into()),
+            unit: "元".into(),
+            target: Some(Number(200_000.0)),
+            actual: Some(Number(215_000.0)),
+            previous: Some(Number(150_000.0)),
+            last_year: Some(Number(126_000.0)),
+            better: Better::Higher,
+        };
+        let cx = crate::derive::figures::Context { lang: Lang::Zh, schedule: None, period: Period::parse("2026").ok() };
+        let table = metrics_table(&[crate::derive::figures::metric_figures(&m, &cx)], Lang::Zh, Some(PeriodKind::Year));
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "| 指标 | 单位 | 目标 | 完成 | 完成率 | 较上年 |", "{table}");
+        assert!(lines[2].ends_with("| 增加8.9万元，增长70.6% |"), "{table}");
     }
 }
