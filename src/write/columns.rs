@@ -98,9 +98,9 @@ impl Need {
     }
 }
 
-/// Column widths in twips that fill `text_width`. If every column can have
-/// its full width, the room left is shared in proportion to those widths.
-/// Otherwise the columns get the highest level of their needs that fits
+/// Column widths in twips: each column's full width if they all fit in
+/// `text_width` (the table is then as narrow as its contents); otherwise,
+/// filling `text_width`, the columns get the highest level of their needs that fits
 /// all of them (short cells whole, then the body's short cells whole and
 /// the header wrapped, then words and figures whole, then figures whole),
 /// and what is left is shared by how much each column
@@ -115,10 +115,12 @@ pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
         let total = weights.iter().sum::<u64>().max(1);
         weights.iter().map(|w| w * room / total).collect()
     };
-    let widths: Vec<u64> = if sum(4) <= width {
-        let full: Vec<u64> = levels.iter().map(|l| l[4]).collect();
-        shared(&full, width)
-    } else if let Some(k) = (0..4).rev().find(|&k| sum(k) <= width) {
+    // A table whose every cell fits on its lines keeps that width, as the
+    // PDF's does: not stretched over the page.
+    if sum(4) <= width {
+        return levels.iter().map(|l| u32::try_from(l[4]).unwrap_or(text_width)).collect();
+    }
+    let widths: Vec<u64> = if let Some(k) = (0..4).rev().find(|&k| sum(k) <= width) {
         let more: Vec<u64> = levels.iter().map(|l| l[k + 1] - l[k]).collect();
         let rest = shared(&more, width - sum(k));
         levels.iter().zip(rest).map(|(l, r)| l[k] + r).collect()
@@ -237,6 +239,14 @@ mod tests {
         assert_eq!(pieces("后，已“一”"), [2000, 1000, 3000]);
         assert_eq!(pieces("2026年3月"), [2000, 1000, 500, 1000]);
         assert_eq!(pieces("Zhang San"), [722 + 4 * 500, 722 + 2 * 500]);
+    }
+
+    #[test]
+    fn a_table_that_fits_keeps_the_width_of_its_contents() {
+        let columns = [column(&["乡镇", "城关镇"]), column(&["户数", "620"])];
+        let widths = widths(&columns, 8844);
+        // 城关镇 at 16 pt and its margins; the bold 户数 (5 % wider).
+        assert_eq!(widths, [3 * 320 + 180, 2 * 320 * 105 / 100 + 180], "{widths:?}");
     }
 
     #[test]
