@@ -1152,7 +1152,11 @@ impl<'a, 'd> Writer<'a, 'd> {
         // Typst refuses a path with a backslash: write Windows paths its way.
         let dest = dest.replace('\\', "/");
         let figure = !title.is_empty();
-        self.write(if figure { "#figure(image(" } else { "#image(" });
+        // In a table cell, under the style's limit of a row's height.
+        let in_cell =
+            self.options.tables.is_some() && self.stack.iter().any(|o| matches!(o, Open::Cell { emitted: true }));
+        self.write(if in_cell { "#zj-cell-picture(" } else { "#" });
+        self.write(if figure { "figure(image(" } else { "image(" });
         self.string(&dest);
         self.images.push(dest);
         if !alt.is_empty() {
@@ -1164,6 +1168,9 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.write(", caption: [");
             escape::markup(&breaks::breakable(title), &mut self.out);
             self.write("])");
+        }
+        if in_cell {
+            self.write(")");
         }
     }
 

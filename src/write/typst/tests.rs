@@ -1222,3 +1222,14 @@ fn a_table_wider_than_the_page_gets_widths_from_its_cells() {
     let figure = crate::write::columns::Need::of_cell("1,234.56", &[], 32, false, true, 170);
     assert!(u64::from(widths[4]) * 8844 / widths.iter().sum::<u64>() >= figure.floor_width(), "{columns}");
 }
+
+/// A picture in a table cell goes through the style's limit of a row's
+/// height; one in the body does not.
+#[test]
+fn a_picture_in_a_cell_is_held_to_a_rows_height() {
+    let text = TableText { size: 32, zh: true, width: 8844, margins: 170 };
+    let options = Options { tables: Some(text), ..Options::default() };
+    let out = to_typst("![a](a.png)\n\n| 图 |\n|---|\n| ![b](b.png \"题\") |\n", &options, &NoEmbeds).unwrap().markup;
+    assert!(out.contains("#image(\"a.png\", alt: \"a\")"), "{out}");
+    assert!(out.contains("#zj-cell-picture(figure(image(\"b.png\", alt: \"b\"), caption: [题]))"), "{out}");
+}
