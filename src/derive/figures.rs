@@ -202,7 +202,17 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         (pairs.for_last_year, value(m.last_year)),
     ];
     let print = if pct {
-        Print::Percent(if pairs.mean { 1 } else { 2 })
+        // More decimals (up to four) where fewer would make a level its
+        // target, or its earlier figure, when it is not: 99.996% is no
+        // 100%, nor "全面完成".
+        let base = if pairs.mean { 1 } else { 2 };
+        let differ = |d: usize| {
+            compared.iter().all(|&(a, b)| match (a, b) {
+                (Some(a), Some(b)) if a != b => rounded(a, 0, d) != rounded(b, 0, d),
+                _ => true,
+            })
+        };
+        Print::Percent((base..=4).find(|&d| differ(d)).unwrap_or(4))
     } else if yuan {
         let shown: Vec<f64> = [actual, named_target].into_iter().flatten().collect();
         let pairs: Vec<(f64, f64)> = compared.iter().filter_map(|&(a, b)| Some((a?, b?))).collect();
@@ -729,6 +739,8 @@ mod tests {
             "争取贷款6.3亿元，较上年增加3.1亿元，增长96.9%",
         ),
         ("2026-10", "发放补贴", "元", H, [Some(0.0), Some(0.0), Some(0.0), N], "发放补贴0元（目标为0），与上月持平"),
+        // A level short of its target by less than the decimals show.
+        ("2026-10", "覆盖率", "%", H, [Some(100.0), Some(99.996), N, N], "覆盖率达到99.996%，距目标还差0.004个百分点"),
         // A ceiling of 0.
         ("2026-10", "火灾事故", "起", L, [Some(0.0), Some(0.0), N, N], "火灾事故0起，实现“零发生”目标"),
         ("2026-10", "火灾事故", "起", L, [Some(0.0), Some(2.0), N, N], "火灾事故2起，未实现“零发生”目标"),

@@ -57,6 +57,13 @@ pub fn percent_decimals(ratio: f64) -> usize {
     (1..=4).find(|&d| rounded(ratio, 2, d).is_none_or(|p| !boundary(p) || p == exact)).unwrap_or(4)
 }
 
+/// The fewest decimals, up to `max`, that show `x` as it is (float noise
+/// aside): 3.5 → 1, 99.996 → 3, 3.3999999999999986 → 1.
+pub fn decimals_of(x: f64, max: usize) -> usize {
+    let close = |d: usize| rounded(x, 0, d).is_some_and(|r| (r - x).abs() <= 1e-9 * x.abs().max(1.0));
+    (0..=max).find(|&d| close(d)).unwrap_or(max)
+}
+
 /// What every formatter prints for a number it cannot show (NaN, ±∞) or an
 /// out-of-range month: an em dash.
 pub const MISSING: &str = "—";

@@ -44,7 +44,9 @@ impl Language for English {
     }
 
     fn quantity(&self, unit: &str, value: f64) -> String {
-        let digits = if value.fract() == 0.0 { 0 } else { 2 };
+        // Counts and amounts come rounded to two decimals; a level may
+        // need up to four (99.996%).
+        let digits = crate::derive::format::decimals_of(value, 4);
         if is_yuan(unit) {
             en::amount_yuan(value)
         } else if is_percent(unit) {
@@ -81,7 +83,7 @@ impl Language for English {
     }
 
     fn points_gap(&self, points: f64) -> String {
-        let n = trim_zeros(en::number(points.abs(), 2));
+        let n = trim_zeros(en::number(points.abs(), crate::derive::format::decimals_of(points.abs(), 4).max(2)));
         if n == "1" { "1 percentage point".to_owned() } else { format!("{n} percentage points") }
     }
 

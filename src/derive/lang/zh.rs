@@ -44,7 +44,9 @@ impl Language for Chinese {
     }
 
     fn quantity(&self, unit: &str, value: f64) -> String {
-        let digits = if value.fract() == 0.0 { 0 } else { 2 };
+        // Counts and amounts come rounded to two decimals; a level may
+        // need up to four (99.996%).
+        let digits = crate::derive::format::decimals_of(value, 4);
         if is_yuan(unit) {
             zh::amount_yuan(value)
         } else if is_percent(unit) {
@@ -78,7 +80,10 @@ impl Language for Chinese {
     }
 
     fn points_gap(&self, points: f64) -> String {
-        format!("{}个百分点", trim_zeros(zh::number(points.abs(), 2)))
+        format!(
+            "{}个百分点",
+            trim_zeros(zh::number(points.abs(), crate::derive::format::decimals_of(points.abs(), 4).max(2)))
+        )
     }
 
     fn schedule_gap(&self, points: f64) -> String {
