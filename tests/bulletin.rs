@@ -257,6 +257,22 @@ fn units_without_a_previous_figure_are_named_beside_the_change() {
     );
 }
 
+/// A return named for one roster unit that gives another as its unit is
+/// rolled up as the one it gives, with a warning naming both.
+#[test]
+fn a_file_named_for_one_unit_that_gives_another_is_told() {
+    let hh = "  - {id: households, label: Households, unit: households, target: 100, actual: 50}\n";
+    let units = [("A Town.yaml", return_of("B Town", "2026-10", hh))];
+    let bulletin = BULLETIN.replace("rank_by:", "roster: [A Town, B Town]\nrank_by:");
+    let (_dir, _md, stderr) = bulletin_md(&bulletin, &units);
+    assert!(
+        stderr
+            .contains("the file is named for A Town but gives B Town as its reporting unit; it is rolled up as B Town"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no return received from A Town"), "{stderr}");
+}
+
 #[test]
 fn where_lower_is_better_units_over_target_lag_and_no_schedule_is_given() {
     let units = [

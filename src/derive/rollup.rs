@@ -261,6 +261,7 @@ pub fn roll_up(
         }
     }
     take_for_roster(doc, bulletin, &mut loaded, &mut rollup);
+    named_for_another(doc, bulletin, &loaded, &mut rollup.warnings);
     let counts = plausible::previous_counts(loaded.iter().map(|r| &r.doc));
     let loaded = conform(doc, bulletin, loaded, &counts, &mut rollup);
     let loaded = one_return_per_unit(doc, loaded, &mut rollup);
@@ -626,6 +627,28 @@ fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Retu
             m.unit = Some(unit.clone());
             claimed.push(unit);
         }
+    }
+}
+
+/// A return whose file is named for one roster unit while it names another
+/// (白果镇.xlsx whose 填报单位 is 柳林乡): rolled up as the unit it names,
+/// with a warning naming both, for a unit may have filled in another's
+/// form, or sent another's file.
+fn named_for_another(doc: &Document, bulletin: &BulletinFields, loaded: &[Return], warnings: &mut Vec<Diagnostic>) {
+    let roster: Vec<&str> = bulletin.roster.iter().map(|n| n.as_str().trim()).collect();
+    for r in loaded {
+        let unit = r.doc.organization.as_str().trim();
+        let stem = std::path::Path::new(&r.file).file_stem().map(|s| s.to_string_lossy().trim().to_owned());
+        let Some(stem) = stem.filter(|s| roster.contains(&s.as_str()) && s != unit) else { continue };
+        let place = match r.places.get(crate::data::sheet::UNIT_PLACE) {
+            Some(p) => format!("{}, {p}", r.file),
+            None => r.file.clone(),
+        };
+        warnings.push(
+            Diagnostic::warning(msg!(FileNamedForAnother, place = place, file_unit = stem.as_str(), unit = unit))
+                .in_file(&doc.path)
+                .hint(msg!(CheckWhoseReturn, file_unit = stem.as_str(), unit = unit)),
+        );
     }
 }
 

@@ -429,6 +429,7 @@ catalogue! {
     ReturnKinds = "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files", "报表应为 .yaml、.xlsx、.xlsm、.xls、.ods 或 .csv 文件";
     SheetFileUnreadable = "the file {why}", "文件无法读取（{why}）";
     SpreadsheetEmpty = "is empty", "是空文件";
+    SpreadsheetNotThisKind = "is not {what} workbook: damaged, or a file of another kind under its name", "不是{what}工作簿：文件已损坏，或是以此扩展名保存的其他文件";
     SpreadsheetPassword = "is protected by a password: save it again without one", "设置了密码保护：请取消密码后重新保存";
     CsvNamedAsWorkbook = "is CSV text under a workbook's name; it is read as CSV", "实为以工作簿扩展名保存的 CSV 文本，按 CSV 读取";
     SaveAgainAsXlsx = "open it in Excel or WPS and save it again as .xlsx, or as CSV", "请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV";
@@ -529,6 +530,8 @@ catalogue! {
     NamedAsNotReceived = "the bulletin names them as not received; a return is matched by its unit's name (its `organization`, the unit cell of a spreadsheet, or the file's name)", "简报中列为未报送；报表按单位名称（填报单位、“organization”或文件名）对应";
     RosterDidYouMean = "did you mean \"{name}\"? correct the unit's name in the return, or add it to `roster:`", "是否应为“{name}”？请更正报表中的单位名称，或把该单位加入“roster:”";
     AddToRoster = "add the unit to `roster:`, or remove its return", "请把该单位加入“roster:”，或删去其报表";
+    FileNamedForAnother = "{place}: the file is named for {file_unit} but gives {unit} as its reporting unit; it is rolled up as {unit}", "{place}：文件名是{file_unit}，填报单位却写作“{unit}”，按{unit}汇总";
+    CheckWhoseReturn = "check whose return it is: if it is {file_unit}'s, correct its reporting unit; if it is {unit}'s, rename the file", "请核实是哪个单位的报表：若是{file_unit}的，请更正填报单位；若是{unit}的，请更改文件名";
     TakenAsRosterUnit = "{place}: the reporting unit is written \"{unit}\", which is not on the roster; it is rolled up as {roster}", "{place}：填报单位写作“{unit}”，不在名单（roster）中，按“{roster}”汇总";
     CorrectUnitName = "ask the unit to write \"{roster}\" as its reporting unit (填报单位, `organization`)", "请该单位将填报单位更正为“{roster}”";
     FarAbovePrevious = "{place}: {unit} gives {actual} for {label}, {ratio} times its previous figure {previous}", "{place}：{unit}{label}本期完成{actual}，是上期{previous}的{ratio}倍";

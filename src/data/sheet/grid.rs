@@ -171,8 +171,13 @@ pub fn read(kind: Kind, bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
 
 fn unreadable(what: Key, e: &dyn std::fmt::Display) -> Message {
     let reason = e.to_string();
-    if reason.to_lowercase().contains("password") {
+    let lower = reason.to_lowercase();
+    if lower.contains("password") {
         return msg!(SpreadsheetPassword);
+    }
+    // The zip library's words for a file that is no zip at all.
+    if lower.contains("invalid zip archive") || lower.contains("eocd") {
+        return msg!(SpreadsheetNotThisKind, what = Message::new(what));
     }
     msg!(SpreadsheetUnreadable, what = Message::new(what), reason = reason)
 }

@@ -112,7 +112,7 @@ fn without_a_header_row_the_error_says_what_is_looked_for() {
     let err = read_bytes("x.csv", b"a,b\n1,2\n".to_vec()).unwrap_err().to_string();
     assert!(err.contains("没有哪张工作表有写明指标和数据的表头行"), "{err}");
     let err = read_bytes("x.xlsx", b"\x00\x01not a zip".to_vec()).unwrap_err().to_string();
-    assert!(err.contains("无法作为Excel（.xlsx）格式的电子表格读取"), "{err}");
+    assert!(err.contains("不是Excel（.xlsx）格式的工作簿：文件已损坏"), "{err}");
 }
 
 #[test]
