@@ -390,7 +390,9 @@ fn attachment_pages_and_their_table() {
         dir.path(),
         "attached",
         &format!(
-            "organization: 石门镇人民政府\nperiod: 2026-09\nintro: 正文。\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n    metrics: [toilets, funds]\n{METRICS}attachments:\n  - 石门镇整治工作名单\n  - title: 石门镇整治工作说明\n    body: |\n      说明正文第一段。\n  - title: 石门镇整治主要指标完成情况表\n    table: metrics\n"
+            "organization: 石门镇人民政府\nperiod: 2026-09\nintro: 正文。\nprogress:\n  - title: 推进户厕改造\n    body: 全镇推进户厕改造。\n    metrics: [toilets, funds]\n{METRICS}attachments:\n  - 石门镇整治工作名单\n  - title: 石门镇整治工作说明\n    body: |\n      说明正文第一段。\n\n      | 村名 | 户数 |\n      |---|---|\n      | 石门村 | 120 |\n{}  - title: 石门镇整治主要指标完成情况表\n    table: metrics\n",
+            // A table longer than the page: it starts on its title's.
+            (1..=30).map(|i| format!("      | 第{i}村 | {i} |\n")).collect::<String>()
         ),
     );
     let pdf = build(&data, "pdf");
@@ -414,6 +416,11 @@ fn attachment_pages_and_their_table() {
         assert!(((t.x_min + t.x_max) / 2.0 - (LEFT + RIGHT) / 2.0).abs() < 1.0, "{title} centred");
         assert!(t.y_min > TOP + 1.5 * PITCH && t.y_min < TOP + 2.5 * PITCH, "{title} on the third line");
         assert!(n > 0, "{label} is not on the first page");
+        // A table that ends an attachment's text is on its title's page
+        // (it was moved whole to the next, as a body's last block kept to
+        // the signature is).
+        let first_line = if label == "附件2" { "石门村" } else { "指标" };
+        find(page, first_line);
     }
     // The table: a row per metric, its figures those of the body, the
     // change on the previous period headed 较上月 (the period is a month).

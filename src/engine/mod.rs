@@ -372,7 +372,7 @@ impl Engine {
             return Ok(Checked { findings, lang: Lang::default() });
         }
         let drafted = self.draft(input, &mut Timings::default(), lang)?;
-        let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.meta, &drafted.md.body)?;
+        let converted = convert(input, &drafted.text, &drafted.root, &drafted.md.meta, &drafted.md.body, true)?;
         let pages: Vec<Option<String>> = convert_attachments(input, &drafted.text, &drafted.root, &drafted.md)?
             .into_iter()
             .map(|c| c.map(|c| c.markup))
@@ -449,8 +449,13 @@ pub(crate) fn convert(
     root: &Path,
     meta: &crate::data::mdfile::Meta,
     body: &str,
+    keep_end: bool,
 ) -> Result<typst_writer::Converted, BuildError> {
-    let options = typst_writer::Options { tables: Some(table_text(meta)), ..WRITER_OPTIONS.clone() };
+    let options = typst_writer::Options {
+        tables: Some(table_text(meta)),
+        keep_end_with_next: keep_end,
+        ..WRITER_OPTIONS.clone()
+    };
     let converted = typst_writer::to_typst(body, &options, &ChartEmbeds).map_err(|e| {
         let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
         let mut diagnostic =
@@ -478,7 +483,8 @@ pub(crate) fn convert_attachments(
     md.meta
         .attachments
         .iter()
-        .map(|a| a.body.as_ref().map(|body| convert(input, text, root, &md.meta, body.as_str())).transpose())
+        // Nothing follows an attachment's text for it to keep to.
+        .map(|a| a.body.as_ref().map(|body| convert(input, text, root, &md.meta, body.as_str(), false)).transpose())
         .collect()
 }
 
@@ -635,7 +641,8 @@ fn table_text(meta: &crate::data::mdfile::Meta) -> typst_writer::TableText {
     }
 }
 
-/// How the body is converted: its last block keeps to the signature.
+/// How the body is converted: its last block keeps to the signature (the
+/// attachments' texts: `keep_end` false).
 static WRITER_OPTIONS: std::sync::LazyLock<typst_writer::Options> =
     std::sync::LazyLock::new(|| typst_writer::Options { keep_end_with_next: true, ..typst_writer::Options::default() });
 

@@ -137,7 +137,8 @@ impl<'a> Assembled<'a> {
     /// when the Typst source was made).
     pub(crate) fn check_body(&mut self) -> Result<(), BuildError> {
         if !self.body_checked {
-            self.images = super::convert(self.input, &self.text, &self.root, &self.md.meta, &self.md.body)?.images;
+            self.images =
+                super::convert(self.input, &self.text, &self.root, &self.md.meta, &self.md.body, true)?.images;
             super::convert_attachments(self.input, &self.text, &self.root, &self.md)?;
             self.body_checked = true;
         }
@@ -150,7 +151,7 @@ impl<'a> Assembled<'a> {
     pub(crate) fn typst(&mut self) -> Result<&Typeset, BuildError> {
         if self.typst.is_none() {
             let t = Instant::now();
-            let converted = super::convert(self.input, &self.text, &self.root, &self.md.meta, &self.md.body)?;
+            let converted = super::convert(self.input, &self.text, &self.root, &self.md.meta, &self.md.body, true)?;
             self.images.clone_from(&converted.images);
             let pages: Vec<Option<String>> = super::convert_attachments(self.input, &self.text, &self.root, &self.md)?
                 .into_iter()

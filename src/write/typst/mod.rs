@@ -47,9 +47,10 @@ pub struct Options {
     /// document needs two prefixes. Only ASCII letters, digits, `-` and `_`
     /// are kept.
     pub label_prefix: String,
-    /// Whether the document's last block keeps to what follows the body
+    /// Whether the document's last paragraph keeps to what follows the body
     /// (a signature, a date): wrapped in a sticky block, it is never left on
-    /// the page before them alone.
+    /// the page before them alone. A body ending in a table or a list is
+    /// left to break as it falls.
     pub keep_end_with_next: bool,
     /// How table text is set, for tables wider than the page: their
     /// columns are then given widths from their cells' contents
@@ -159,6 +160,13 @@ fn convert(
     let mut writer = Writer::new(&doc, options, embeds, markdown);
     writer.run_document()?;
     Ok(writer.finish())
+}
+
+/// The index of the event that starts the last top-level block, if that is
+/// a paragraph: a table or a list kept to what follows would be moved
+/// whole to the next page, leaving the space before it empty.
+fn last_paragraph(seq: &Seq<'_>) -> Option<usize> {
+    last_top_level(seq).filter(|&at| matches!(seq.events[at].0, Event::Start(Tag::Paragraph)))
 }
 
 /// The index of the event that starts the last top-level block.
@@ -484,7 +492,7 @@ impl<'a, 'd> Writer<'a, 'd> {
     fn run_document(&mut self) -> Result<(), WriterError> {
         let doc = self.doc;
         let end = doc.main.events.len();
-        match self.options.keep_end_with_next.then(|| last_top_level(&doc.main)).flatten() {
+        match self.options.keep_end_with_next.then(|| last_paragraph(&doc.main)).flatten() {
             Some(last) => {
                 self.run(&doc.main, 0, last)?;
                 self.blank_line();

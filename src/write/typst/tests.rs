@@ -1233,3 +1233,16 @@ fn a_picture_in_a_cell_is_held_to_a_rows_height() {
     assert!(out.contains("#image(\"a.png\", alt: \"a\")"), "{out}");
     assert!(out.contains("#zj-cell-picture(figure(image(\"b.png\", alt: \"b\"), caption: [题]))"), "{out}");
 }
+
+/// Only a last paragraph keeps to the signature: a table or a list that
+/// ends the body is left to break as it falls (kept, it moved whole to the
+/// next page, the space before it left empty).
+#[test]
+fn only_a_last_paragraph_keeps_to_what_follows() {
+    let options = Options { keep_end_with_next: true, ..Options::default() };
+    let sticky = |markdown: &str| to_typst(markdown, &options, &NoEmbeds).unwrap().markup.contains("sticky: true");
+    assert!(sticky("First.\n\nLast paragraph.\n"));
+    assert!(!sticky("First.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
+    assert!(!sticky("First.\n\n- one\n- two\n"));
+    assert!(!to_typst("Last.\n", &Options::default(), &NoEmbeds).unwrap().markup.contains("sticky"));
+}
