@@ -265,6 +265,10 @@ fn chinese_styles_fonts_and_page() {
     }
     assert!(styles.contains("<w:sz w:val=\"32\"/>") && styles.contains("w:line=\"579\" w:lineRule=\"exact\""));
     assert!(styles.contains("w:firstLineChars=\"200\""));
+    // Code on the grid at 13 pt, as the PDF's 0.8 of 三号.
+    let at = styles.find("w:styleId=\"ZjCode\"").expect("the Code style");
+    let code = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+    assert!(code.contains("<w:sz w:val=\"26\"/>") && !code.contains("w:lineRule"), "{code}");
     let doc = &parts["word/document.xml"];
     assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
     assert!(doc.contains("w:top=\"2098\" w:right=\"1465\" w:bottom=\"1984\" w:left=\"1587\""));
