@@ -137,6 +137,25 @@ pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
     widths
 }
 
+/// The smaller sizes, in half-points, an English table steps down to when
+/// its words do not fit whole at the table text's size: 10, 9 and 8 pt (the
+/// Word file has a table text style for each). Chinese tables keep their
+/// size, on the body's grid: their text breaks between characters anyway.
+pub(crate) const SMALLER: [u32; 3] = [20, 18, 16];
+
+/// The size at which a table's words and figures all fit `width` whole:
+/// `size` if they do there, else the largest of [`SMALLER`] below it at
+/// which they do, else the smallest. `needs_at` gives the columns' needs
+/// at a size.
+pub(crate) fn fitting_size(size: u32, width: u32, needs_at: impl Fn(u32) -> Vec<Need>) -> u32 {
+    let fits = |s: u32| needs_at(s).iter().map(|n| n.hard).sum::<u64>() <= u64::from(width);
+    let steps: Vec<u32> = SMALLER.into_iter().filter(|&s| s < size).collect();
+    match steps.last() {
+        Some(&smallest) if !fits(size) => steps.into_iter().find(|&s| fits(s)).unwrap_or(smallest),
+        _ => size,
+    }
+}
+
 /// A piece of a line that no line break divides.
 #[derive(Debug, PartialEq, Eq)]
 struct Token {
@@ -292,6 +311,45 @@ mod tests {
         let crowded = widths(&[money; 12], 8844);
         assert_eq!(crowded.iter().sum::<u32>(), 8844);
         assert!(crowded.iter().all(|&w| w == 737), "{crowded:?}");
+    }
+
+    #[test]
+    fn an_english_table_steps_down_until_its_words_fit() {
+        let needs_at = |words: &'static [&'static str]| {
+            move |size: u32| words.iter().map(|w| Need::of_cell(w, &[], size, false, false, 180)).collect::<Vec<_>>()
+        };
+        let words: &[&str] = &["Households", "Population", "Cooperatives", "Investment", "Completion"];
+        // Five words fit at 11 pt on 160 mm.
+        assert_eq!(fitting_size(22, 9072, needs_at(words)), 22);
+        // Eight do not, nor at 10 pt, but at 9 pt.
+        let eight: &[&str] = &[
+            "Township",
+            "Households",
+            "Population",
+            "Cooperatives",
+            "Investment",
+            "Completion",
+            "Employment",
+            "Enterprises",
+        ];
+        assert_eq!(fitting_size(22, 9072, needs_at(eight)), 18);
+        let ten: &[&str] = &[
+            "Township",
+            "Households",
+            "Population",
+            "Cooperatives",
+            "Investment",
+            "Completion",
+            "Employment",
+            "Enterprises",
+            "Villages",
+            "Difference",
+        ];
+        // Ten never do, with their cells' margins: the smallest step.
+        assert_eq!(fitting_size(22, 9072, needs_at(ten)), 16);
+        // Nothing smaller than the size itself.
+        assert_eq!(fitting_size(16, 9072, needs_at(ten)), 16);
+        assert_eq!(fitting_size(23, 9072, needs_at(words)), 23);
     }
 
     #[test]

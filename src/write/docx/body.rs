@@ -668,16 +668,28 @@ impl Writer<'_> {
 
     fn write_table(&mut self, table: &Table) {
         let cols = table.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(table.alignments.len()).max(1);
-        let size = if self.in_pages { pages_table_size(self.ctx.zh) } else { table_size(self.ctx.zh) };
-        let text_style = if self.in_pages && self.ctx.zh { "ZjPageTableText" } else { "ZjTableText" };
-        let mut needs = vec![columns::Need::default(); cols];
-        for (head, row) in &table.rows {
-            for (need, cell) in needs.iter_mut().zip(row) {
-                let cell = columns::Need::of_cell(&cell.text, &cell.pictures, size, *head, self.ctx.zh, CELL_MARGINS);
-                *need = need.max(cell);
+        let zh = self.ctx.zh;
+        let needs_at = |size: u32| {
+            let mut needs = vec![columns::Need::default(); cols];
+            for (head, row) in &table.rows {
+                for (need, cell) in needs.iter_mut().zip(row) {
+                    *need = need.max(columns::Need::of_cell(&cell.text, &cell.pictures, size, *head, zh, CELL_MARGINS));
+                }
             }
-        }
-        let widths = columns::widths(&needs, self.ctx.text_width);
+            needs
+        };
+        let size = if self.in_pages { pages_table_size(zh) } else { table_size(zh) };
+        // An English table whose words do not fit whole steps down to 10, 9
+        // or 8 pt, each a style of its own, as the PDF does.
+        let size = if zh { size } else { columns::fitting_size(size, self.ctx.text_width, needs_at) };
+        let text_style = match size {
+            _ if self.in_pages && zh => "ZjPageTableText",
+            20 => "ZjTableText20",
+            18 => "ZjTableText18",
+            16 => "ZjTableText16",
+            _ => "ZjTableText",
+        };
+        let widths = columns::widths(&needs_at(size), self.ctx.text_width);
         let out = &mut self.xml;
         let total: u32 = widths.iter().sum();
         let _ = write!(
@@ -897,6 +909,38 @@ mod tests {
         let (body, page) = xml.split_once("ZJPAGEMARK0X").unwrap();
         assert!(body.contains("ZjTableText") && !body.contains("ZjPageTableText"), "{body}");
         assert!(page.contains("ZjPageTableText"), "{page}");
+    }
+
+    /// An English table whose words do not fit whole at 11 pt steps down
+    /// to a smaller table text style; a Chinese one keeps 三号.
+    #[test]
+    fn a_wide_english_table_steps_its_text_down() {
+        let none = |_: &str| None;
+        let database = || std::sync::Arc::new(resvg::usvg::fontdb::Database::new());
+        let svg_fonts = super::super::svg::SvgFonts { database: &database, families: &[] };
+        let header = "| Township | Households | Population | Cooperatives | Investment | Completion | Employment | Enterprises | Villages | Difference |";
+        let table = format!(
+            "{header}\n{}|\n| Qingshuihe | 1,234 | 56,789 | 23 | 4.56 | 98.7% | 3,210 | 45 | 12 | +3.4% |\n",
+            "|---".repeat(10)
+        );
+        let ctx = |zh| Context {
+            zh,
+            text_width: 9072,
+            text_height: 12756,
+            image: &none,
+            svg_fonts: &svg_fonts,
+            epoch: None,
+            pages_from: None,
+        };
+        let en = convert(&table, &ctx(false)).xml;
+        assert!(["ZjTableText20", "ZjTableText18", "ZjTableText16"].iter().any(|s| en.contains(s)), "{en}");
+        let five = convert("| Township | Households |\n|---|---|\n| a | 1 |\n", &ctx(false)).xml;
+        assert!(
+            five.contains("\"ZjTableText\"") && !five.contains("ZjTableText1") && !five.contains("ZjTableText2"),
+            "{five}"
+        );
+        let zh = convert(&table, &ctx(true)).xml;
+        assert!(zh.contains("\"ZjTableText\"") && !zh.contains("ZjTableText1"), "{zh}");
     }
 
     #[test]

@@ -380,30 +380,41 @@ enum Open {
 struct Table {
     emitted: bool,
     columns: usize,
+    /// Where `#table(` starts, for a smaller text size set before it.
+    start: usize,
     /// Where `columns:` gives the count, to be replaced by widths.
     count_at: std::ops::Range<usize>,
     /// Each row's cells' text (whether a header row), for their widths.
     rows: Vec<(bool, Vec<String>)>,
 }
 
-/// The `columns:` of a table wider than the text block: fractions from its
-/// cells' contents, each column at least as wide as its longest figure
-/// (see [`crate::write::columns`]); none for a table that fits, whose
-/// columns Typst sets as their contents ask.
-fn column_widths(table: &Table, text: TableText) -> Option<String> {
-    use crate::write::columns::{Need, widths};
-    let mut needs = vec![Need::default(); table.columns];
-    for (head, row) in &table.rows {
-        for (need, cell) in needs.iter_mut().zip(row) {
-            *need = need.max(Need::of_cell(cell, &[], text.size, *head, text.zh, text.margins));
+/// How a table wider than the text block is set: the `columns:` as
+/// fractions from its cells' contents, each column at least as wide as its
+/// longest figure (see [`crate::write::columns`]), none for a table that
+/// fits, whose columns Typst sets as their contents ask; and, for an
+/// English table whose words do not fit whole, the smaller text size it
+/// steps down to, relative to the table text's (`0.87em`), as the Word
+/// file does.
+fn table_layout(table: &Table, text: TableText) -> (Option<String>, Option<String>) {
+    use crate::write::columns::{Need, fitting_size, widths};
+    let needs_at = |size: u32| {
+        let mut needs = vec![Need::default(); table.columns];
+        for (head, row) in &table.rows {
+            for (need, cell) in needs.iter_mut().zip(row) {
+                *need = need.max(Need::of_cell(cell, &[], size, *head, text.zh, text.margins));
+            }
         }
-    }
+        needs
+    };
+    let size = if text.zh { text.size } else { fitting_size(text.size, text.width, needs_at) };
+    let scale = (size != text.size).then(|| format!("{:.3}em", f64::from(size) / f64::from(text.size)));
+    let needs = needs_at(size);
     let full: u64 = needs.iter().map(|n| n.full()).sum();
     if full <= u64::from(text.width) {
-        return None;
+        return (None, scale);
     }
     let parts: Vec<String> = widths(&needs, text.width).iter().map(|w| format!("{w}fr")).collect();
-    Some(format!("({},)", parts.join(", ")))
+    (Some(format!("({},)", parts.join(", "))), scale)
 }
 
 /// An open definition list (`#terms(…)`).
@@ -967,6 +978,7 @@ impl<'a, 'd> Writer<'a, 'd> {
         let emitted = self.has_room();
         let mut count_at = 0..0;
         self.newline();
+        let start = self.out.len();
         if emitted {
             self.write("#table(\n");
             self.write("  columns: ");
@@ -987,7 +999,13 @@ impl<'a, 'd> Writer<'a, 'd> {
             self.write("),\n");
             self.depth += 1;
         }
-        self.stack.push(Open::Table(Table { emitted, columns: alignments.len().max(1), count_at, rows: Vec::new() }));
+        self.stack.push(Open::Table(Table {
+            emitted,
+            columns: alignments.len().max(1),
+            start,
+            count_at,
+            rows: Vec::new(),
+        }));
     }
 
     fn end_tag(&mut self, tag: TagEnd) {
@@ -1081,8 +1099,17 @@ impl<'a, 'd> Writer<'a, 'd> {
                 {
                     self.close_line(")");
                     self.depth = self.depth.saturating_sub(1);
-                    if let Some(widths) = self.options.tables.and_then(|text| column_widths(&table, text)) {
-                        self.out.replace_range(table.count_at.clone(), &widths);
+                    if let Some(text) = self.options.tables {
+                        let (widths, scale) = table_layout(&table, text);
+                        if scale.is_some() {
+                            self.close_line("]");
+                        }
+                        if let Some(widths) = widths {
+                            self.out.replace_range(table.count_at.clone(), &widths);
+                        }
+                        if let Some(scale) = scale {
+                            self.out.insert_str(table.start, &format!("#[#set text(size: {scale})\n"));
+                        }
                     }
                 }
                 self.blank_line();

@@ -1246,3 +1246,28 @@ fn only_a_last_paragraph_keeps_to_what_follows() {
     assert!(!sticky("First.\n\n- one\n- two\n"));
     assert!(!to_typst("Last.\n", &Options::default(), &NoEmbeds).unwrap().markup.contains("sticky"));
 }
+
+/// An English table whose words do not fit whole steps its text down (as
+/// the Word file does) and still compiles; a Chinese one keeps its size.
+#[test]
+fn a_wide_english_table_steps_its_text_down() {
+    let header = "| Township | Households | Population | Cooperatives | Investment | Completion | Employment | Enterprises | Villages | Difference |";
+    let markdown = format!(
+        "{header}\n{}\n| Qingshuihe | 1,234 | 56,789 | 23 | 4.56 | 98.7% | 3,210 | 45 | 12 | +3.4% |\n",
+        "|---".repeat(10) + "|"
+    );
+    let en = TableText { size: 23, zh: false, width: 9072, margins: 250 };
+    let options = Options { tables: Some(en), ..Options::default() };
+    let markup = to_typst(&markdown, &options, &NoEmbeds).unwrap().markup;
+    assert!(markup.starts_with("#[#set text(size: 0."), "{markup}");
+    assert!(markup.trim_end().ends_with(")\n]"), "{markup}");
+    compile(&markup).unwrap();
+    // Inside a list item too.
+    let nested = format!("- An item:\n\n  {}\n", markdown.replace('\n', "\n  "));
+    compile(&to_typst(&nested, &options, &NoEmbeds).unwrap().markup).unwrap();
+    // Five columns fit: no step down.
+    let five = "| Township | Households | Population | Cooperatives | Investment |\n|---|---|---|---|---|\n| a | 1 | 2 | 3 | 4 |\n";
+    assert!(!to_typst(five, &options, &NoEmbeds).unwrap().markup.contains("#set text"));
+    let zh = Options { tables: Some(TableText { zh: true, size: 32, ..en }), ..Options::default() };
+    assert!(!to_typst(&markdown, &zh, &NoEmbeds).unwrap().markup.contains("#set text"));
+}
