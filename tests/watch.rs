@@ -95,6 +95,16 @@ fn edits(poll: bool) {
     assert_eq!(fs::read(dir.path().join("r.pdf")).unwrap(), pdf, "r.pdf changed after a broken save");
     no_temporaries(dir.path());
 
+    // A log written beside the broken document (`watch > watch.log`) is
+    // no source of it: no rebuild, no error told again for each line.
+    let told = failures(&live.stderr());
+    for i in 0..5 {
+        write_file(dir.path(), "watch.log", &format!("line {i}\n"));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert_eq!(failures(&live.stderr()), told, "the error was told again for a log:\n{}", live.stderr());
+
     // The next good save builds.
     save_by_rename(&data, &report("Foxtrot"));
     built(&mut live, dir.path(), 5, "Foxtrot");

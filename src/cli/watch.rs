@@ -59,8 +59,12 @@ pub(super) fn start(
     })
 }
 
-/// Prints what one build gave.
+/// Prints what one build gave (a failure told once, not again for each
+/// rebuild that fails the same way).
 pub(super) fn report(rebuilt: &Rebuilt, input: &Path, verbose: bool) {
+    if rebuilt.repeated {
+        return;
+    }
     let took = rebuilt.took.as_secs_f64() * 1000.0;
     let took = format!("{took:.0}");
     let timing = match rebuilt.waited {

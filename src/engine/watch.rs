@@ -57,6 +57,9 @@ pub struct Rebuilt {
     pub waited: Option<Duration>,
     /// How long building and writing took.
     pub took: Duration,
+    /// It failed as the build before it did, with the same error: nothing
+    /// new to tell (a file beside the document keeps changing).
+    pub repeated: bool,
 }
 
 /// What a build gave.
@@ -90,9 +93,12 @@ struct Known {
     root: PathBuf,
     /// Its unit patterns.
     patterns: Vec<glob::Pattern>,
-    /// Whether its last build failed (then any change in its folder counts:
-    /// what it is missing may be what appears).
+    /// Whether its last build failed (then any change in its folder of a
+    /// file it could be made of counts: what it is missing may be what
+    /// appears).
     failed: bool,
+    /// The error of its last build, if it failed, as its debug text.
+    last_error: Option<String>,
 }
 
 /// Documents kept built.
@@ -150,6 +156,7 @@ impl Session {
                 root: real(&parent_of(&t.input)),
                 patterns: Vec::new(),
                 failed: false,
+                last_error: None,
             })
             .collect();
         let mut session = Session {
@@ -211,6 +218,12 @@ impl Session {
             };
             drop(watched);
             let took = started.elapsed();
+            let error = match &outcome {
+                Outcome::Failed(e) => Some(format!("{e:?}")),
+                _ => None,
+            };
+            let repeated = error.is_some() && self.known[index].last_error == error;
+            self.known[index].last_error = error;
             match &outcome {
                 Outcome::Written { built, .. } | Outcome::Unwritten { built, .. } => {
                     self.learn(index, &built.sources);
@@ -225,7 +238,7 @@ impl Session {
                 }
             }
             self.watch_sources(index);
-            report(&Rebuilt { index, outcome, waited, took });
+            report(&Rebuilt { index, outcome, waited, took, repeated });
         }
         comemo::evict(MEMO_AGE);
     }
@@ -332,8 +345,20 @@ impl Session {
         if known.patterns.iter().any(|p| p.matches_path_with(relative, options)) {
             return !ours(path);
         }
-        known.failed && !ours(path) && !self.outputs.contains(path)
+        known.failed && !ours(path) && !self.outputs.contains(path) && may_be_source(path)
     }
+}
+
+/// Whether a file could be one a document is made of, by its kind: data,
+/// an edited text, a unit return, a picture, a style or a folder (no
+/// extension). A log written beside the document (`watch > log.txt`) is
+/// not, or each failed build would start the next.
+fn may_be_source(path: &Path) -> bool {
+    const KINDS: [&str; 18] = [
+        "yaml", "yml", "md", "markdown", "xlsx", "xlsm", "xls", "ods", "csv", "png", "jpg", "jpeg", "gif", "svg",
+        "svgz", "typ", "ttf", "otf",
+    ];
+    path.extension().is_none_or(|e| KINDS.iter().any(|k| e.eq_ignore_ascii_case(k)))
 }
 
 /// Whether `event` tells again of a rename already seen: a rename within
@@ -421,6 +446,15 @@ mod tests {
         assert!(ours(Path::new("/d/.r.pdf.zongjie-12-3.bak")));
         assert!(!ours(Path::new("/d/r.yaml")));
         assert!(!ours(Path::new("/d/.r.yaml.swp")));
+    }
+
+    #[test]
+    fn a_log_beside_a_failed_document_is_no_source() {
+        assert!(!may_be_source(Path::new("/d/watch.log")));
+        assert!(!may_be_source(Path::new("/d/notes.txt")));
+        for source in ["/d/r.yaml", "/d/units/a.XLSX", "/d/img/p.png", "/d/units", "/d/r.md"] {
+            assert!(may_be_source(Path::new(source)), "{source}");
+        }
     }
 
     #[test]
