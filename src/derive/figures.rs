@@ -248,7 +248,8 @@ pub(crate) fn metric_figures_with(m: &Metric, cx: &Context, pairs: Pairs) -> Met
         let ratio = if pct || b <= 0.0 { None } else { Some(delta / b).filter(|r| r.is_finite()) };
         let printed_ratio = if pct || pb <= 0.0 { None } else { Some((pa - pb) / pb).filter(|r| r.is_finite()) };
         let good = if delta == 0.0 { None } else { Some((delta > 0.0) == (m.better == Better::Higher)) };
-        let step = Step { kind, delta: pa - pb, ratio: printed_ratio, exp, unit };
+        let decimals = if let Print::Percent(d) = print { d.max(2) } else { 2 };
+        let step = Step { kind, delta: pa - pb, ratio: printed_ratio, exp, unit, decimals };
         let text = words.change(since, &step);
         let figure = words.change_figure(since, &step);
         Some(Change { delta, ratio, good, text, figure })
@@ -568,6 +569,15 @@ mod tests {
             "生活污水治理率达到36.55%，距目标还差3.45个百分点",
         ),
         ("2026-10", "生活污水治理率", "%", H, [N, Some(36.5), Some(36.5), N], "生活污水治理率达到36.5%，与上月持平"),
+        // A change as fine as the printed levels: never 持平 when they differ.
+        (
+            "2026-10",
+            "生活污水治理率",
+            "%",
+            H,
+            [N, Some(99.996), Some(99.999), N],
+            "生活污水治理率达到99.996%，较上月下降0.003个百分点",
+        ),
         (
             "2026-10",
             "生活污水治理率",
@@ -1075,6 +1085,14 @@ mod tests {
             H,
             [N, Some(36.5), Some(36.5), N],
             "Sewage treatment rate reached 36.5%, unchanged on the previous month",
+        ),
+        (
+            "2026-10",
+            "Sewage treatment rate",
+            "%",
+            H,
+            [N, Some(99.996), Some(99.999), N],
+            "Sewage treatment rate reached 99.996%, down 0.003 percentage points on the previous month",
         ),
         (
             "2026-10",

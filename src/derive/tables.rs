@@ -6,17 +6,18 @@
 //! body's sentences, so the table and the body cannot disagree.
 
 use crate::base::markdown::escape::markdown;
-use crate::data::{Lang, PeriodKind};
+use crate::data::{Lang, Period, PeriodKind};
+use crate::derive::lang::Basis;
 use crate::derive::lang::language;
 use crate::derive::metric::MetricFigures;
 
 /// The figures' table as a Markdown table.
-pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<PeriodKind>) -> String {
+pub fn metrics_table(metrics: &[MetricFigures], lang: Lang, period: Option<&Period>) -> String {
     let words = language(lang);
-    let header = words.table_header(period);
+    let header = words.table_header(Basis::of(period));
     // A year's change on the previous period is its change on last year:
     // one column, of `last_year` where given, as the sentences say it.
-    let yearly = period == Some(PeriodKind::Year);
+    let yearly = period.map(Period::kind) == Some(PeriodKind::Year);
     let columns = if yearly { 6 } else { 7 };
     let missing = "—";
     let mut out = String::new();
@@ -156,9 +157,20 @@ mod tests {
             better: Better::Higher,
         };
         let cx = crate::derive::figures::Context { lang: Lang::Zh, schedule: None, period: Period::parse("2026").ok() };
-        let table = metrics_table(&[crate::derive::figures::metric_figures(&m, &cx)], Lang::Zh, Some(PeriodKind::Year));
+        let table = metrics_table(&[crate::derive::figures::metric_figures(&m, &cx)], Lang::Zh, cx.period.as_ref());
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines[0], "| 指标 | 单位 | 目标 | 完成 | 完成率 | 较上年 |", "{table}");
         assert!(lines[2].ends_with("| 增加8.9万元，增长70.6% |"), "{table}");
+    }
+
+    /// A half-year's change column is headed as its sentences say it: the
+    /// first half's on last year's second half.
+    #[test]
+    fn a_half_years_column_names_the_half_before_it() {
+        for (period, header) in [("2026-H1", "较上年下半年"), ("2026-H2", "较上半年")] {
+            let period = Period::parse(period).ok();
+            let table = metrics_table(&[], Lang::Zh, period.as_ref());
+            assert!(table.lines().next().unwrap().contains(&format!("| {header} |")), "{table}");
+        }
     }
 }

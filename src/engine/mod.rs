@@ -551,7 +551,7 @@ fn meta_of(doc: &Document, figures: &Figures) -> Meta {
                     body: Some(data::Markdown(crate::derive::tables::metrics_table(
                         &figures.metrics,
                         doc.lang,
-                        doc.period.map(|p| p.kind()),
+                        doc.period.as_ref(),
                     ))),
                     table: None,
                 },

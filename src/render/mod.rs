@@ -212,7 +212,7 @@ impl Templates {
     /// context. Empty when fewer than two metrics have both figures.
     pub fn render_figures_chart(&self, lang: Lang, context: &Value) -> Result<String, TemplateError> {
         let words = crate::derive::lang::language(lang);
-        let header = words.table_header(None);
+        let header = words.table_header(crate::derive::lang::Basis::Period);
         let brackets = if lang == Lang::Zh { r#"["（", "）"]"# } else { r#"[" (", ")"]"# };
         // No title of its own: the attachment's title says it.
         let source = format!(

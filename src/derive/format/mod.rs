@@ -57,6 +57,19 @@ pub fn percent_decimals(ratio: f64) -> usize {
     (1..=4).find(|&d| rounded(ratio, 2, d).is_none_or(|p| !boundary(p) || p == exact)).unwrap_or(4)
 }
 
+/// The ratio a percentage prints: `ratio` itself, unless even four
+/// decimals would print 100% for a share that is not (a target missed by
+/// 1 yuan in 300 million), which then prints the nearest figure on its own
+/// side: 0.999999993 is "99.9999%", 1.000000007 "100.0001%". (A share of
+/// 0.00001% still prints 0%.)
+pub fn printed_ratio(ratio: f64) -> f64 {
+    let exact = ratio * 100.0;
+    match rounded(ratio, 2, 4) {
+        Some(p) if p.abs() == 100.0 && p != exact => (p + if exact > p { 1e-4 } else { -1e-4 }) / 100.0,
+        _ => ratio,
+    }
+}
+
 /// The fewest decimals, up to `max`, that show `x` as it is (float noise
 /// aside): 3.5 → 1, 99.996 → 3, 3.3999999999999986 → 1.
 pub fn decimals_of(x: f64, max: usize) -> usize {

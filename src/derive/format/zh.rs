@@ -347,7 +347,7 @@ fn quantity(x: f64) -> String {
 /// ```
 #[must_use]
 pub fn percent(ratio: f64) -> String {
-    Fixed::new(ratio, 2, super::percent_decimals(ratio))
+    Fixed::new(super::printed_ratio(ratio), 2, super::percent_decimals(ratio))
         .map_or_else(|| MISSING.to_owned(), |f| f.trim().render(MINUS, None) + "%")
 }
 
@@ -659,6 +659,8 @@ mod tests {
             // Never 0% or 100% for a share that is not.
             (-0.0004, "-0.04%"),
             (0.9996, "99.96%"),
+            (0.999_999_993, "99.9999%"),
+            (1.000_000_007, "100.0001%"),
             (0.000_000_1, "0%"),
             (0.745, "74.5%"),
             (0.95, "95%"),

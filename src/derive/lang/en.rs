@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Basis, Label, Language, LeftOut, MoneyScale, Quantity, Since, Step, trim_zeros};
-use crate::data::{Better, Due, Period, PeriodKind};
+use crate::data::{Better, Due, Period};
 use crate::derive::format::{MISSING, en, rounded};
 use crate::derive::metric::{MetricFigures, Outcome, is_percent, is_yuan};
 
@@ -95,14 +95,15 @@ impl Language for English {
         }
     }
 
-    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7] {
+    fn table_header(&self, previous: Basis) -> [&'static str; 7] {
         let previous = match previous {
-            Some(PeriodKind::Month) => "On previous month",
-            Some(PeriodKind::Quarter) => "On previous quarter",
-            Some(PeriodKind::Half) => "On previous half-year",
-            Some(PeriodKind::Year) => "On previous year",
-            Some(PeriodKind::Day) => "On previous day",
-            Some(PeriodKind::Range) | None => "On previous period",
+            Basis::Month => "On previous month",
+            Basis::Quarter => "On previous quarter",
+            Basis::FirstHalf => "On first half-year",
+            Basis::LastSecondHalf => "On last second half-year",
+            Basis::Year => "On previous year",
+            Basis::Day => "On previous day",
+            Basis::Period => "On previous period",
         };
         ["Indicator", "Unit", "Target", "Actual", "Rate", previous, "Year on year"]
     }
@@ -263,7 +264,7 @@ fn since_words(since: Since) -> &'static str {
 /// (40%)", "doubled (up 10,000)", "up 24,000 (3.4 times)".
 fn change_words(since: Option<&str>, step: &Step) -> String {
     let delta = step.delta;
-    let Some(printed) = rounded(delta, 0, 2) else { return MISSING.to_owned() };
+    let Some(printed) = rounded(delta, 0, step.decimals) else { return MISSING.to_owned() };
     let on = since.map_or_else(String::new, |s| format!(" {s}"));
     if printed == 0.0 {
         return format!("unchanged{on}");
@@ -271,12 +272,12 @@ fn change_words(since: Option<&str>, step: &Step) -> String {
     let word = if printed > 0.0 { "up" } else { "down" };
     let amount = match step.kind {
         Quantity::Percent => {
-            let n = trim_zeros(en::number(delta.abs(), 2));
+            let n = trim_zeros(en::number(delta.abs(), step.decimals));
             let points = if n == "1" { "percentage point" } else { "percentage points" };
             return format!("{word} {n} {points}{on}");
         }
         Quantity::Yuan => en::money(delta.abs(), step.exp),
-        Quantity::Count => trim_zeros(en::number(delta.abs(), 2)),
+        Quantity::Count => trim_zeros(en::number(delta.abs(), step.decimals)),
     };
     match step.ratio.filter(|r| r.is_finite()) {
         // A growth of 99.96% is none: it is said as a percentage.

@@ -95,6 +95,10 @@ pub struct Step<'a> {
     pub exp: i32,
     /// The metric's unit.
     pub unit: &'a str,
+    /// The decimals the change is printed with, at least two: those of
+    /// the printed figures (99.996% against 99.999% is down 0.003 points,
+    /// not unchanged).
+    pub decimals: usize,
 }
 
 /// A scale amounts of money are printed in: 10^`exp` yuan.
@@ -203,8 +207,8 @@ pub trait Language: Sync {
     fn schedule_gap(&self, points: f64) -> String;
     /// The header of a table of metrics: indicator, unit, target, actual,
     /// rate, the change on the previous period in the period's word
-    /// (`previous`: the kind of the document's period), and year on year.
-    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7];
+    /// (`previous`: the period before the document's), and year on year.
+    fn table_header(&self, previous: Basis) -> [&'static str; 7];
     /// The title of the figures' chart or table: "Targets and results" /
     /// 目标任务完成情况.
     fn figures_title(&self) -> &'static str;

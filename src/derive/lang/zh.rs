@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Basis, Label, Language, LeftOut, MoneyScale, Quantity, Since, Step, trim_zeros};
-use crate::data::{Better, Due, Period, PeriodKind};
+use crate::data::{Better, Due, Period};
 use crate::derive::format::{MISSING, rounded, zh};
 use crate::derive::metric::{MetricFigures, Outcome, is_percent, is_yuan};
 
@@ -94,14 +94,15 @@ impl Language for Chinese {
         }
     }
 
-    fn table_header(&self, previous: Option<PeriodKind>) -> [&'static str; 7] {
+    fn table_header(&self, previous: Basis) -> [&'static str; 7] {
         let previous = match previous {
-            Some(PeriodKind::Month) => "较上月",
-            Some(PeriodKind::Quarter) => "较上季度",
-            Some(PeriodKind::Half) => "较上半年",
-            Some(PeriodKind::Year) => "较上年",
-            Some(PeriodKind::Day) => "较上日",
-            Some(PeriodKind::Range) | None => "较上期",
+            Basis::Month => "较上月",
+            Basis::Quarter => "较上季度",
+            Basis::FirstHalf => "较上半年",
+            Basis::LastSecondHalf => "较上年下半年",
+            Basis::Year => "较上年",
+            Basis::Day => "较上日",
+            Basis::Period => "较上期",
         };
         ["指标", "单位", "目标", "完成", "完成率", previous, "同比"]
     }
@@ -248,7 +249,7 @@ fn since_word(since: Since) -> &'static str {
 /// "是上期的3.4倍" (not "增长2.4倍", which readers take both ways).
 fn change_words(with_since: bool, since: &str, step: &Step) -> String {
     let delta = step.delta;
-    let Some(printed) = rounded(delta, 0, 2) else { return MISSING.to_owned() };
+    let Some(printed) = rounded(delta, 0, step.decimals) else { return MISSING.to_owned() };
     if printed == 0.0 {
         return if with_since { format!("与{since}持平") } else { "持平".to_owned() };
     }
@@ -256,10 +257,10 @@ fn change_words(with_since: bool, since: &str, step: &Step) -> String {
     let amount = match step.kind {
         Quantity::Percent => {
             let word = if printed > 0.0 { "提高" } else { "下降" };
-            format!("{word}{}个百分点", trim_zeros(zh::number(delta.abs(), 2)))
+            format!("{word}{}个百分点", trim_zeros(zh::number(delta.abs(), step.decimals)))
         }
         Quantity::Yuan => format!("{more}{}", zh::money(delta.abs(), step.exp)),
-        Quantity::Count => format!("{more}{}{}", trim_zeros(zh::number(delta.abs(), 2)), step.unit),
+        Quantity::Count => format!("{more}{}{}", trim_zeros(zh::number(delta.abs(), step.decimals)), step.unit),
     };
     let head = if with_since { format!("较{since}{amount}") } else { amount };
     match step.ratio.filter(|r| r.is_finite()) {
