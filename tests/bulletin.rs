@@ -212,6 +212,46 @@ fn rates_in_percent_are_averaged_not_added() {
     assert!(md.contains("Poverty rate（3个单位平均）为3%，控制在目标3.3%以内"), "{md}");
 }
 
+/// A mean in % compares the units that give both figures: a unit that
+/// gives only its target is left out of the mean target too.
+#[test]
+fn a_mean_in_percent_is_over_the_units_that_give_both() {
+    let rate =
+        |target: f64, actual: &str| format!("  - {{id: rate, label: Coverage, unit: '%', target: {target}{actual}}}\n");
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &rate(40.0, ", actual: 38"))),
+        ("b.yaml", return_of("B Town", "2026-10", &rate(50.0, ", actual: 42"))),
+        ("c.yaml", return_of("C Town", "2026-10", &rate(60.0, ""))),
+    ];
+    let (_dir, md, _) = bulletin_md(&BULLETIN.replace("rank_by: households\n", ""), &units);
+    // (38 + 42) / 2 = 40 against (40 + 50) / 2 = 45: 5 points short, not 10.
+    assert!(
+        md.contains("Coverage (mean of 3 units) reached 40%, 5 percentage points short of the target of 45%"),
+        "{md}"
+    );
+}
+
+/// A unit rolled up that is not on the roster brings its own target into
+/// the total, as its figure is in the rate.
+#[test]
+fn a_unit_off_the_roster_brings_its_target() {
+    let hh = |target: u32, actual: u32| {
+        format!("  - {{id: households, label: Households, unit: households, target: {target}, actual: {actual}}}\n")
+    };
+    let units = [
+        ("a.yaml", return_of("A Town", "2026-10", &hh(100, 50))),
+        ("b.yaml", return_of("B Town", "2026-10", &hh(100, 80))),
+        ("x.yaml", return_of("X Town", "2026-10", &hh(50, 50))),
+    ];
+    let bulletin = BULLETIN.replace(
+        "rank_by:",
+        "roster: [A Town, B Town]\ntargets: {A Town: {households: 100}, B Town: {households: 100}}\nrank_by:",
+    );
+    let (_dir, md, _) = bulletin_md(&bulletin, &units);
+    // 180 of 250, 72%: the target of 200 the roster is assigned and X Town's 50.
+    assert!(md.contains("180 households, 72% of the target of 250"), "{md}");
+}
+
 #[test]
 fn units_without_both_figures_are_named_beside_the_rate() {
     let hh = |target: &str, actual: &str| {

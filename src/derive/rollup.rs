@@ -843,6 +843,8 @@ struct Sums {
     no_previous: Vec<String>,
     /// Those that give an actual figure but none of last year.
     no_last_year: Vec<String>,
+    /// Each unit's own target, where its return gives one.
+    own_targets: Vec<(String, f64)>,
 }
 
 /// Sums of one figure an actual is compared with (target, previous,
@@ -915,6 +917,7 @@ fn totals(
                     units: Vec::new(),
                     no_previous: Vec::new(),
                     no_last_year: Vec::new(),
+                    own_targets: Vec::new(),
                 }
             });
             s.count += 1;
@@ -937,6 +940,9 @@ fn totals(
             }
             if actual.is_some() && m.last_year.is_none() {
                 s.no_last_year.push(name.clone());
+            }
+            if let Some(t) = value(m.target) {
+                s.own_targets.push((name.clone(), t));
             }
             s.units.push(name);
             s.target.add(value(m.target), actual);
@@ -963,15 +969,24 @@ fn totals(
             metric.previous = s.previous.paired.value(mean).map(data::Number);
             metric.last_year = s.last_year.paired.value(mean).map(data::Number);
             // With `targets:`, the county's target is the sum over the
-            // roster, whoever reported; without, the sum of every unit's
-            // target. The sentence names the whole of it.
+            // roster, whoever reported, and the targets of the units rolled
+            // up beside it (a unit not on the roster); without, the sum of
+            // every unit's target. The sentence names the whole of it. A
+            // mean in % is of the units that give both figures, as its level
+            // is: the gap is between like and like.
             let assigned = assigned_targets(bulletin, &s.first.id);
             let assigned_total = (!assigned.is_empty()).then(|| {
                 let mut sum = Sum::default();
                 assigned.iter().for_each(|(_, t)| sum.add(*t));
+                let beside = s.own_targets.iter().filter(|(name, _)| !assigned.iter().any(|(a, _)| a == name));
+                beside.for_each(|(_, t)| sum.add(*t));
                 sum
             });
-            let target = assigned_total.and_then(|sum| sum.value(mean)).or_else(|| s.target.all.value(mean));
+            let target = if mean {
+                s.target.paired.value(true)
+            } else {
+                assigned_total.and_then(|sum| sum.value(false)).or_else(|| s.target.all.value(false))
+            };
             let pairs = figures::Pairs {
                 for_target: s.target.actual.value(mean),
                 for_previous: s.previous.actual.value(mean),

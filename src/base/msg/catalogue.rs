@@ -429,6 +429,8 @@ catalogue! {
     ReturnKinds = "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files", "报表应为 .yaml、.xlsx、.xlsm、.xls、.ods 或 .csv 文件";
     SheetFileUnreadable = "the file {why}", "文件无法读取（{why}）";
     SpreadsheetEmpty = "is empty", "是空文件";
+    TwoColumnsAlike = "{first} \"{first_heading}\" and {second} \"{second_heading}\" could both be the \"{role}\" column; which one to roll up cannot be told", "{first}“{first_heading}”和{second}“{second_heading}”都可能是“{role}”列，无法确定汇总哪一列";
+    KeepOneColumn = "keep one of them, or head the one to roll up \"{role}\" as the form does", "请只保留其中一列，或将要汇总的一列表头改为“{role}”（与报表模板一致）";
     SpreadsheetNotThisKind = "is not {what} workbook: damaged, or a file of another kind under its name", "不是{what}工作簿：文件已损坏，或是以此扩展名保存的其他文件";
     SpreadsheetPassword = "is protected by a password: save it again without one", "设置了密码保护：请取消密码后重新保存";
     CsvNamedAsWorkbook = "is CSV text under a workbook's name; it is read as CSV", "实为以工作簿扩展名保存的 CSV 文本，按 CSV 读取";

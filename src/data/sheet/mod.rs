@@ -150,7 +150,7 @@ pub fn unit_named(path: &Path, bytes: Vec<u8>, lang: Lang) -> Option<String> {
     let visible_first = grids.iter().filter(|g| !g.hidden).chain(grids.iter().filter(|g| g.hidden));
     // The 填报单位 cell is looked for above a header row, or at the top of a
     // sheet that has none (a table too far down to be read).
-    let top = Header { row: 0, columns: BTreeMap::new() };
+    let top = Header { row: 0, columns: BTreeMap::new(), twice: None };
     visible_first.map(|grid| (grid, find_header(grid).unwrap_or_else(|| top.clone()))).find_map(|(grid, header)| {
         let reading = Reading {
             path,
@@ -173,6 +173,10 @@ pub fn unit_named(path: &Path, bytes: Vec<u8>, lang: Lang) -> Option<String> {
 struct Header {
     row: u32,
     columns: BTreeMap<Column, u32>,
+    /// A figure column two headings name alike (本月完成 and 累计完成, 1-9月累计完成
+    /// and 1-10月累计完成): its role and the two columns. Which one the unit
+    /// meant cannot be known, so the return is refused naming both.
+    twice: Option<(Column, u32, u32)>,
 }
 
 /// The first row, among the first [`HEADER_ROWS`], that names a metric
@@ -182,13 +186,31 @@ fn find_header(grid: &Grid) -> Option<Header> {
     let last = grid.last_row()?.min(HEADER_ROWS);
     for row in 0..=last {
         let mut columns = BTreeMap::new();
+        // Each role's column, and whether its heading is one of the role's
+        // own words (累计完成) or only holds one (本月完成).
+        let mut exact: BTreeMap<Column, bool> = BTreeMap::new();
+        let mut twice = None;
         for column in 0..grid::MAX_COLUMNS {
             let text = grid.get(row, column).text().or_else(|| {
                 // A heading merged over two rows keeps its text in the upper one.
                 (row > 0).then(|| grid.get(row - 1, column).text()).flatten().filter(|t| classify(t).is_some())
             });
-            if let Some(role) = text.and_then(classify) {
-                columns.entry(role).or_insert(column);
+            let Some((role, own)) = text.and_then(classify_how) else { continue };
+            match (columns.get(&role).copied(), exact.get(&role).copied()) {
+                (None, _) => {
+                    columns.insert(role, column);
+                    exact.insert(role, own);
+                }
+                // An own word wins over a heading that only holds one.
+                (Some(_), Some(false)) if own => {
+                    columns.insert(role, column);
+                    exact.insert(role, own);
+                    twice = twice.filter(|&(r, _, _)| r != role);
+                }
+                (Some(first), Some(first_own)) if own == first_own && role.is_figure() => {
+                    twice = twice.or(Some((role, first, column)));
+                }
+                _ => {}
             }
         }
         let names = columns.contains_key(&Column::Label) || columns.contains_key(&Column::Id);
@@ -205,7 +227,7 @@ fn find_header(grid: &Grid) -> Option<Header> {
                 columns.extend(below);
                 row += 1;
             }
-            return Some(Header { row, columns });
+            return Some(Header { row, columns, twice });
         }
     }
     None
@@ -214,6 +236,11 @@ fn find_header(grid: &Grid) -> Option<Header> {
 /// What a column heading names, if it names one of ours: an exact word
 /// first, then a word it contains (a rate or a note column is none).
 fn classify(heading: &str) -> Option<Column> {
+    classify_how(heading).map(|(column, _)| column)
+}
+
+/// [`classify`], and whether the heading is one of the column's own words.
+fn classify_how(heading: &str) -> Option<(Column, bool)> {
     let n = normalise(heading);
     if n.is_empty() {
         return None;
@@ -221,7 +248,7 @@ fn classify(heading: &str) -> Option<Column> {
     for column in Column::ALL {
         let (en, zh) = column.words();
         if en.iter().chain(zh).any(|w| normalise(w) == n) {
-            return Some(column);
+            return Some((column, true));
         }
     }
     const NONE: [&str; 8] = ["完成率", "rate", "率", "备注", "note", "remark", "排名", "rank"];
@@ -235,7 +262,7 @@ fn classify(heading: &str) -> Option<Column> {
         (Column::Actual, &["完成", "实际", "本期", "actual", "achieved", "completed"]),
         (Column::Label, &["指标", "项目", "名称", "metric", "indicator"]),
     ];
-    CONTAINED.iter().find(|(_, words)| words.iter().any(|w| n.contains(w))).map(|(c, _)| *c)
+    CONTAINED.iter().find(|(_, words)| words.iter().any(|w| n.contains(w))).map(|(c, _)| (*c, false))
 }
 
 /// The key of `places` for where the return names its unit: no metric id
@@ -265,6 +292,26 @@ const MAX_ROW_WARNINGS: usize = 20;
 
 impl Reading<'_> {
     fn read(mut self) -> Result<SheetReturn, DataError> {
+        if let Some((role, first, second)) = self.header.twice {
+            let row = self.header.row;
+            let heading = |column: u32| self.grid.get(row, column).text().unwrap_or_default().trim().to_owned();
+            let (en, zh) = role.words();
+            let form = if self.asked.lang == Lang::Zh { zh[0] } else { en[0] };
+            let message = msg!(
+                TwoColumnsAlike,
+                first = self.grid.cell_name(row, first),
+                first_heading = heading(first),
+                second = self.grid.cell_name(row, second),
+                second_heading = heading(second),
+                role = form
+            );
+            return Err(DataError::new(
+                Diagnostic::error(message)
+                    .in_file(self.path)
+                    .or_lang(self.asked.lang)
+                    .hint(msg!(KeepOneColumn, role = form)),
+            ));
+        }
         let unit_cell = self.labelled_cell(UNIT_LABELS);
         let unit = match &unit_cell {
             Some((Value::Text(t), _, _)) => Some(t.trim().to_owned()),

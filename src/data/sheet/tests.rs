@@ -322,3 +322,20 @@ fn a_table_that_goes_on_past_the_rows_read_is_told() {
     assert!(err.contains("没有哪张工作表") && err.contains("超出前 2000 行"), "{err}");
     assert_eq!(unit_named(&PathBuf::from("a.csv"), below.into_bytes(), Lang::Zh).as_deref(), Some("黄岗镇"));
 }
+
+/// Of two columns that could hold the figure, the one headed by the
+/// column's own word is read (累计完成, not 本月完成); two headed alike are
+/// refused, naming both (the unit's September and October columns).
+#[test]
+fn two_columns_that_could_hold_the_figure() {
+    let text = "指标,本月完成,累计完成,上月累计\n产业帮扶覆盖脱贫户,30,350,320\n";
+    let r = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap();
+    assert_eq!(figures(&r, "households"), [None, Some(350.0), Some(320.0), None]);
+    for text in [
+        "指标,1-9月累计完成,1-10月累计完成\n产业帮扶覆盖脱贫户,320,350\n",
+        "指标,当月完成,本年累计完成\n产业帮扶覆盖脱贫户,30,350\n",
+    ] {
+        let err = read_bytes("a.csv", text.as_bytes().to_vec()).unwrap_err().to_string();
+        assert!(err.contains("B1") && err.contains("C1") && err.contains("都可能是“本期完成”列"), "{err}");
+    }
+}

@@ -37,6 +37,11 @@ impl Column {
         }
     }
 
+    /// Whether the column holds figures (an actual, target or earlier one).
+    pub fn is_figure(self) -> bool {
+        matches!(self, Column::Target | Column::Actual | Column::Previous | Column::LastYear)
+    }
+
     /// The headers this column is known by, English and Chinese (compared
     /// once normalised: see [`normalise`]); the first of each is the form's.
     pub fn words(self) -> (&'static [&'static str], &'static [&'static str]) {
