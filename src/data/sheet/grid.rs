@@ -70,9 +70,6 @@ pub struct Grid {
     pub name: Option<String>,
     /// The cells that hold something.
     pub cells: BTreeMap<(u32, u32), Value>,
-    /// Whether the cells' formats were read, so that a percentage is known
-    /// as one (`.xlsx`); elsewhere a fraction in a `%` metric is guessed.
-    pub formats_known: bool,
     /// Whether the sheet is hidden in the workbook.
     pub hidden: bool,
     /// Whether cells beyond the first [`MAX_ROWS`] rows or [`MAX_COLUMNS`]
@@ -215,7 +212,7 @@ fn xlsx(bytes: Vec<u8>) -> Result<Vec<Grid>, Message> {
     let mut grids = Vec::new();
     for name in book.sheet_names().into_iter().take(MAX_SHEETS) {
         let hidden = hidden.contains(&name);
-        let mut grid = Grid { name: Some(name.clone()), formats_known: true, hidden, ..Grid::default() };
+        let mut grid = Grid { name: Some(name.clone()), hidden, ..Grid::default() };
         {
             let mut reader = book.worksheet_cells_reader(&name).map_err(|e| unreadable(WHAT, &e))?;
             while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(|e| unreadable(WHAT, &e))? {

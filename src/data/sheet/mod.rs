@@ -556,17 +556,17 @@ impl Reading<'_> {
         assigned: Option<f64>,
     ) -> Result<Vec<(Column, Option<f64>)>, DataError> {
         let percent_metric = crate::base::text::is_percent(unit);
-        // Without formats, a fraction among figures above 1.5 (or under an
-        // assigned target above 1.5) was a percentage cell.
+        // A fraction among figures above 1.5 (or under an assigned target
+        // above 1.5) was a percentage cell: without formats (.csv, .ods,
+        // .xls) the format is lost, and in an .xlsx the writer typed the
+        // fraction into a plain cell (0.585 beside a previous 55).
         let big = figures.iter().any(|(_, f)| matches!(f, Some(Figure::Plain(v)) if v.abs() > 1.5))
             || assigned.is_some_and(|t| t > 1.5);
         let mut out = Vec::new();
         for &((column, c), figure) in figures {
             let value = match figure {
                 None => None,
-                Some(Figure::Plain(v))
-                    if percent_metric && !self.grid.formats_known && big && v.abs() <= 1.0 && v != 0.0 =>
-                {
+                Some(Figure::Plain(v)) if percent_metric && big && v.abs() <= 1.0 && v != 0.0 => {
                     self.warn(row, c, msg!(ReadAsPercent, value = v, percent = v * 100.0), msg!(PercentWrittenAs));
                     Some(v * 100.0)
                 }

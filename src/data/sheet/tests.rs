@@ -339,3 +339,21 @@ fn two_columns_that_could_hold_the_figure() {
         assert!(err.contains("B1") && err.contains("C1") && err.contains("都可能是“本期完成”列"), "{err}");
     }
 }
+
+/// A fraction typed into a plain .xlsx cell of a `%` metric, beside
+/// figures above 1.5, is its percentage, with a warning, as in a CSV.
+#[test]
+fn a_fraction_in_a_plain_xlsx_cell_is_read_as_its_percentage() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["指标", "目标", "本期完成", "上期"].iter().enumerate() {
+        sheet.write(0, u16::try_from(c).unwrap(), *h).unwrap();
+    }
+    sheet.write(1, 0, "生活污水治理率").unwrap();
+    sheet.write(1, 1, 60).unwrap();
+    sheet.write(1, 2, 0.585).unwrap();
+    sheet.write(1, 3, 55).unwrap();
+    let r = read_bytes("a.xlsx", book.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(figures(&r, "sewage"), [Some(60.0), Some(58.5), Some(55.0), None]);
+    assert!(r.warnings.iter().any(|w| w.to_string().contains("C2单元格：0.585 按 58.5% 读取")), "{:?}", r.warnings);
+}
