@@ -429,6 +429,8 @@ catalogue! {
     ReturnKinds = "returns are .yaml, .xlsx, .xlsm, .xls, .ods or .csv files", "报表应为 .yaml、.xlsx、.xlsm、.xls、.ods 或 .csv 文件";
     SheetFileUnreadable = "the file {why}", "文件无法读取（{why}）";
     SpreadsheetEmpty = "is empty", "是空文件";
+    NoActualFilledIn = "gives no figure under \"{column}\" for any metric: the form came back as it was sent", "各项指标的“{column}”均未填写，报表似未填写即报回";
+    FillInAndResend = "ask the unit to fill in its figures (0 where there is nothing to report) and send it again", "请该单位填写各项指标的完成数（无则填0）后重新报送";
     TwoColumnsAlike = "{first} \"{first_heading}\" and {second} \"{second_heading}\" could both be the \"{role}\" column; which one to roll up cannot be told", "{first}“{first_heading}”和{second}“{second_heading}”都可能是“{role}”列，无法确定汇总哪一列";
     KeepOneColumn = "keep one of them, or head the one to roll up \"{role}\" as the form does", "请只保留其中一列，或将要汇总的一列表头改为“{role}”（与报表模板一致）";
     SpreadsheetNotThisKind = "is not {what} workbook: damaged, or a file of another kind under its name", "不是{what}工作簿：文件已损坏，或是以此扩展名保存的其他文件";

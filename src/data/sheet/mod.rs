@@ -345,6 +345,21 @@ impl Reading<'_> {
             }
             return Err(DataError::new(diagnostic.hint(msg!(WriteFigureInDigits))));
         }
+        // A form sent back as it came (its targets filled in by the office,
+        // no figure of the unit's): no return, though it looks like one.
+        if !metrics.is_empty() && metrics.iter().all(|m| m.actual.is_none()) {
+            let (en, zh) = Column::Actual.words();
+            let form = if self.asked.lang == Lang::Zh { zh[0] } else { en[0] };
+            let heading =
+                self.header.columns.get(&Column::Actual).and_then(|&c| self.grid.get(self.header.row, c).text());
+            let heading = heading.map_or_else(|| form.to_owned(), |h| h.trim().to_owned());
+            return Err(DataError::new(
+                Diagnostic::error(msg!(NoActualFilledIn, column = heading))
+                    .in_file(self.path)
+                    .or_lang(self.asked.lang)
+                    .hint(msg!(FillInAndResend)),
+            ));
+        }
         let doc = Document {
             path: self.path.to_path_buf(),
             template: "common".into(),

@@ -357,3 +357,12 @@ fn a_fraction_in_a_plain_xlsx_cell_is_read_as_its_percentage() {
     assert_eq!(figures(&r, "sewage"), [Some(60.0), Some(58.5), Some(55.0), None]);
     assert!(r.warnings.iter().any(|w| w.to_string().contains("C2单元格：0.585 按 58.5% 读取")), "{:?}", r.warnings);
 }
+
+/// A form sent back with no figure of the unit's (only the targets the
+/// office wrote in) is refused, not rolled up as a return of dashes.
+#[test]
+fn a_form_sent_back_blank_is_refused() {
+    let err = read_bytes("a.csv", "指标,年度目标,本期完成\n产业帮扶覆盖脱贫户,300,\n".into()).unwrap_err().to_string();
+    assert!(err.contains("各项指标的“本期完成”均未填写"), "{err}");
+    assert!(read_bytes("a.csv", "指标,年度目标,本期完成\n产业帮扶覆盖脱贫户,300,0\n".into()).is_ok());
+}
