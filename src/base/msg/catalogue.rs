@@ -433,6 +433,9 @@ catalogue! {
     FillInAndResend = "ask the unit to fill in its figures (0 where there is nothing to report) and send it again", "请该单位填写各项指标的完成数（无则填0）后重新报送";
     TwoColumnsAlike = "{first} \"{first_heading}\" and {second} \"{second_heading}\" could both be the \"{role}\" column; which one to roll up cannot be told", "{first}“{first_heading}”和{second}“{second_heading}”都可能是“{role}”列，无法确定汇总哪一列";
     KeepOneColumn = "keep one of them, or head the one to roll up \"{role}\" as the form does", "请只保留其中一列，或将要汇总的一列表头改为“{role}”（与报表模板一致）";
+    SpreadsheetIsOther = "is {other}, not {what} workbook: the return is to be filled in on the form", "实为{other}，不是{what}工作簿：报表应在报表模板上填写";
+    WordDocument = "a Word document", "Word文档";
+    PowerPointFile = "a PowerPoint file", "PowerPoint演示文稿";
     SpreadsheetNotThisKind = "is not {what} workbook: damaged, or a file of another kind under its name", "不是{what}工作簿：文件已损坏，或是以此扩展名保存的其他文件";
     SpreadsheetPassword = "is protected by a password: save it again without one", "设置了密码保护：请取消密码后重新保存";
     CsvNamedAsWorkbook = "is CSV text under a workbook's name; it is read as CSV", "实为以工作簿扩展名保存的 CSV 文本，按 CSV 读取";

@@ -193,7 +193,18 @@ fn bounded_zip(bytes: &[u8], what: Key) -> Result<(), Message> {
     // descriptor, as LibreOffice writes them, have theirs there too).
     let mut size: u128 = 0;
     for i in 0..archive.len() {
-        size += u128::from(archive.by_index_raw(i).map_err(|e| unreadable(what, &e))?.size());
+        let entry = archive.by_index_raw(i).map_err(|e| unreadable(what, &e))?;
+        // A Word or PowerPoint file under a workbook's name: said so, not
+        // as the XML error its missing workbook parts give.
+        let other = match entry.name().unwrap_or_default() {
+            n if n.starts_with("word/") => Some(Key::WordDocument),
+            n if n.starts_with("ppt/") => Some(Key::PowerPointFile),
+            _ => None,
+        };
+        if let Some(other) = other {
+            return Err(msg!(SpreadsheetIsOther, what = Message::new(what), other = Message::new(other)));
+        }
+        size += u128::from(entry.size());
     }
     match size {
         size if size <= MAX_INFLATED => Ok(()),

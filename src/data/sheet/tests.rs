@@ -366,3 +366,14 @@ fn a_form_sent_back_blank_is_refused() {
     assert!(err.contains("各项指标的“本期完成”均未填写"), "{err}");
     assert!(read_bytes("a.csv", "指标,年度目标,本期完成\n产业帮扶覆盖脱贫户,300,0\n".into()).is_ok());
 }
+
+/// A Word document under a workbook's name is told as one.
+#[test]
+fn a_word_document_named_as_a_workbook_is_told() {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut zip, b"<w:document/>").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let err = read_bytes("a.xlsx", bytes).unwrap_err().to_string();
+    assert!(err.contains("实为Word文档，不是Excel（.xlsx）格式的工作簿"), "{err}");
+}
