@@ -72,15 +72,25 @@ fn run_in(body: Value, lead: &str) -> Value {
 /// Markdown with `text` added to its last paragraph (or as a paragraph of
 /// its own when that would change the Markdown's structure). With
 /// `if_not_ending`, nothing is added when the Markdown already ends with one
-/// of those characters. Returns Markdown.
+/// of those characters, nor when it ends with a lead-in of its own closed by
+/// a full stop ("现将有关情况报告如下。", "as follows."), whose stop becomes
+/// the colon a lead-in takes. Returns Markdown.
 fn append_to_last(body: Value, text: &str, kwargs: Kwargs) -> Result<Value, Error> {
     let body = body.as_str().unwrap_or_default();
     let skip_if: Option<String> = kwargs.get("if_not_ending")?;
     kwargs.assert_all_used()?;
-    if let Some(chars) = skip_if
-        && body.trim_end().chars().last().is_some_and(|c| chars.contains(c))
-    {
-        return Ok(Value::from_safe_string(body.trim_end().to_owned()));
+    if let Some(chars) = skip_if {
+        let end = body.trim_end();
+        if end.chars().last().is_some_and(|c| chars.contains(c)) {
+            return Ok(Value::from_safe_string(end.to_owned()));
+        }
+        let lead = end.trim_end_matches(['。', '.', '；', ';']);
+        if lead.len() < end.len() && lead.ends_with("如下") {
+            return Ok(Value::from_safe_string(format!("{lead}：")));
+        }
+        if lead.len() < end.len() && lead.to_lowercase().ends_with("as follows") {
+            return Ok(Value::from_safe_string(format!("{lead}:")));
+        }
     }
     Ok(Value::from_safe_string(markdown::append_to_last(body, text)))
 }
@@ -192,6 +202,28 @@ fn chart(kwargs: Kwargs) -> Result<Value, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An opening that ends with a lead-in of its own gets none added: its
+    /// full stop becomes a colon.
+    #[test]
+    fn a_lead_in_of_the_writers_own_is_kept() {
+        let mut env = minijinja::Environment::new();
+        env.add_filter("append_to_last", append_to_last);
+        let render = |intro: &str, lead: &str| {
+            env.render_str(
+                "{{ intro | append_to_last(lead, if_not_ending=\"：:\") }}",
+                minijinja::context! { intro, lead },
+            )
+            .unwrap()
+        };
+        assert_eq!(render("正文。现将有关情况报告如下。", "现将有关情况报告如下："), "正文。现将有关情况报告如下：");
+        assert_eq!(
+            render("Text. The situation is as follows.", "It is reported as follows:"),
+            "Text. The situation is as follows:"
+        );
+        assert_eq!(render("正文。现将有关情况报告如下：", "现将有关情况报告如下："), "正文。现将有关情况报告如下：");
+        assert_eq!(render("正文。", "现将有关情况报告如下："), "正文。现将有关情况报告如下：");
+    }
 
     #[test]
     fn lcfirst_keeps_names_and_acronyms() {
