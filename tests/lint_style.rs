@@ -82,8 +82,8 @@ fn each_fault_is_found_at_its_line() {
         (16, "“2026.10.8”不是公文日期的写法"),
         (17, "“2026/10/9”不是公文日期的写法"),
         (19, "段落末尾缺少句号“。”"),
+        // (Not also a half-width comma: a heading takes no stop at all.)
         (20, "标题末尾有“,”"),
-        (20, "中文中使用了半角的“,”"),
         (22, "报告以“特此报告。”结尾"),
     ];
     for (line, message) in expected {
@@ -265,7 +265,7 @@ progress:
       10月5日，全县召开推进会（现场会）。
       完成高标准农田3.5万亩，详见`data,v2`和[附件](https://a.cn/x,y)。
     metrics: [farmland]
-  - title: '改善‘人居’环境'
+  - title: '改善“人居”环境'
     body: >-
       10月8日，完成改厕1200户；
       群众满意度达到96.5%！
@@ -377,9 +377,9 @@ organization: 团风县农业农村局
 date: 2026-11-05
 ---
 
-## 一、工作进展
+## 一、工作进展.
 
-全县完成投资3.5亿元,同比增长8%。见`a,b`和[链接,文字](https://a.cn/a,b)。
+全县完成投资3.5亿元,同比增长8%。见`a,b`和[链接,文字](https://a.cn/a,b)。坚持'三清一改'，践行“学习'两山'理念”。
 
 ```
 代码,不改
@@ -392,9 +392,14 @@ date: 2026-11-05
     let fixed = md
         .replace("关于\"三农\"工作", "关于“三农”工作")
         .replace("3.5亿元,同比", "3.5亿元，同比")
-        .replace("[链接,文字]", "[链接，文字]");
+        .replace("[链接,文字]", "[链接，文字]")
+        // A heading's stop is removed, not made full-width; single quotes
+        // are doubled outside a quote, ‘’ inside one.
+        .replace("一、工作进展.", "一、工作进展")
+        .replace("'三清一改'", "“三清一改”")
+        .replace("'两山'", "‘两山’");
     fs::write(&file, md).unwrap();
-    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["中的 2 行"]);
+    zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0).stderr_has(&["中的 3 行"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
     zongjie(["check", "--fix", file.to_str().unwrap()]).run().expect(0);
     assert_eq!(fs::read_to_string(&file).unwrap(), fixed);

@@ -470,6 +470,14 @@ fn quotes(line: &[Unit], masked: &[bool], out: &mut Vec<Fault>) {
             if !chinese(a, b) {
                 continue;
             }
+            // Single quotes are for a quote inside a quote: outside one,
+            // '三清一改' is “三清一改”.
+            let inside = |at: usize| {
+                let before = &line[..at];
+                let count = |c: char| before.iter().filter(|u| u.c == c).count();
+                count('“') > count('”') || count('"') % 2 == 1
+            };
+            let (open, close) = if quote == '\'' && !inside(a) { ('“', '”') } else { (open, close) };
             let inner: String = line[a + 1..b].iter().map(|u| u.c).collect();
             out.push(Fault {
                 span: line[a].at.start..line[b].at.end,
@@ -798,12 +806,15 @@ fn heading_end(line: &[Unit], masked: &[bool], zh: bool, out: &mut Vec<Fault>) {
             return;
         }
     }
+    // The half-width rule's fault of the same stop ("." for "。") goes:
+    // a heading takes none.
+    out.retain(|f| f.span != line[last].at);
     out.push(Fault {
         span: line[last].at.clone(),
         severity: Severity::Warning,
         message: msg!(StyleHeadingStop, c = c.to_string()),
         hints: vec![msg!(StyleHeadingStopHint, c = c.to_string())],
-        edits: Vec::new(),
+        edits: vec![(line[last].at.clone(), String::new())],
     });
 }
 
@@ -919,7 +930,8 @@ fn closing_formula(texts: &[Prose], scalars: &[Scalar], context: &Context, out: 
 
 /// Whether `new` differs from `old` only as the edits of this module
 /// change a text: full-width for half-width marks, curly for straight
-/// quotes, …… for dots, 日 for 号, no leading 0 in a month or day.
+/// quotes, …… for dots, 日 for 号, no leading 0 in a month or day, no stop
+/// at the end of a heading.
 pub(crate) fn same_text(old: &str, new: &str) -> bool {
     canonical(old) == canonical(new)
 }
@@ -937,8 +949,8 @@ fn canonical(s: &str) -> String {
             '。' | '…' => '.',
             '（' => '(',
             '）' => ')',
-            '“' | '”' => '"',
-            '‘' | '’' => '\'',
+            // Single quotes outside a quote become double ones.
+            '“' | '”' | '‘' | '’' | '\'' => '"',
             '号' => '日',
             other => other,
         };
@@ -951,5 +963,8 @@ fn canonical(s: &str) -> String {
         }
         out.push(c);
     }
+    // A heading's (a title's) stop at its end is removed.
+    let kept = out.trim_end_matches(|c: char| c.is_whitespace() || ".,;".contains(c)).len();
+    out.truncate(kept);
     out
 }
