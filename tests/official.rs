@@ -266,6 +266,17 @@ fn joint_signatures_sealed_and_unsealed() {
         "unsealed: the date two characters right of the signature"
     );
     assert!((RIGHT - first.x_max.max(date.x_max) - 2.0 * CHAR).abs() < 1.0, "unsealed: two characters from the right");
+    // Sealed, a name too long to stand beside the other: one to a row,
+    // never running into each other.
+    let long = "organization: [中共青山县委农村工作领导小组办公室, 青山县农业农村局]\nintro: 正文。\nsealed: true\n";
+    let page = &pdf_lines(&build(&write_zh(dir.path(), "long", long), "pdf"))[0];
+    let (first, second) = (find(page, "中共青山县委农村工作领导小组办公室"), find(page, "青山县农业农村局"));
+    assert!(second.y_min - first.y_min > 3.0 * PITCH, "sealed long: stacked, a seal's room apart");
+    let date = find(page, "2026年10月9日");
+    let date_mid = (date.x_min + date.x_max) / 2.0;
+    assert!(((second.x_min + second.x_max) / 2.0 - date_mid).abs() <= CHAR, "sealed long: the last over the date");
+    // (The long one as near it as the text block allows.)
+    assert!(first.x_max <= RIGHT + 1.0 && first.x_min >= LEFT - 1.0, "sealed long: within the text block");
 }
 
 #[test]

@@ -252,8 +252,8 @@ pub(super) fn signature(out: &mut String, meta: &Meta, text_width: u32) {
         // (two seals apart) to its left.
         let date_width = u32::try_from(w_date).unwrap_or(0) * CHAR / 100;
         let centre = text_width.saturating_sub(4 * CHAR + date_width / 2);
-        let left = centre.saturating_sub(2948);
-        for (r, row) in orgs.chunks(2).enumerate() {
+        let left = centre.saturating_sub(APART);
+        for (r, row) in orgs.chunks(signatures_a_row(&orgs, left)).enumerate() {
             if r > 0 {
                 for _ in 0..4 {
                     blank(out, true);
@@ -278,6 +278,23 @@ pub(super) fn signature(out: &mut String, meta: &Meta, text_width: u32) {
         }
         text_para(out, &para(widest - w_date, false), &hint(true), &date);
     }
+}
+
+/// How far apart two sealed signatures of a row are centred, in twips:
+/// 52 mm, so that their seals (42 mm) do not touch.
+const APART: u32 = 2948;
+
+/// How many sealed signatures stand in a row: two, the first centred
+/// `left` twips in, unless two names of a row would then come within a
+/// character of each other (or run off the page): one, stacked, each over
+/// the date. The PDF decides the same (`zj-zh-signature`).
+fn signatures_a_row(orgs: &[&str], left: u32) -> usize {
+    let twips = |name: &str| u32::try_from(width(name)).unwrap_or(0) * CHAR / 100;
+    let fits = orgs.chunks(2).all(|pair| match pair {
+        [a, b] => (twips(a) + twips(b)) / 2 + CHAR <= APART && twips(a) / 2 <= left,
+        _ => true,
+    });
+    if fits { 2 } else { 1 }
 }
 
 /// An attachment's page: "附件1" (or "附件") at the top left in 黑体 on a
