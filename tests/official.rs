@@ -182,6 +182,25 @@ fn the_letterhead_of_an_upward_document() {
     assert!((k - k.round()).abs() * PITCH < 0.5, "the body is off the grid by {:.2} pt", (k - k.round()) * PITCH);
 }
 
+/// Several signers: two to a line, 签发人 once, a third under the first
+/// name, the number on the line of the last (GB/T 9704 7.2.5).
+#[test]
+fn several_signers_two_to_a_line() {
+    let dir = temp();
+    let fields = LETTERHEAD.replace("signer: 王立新", "signer: [李建国, 王立新, 张三]");
+    let page = &pdf_lines(&build(&write_zh(dir.path(), "signers", &fields), "pdf"))[0];
+    let first = find(page, "李建国");
+    assert!(first.text.starts_with("签发人：李建国") && first.text.ends_with("王立新"), "{}", first.text);
+    assert_eq!(page.iter().filter(|l| l.text.contains("签发人")).count(), 1, "签发人 once");
+    let third = find(page, "张三");
+    assert!((third.y_min - first.y_min - PITCH).abs() < 0.5, "the third on the next line");
+    let number = find(page, "石政报〔2026〕15号");
+    assert!((number.y_min - third.y_min).abs() < 0.5, "the number on the last signers' line");
+    // 张三 under 李建国: the label's width (签发人 and its colon) in.
+    let indent = (third.x_min - first.x_min) / CHAR;
+    assert!((3.0..=4.2).contains(&indent), "张三 starts {indent:.2} characters in, not under 李建国");
+}
+
 #[test]
 fn a_joint_mark_and_a_centred_number() {
     let dir = temp();

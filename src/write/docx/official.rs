@@ -146,24 +146,33 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
         };
         let label = format!("{}{}", words.label(Label::Signer), words.label_colon());
         let kai = RunProps { east_asia: zh.then_some(KAI), hint_east_asia: zh, ..RunProps::default() };
-        // The signers' lines flush left with one another, the widest one
-        // character from the right.
-        let widest = signers.iter().map(|n| width(&format!("{label}{n}"))).max().unwrap_or(0);
+        // Chinese signers two to a line (7.2.5), 签发人 once, the later
+        // lines' names under the first's; the lines flush left with one
+        // another, the widest one character from the right.
+        let lines: Vec<String> = if zh {
+            signers.chunks(2).map(|pair| pair.join("\u{3000}")).collect()
+        } else {
+            signers.iter().map(|n| (*n).to_owned()).collect()
+        };
+        let unit = if zh { CHAR } else { 240 };
+        let widest = lines.iter().map(|n| width(&format!("{label}{n}"))).max().unwrap_or(0);
         let start = text_width
             .saturating_sub(if zh { CHAR } else { 0 })
-            .saturating_sub(u32::try_from(widest).unwrap_or(0) * if zh { CHAR } else { 240 } / 100);
+            .saturating_sub(u32::try_from(widest).unwrap_or(0) * unit / 100);
+        let under_first = start + u32::try_from(width(&label)).unwrap_or(0) * unit / 100;
         if signers.is_empty() {
             let props = ParaProps { align: Some("center"), spacing: Some((gap, None)), ..rule };
             text_para(out, &props, &hint(zh), number);
         } else {
-            for (i, name) in signers.iter().enumerate() {
-                let last = i == signers.len() - 1;
+            for (i, name) in lines.iter().enumerate() {
+                let last = i == lines.len() - 1;
                 let mut props = if last {
                     rule.clone()
                 } else {
                     ParaProps { style: Some("ZjPlain"), keep_next: true, ..ParaProps::default() }
                 };
-                props.tabs = vec![("left", start)];
+                let again = zh && i > 0;
+                props.tabs = if again { vec![("left", start), ("left", under_first)] } else { vec![("left", start)] };
                 props.spacing = Some((if i == 0 { gap } else { 0 }, None));
                 if zh {
                     props.indent = Some((i32::try_from(CHAR).unwrap_or(315), 0, 0));
@@ -173,7 +182,11 @@ pub(super) fn letterhead(out: &mut String, meta: &Meta, text_width: u32) {
                     run(&mut runs, &hint(zh), number);
                 }
                 runs.push_str("<w:r><w:tab/></w:r>");
-                run(&mut runs, &hint(zh), &label);
+                if again {
+                    runs.push_str("<w:r><w:tab/></w:r>");
+                } else {
+                    run(&mut runs, &hint(zh), &label);
+                }
                 run(&mut runs, &kai, name);
                 paragraph(out, &props, &runs);
             }
