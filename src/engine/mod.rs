@@ -451,11 +451,13 @@ pub(crate) fn convert(
     body: &str,
     keep_end: bool,
 ) -> Result<typst_writer::Converted, BuildError> {
-    let options = typst_writer::Options {
-        tables: Some(table_text(meta)),
-        keep_end_with_next: keep_end,
-        ..WRITER_OPTIONS.clone()
-    };
+    // An attachment's page (`keep_end` false) sets its Chinese tables in 四号.
+    let mut tables = table_text(meta);
+    if !keep_end && tables.zh {
+        tables.size = 28;
+    }
+    let options =
+        typst_writer::Options { tables: Some(tables), keep_end_with_next: keep_end, ..WRITER_OPTIONS.clone() };
     let converted = typst_writer::to_typst(body, &options, &ChartEmbeds).map_err(|e| {
         let typst_writer::WriterError::Embed { lang, line, msg, content } = &e;
         let mut diagnostic =

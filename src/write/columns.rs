@@ -100,11 +100,15 @@ impl Need {
 
 /// Column widths in twips: each column's full width if they all fit in
 /// `text_width` (the table is then as narrow as its contents); otherwise,
+/// if the columns of short cells only fit whole with the others at their
+/// words, that, the rest shared by how much more text each of those holds;
+/// otherwise,
 /// filling `text_width`, the columns get the highest level of their needs that fits
 /// all of them (short cells whole, then the body's short cells whole and
-/// the header wrapped, then words and figures whole, then figures whole),
-/// and what is left is shared by how much each column
-/// wants beyond that level: the column with the most text gets the most.
+/// the header wrapped, then words and figures whole, then figures whole);
+/// then, of the level above, the columns asking least get theirs first,
+/// as long as it lasts, and what is left is shared by how much more text
+/// each column holds: the column with the most text gets the most.
 /// When not even every figure fits, the widths are in proportion to the
 /// figures'.
 pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
@@ -120,14 +124,50 @@ pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
     if sum(4) <= width {
         return levels.iter().map(|l| u32::try_from(l[4]).unwrap_or(text_width)).collect();
     }
-    let widths: Vec<u64> = if let Some(k) = (0..4).rev().find(|&k| sum(k) <= width) {
-        let more: Vec<u64> = levels.iter().map(|l| l[k + 1] - l[k]).collect();
-        let rest = shared(&more, width - sum(k));
-        levels.iter().zip(rest).map(|(l, r)| l[k] + r).collect()
-    } else {
-        let floor: Vec<u64> = levels.iter().map(|l| l[0]).collect();
-        shared(&floor, width)
+    // Columns of short cells only whole, and the columns of long text with
+    // their body's short cells whole, or else the one with most text at its
+    // words (a remark's short cells wrapped too), when that fits and keeping
+    // every column's short cells whole does not: a short heading or a
+    // unit's name is not broken to spare a remark a line.
+    let short = |l: &[u64; 5]| l[3] == l[4];
+    let most = (0..levels.len()).filter(|&i| !short(&levels[i])).max_by_key(|&i| levels[i][4]);
+    let base_at = |drop: Option<usize>| -> Vec<u64> {
+        let level = |(i, l): (usize, &[u64; 5])| match () {
+            () if short(l) => l[4],
+            () if Some(i) == drop => l[1],
+            () => l[2],
+        };
+        levels.iter().enumerate().map(level).collect()
     };
+    let fitting_base = [None, most].into_iter().map(base_at).find(|b| b.iter().sum::<u64>() <= width);
+    let widths: Vec<u64> =
+        if let Some(base) = fitting_base.filter(|_| sum(3) > width && levels.iter().any(|l| !short(l))) {
+            let wants: Vec<u64> = levels.iter().zip(&base).map(|(l, b)| l[4] - b).collect();
+            let rest = shared(&wants, width - base.iter().sum::<u64>());
+            base.iter().zip(rest).map(|(b, r)| b + r).collect()
+        } else if let Some(k) = (0..4).rev().find(|&k| sum(k) <= width) {
+            // Up the next level, the columns that ask least first, each whole
+            // while there is room (a short heading kept on its line before a
+            // long remark gains a little); what is left goes by how much more
+            // text each column holds.
+            let mut widths: Vec<u64> = levels.iter().map(|l| l[k]).collect();
+            let mut room = width - sum(k);
+            let mut order: Vec<usize> = (0..levels.len()).collect();
+            order.sort_by_key(|&i| (levels[i][k + 1] - levels[i][k], levels[i][4]));
+            for i in order {
+                let more = levels[i][k + 1] - levels[i][k];
+                if more <= room {
+                    widths[i] += more;
+                    room -= more;
+                }
+            }
+            let wants: Vec<u64> = levels.iter().zip(&widths).map(|(l, w)| l[4].saturating_sub(*w)).collect();
+            let rest = shared(&wants, room);
+            widths.iter().zip(rest).map(|(w, r)| w + r).collect()
+        } else {
+            let floor: Vec<u64> = levels.iter().map(|l| l[0]).collect();
+            shared(&floor, width)
+        };
     let mut widths: Vec<u32> = widths.into_iter().map(|w| u32::try_from(w).unwrap_or(text_width)).collect();
     // What rounding down left over goes to the widest column.
     let left = text_width.saturating_sub(widths.iter().sum());
@@ -137,19 +177,23 @@ pub(crate) fn widths(needs: &[Need], text_width: u32) -> Vec<u32> {
     widths
 }
 
-/// The smaller sizes, in half-points, an English table steps down to when
-/// its words do not fit whole at the table text's size: 10, 9 and 8 pt (the
-/// Word file has a table text style for each). Chinese tables keep their
-/// size, on the body's grid: their text breaks between characters anyway.
-pub(crate) const SMALLER: [u32; 3] = [20, 18, 16];
+/// The smaller sizes, in half-points, a table steps down to when its
+/// cells do not fit at the table text's size: English 10, 9 and 8 pt;
+/// Chinese 四号 and 小四 (14 and 12 pt), its rows still whole lines of the
+/// grid. The Word file has a table text style for each.
+pub(crate) fn smaller(zh: bool) -> &'static [u32] {
+    if zh { &[28, 24] } else { &[20, 18, 16] }
+}
 
-/// The size at which a table's words and figures all fit `width` whole:
-/// `size` if they do there, else the largest of [`SMALLER`] below it at
-/// which they do, else the smallest. `needs_at` gives the columns' needs
-/// at a size.
-pub(crate) fn fitting_size(size: u32, width: u32, needs_at: impl Fn(u32) -> Vec<Need>) -> u32 {
-    let fits = |s: u32| needs_at(s).iter().map(|n| n.hard).sum::<u64>() <= u64::from(width);
-    let steps: Vec<u32> = SMALLER.into_iter().filter(|&s| s < size).collect();
+/// The size at which a table fits `width`: English words and figures
+/// whole; Chinese, besides, the short cells of its body (a unit's name, a
+/// person's): `size` if they do there, else the largest of [`smaller`]
+/// below it at which they do, else the smallest. `needs_at` gives the
+/// columns' needs at a size.
+pub(crate) fn fitting_size(size: u32, width: u32, zh: bool, needs_at: impl Fn(u32) -> Vec<Need>) -> u32 {
+    let level = |n: &Need| if zh { n.body } else { n.hard };
+    let fits = |s: u32| needs_at(s).iter().map(level).sum::<u64>() <= u64::from(width);
+    let steps: Vec<u32> = smaller(zh).iter().copied().filter(|&s| s < size).collect();
     match steps.last() {
         Some(&smallest) if !fits(size) => steps.into_iter().find(|&s| fits(s)).unwrap_or(smallest),
         _ => size,
@@ -314,13 +358,61 @@ mod tests {
     }
 
     #[test]
+    fn short_headings_stay_whole_before_a_long_remark_gains() {
+        // The black-box report's table: 目标 and 完成 broke into 目/标 while
+        // the remarks and the telephone numbers had room to give.
+        let columns = [
+            column(&["乡镇", "石门镇", "黄土岗镇"]),
+            column(&["目标", "520", "610"]),
+            column(&["完成", "488", "590"]),
+            column(&["完成率", "93.8%", "96.7%"]),
+            column(&["责任人", "张三", "王五"]),
+            column(&["备注说明", "已完成第三方验收，问题户全部整改到位", "进度滞后"]),
+            column(&["联系电话", "0713-12345678", "13800138000"]),
+        ];
+        let widths = widths(&columns, 8854);
+        let bold = |chars: u32| chars * 320 * 105 / 100 + 180;
+        for (i, chars) in [(1, 2), (2, 2), (3, 3), (4, 3)] {
+            assert!(widths[i] >= bold(chars), "column {i}: {widths:?}");
+        }
+        assert!(widths[0] >= 4 * 320 + 180, "黄土岗镇 whole: {widths:?}");
+        assert_eq!(widths.iter().sum::<u32>(), 8854);
+    }
+
+    #[test]
+    fn a_units_name_is_not_broken_for_a_heading() {
+        // Nine columns at 小四: 石门镇 whole (its column's long 黄土岗镇人民政府
+        // wraps), though short headings then wrap.
+        let at = |cells: &[&str]| {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Need::of_cell(t, &[], 24, i == 0, true, 180))
+                .fold(Need::default(), Need::max)
+        };
+        let columns = [
+            at(&["乡镇", "石门镇", "黄土岗镇人民政府"]),
+            at(&["年度目标（户）", "520"]),
+            at(&["已完成（户）", "488"]),
+            at(&["完成率", "93.8%"]),
+            at(&["投入资金（万元）", "1250.6"]),
+            at(&["责任人", "张三"]),
+            at(&["备注说明", "已完成第三方验收，问题户全部整改到位", "—"]),
+            at(&["验收情况", "待验收"]),
+            at(&["联系电话", "0713-12345678"]),
+        ];
+        let widths = widths(&columns, 8854);
+        assert!(widths[0] >= 3 * 240 + 180 && widths[7] >= 3 * 240 + 180, "{widths:?}");
+    }
+
+    #[test]
     fn an_english_table_steps_down_until_its_words_fit() {
         let needs_at = |words: &'static [&'static str]| {
             move |size: u32| words.iter().map(|w| Need::of_cell(w, &[], size, false, false, 180)).collect::<Vec<_>>()
         };
         let words: &[&str] = &["Households", "Population", "Cooperatives", "Investment", "Completion"];
         // Five words fit at 11 pt on 160 mm.
-        assert_eq!(fitting_size(22, 9072, needs_at(words)), 22);
+        assert_eq!(fitting_size(22, 9072, false, needs_at(words)), 22);
         // Eight do not, nor at 10 pt, but at 9 pt.
         let eight: &[&str] = &[
             "Township",
@@ -332,7 +424,7 @@ mod tests {
             "Employment",
             "Enterprises",
         ];
-        assert_eq!(fitting_size(22, 9072, needs_at(eight)), 18);
+        assert_eq!(fitting_size(22, 9072, false, needs_at(eight)), 18);
         let ten: &[&str] = &[
             "Township",
             "Households",
@@ -346,10 +438,10 @@ mod tests {
             "Difference",
         ];
         // Ten never do, with their cells' margins: the smallest step.
-        assert_eq!(fitting_size(22, 9072, needs_at(ten)), 16);
+        assert_eq!(fitting_size(22, 9072, false, needs_at(ten)), 16);
         // Nothing smaller than the size itself.
-        assert_eq!(fitting_size(16, 9072, needs_at(ten)), 16);
-        assert_eq!(fitting_size(23, 9072, needs_at(words)), 23);
+        assert_eq!(fitting_size(16, 9072, false, needs_at(ten)), 16);
+        assert_eq!(fitting_size(23, 9072, false, needs_at(words)), 23);
     }
 
     #[test]

@@ -679,14 +679,15 @@ impl Writer<'_> {
             needs
         };
         let size = if self.in_pages { pages_table_size(zh) } else { table_size(zh) };
-        // An English table whose words do not fit whole steps down to 10, 9
-        // or 8 pt, each a style of its own, as the PDF does.
-        let size = if zh { size } else { columns::fitting_size(size, self.ctx.text_width, needs_at) };
+        // A table that does not fit steps down (English to 10, 9 or 8 pt,
+        // Chinese to 四号 or 小四), each a style of its own, as the PDF does.
+        let size = columns::fitting_size(size, self.ctx.text_width, zh, needs_at);
         let text_style = match size {
-            _ if self.in_pages && zh => "ZjPageTableText",
-            20 => "ZjTableText20",
-            18 => "ZjTableText18",
-            16 => "ZjTableText16",
+            28 if zh => "ZjPageTableText",
+            24 if zh => "ZjTableText24",
+            20 if !zh => "ZjTableText20",
+            18 if !zh => "ZjTableText18",
+            16 if !zh => "ZjTableText16",
             _ => "ZjTableText",
         };
         let widths = columns::widths(&needs_at(size), self.ctx.text_width);
@@ -912,7 +913,7 @@ mod tests {
     }
 
     /// An English table whose words do not fit whole at 11 pt steps down
-    /// to a smaller table text style; a Chinese one keeps 三号.
+    /// to a smaller table text style; a Chinese one to 四号 or 小四.
     #[test]
     fn a_wide_english_table_steps_its_text_down() {
         let none = |_: &str| None;
@@ -939,8 +940,11 @@ mod tests {
             five.contains("\"ZjTableText\"") && !five.contains("ZjTableText1") && !five.contains("ZjTableText2"),
             "{five}"
         );
+        // Chinese: 四号, then 小四, when the short cells do not fit whole.
         let zh = convert(&table, &ctx(true)).xml;
-        assert!(zh.contains("\"ZjTableText\"") && !zh.contains("ZjTableText1"), "{zh}");
+        assert!(zh.contains("ZjTableText24") || zh.contains("ZjPageTableText"), "{zh}");
+        let small = convert("| 乡镇 | 户数 |\n|---|---:|\n| 城关镇 | 620 |\n", &ctx(true)).xml;
+        assert!(small.contains("\"ZjTableText\""), "{small}");
     }
 
     #[test]

@@ -612,14 +612,12 @@ pub fn styles(layout: &Layout) -> String {
         "",
         &format!("<w:sz w:val=\"{pages_size}\"/><w:szCs w:val=\"{pages_size}\"/>"),
     );
-    // English tables too wide for their words at the table text's size
-    // step down to one of these (see columns::fitting_size).
-    if !zh {
-        for size in crate::write::columns::SMALLER {
-            let name = format!("Table text {}", f64::from(size) / 2.0);
-            let rpr = format!("<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
-            style(&mut out, &format!("ZjTableText{size}"), &name, Some("ZjTableText"), "", &rpr);
-        }
+    // Tables too wide at the table text's size step down to one of these
+    // (see columns::fitting_size); Chinese 四号 is the attachments' style.
+    for &size in crate::write::columns::smaller(zh).iter().filter(|&&s| !(zh && s == pages_size)) {
+        let name = format!("Table text {}", f64::from(size) / 2.0);
+        let rpr = format!("<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
+        style(&mut out, &format!("ZjTableText{size}"), &name, Some("ZjTableText"), "", &rpr);
     }
     // After a table: a spacer line of 2 pt, not a blank body line.
     style(

@@ -391,10 +391,10 @@ struct Table {
 /// How a table wider than the text block is set: the `columns:` as
 /// fractions from its cells' contents, each column at least as wide as its
 /// longest figure (see [`crate::write::columns`]), none for a table that
-/// fits, whose columns Typst sets as their contents ask; and, for an
-/// English table whose words do not fit whole, the smaller text size it
-/// steps down to, relative to the table text's (`0.87em`), as the Word
-/// file does.
+/// fits, whose columns Typst sets as their contents ask; and, for a
+/// table that does not fit at its size, the rules that set the smaller
+/// size it steps down to, as the Word file does: English relative to the
+/// table text's (`0.87em`), Chinese 四号 or 小四 on the grid.
 fn table_layout(table: &Table, text: TableText) -> (Option<String>, Option<String>) {
     use crate::write::columns::{Need, fitting_size, widths};
     let needs_at = |size: u32| {
@@ -406,8 +406,20 @@ fn table_layout(table: &Table, text: TableText) -> (Option<String>, Option<Strin
         }
         needs
     };
-    let size = if text.zh { text.size } else { fitting_size(text.size, text.width, needs_at) };
-    let scale = (size != text.size).then(|| format!("{:.3}em", f64::from(size) / f64::from(text.size)));
+    let size = fitting_size(text.size, text.width, text.zh, needs_at);
+    let scale = (size != text.size).then(|| {
+        if text.zh {
+            // Smaller type, each row still a line of the 22-line grid.
+            let (pt, pitch) = (f64::from(size) / 2.0, 225.0 / 22.0 * 72.0 / 25.4);
+            let gap = pitch - pt;
+            format!(
+                "#set text(size: {pt}pt, tracking: 0pt)\n#set par(leading: {gap:.3}pt)\n#set table(inset: (x: 3pt, y: {:.3}pt))\n",
+                gap / 2.0
+            )
+        } else {
+            format!("#set text(size: {:.3}em)\n", f64::from(size) / f64::from(text.size))
+        }
+    });
     let needs = needs_at(size);
     let full: u64 = needs.iter().map(|n| n.full()).sum();
     if full <= u64::from(text.width) {
@@ -1108,7 +1120,7 @@ impl<'a, 'd> Writer<'a, 'd> {
                             self.out.replace_range(table.count_at.clone(), &widths);
                         }
                         if let Some(scale) = scale {
-                            self.out.insert_str(table.start, &format!("#[#set text(size: {scale})\n"));
+                            self.out.insert_str(table.start, &format!("#[{scale}"));
                         }
                     }
                 }

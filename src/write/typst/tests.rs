@@ -1247,8 +1247,9 @@ fn only_a_last_paragraph_keeps_to_what_follows() {
     assert!(!to_typst("Last.\n", &Options::default(), &NoEmbeds).unwrap().markup.contains("sticky"));
 }
 
-/// An English table whose words do not fit whole steps its text down (as
-/// the Word file does) and still compiles; a Chinese one keeps its size.
+/// A table whose cells do not fit steps its text down (as the Word file
+/// does) and still compiles: English relative to its size, Chinese to 四号
+/// or 小四 on the grid.
 #[test]
 fn a_wide_english_table_steps_its_text_down() {
     let header = "| Township | Households | Population | Cooperatives | Investment | Completion | Employment | Enterprises | Villages | Difference |";
@@ -1268,6 +1269,11 @@ fn a_wide_english_table_steps_its_text_down() {
     // Five columns fit: no step down.
     let five = "| Township | Households | Population | Cooperatives | Investment |\n|---|---|---|---|---|\n| a | 1 | 2 | 3 | 4 |\n";
     assert!(!to_typst(five, &options, &NoEmbeds).unwrap().markup.contains("#set text"));
+    // Chinese steps to 四号 or 小四, each row still a line of the grid.
     let zh = Options { tables: Some(TableText { zh: true, size: 32, ..en }), ..Options::default() };
-    assert!(!to_typst(&markdown, &zh, &NoEmbeds).unwrap().markup.contains("#set text"));
+    let markup = to_typst(&markdown, &zh, &NoEmbeds).unwrap().markup;
+    assert!(markup.starts_with("#[#set text(size: 12pt, tracking: 0pt)\n#set par(leading: 16.991pt)"), "{markup}");
+    compile(&markup).unwrap();
+    let small = "| 乡镇 | 户数 |\n|---|---:|\n| 城关镇 | 620 |\n";
+    assert!(!to_typst(small, &zh, &NoEmbeds).unwrap().markup.contains("#set text"));
 }
