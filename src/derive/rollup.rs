@@ -609,10 +609,7 @@ fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Retu
             continue;
         }
         let Some(unit) = taken(&name, &claimed) else { continue };
-        let place = match r.places.get(crate::data::sheet::UNIT_PLACE) {
-            Some(p) => format!("{}, {p}", r.file),
-            None => r.file.clone(),
-        };
+        let place = unit_place(r);
         rollup.warnings.push(
             Diagnostic::warning(msg!(TakenAsRosterUnit, place = place, unit = name.as_str(), roster = unit.as_str()))
                 .in_file(&doc.path)
@@ -630,6 +627,15 @@ fn take_for_roster(doc: &Document, bulletin: &BulletinFields, loaded: &mut [Retu
     }
 }
 
+/// Where a return names its unit: its file and the unit's cell, if a
+/// spreadsheet's ("units/a.xlsx, 填报表!B2"), else its file.
+fn unit_place(r: &Return) -> String {
+    match r.places.get(crate::data::sheet::UNIT_PLACE) {
+        Some(p) => format!("{}, {p}", r.file),
+        None => r.file.clone(),
+    }
+}
+
 /// A return whose file is named for one roster unit while it names another
 /// (白果镇.xlsx whose 填报单位 is 柳林乡): rolled up as the unit it names,
 /// with a warning naming both, for a unit may have filled in another's
@@ -640,10 +646,7 @@ fn named_for_another(doc: &Document, bulletin: &BulletinFields, loaded: &[Return
         let unit = r.doc.organization.as_str().trim();
         let stem = std::path::Path::new(&r.file).file_stem().map(|s| s.to_string_lossy().trim().to_owned());
         let Some(stem) = stem.filter(|s| roster.contains(&s.as_str()) && s != unit) else { continue };
-        let place = match r.places.get(crate::data::sheet::UNIT_PLACE) {
-            Some(p) => format!("{}, {p}", r.file),
-            None => r.file.clone(),
-        };
+        let place = unit_place(r);
         warnings.push(
             Diagnostic::warning(msg!(FileNamedForAnother, place = place, file_unit = stem.as_str(), unit = unit))
                 .in_file(&doc.path)
